@@ -1,0 +1,1 @@
+"""Analysis on incident tables: filtering, time of day, hot spots, evaluation."""

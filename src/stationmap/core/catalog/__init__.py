@@ -1,0 +1,1 @@
+"""Message catalogs, one module per subsystem (see core.messages)."""

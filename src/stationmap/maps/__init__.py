@@ -1,0 +1,1 @@
+"""maps layer (see DESIGN.md section 3)."""

@@ -1,0 +1,41 @@
+"""Test-wide setup: an isolated config folder, paths to real data, shared fixtures."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SHARED_DATA = SHARED / "data"
+SHARED_GEO = SHARED / "geo"
+SAMPLE_DATA = ROOT / "sample_data"
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/factories.py
+
+# Settings, logs and recent-project lists of a test run must never touch the developer's own.
+os.environ.setdefault("STATIONMAP_CONFIG_DIR", str(ROOT / ".pytest_config"))
+# QtWebEngine refuses to start its sandbox as root (CI containers run as root).
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or a clean skip when that folder is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not present on this machine")
+    return path
+
+
+@pytest.fixture
+def config_dir(tmp_path, monkeypatch) -> Path:
+    """A fresh settings/log folder for tests that check persistence."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    monkeypatch.setenv("STATIONMAP_CONFIG_DIR", str(folder))
+    return folder

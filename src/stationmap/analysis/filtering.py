@@ -22,11 +22,12 @@ def local_seconds(day: date, at: time = time(0, 0)) -> int:
     return int((datetime.combine(day, at) - _EPOCH).total_seconds())
 
 
-def filter_mask(incidents: pd.DataFrame, flt: IncidentFilter, *, skip_cells: bool = False) -> np.ndarray:
+def filter_mask(incidents: pd.DataFrame, flt: IncidentFilter, *,
+                skip_cells: bool = False, skip_ids: bool = False) -> np.ndarray:
     """Boolean mask of the rows that pass `flt`.
 
-    `skip_cells` lets the heat chart apply every filter except its own cell
-    selection, so the chart keeps showing the cells around the ones picked.
+    A view skips its own selection (`skip_cells` for the heat chart, `skip_ids`
+    for the map) so it keeps showing what lies around the part the user picked.
     """
     n = len(incidents)
     mask = np.ones(n, dtype=bool)
@@ -45,7 +46,7 @@ def filter_mask(incidents: pd.DataFrame, flt: IncidentFilter, *, skip_cells: boo
                + incidents["address"].fillna("").astype(str) + " "
                + incidents["district"].fillna("").astype(str)).str.lower()
         mask &= hay.str.contains(needle, regex=False).to_numpy()
-    if flt.ids is not None:
+    if flt.ids is not None and not skip_ids:
         mask &= incidents["id"].isin(list(flt.ids)).to_numpy()
     if flt.cells is not None and not skip_cells:
         from stationmap.analysis.temporal_cells import cells_mask

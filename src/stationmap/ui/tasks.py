@@ -1,0 +1,168 @@
+"""Run a long ``run(inputs, progress)`` function on the thread pool, one task per owner.
+
+The long function knows nothing of Qt (DESIGN.md section 3). A `TaskRunner`
+belongs to one owner (a window, a panel): starting a new task cancels the one
+still running, and only the newest task's signals reach the owner, so a slow
+old result can never overwrite a newer one. Results, errors and progress come
+back through queued signals on the owner's thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from stationmap.core.progress import CancelToken, Cancelled, Progress
+
+log = logging.getLogger(__name__)
+
+LongFunction = Callable[[Any, Progress], Any]
+
+# Progress from a tight loop would flood the event queue; this many seconds between reports is plenty.
+_PROGRESS_INTERVAL = 0.05
+
+
+class _TaskSignals(QObject):
+    """Lives on the owner's thread; emitted from the worker thread, so delivery is queued."""
+
+    progressed = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+
+class _Task(QRunnable):
+    def __init__(self, function: LongFunction, inputs: Any, token: CancelToken,
+                 signals: _TaskSignals) -> None:
+        super().__init__()
+        self._function = function
+        self._inputs = inputs
+        self._token = token
+        self._signals = signals
+        self._last_report = 0.0
+
+    def _report(self, fraction: float, message: str = "") -> None:
+        now = time.monotonic()
+        if now - self._last_report >= _PROGRESS_INTERVAL or fraction >= 1.0:
+            self._last_report = now
+            self._signals.progressed.emit(float(fraction), message)
+
+    def run(self) -> None:
+        try:
+            result = self._function(self._inputs, self._token.checking(self._report))
+        except Cancelled:
+            self._signals.cancelled.emit()
+        except Exception as error:  # every failure must reach the owner, never die in the pool
+            log.error("Task %s failed", getattr(self._function, "__qualname__", self._function),
+                      exc_info=error)
+            self._signals.failed.emit(error)
+        else:
+            if self._token.cancelled:
+                self._signals.cancelled.emit()
+            else:
+                self._signals.succeeded.emit(result)
+        finally:
+            self._signals.finished.emit()
+
+
+class TaskRunner(QObject):
+    """One concurrent task per owner; a new `start` cancels the previous task."""
+
+    progressed = Signal(float, str)   # fraction 0..1, message
+    succeeded = Signal(object)        # the function's result
+    failed = Signal(object)           # the exception (StationMapError or anything else)
+    cancelled = Signal()
+    finished = Signal()               # after succeeded/failed/cancelled
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        if pool is None:
+            pool = QThreadPool(self)
+            # A cancelled task may still be winding down beside its successor.
+            pool.setMaxThreadCount(4)
+        self._pool = pool
+        self._generation = 0
+        self._token: CancelToken | None = None
+        self._running: dict[int, _TaskSignals] = {}
+
+    def start(self, function: LongFunction, inputs: Any) -> None:
+        self.cancel()
+        self._generation += 1
+        generation = self._generation
+        token = CancelToken()
+        signals = _TaskSignals()
+        task = _Task(function, inputs, token, signals)
+        self._token = token
+        self._running[generation] = signals
+        signals.progressed.connect(lambda f, m: self._forward(generation, self.progressed, f, m))
+        signals.succeeded.connect(lambda r: self._forward(generation, self.succeeded, r))
+        signals.failed.connect(lambda e: self._forward(generation, self.failed, e))
+        signals.cancelled.connect(lambda: self._forward(generation, self.cancelled))
+        signals.finished.connect(lambda: self._on_finished(generation))
+        self._pool.start(task)
+
+    def cancel(self) -> None:
+        """Ask the current task to stop at its next progress report."""
+        if self._token is not None:
+            self._token.cancel()
+            if self._generation in self._running:
+                # The owner hears about it now; the stale task's own signals are ignored later.
+                self._generation += 1
+                self.cancelled.emit()
+                self.finished.emit()
+        self._token = None
+
+    def is_running(self) -> bool:
+        return self._generation in self._running
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until every task this runner started has returned (shutdown, tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _forward(self, generation: int, signal: Signal, *args: Any) -> None:
+        if generation == self._generation:
+            signal.emit(*args)
+
+    def _on_finished(self, generation: int) -> None:
+        self._running.pop(generation, None)
+        if generation == self._generation:
+            self._token = None
+            self.finished.emit()
+
+
+class TaskProgressDialog(QProgressDialog):
+    """A modal progress bar with Cancel, bound to a runner for the duration of one task."""
+
+    def __init__(self, runner: TaskRunner, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setLabelText(title)
+        self.setCancelButtonText(self.tr("Cancelar"))
+        self.setRange(0, 1000)
+        self.setMinimumDuration(300)  # quick tasks finish without a flashing dialog
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self._runner = runner
+        runner.progressed.connect(self._on_progress)
+        runner.finished.connect(self._on_finished)
+        self.canceled.connect(runner.cancel)
+        self.setValue(0)
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.setValue(int(round(min(max(fraction, 0.0), 1.0) * 1000)))
+        if message:
+            self.setLabelText(message)
+
+    def _on_finished(self) -> None:
+        self._runner.progressed.disconnect(self._on_progress)
+        self._runner.finished.disconnect(self._on_finished)
+        self.canceled.disconnect(self._runner.cancel)
+        self.reset()
+        self.close()
+        self.deleteLater()

@@ -1,0 +1,172 @@
+"""The filter bar above the incident table: text, date range, categories, selection chips.
+
+Every control writes the shared `FilterState`; the bar also listens to it, so a
+filter changed elsewhere (the map's selection, the heat chart's hours, "Quitar")
+shows here too. Selections made on the map or the chart appear as chips with
+their size and a button that removes them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker, QTimer
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QMenu,
+                               QPushButton, QToolButton, QWidget)
+
+from stationmap.core.filters import IncidentFilter
+from stationmap.ui.filter_state import FilterState
+
+_TEXT_DEBOUNCE_MS = 250  # typing a word refilters once, not once per key
+
+
+def _to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _to_date(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+class _SelectionChip(QWidget):
+    """'Selección del mapa: 12 incidentes — Quitar', hidden while there is no such selection."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self)
+        self.button = QPushButton(self.tr("Quitar"), self)
+        self.button.setFlat(True)
+        self.setStyleSheet("QLabel { background: #fff3c4; border-radius: 8px; padding: 2px 8px; }")
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self.hide()
+
+
+class FilterBar(QWidget):
+    def __init__(self, state: FilterState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+
+        self.text_edit = QLineEdit(self)
+        self.text_edit.setPlaceholderText(self.tr("Buscar categoría, dirección, distrito…"))
+        self.text_edit.setClearButtonEnabled(True)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(_TEXT_DEBOUNCE_MS)
+        self._text_timer.timeout.connect(self._commit_text)
+        self.text_edit.textChanged.connect(self._text_timer.start)
+        self.text_edit.returnPressed.connect(self._commit_text)
+
+        self.from_check = QCheckBox(self.tr("Desde"), self)
+        self.from_edit = self._date_edit()
+        self.to_check = QCheckBox(self.tr("Hasta"), self)
+        self.to_edit = self._date_edit()
+        for widget in (self.from_check, self.to_check):
+            widget.toggled.connect(self._commit_dates)
+        for widget in (self.from_edit, self.to_edit):
+            widget.dateChanged.connect(self._commit_dates)
+
+        self.category_button = QToolButton(self)
+        self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.category_menu = QMenu(self.category_button)
+        self.category_button.setMenu(self.category_menu)
+
+        self.map_chip = _SelectionChip(self)
+        self.map_chip.button.clicked.connect(lambda: self._state.update(ids=None))
+        self.hours_chip = _SelectionChip(self)
+        self.hours_chip.button.clicked.connect(lambda: self._state.update(cells=None))
+
+        layout.addWidget(self.text_edit, 2)
+        for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit,
+                       self.category_button, self.map_chip, self.hours_chip):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+        self.set_categories([])
+        state.changed.connect(self._show_filter)
+        self._show_filter(state.filter())
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setDate(QDate.currentDate())
+        edit.setEnabled(False)
+        return edit
+
+    # --- choices ------------------------------------------------------------------------
+    def set_categories(self, categories: list[str]) -> None:
+        """The categories offered in the menu (the standard list plus any found in the data)."""
+        self.category_menu.clear()
+        self._category_actions = []
+        for name in categories:
+            action = self.category_menu.addAction(name)
+            action.setCheckable(True)
+            action.toggled.connect(self._commit_categories)
+            self._category_actions.append(action)
+        self.category_menu.addSeparator()
+        self.category_menu.addAction(self.tr("Todas"), self._select_all_categories)
+        self._show_filter(self._state.filter())
+
+    def set_date_bounds(self, first: date | None, last: date | None) -> None:
+        """Start the date pickers at the data's first and last day (when not yet in use)."""
+        blockers = [QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit)]
+        if first is not None and not self.from_check.isChecked():
+            self.from_edit.setDate(_to_qdate(first))
+        if last is not None and not self.to_check.isChecked():
+            self.to_edit.setDate(_to_qdate(last))
+        del blockers
+
+    # --- widgets -> state ---------------------------------------------------------------
+    def _commit_text(self) -> None:
+        self._text_timer.stop()
+        self._state.update(text=self.text_edit.text().strip())
+
+    def _commit_dates(self) -> None:
+        self.from_edit.setEnabled(self.from_check.isChecked())
+        self.to_edit.setEnabled(self.to_check.isChecked())
+        self._state.update(
+            date_from=_to_date(self.from_edit.date()) if self.from_check.isChecked() else None,
+            date_to=_to_date(self.to_edit.date()) if self.to_check.isChecked() else None)
+
+    def _commit_categories(self) -> None:
+        chosen = frozenset(a.text() for a in self._category_actions if a.isChecked())
+        self._state.update(categories=chosen or None)
+
+    def _select_all_categories(self) -> None:
+        self._state.update(categories=None)
+
+    # --- state -> widgets ---------------------------------------------------------------
+    def _show_filter(self, flt: IncidentFilter) -> None:
+        blockers = [QSignalBlocker(w) for w in (self.text_edit, self.from_check, self.to_check,
+                                                  self.from_edit, self.to_edit,
+                                                  *self._category_actions)]
+        if self.text_edit.text().strip() != flt.text:
+            self.text_edit.setText(flt.text)
+        self.from_check.setChecked(flt.date_from is not None)
+        self.to_check.setChecked(flt.date_to is not None)
+        if flt.date_from is not None:
+            self.from_edit.setDate(_to_qdate(flt.date_from))
+        if flt.date_to is not None:
+            self.to_edit.setDate(_to_qdate(flt.date_to))
+        self.from_edit.setEnabled(flt.date_from is not None)
+        self.to_edit.setEnabled(flt.date_to is not None)
+        for action in self._category_actions:
+            action.setChecked(flt.categories is not None and action.text() in flt.categories)
+        del blockers
+        if flt.categories is None:
+            self.category_button.setText(self.tr("Categorías: todas"))
+        else:
+            self.category_button.setText(self.tr("Categorías: %1").replace("%1", str(len(flt.categories))))
+        self._show_chip(self.map_chip, flt.ids, self.tr("Selección del mapa: %1 incidentes"))
+        self._show_chip(self.hours_chip, flt.cells, self.tr("Selección de horas: %1 horas"))
+
+    @staticmethod
+    def _show_chip(chip: _SelectionChip, selection: frozenset | None, template: str) -> None:
+        chip.setVisible(selection is not None)
+        if selection is not None:
+            chip.label.setText(template.replace("%1", str(len(selection))))

@@ -1,0 +1,144 @@
+"""Incident table model (numpy sort/filter) and the filter bar driving it through FilterState."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+from factories import local_ts, make_incidents
+from PySide6.QtCore import Qt
+
+from stationmap.analysis.filtering import filter_mask
+from stationmap.core.filters import IncidentFilter
+from stationmap.ui.filter_state import FilterState
+from stationmap.ui.incident_panel import IncidentPanel
+from stationmap.ui.incident_table_model import COLUMNS, IncidentTableModel
+
+
+def cell(model, row, key):
+    return model.data(model.index(row, COLUMNS.index(key)))
+
+
+def test_headers_are_spanish_and_cells_formatted(qtbot):
+    frame = make_incidents(3)
+    frame.loc[0, "start_ts"] = local_ts("2026-11-05 21:30")
+    frame.loc[0, "end_ts"] = local_ts("2026-11-05 21:30")
+    frame.loc[1, "time_known"] = 0
+    frame.loc[2, ["lat", "lon"]] = np.nan
+    model = IncidentTableModel()
+    model.set_incidents(frame)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
+    assert headers == ["Fecha", "Hora", "Categoría", "Dirección", "Distrito", "Coordenadas", "Fuente"]
+    assert cell(model, 0, "date") == "05/11/2026"
+    assert cell(model, 0, "time") == "21:30"
+    assert cell(model, 1, "time") == "desconocida"
+    assert cell(model, 2, "coords") == "—"
+    assert cell(model, 0, "source") == "D0000000"
+
+
+def test_time_window_shows_both_ends(qtbot):
+    frame = make_incidents(1)
+    frame["start_ts"] = local_ts("2026-11-05 08:00")
+    frame["end_ts"] = local_ts("2026-11-05 16:00")
+    model = IncidentTableModel()
+    model.set_incidents(frame)
+    assert cell(model, 0, "time") == "08:00–16:00"
+
+
+def test_sorting_by_date_matches_numpy_and_unknown_dates_go_last(qtbot):
+    frame = make_incidents(500, seed=3)
+    frame["start_ts"] = frame["start_ts"].astype("float64")
+    frame.loc[[10, 20], "start_ts"] = np.nan
+    model = IncidentTableModel()
+    model.set_incidents(frame)
+    model.sort(COLUMNS.index("date"), Qt.SortOrder.DescendingOrder)
+    expected_first = frame["start_ts"].idxmax()
+    assert model.incident_id(0) == frame.loc[expected_first, "id"]
+    assert {model.incident_id(498), model.incident_id(499)} == {11, 21}
+    assert cell(model, 499, "date") == "—"
+
+
+def test_sort_by_category_then_filter_keeps_order_and_exact_count(qtbot):
+    frame = make_incidents(1000, seed=1)
+    model = IncidentTableModel()
+    model.set_incidents(frame)
+    model.sort(COLUMNS.index("category"))
+    mask = filter_mask(frame, IncidentFilter(categories=frozenset({"Robo", "Hurto"})))
+    model.set_mask(mask)
+    assert model.rowCount() == int(mask.sum()) == int(frame["category"].isin(["Robo", "Hurto"]).sum())
+    shown = [cell(model, r, "category") for r in range(model.rowCount())]
+    assert shown == sorted(shown) and set(shown) == {"Robo", "Hurto"}
+    assert model.total_count() == 1000
+
+
+def test_hundred_thousand_rows_sort_in_one_vector_pass(qtbot):
+    frame = make_incidents(100_000, seed=2)
+    model = IncidentTableModel()
+    model.set_incidents(frame)
+    model.sort(COLUMNS.index("address"), Qt.SortOrder.AscendingOrder)
+    first = cell(model, 0, "address")
+    assert first == min(frame["address"], key=str.lower)
+    assert model.rowCount() == 100_000
+
+
+@pytest.fixture
+def panel(qtbot):
+    state = FilterState()
+    panel = IncidentPanel(state)
+    qtbot.addWidget(panel)
+    frame = make_incidents(1000, seed=0)
+    panel.set_incidents(frame)
+    return state, panel, frame
+
+
+def test_category_menu_writes_filter_state_and_table_refilters(qtbot, panel):
+    state, panel, frame = panel
+    robo = next(a for a in panel.filter_bar.category_menu.actions() if a.text() == "Robo")
+    with qtbot.waitSignal(state.changed, timeout=1000):
+        robo.setChecked(True)
+    assert state.filter().categories == frozenset({"Robo"})
+    assert panel.model.rowCount() == int((frame["category"] == "Robo").sum())
+    assert panel.filter_bar.category_button.text() == "Categorías: 1"
+
+
+def test_date_range_and_text_narrow_the_table(qtbot, panel):
+    state, panel, frame = panel
+    bar = panel.filter_bar
+    bar.from_check.setChecked(True)
+    bar.from_edit.setDate(bar.from_edit.date().fromString("01/10/2026", "dd/MM/yyyy"))
+    bar.to_check.setChecked(True)
+    bar.to_edit.setDate(bar.to_edit.date().fromString("15/10/2026", "dd/MM/yyyy"))
+    assert state.filter().date_from == date(2026, 10, 1)
+    assert state.filter().date_to == date(2026, 10, 15)
+    lo, hi = local_ts("2026-10-01 00:00"), local_ts("2026-10-16 00:00")
+    in_range = (frame["start_ts"] >= lo) & (frame["start_ts"] < hi)
+    assert panel.model.rowCount() == int(in_range.sum())
+    with qtbot.waitSignal(state.changed, timeout=2000):
+        qtbot.keyClicks(bar.text_edit, "prueba 7")
+    expected = in_range & frame["address"].str.lower().str.contains("prueba 7", regex=False)
+    assert panel.model.rowCount() == int(expected.sum()) > 0
+
+
+def test_map_selection_shows_a_chip_and_quitar_removes_it(qtbot, panel):
+    state, panel, frame = panel
+    counts = []
+    panel.counts_changed.connect(lambda shown, total: counts.append((shown, total)))
+    state.update(ids=frozenset({1, 2, 3, 4}))
+    chip = panel.filter_bar.map_chip
+    assert not chip.isHidden()
+    assert chip.label.text() == "Selección del mapa: 4 incidentes"
+    assert counts[-1] == (4, 1000)
+    qtbot.mouseClick(chip.button, Qt.MouseButton.LeftButton)
+    assert state.filter().ids is None and chip.isHidden()
+    assert counts[-1] == (1000, 1000)
+
+
+def test_empty_project_table_has_no_rows(qtbot):
+    state = FilterState()
+    panel = IncidentPanel(state)
+    qtbot.addWidget(panel)
+    empty = make_incidents(0)
+    panel.set_incidents(empty)
+    state.update(text="robo")
+    assert panel.model.rowCount() == 0 and panel.model.total_count() == 0

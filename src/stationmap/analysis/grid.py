@@ -21,7 +21,7 @@ def utm_epsg_for(lon: float) -> int:
 
 
 @lru_cache(maxsize=8)
-def _transformers(epsg: int):
+def transformers(epsg: int):
     from pyproj import Transformer
 
     forward = Transformer.from_crs(4326, epsg, always_xy=True)
@@ -29,14 +29,29 @@ def _transformers(epsg: int):
     return forward, inverse
 
 
+def geometry_to_metres(geometry, epsg: int):
+    """A shapely geometry in lon/lat, in the metres of `epsg`."""
+    import shapely
+
+    forward, _ = transformers(epsg)
+    return shapely.transform(geometry, forward.transform, interleaved=False)
+
+
+def geometry_to_lonlat(geometry, epsg: int):
+    import shapely
+
+    _, inverse = transformers(epsg)
+    return shapely.transform(geometry, inverse.transform, interleaved=False)
+
+
 def to_metres(lon: np.ndarray, lat: np.ndarray, epsg: int) -> tuple[np.ndarray, np.ndarray]:
-    forward, _ = _transformers(epsg)
+    forward, _ = transformers(epsg)
     x, y = forward.transform(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
     return np.asarray(x), np.asarray(y)
 
 
 def to_lonlat(x: np.ndarray, y: np.ndarray, epsg: int) -> tuple[np.ndarray, np.ndarray]:
-    _, inverse = _transformers(epsg)
+    _, inverse = transformers(epsg)
     lon, lat = inverse.transform(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
     return np.asarray(lon), np.asarray(lat)
 
@@ -111,9 +126,7 @@ class Grid:
     def inside_mask(self, polygon_lonlat) -> np.ndarray:
         """Cells whose centre lies inside a shapely polygon given in lon/lat."""
         import shapely
-        from shapely.ops import transform
 
-        forward, _ = _transformers(self.epsg)
-        projected = transform(forward.transform, polygon_lonlat)
+        projected = geometry_to_metres(polygon_lonlat, self.epsg)
         cx, cy = self.centres()
         return shapely.contains_xy(projected, cx.ravel(), cy.ravel()).reshape(self.shape)

@@ -1,0 +1,88 @@
+"""Series derived from the time columns: totals per shift, and the weekly trend.
+
+Shift totals fold an hour x weekday matrix into shift x weekday, giving hours
+after midnight to the shift that started the day before (the Friday night
+shift owns Saturday 00-06). Step 5 allocates patrols against these figures.
+
+The weekly trend counts incidents per week (Monday to Sunday) of the selected
+period by their date, which is known even when the time of day is not, next to
+two references: the same number of weeks just before, and the same weeks one
+year earlier (52 weeks back, so weekdays line up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from stationmap.analysis.temporal import TemporalIndex, TemporalSummary
+from stationmap.core.errors import StationMapError
+from stationmap.core.shifts import DEFAULT_SHIFTS, ShiftPlan
+
+_SECONDS_PER_DAY = 86_400
+_EPOCH = date(1970, 1, 1)
+WEEKS_PER_YEAR_BACK = 52
+
+
+def shift_totals(summary: TemporalSummary, plan: ShiftPlan = DEFAULT_SHIFTS) -> np.ndarray:
+    """(number of shifts) x 7 array: weight per shift and the weekday it starts on."""
+    owner = np.array(plan.shift_of_hour())
+    offset = np.array(plan.day_offset_of_hour())
+    out = np.zeros((len(plan.shifts), 7))
+    weekdays = np.arange(7)[:, None]
+    start_day = (weekdays - offset[None, :]) % 7
+    np.add.at(out, (np.broadcast_to(owner, (7, 24)), start_day), summary.matrix)
+    return out
+
+
+@dataclass(frozen=True)
+class WeeklyTrend:
+    week_starts: list[date]       # Monday of each week of the selected period
+    current: np.ndarray           # incidents per week, days inside the period only
+    previous: np.ndarray          # the same days, len(week_starts) weeks earlier
+    last_year: np.ndarray         # the same days, 52 weeks earlier
+
+    @property
+    def previous_start(self) -> date:
+        return self.week_starts[0] - timedelta(weeks=len(self.week_starts))
+
+
+def _day_number(day: date) -> int:
+    return (day - _EPOCH).days
+
+
+def weekly_trend(index: TemporalIndex, period_start: date, period_end: date,
+                 mask: np.ndarray | None = None,
+                 weights: np.ndarray | None = None) -> WeeklyTrend:
+    """Weekly counts over [period_start, period_end] (inclusive) and their references.
+
+    `mask` must not hold the date filter itself, or the references would be empty:
+    build it with the filter's dates cleared.
+    """
+    if period_end < period_start:
+        raise StationMapError("temporal.period.empty", start=period_start.strftime("%d/%m/%Y"),
+                              end=period_end.strftime("%d/%m/%Y"))
+    first_monday = period_start - timedelta(days=period_start.weekday())
+    n_weeks = (period_end - first_monday).days // 7 + 1
+    dated = index.start_known if mask is None else index.start_known & np.asarray(mask, bool)
+    rows = np.flatnonzero(dated)
+    days = np.floor_divide(index.start_seconds[rows], _SECONDS_PER_DAY).astype(np.int64)
+    row_weights = None if weights is None else np.asarray(weights, np.float64)[rows]
+    first_day, last_day, monday = (_day_number(period_start), _day_number(period_end),
+                                   _day_number(first_monday))
+
+    def counts(days_back: int) -> np.ndarray:
+        shifted = days + days_back
+        inside = (shifted >= first_day) & (shifted <= last_day)
+        week = (shifted[inside] - monday) // 7
+        w = None if row_weights is None else row_weights[inside]
+        return np.bincount(week, weights=w, minlength=n_weeks).astype(np.float64)
+
+    return WeeklyTrend(
+        week_starts=[first_monday + timedelta(weeks=k) for k in range(n_weeks)],
+        current=counts(0),
+        previous=counts(7 * n_weeks),
+        last_year=counts(7 * WEEKS_PER_YEAR_BACK),
+    )

@@ -1,0 +1,119 @@
+"""Allocation of whole units to sectors, and Koper dosage schedules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from stationmap.core.errors import StationMapError
+from stationmap.planning.allocation import SectorRisk, Unit, allocate_shift, apportion
+from stationmap.planning.dosage import DosageRules, places_within_budget, schedule_visits
+
+
+def _bounded_quota(total, w, lo, hi):
+    """Water-filling by a fine scan of lambda, independent of the implementation;
+    None when the risky sectors cannot absorb the total (then no quota is defined)."""
+    if np.clip(1e9 * w, lo, hi).sum() < total:
+        return None
+    top = 1.0
+    while np.clip(top * w, lo, hi).sum() < total:
+        top *= 2
+    lams = np.linspace(0, top, 400001)
+    sums = np.clip(np.outer(lams, w), lo, hi).sum(axis=1)
+    return np.clip(lams[np.searchsorted(sums, total)] * w, lo, hi)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_apportion_totals_bounds_and_proportionality(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 12))
+    weights = rng.gamma(1.0, 10.0, n) * (rng.random(n) > 0.15)
+    lower = rng.integers(0, 2, n)
+    upper = lower + rng.integers(1, 6, n)
+    total = int(rng.integers(lower.sum(), upper.sum() + 5))
+    alloc = apportion(total, weights, lower, upper)
+    assert alloc.sum() == min(total, upper.sum())
+    assert (alloc >= lower).all() and (alloc <= upper).all()
+    quota = _bounded_quota(min(total, upper.sum()), weights, lower, upper)
+    if quota is not None:
+        assert np.abs(alloc - quota).max() < 1.0 + 1e-3, (alloc, quota)
+
+
+def test_apportion_without_bounds_is_hamilton():
+    # 10 units, risks 5:3:2 -> exactly 5, 3, 2; risks 1:1:1 with 10 units -> 4,3,3 (tie to first)
+    assert apportion(10, np.array([5, 3, 2]), np.zeros(3), np.full(3, 99)).tolist() == [5, 3, 2]
+    assert sorted(apportion(10, np.array([1, 1, 1]), np.zeros(3), np.full(3, 99)).tolist()) == [3, 3, 4]
+
+
+def test_minimums_that_exceed_the_units_are_a_clear_error():
+    with pytest.raises(StationMapError) as err:
+        apportion(3, np.ones(4), np.ones(4), np.full(4, 5))
+    assert err.value.code == "plan.minimums_exceed_units"
+    assert "4" in err.value.message("es") and "3" in err.value.message("es")
+
+
+def _units(cars=6, serenazgo=4):
+    return [Unit(f"PT-{i:02d}", "patrullero") for i in range(1, cars + 1)] + \
+           [Unit(f"SZ-{i:02d}", "serenazgo") for i in range(1, serenazgo + 1)]
+
+
+SECTORS = [SectorRisk("Sector 1", 40.0, minimum=1), SectorRisk("Sector 2", 25.0, minimum=1),
+           SectorRisk("Sector 3", 10.0, minimum=1, cap=2), SectorRisk("Sector 4", 5.0, minimum=1)]
+
+
+def test_shift_allocation_places_every_unit_and_explains_itself():
+    plan = allocate_shift("Noche", _units(), SECTORS, at_station=1)
+    assert len(plan.assignments) == 10
+    assert sum(a.sector is None for a in plan.assignments) == 1
+    per_sector = {s.name: len(plan.units_in(s.name)) for s in SECTORS}
+    assert all(v >= 1 for v in per_sector.values()) and per_sector["Sector 3"] <= 2
+    assert per_sector["Sector 1"] >= per_sector["Sector 2"] >= per_sector["Sector 4"]
+    s1 = next(a for a in plan.assignments if a.sector == "Sector 1")
+    assert s1.reason.startswith("Sector 1, Noche: 50 % del riesgo")  # 40 of 80
+    # Cars go to the riskiest sector before serenazgo units do.
+    assert plan.units_in("Sector 1")[0].kind == "patrullero"
+
+
+def test_locked_units_survive_rebalancing():
+    locked = {"SZ-04": "Sector 4", "PT-01": "Sector 4"}
+    plan = allocate_shift("Tarde", _units(), SECTORS, locked=locked)
+    where = {a.unit.id: a for a in plan.assignments}
+    assert where["SZ-04"].sector == "Sector 4" and where["SZ-04"].locked
+    assert where["PT-01"].sector == "Sector 4" and "fijado" in where["PT-01"].reason
+    assert sum(a.sector is not None for a in plan.assignments) == 10
+    with pytest.raises(StationMapError):
+        allocate_shift("Tarde", _units(), SECTORS, locked={"PT-01": "Sector 9"})
+
+
+def test_same_inputs_same_plan():
+    a = allocate_shift("Noche", _units(), SECTORS, at_station=2)
+    b = allocate_shift("Noche", _units(), SECTORS, at_station=2)
+    assert a == b
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_dosage_respects_shift_bounds_spacing_and_budget(seed):
+    rules = DosageRules()
+    shift = 480
+    places = [f"P{i}" for i in range(5)]
+    visits = schedule_visits(places, shift, np.random.default_rng(seed), rules)
+    kept = places_within_budget(len(places), shift, rules)
+    visited = {v.place for v in visits}
+    assert visited == set(places[:kept]) and rules.places_per_unit[0] <= kept <= rules.places_per_unit[1]
+    assert all(0 <= v.start_minute and v.start_minute + v.minutes <= shift for v in visits)
+    assert all(rules.visit_minutes[0] <= v.minutes <= rules.visit_minutes[1] for v in visits)
+    assert sum(v.minutes for v in visits) <= rules.proactive_share * shift
+    starts = sorted(v.start_minute for v in visits)
+    ends = sorted(v.start_minute + v.minutes for v in visits)
+    assert all(s >= e for s, e in zip(starts[1:], ends[:-1]))  # one place at a time
+    for place in visited:
+        times = [v.start_minute for v in visits if v.place == place]
+        assert times[0] <= rules.max_gap_minutes
+        assert max(np.diff(times), default=0) <= rules.max_gap_minutes
+
+
+def test_dosage_is_random_but_reproducible():
+    places = ["A", "B", "C"]
+    one = schedule_visits(places, 480, np.random.default_rng(7))
+    assert one == schedule_visits(places, 480, np.random.default_rng(7))
+    assert one != schedule_visits(places, 480, np.random.default_rng(8))

@@ -1,0 +1,172 @@
+"""Coordinates in every form seen in exports, turned into WGS84 lat/lon with a status.
+
+Forms: decimal degrees (also with decimal commas), degrees-minutes-seconds,
+one 'lat, lon' column, UTM easting/northing in zones 17S/18S/19S. Swapped
+columns are put right. A point that cannot be a place (empty, 0,0, out of
+range) is cleared and flagged "missing"; a real place outside Peru is kept and
+flagged "outside_peru"; outside the station's area, "outside_area".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from stationmap.core.model import CoordStatus, Warning_
+from stationmap.io.normalize_text import count_warning, per_unique
+
+# Peru's bounding box in degrees (mainland and islands, with a little margin).
+PERU_LAT = (-18.4, 0.0)
+PERU_LON = (-81.4, -68.6)
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+# 8°04'15.2"S, 8 4 15.2 S, -8° 4.25', 79°01'30"W (minutes and seconds optional).
+_DMS = (r"^\s*(-)?\s*" + _NUM + r"\s*(?:°|º|\s|d)\s*(?:" + _NUM + r"\s*(?:'|′|’|\s)\s*)?"
+        r"(?:" + _NUM + r"\s*(?:\"|″|''|”)?\s*)?([NSEWOnsewo])?\s*$")
+_DECIMAL_PAIR = r"^\s*\(?\s*(-?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)(-?\d+(?:[.,]\d+)?)\s*\)?\s*$"
+_WKT_POINT = r"^\s*POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)\s*$"
+_DMS_PAIR = r"^\s*(.+?[NSns])\s*[,;]?\s*(.+?[EWOewo])\s*$"
+
+
+@dataclass
+class Located:
+    lat: np.ndarray                 # float64, NaN where missing
+    lon: np.ndarray
+    status: np.ndarray              # object array of CoordStatus values
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+def parse_degrees(values: pd.Series) -> np.ndarray:
+    """One coordinate per cell: '-8.0712', '-8,0712', '8°04'15.2\"S', '8 4 15.2 S' -> float, NaN if unreadable."""
+    def parse(uniques: pd.Series) -> pd.Series:
+        text = uniques.fillna("").astype(str).str.strip()
+        plain = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+        dms = text.str.extract(_DMS)
+        degrees = _num(dms[1]) + _num(dms[2]).fillna(0) / 60 + _num(dms[3]).fillna(0) / 3600
+        negative = dms[0].eq("-") | dms[4].fillna("").str.upper().isin(["S", "W", "O"])
+        from_dms = degrees.where(~negative, -degrees)
+        return plain.where(plain.notna(), from_dms).astype(float)
+    return per_unique(values, parse).to_numpy(dtype=float)
+
+
+def _num(part: pd.Series) -> pd.Series:
+    return pd.to_numeric(part.str.replace(",", ".", regex=False), errors="coerce")
+
+
+def parse_pairs(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """One 'lat, lon' cell -> (lat, lon); also DMS pairs and WKT 'POINT (lon lat)'."""
+    def parse(uniques: pd.Series) -> pd.DataFrame:
+        text = uniques.fillna("").astype(str).str.strip()
+        pair = text.str.extract(_DECIMAL_PAIR)
+        lat, lon = _num(pair[0]), _num(pair[1])
+        wkt = text.str.extract(_WKT_POINT, flags=2)  # re.IGNORECASE
+        lat = lat.where(lat.notna(), _num(wkt[1]))
+        lon = lon.where(lon.notna(), _num(wkt[0]))
+        dms = text.str.extract(_DMS_PAIR)
+        has_dms = dms[0].notna() & lat.isna()
+        if has_dms.any():
+            lat[has_dms] = parse_degrees(dms.loc[has_dms, 0])
+            lon[has_dms] = parse_degrees(dms.loc[has_dms, 1])
+        return pd.DataFrame({"lat": lat.astype(float), "lon": lon.astype(float)})
+    parsed = per_unique(values, parse)
+    return parsed["lat"].to_numpy(dtype=float), parsed["lon"].to_numpy(dtype=float)
+
+
+def in_peru(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    return ((lat >= PERU_LAT[0]) & (lat <= PERU_LAT[1])
+            & (lon >= PERU_LON[0]) & (lon <= PERU_LON[1]))
+
+
+def utm_to_lonlat(x: np.ndarray, y: np.ndarray, zone: int) -> tuple[np.ndarray, np.ndarray]:
+    """UTM zone `zone` south (EPSG:327zz) -> WGS84 lon/lat."""
+    from pyproj import Transformer
+
+    transformer = Transformer.from_crs(f"EPSG:327{zone:02d}", "EPSG:4326", always_xy=True)
+    lon, lat = transformer.transform(x, y)
+    return np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+
+
+def guess_utm_zone(x: np.ndarray, y: np.ndarray) -> int:
+    """The zone (17, 18, 19 south) that puts most points inside Peru and inside the zone's own band."""
+    valid = ~(np.isnan(x) | np.isnan(y))
+    sample_x, sample_y = x[valid][:2000], y[valid][:2000]
+    best, best_score = 18, -1
+    for zone in (17, 18, 19):
+        lon, lat = utm_to_lonlat(sample_x, sample_y, zone)
+        central = -183 + 6 * zone
+        score = int((in_peru(lat, lon) & (np.abs(lon - central) <= 3.5)).sum())
+        if score > best_score:
+            best, best_score = zone, score
+    return best
+
+
+def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file: str,
+           *, utm_zone: int | None = None, area=None) -> Located:
+    """Coordinates of every row of a text frame, as mapped by `fields`."""
+    n = len(frame)
+    warnings: list[Warning_] = []
+    lat = np.full(n, np.nan)
+    lon = np.full(n, np.nan)
+    present = np.zeros(n, dtype=bool)  # the row had something in a coordinate column
+    if "lat" in fields and "lon" in fields:
+        lat, lon = parse_degrees(frame[fields["lat"]]), parse_degrees(frame[fields["lon"]])
+        present = (frame[fields["lat"]] != "").to_numpy() | (frame[fields["lon"]] != "").to_numpy()
+    elif "coords" in fields:
+        lat, lon = parse_pairs(frame[fields["coords"]])
+        present = (frame[fields["coords"]] != "").to_numpy()
+    elif "x" in fields and "y" in fields:
+        x, y = parse_degrees(frame[fields["x"]]), parse_degrees(frame[fields["y"]])
+        present = ~(np.isnan(x) & np.isnan(y))
+        zone = utm_zone or guess_utm_zone(x, y)
+        lon, lat = utm_to_lonlat(x, y, zone)
+        if not utm_zone:
+            warnings.append(Warning_(file, "rows.utm_zone_guessed", {"zone": zone}))
+    else:
+        status = np.full(n, CoordStatus.MISSING.value, dtype=object)
+        if n:
+            warnings.append(Warning_(file, "rows.coords_none", {}))
+        return Located(lat, lon, status, warnings)
+
+    lat, lon = _unswap(lat, lon, lines, file, warnings)
+    impossible = (np.isnan(lat) | np.isnan(lon) | (np.abs(lat) > 90) | (np.abs(lon) > 180)
+                  | ((lat == 0) & (lon == 0)))
+    lat = np.where(impossible, np.nan, lat)
+    lon = np.where(impossible, np.nan, lon)
+    status = np.full(n, CoordStatus.OK.value, dtype=object)
+    status[impossible] = CoordStatus.MISSING.value
+    outside = ~impossible & ~in_peru(lat, lon)
+    status[outside] = CoordStatus.OUTSIDE_PERU.value
+    if area is not None:
+        import shapely
+
+        inside_area = shapely.contains_xy(area, np.nan_to_num(lon), np.nan_to_num(lat))
+        status[~impossible & ~outside & ~inside_area] = CoordStatus.OUTSIDE_AREA.value
+    count_warning(warnings, file, "rows.coords_missing", impossible & present, lines)
+    count_warning(warnings, file, "rows.coords_empty", impossible & ~present, lines)
+    count_warning(warnings, file, "rows.coords_outside_peru", outside, lines)
+    count_warning(warnings, file, "rows.coords_outside_area", status == CoordStatus.OUTSIDE_AREA.value, lines)
+    return Located(lat, lon, status, warnings)
+
+
+def _unswap(lat: np.ndarray, lon: np.ndarray, lines: np.ndarray, file: str,
+            warnings: list[Warning_]) -> tuple[np.ndarray, np.ndarray]:
+    """Latitude and longitude exchanged, for the whole column or on single rows.
+
+    Within Peru the two ranges do not overlap, so a point that fits only when
+    read the other way round was written the other way round.
+    """
+    fits = in_peru(lat, lon)
+    fits_swapped = in_peru(lon, lat)
+    valid = ~(np.isnan(lat) | np.isnan(lon))
+    if valid.any() and fits_swapped[valid].mean() > 0.5:
+        warnings.append(Warning_(file, "rows.coords_swapped_columns", {}))
+        lat, lon = lon, lat
+        fits, fits_swapped = fits_swapped, fits
+    swap_rows = fits_swapped & ~fits
+    if swap_rows.any():
+        lat, lon = np.where(swap_rows, lon, lat), np.where(swap_rows, lat, lon)
+        count_warning(warnings, file, "rows.coords_swapped_rows", swap_rows, lines)
+    return lat, lon
+

@@ -1,0 +1,157 @@
+"""When each incident happened: date, time and end columns combined into a start/end window.
+
+Rules (DESIGN.md section 5):
+- a time of exactly 00:00 with no other evidence (no end time) means "time unknown";
+- date only: the window is the whole day, [00:00, next day 00:00), time_known 0;
+- 'yyyy-mm' only: the window is the whole month, precision "month";
+- an end time earlier than the start on the same day crosses midnight; an end
+  date before the start date is a mistake, and the row is rejected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from stationmap.core.errors import MappingError
+from stationmap.core.model import Warning_
+from stationmap.io import datetimes as dt
+from stationmap.io.normalize_text import count_warning
+
+# Rejection codes, in the order they are checked (the first one found is reported).
+REJECT_CODES = ("rows.date_missing", "rows.date_unreadable", "rows.date_impossible", "rows.date_too_old",
+                "rows.date_in_future", "rows.window_reversed")
+
+
+@dataclass
+class When:
+    start_ts: np.ndarray
+    end_ts: np.ndarray
+    time_known: np.ndarray          # int8 0/1
+    precision: np.ndarray           # object: "datetime", "date", "month"
+    reject: np.ndarray              # int8: 0 kept, else 1 + index into REJECT_CODES
+    reject_value: pd.Series         # raw text to quote in each rejection
+    reject_column: pd.Series        # column to name in each rejection
+    start_text: pd.Series           # for "end before start" messages
+    day_first: bool | None
+    ambiguous: bool
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+def _text(frame: pd.DataFrame, fields: dict[str, str], name: str) -> pd.Series | None:
+    column = fields.get(name)
+    return frame[column] if column else None
+
+
+def parse_start_dates(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
+                      file: str) -> tuple[dt.ParsedDates, pd.Series, str]:
+    """The date column (or year/month/day columns): parsed dates, raw text, column label."""
+    for name in ("datetime", "date"):
+        values = _text(frame, fields, name)
+        if values is not None:
+            return dt.parse_dates(values, day_first), values, fields[name]
+    year, month = _text(frame, fields, "year"), _text(frame, fields, "month")
+    if year is not None and month is not None:
+        day = _text(frame, fields, "day")
+        label = "/".join(fields[n] for n in ("day", "month", "year") if n in fields)
+        raw = (year + "-" + month + ("-" + day if day is not None else ""))
+        return dt.dates_from_parts(year, month, day), raw.str.strip("-"), label
+    raise MappingError("mapping.no_date", file=file, columns=", ".join(map(str, frame.columns)))
+
+
+def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None, file: str,
+            lines: np.ndarray, *, now: float | None = None) -> When:
+    dates, date_raw, date_column = parse_start_dates(frame, fields, day_first, file)
+    n = len(frame)
+    warnings: list[Warning_] = []
+    day_start = np.floor_divide(dates.ts, dt.DAY) * dt.DAY
+
+    # Time of day: the time column, else a time written inside the date value.
+    time_ok = dates.has_time.copy()
+    time_sec = dates.ts - day_start
+    time_values = _text(frame, fields, "time")
+    if time_values is not None:
+        times = dt.parse_times(time_values)
+        use_column = times.status == dt.OK
+        time_ok = np.where(use_column, True, time_ok & (times.status == dt.EMPTY))
+        time_sec = np.where(use_column, times.seconds, np.where(time_ok, time_sec, 0))
+        count_warning(warnings, file, "rows.time_unreadable", (times.status == dt.UNREADABLE) & (dates.status == dt.OK),
+               lines)
+    elif "datetime" not in fields and not dates.has_time.any() and n:
+        warnings.append(Warning_(file, "rows.time_none", {}))
+
+    # End of the window.
+    end_day = day_start.copy()
+    end_given = np.zeros(n, dtype=bool)
+    end_status = np.full(n, dt.OK, dtype=np.int8)
+    end_raw = pd.Series("", index=frame.index)
+    end_values = _text(frame, fields, "date_end")
+    if end_values is not None:
+        ends = dt.parse_dates(end_values, dates.day_first if dates.day_first is not None else day_first)
+        end_given = ends.status != dt.EMPTY
+        end_status = np.where(end_given, ends.status, dt.OK).astype(np.int8)
+        end_day = np.where(end_given & (ends.status == dt.OK), np.floor_divide(ends.ts, dt.DAY) * dt.DAY, day_start)
+        end_raw = end_values
+    end_time_ok = np.zeros(n, dtype=bool)
+    end_time_sec = np.zeros(n, dtype=np.int64)
+    end_time_values = _text(frame, fields, "time_end")
+    if end_time_values is not None:
+        end_times = dt.parse_times(end_time_values)
+        end_time_ok = end_times.status == dt.OK
+        end_time_sec = end_times.seconds
+        end_raw = end_raw.str.cat(end_time_values, sep=" ").str.strip()
+
+    time_known = time_ok & ((time_sec != 0) | (end_time_ok & (end_time_sec != 0)))
+    count_warning(warnings, file, "rows.time_midnight_unknown", time_ok & ~time_known & (dates.status == dt.OK), lines)
+    start = day_start + np.where(time_known, time_sec, 0)
+
+    end = np.where(time_known, start, day_start + dt.DAY)
+    end = np.where(end_given & ~end_time_ok, end_day + dt.DAY, end)
+    timed_end = end_time_ok & time_known
+    end = np.where(timed_end, end_day + end_time_sec, end)
+    crosses_midnight = timed_end & ~end_given & (end < start)
+    end = np.where(crosses_midnight, end + dt.DAY, end)
+    end = np.where(dates.month_only, dt.next_month_start(day_start), end)
+
+    precision = np.where(dates.month_only, dt.PREC_MONTH,
+                         np.where(time_known, dt.PREC_DATETIME, dt.PREC_DATE)).astype(object)
+
+    reject, value, column = _rejections(dates, date_raw, date_column, start, end, end_status, end_raw,
+                                        fields, now)
+    if dates.ambiguous:
+        warnings.append(Warning_(file, "rows.day_first_assumed", {}))
+    return When(start_ts=start.astype(np.int64), end_ts=end.astype(np.int64),
+                time_known=time_known.astype(np.int8), precision=precision, reject=reject,
+                reject_value=value, reject_column=column, start_text=date_raw,
+                day_first=dates.day_first if dates.day_first is not None else day_first,
+                ambiguous=dates.ambiguous, warnings=warnings)
+
+
+def _rejections(dates: dt.ParsedDates, date_raw: pd.Series, date_column: str, start: np.ndarray,
+                end: np.ndarray, end_status: np.ndarray, end_raw: pd.Series, fields: dict[str, str],
+                now: float | None) -> tuple[np.ndarray, pd.Series, pd.Series]:
+    end_column = " ".join(fields[f] for f in ("date_end", "time_end") if f in fields)
+    ok = dates.status == dt.OK
+    checks = (
+        (dates.status == dt.EMPTY, "rows.date_missing", False),
+        (dates.status == dt.UNREADABLE, "rows.date_unreadable", False),
+        (dates.status == dt.IMPOSSIBLE, "rows.date_impossible", False),
+        (ok & (start < dt.earliest_allowed_ts()), "rows.date_too_old", False),
+        (ok & (start > dt.latest_allowed_ts(now)), "rows.date_in_future", False),
+        (end_status == dt.UNREADABLE, "rows.date_unreadable", True),
+        (end_status == dt.IMPOSSIBLE, "rows.date_impossible", True),
+        (ok & (end < start), "rows.window_reversed", True),
+    )
+    reject = np.zeros(len(start), dtype=np.int8)
+    on_end = np.zeros(len(start), dtype=bool)
+    for mask, code, about_end in checks:
+        fresh = mask & (reject == 0)
+        reject[fresh] = REJECT_CODES.index(code) + 1
+        on_end |= fresh & about_end
+    value = pd.Series(np.where(on_end, end_raw.to_numpy(dtype=object), date_raw.to_numpy(dtype=object)),
+                      index=date_raw.index)
+    column = pd.Series(np.where(on_end, end_column, date_column), index=date_raw.index)
+    return reject, value, column
+

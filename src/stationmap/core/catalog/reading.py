@@ -1,0 +1,97 @@
+"""Messages of the file readers (io/readers.py and its helpers): files, rows and warnings."""
+
+MESSAGES = {
+    # --- a file that cannot be read at all (InputFileError) -------------------------------
+    "read.not_found": {
+        "es": "No se encontró el archivo o carpeta «{file}».",
+        "en": "The file or folder “{file}” was not found.",
+    },
+    "read.unreadable": {
+        "es": "No se puede abrir «{file}»: {reason}.",
+        "en": "“{file}” cannot be opened: {reason}.",
+    },
+    "read.unsupported": {
+        "es": "«{file}» tiene una extensión que no se puede importar ({suffix}). Use uno de: {supported}.",
+        "en": "“{file}” has an extension that cannot be imported ({suffix}). Use one of: {supported}.",
+    },
+    "read.no_files_in_folder": {
+        "es": "La carpeta «{file}» no contiene archivos que se puedan importar ({supported}).",
+        "en": "The folder “{file}” holds no file that can be imported ({supported}).",
+    },
+    "read.empty": {
+        "es": "El archivo «{file}» está vacío.",
+        "en": "The file “{file}” is empty.",
+    },
+    "read.binary": {
+        "es": "«{file}» no es un archivo de texto ni una tabla ({kind}). Revise que eligió el archivo correcto.",
+        "en": "“{file}” is not a text file or a table ({kind}). Check that you chose the right file.",
+    },
+    "read.corrupt": {
+        "es": "No se puede leer el libro de Excel «{file}»: está dañado o no es un archivo Excel ({reason}).",
+        "en": "The Excel workbook “{file}” cannot be read: it is damaged or not an Excel file ({reason}).",
+    },
+    "read.password": {
+        "es": "El libro de Excel «{file}» está protegido con contraseña. Guárdelo sin contraseña e impórtelo de nuevo.",
+        "en": "The Excel workbook “{file}” is password-protected. Save it without a password and import it again.",
+    },
+    "read.no_sheets": {
+        "es": "El libro de Excel «{file}» no tiene hojas con datos.",
+        "en": "The Excel workbook “{file}” has no worksheet with data.",
+    },
+    "read.sheet_not_found": {
+        "es": "El libro «{file}» no tiene una hoja llamada «{sheet}». Hojas disponibles: {sheets}.",
+        "en": "The workbook “{file}” has no sheet named “{sheet}”. Available sheets: {sheets}.",
+    },
+    "read.not_json": {
+        "es": "«{file}» no es un GeoJSON válido: el contenido no es JSON (línea {line}, columna {column}).",
+        "en": "“{file}” is not valid GeoJSON: its content is not JSON (line {line}, column {column}).",
+    },
+    "read.not_geojson": {
+        "es": "«{file}» es JSON pero no una colección de elementos GeoJSON (FeatureCollection); se encontró: {found}.",
+        "en": "“{file}” is JSON but not a GeoJSON FeatureCollection; found: {found}.",
+    },
+    # --- one row that could not be split into cells (Rejection in RawTable.bad_rows) -----
+    "read.extra_columns": {
+        "es": "La fila tiene {found} celdas pero el encabezado solo {expected} columnas; sobra: «{extra}». "
+              "Revise si hay un separador de más en esa fila.",
+        "en": "The row has {found} cells but the header only {expected} columns; left over: “{extra}”. "
+              "Check that row for an extra separator.",
+    },
+    "read.unbalanced_quote": {
+        "es": "La fila tiene comillas (\") sin cerrar, por lo que no se puede dividir en celdas: «{text}».",
+        "en": "The row has an unclosed quote (\"), so it cannot be split into cells: “{text}”.",
+    },
+    "read.geometry_not_point": {
+        "es": "El elemento {feature} tiene una geometría de tipo {geometry_type}; solo se importan puntos.",
+        "en": "Feature {feature} has a {geometry_type} geometry; only points are imported.",
+    },
+    "read.feature_invalid": {
+        "es": "El elemento {feature} no es un Feature GeoJSON válido ({reason}).",
+        "en": "Feature {feature} is not a valid GeoJSON Feature ({reason}).",
+    },
+    # --- warnings: the file was read, but an assumption was made -------------------------
+    "read.header_not_first": {
+        "es": "El encabezado de la tabla está en la fila {line}; las {skipped} filas de arriba (títulos) no se importaron.",
+        "en": "The table header is on row {line}; the {skipped} rows above it (titles) were not imported.",
+    },
+    "read.mixed_encoding": {
+        "es": "El archivo mezcla codificaciones ({encoding}); cada línea se leyó con la suya ({lines} líneas en {fallback}).",
+        "en": "The file mixes encodings ({encoding}); each line was read with its own ({lines} lines in {fallback}).",
+    },
+    "read.nul_removed": {
+        "es": "Se quitaron {count} caracteres nulos (NUL) del archivo, en las filas {lines}. Revise esas filas.",
+        "en": "{count} NUL characters were removed from the file, on rows {lines}. Check those rows.",
+    },
+    "read.single_column": {
+        "es": "No se encontró un separador de columnas (, ; | o tabulador); el archivo se leyó como una sola columna.",
+        "en": "No column separator (, ; | or tab) was found; the file was read as a single column.",
+    },
+    "read.duplicate_columns": {
+        "es": "Hay columnas con el mismo nombre o sin nombre; se renombraron: {names}.",
+        "en": "Some columns share a name or have none; they were renamed: {names}.",
+    },
+    "read.geojson_crs": {
+        "es": "El GeoJSON declara el sistema de coordenadas {crs}; se asumió longitud/latitud WGS84.",
+        "en": "The GeoJSON declares the coordinate system {crs}; WGS84 longitude/latitude was assumed.",
+    },
+}

@@ -1,0 +1,114 @@
+"""Step 1 of an import: any incident file (CSV/TXT/TSV, Excel, GeoJSON) -> a table of text cells.
+
+The reader only splits a file into cells and keeps every row's line number, so that later steps
+(io.normalize) can say "fila 17" and the user finds it. It never interprets values: dates, numbers
+and ids stay text. Rows that cannot even be split into cells go to `bad_rows`; a file that cannot
+be read at all raises `InputFileError` with a code from core/catalog/reading.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from stationmap.core.errors import InputFileError
+from stationmap.core.model import Rejection, Warning_
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+GEOJSON_SUFFIXES = (".geojson", ".json")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + EXCEL_SUFFIXES + GEOJSON_SUFFIXES
+
+
+@dataclass
+class RawTable:
+    file: str                  # path as given (str)
+    frame: pd.DataFrame        # every cell as text ("" for empty); columns = header names, stripped, made unique
+    line_numbers: np.ndarray   # int64, one per row of `frame`: 1-based row as a spreadsheet/text editor shows it
+    encoding: str              # "utf-8", "utf-8-sig", "cp1252", "mixed(cp1252 header, utf-8 rows)"; "" for Excel
+    delimiter: str             # "," ";" "|" "\t"; "" for Excel/GeoJSON (and for a text file with one column)
+    sheet: str | None = None
+    header_line: int = 1       # 1-based line of the header (0 for GeoJSON, which has none)
+    bad_rows: list[Rejection] = field(default_factory=list)   # rows that could not be split into cells
+    warnings: list[Warning_] = field(default_factory=list)
+
+    @property
+    def rows_read(self) -> int:
+        """Rows counted for the import report: rows with cells plus rows that could not be split."""
+        return len(self.frame) + len(self.bad_rows)
+
+
+def _supported_list() -> str:
+    return " ".join(SUPPORTED_SUFFIXES)
+
+
+def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to import: files as given, folders replaced by their supported files (sorted by name).
+
+    A folder of monthly exports is the usual case. Hidden files and Office lock files ("~$x.xlsx")
+    inside a folder are skipped; a file given by name is kept whatever its extension, so that
+    `read_table` can explain an unsupported one.
+    """
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise InputFileError("read.not_found", file=str(given))
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(
+            (child for child in path.iterdir()
+             if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
+             and not child.name.startswith((".", "~$"))),
+            key=lambda child: child.name,
+        )
+        if not found:
+            raise InputFileError("read.no_files_in_folder", file=str(given), supported=_supported_list())
+        files.extend(found)
+    return files
+
+
+def read_table(path: str | Path, *, sheet: str | None = None, max_rows: int | None = None) -> RawTable:
+    """Read one file into a `RawTable`; `max_rows` stops early (previews); `sheet` picks an Excel sheet.
+
+    Raises InputFileError ("read.not_found", "read.unsupported", "read.empty", "read.binary",
+    "read.corrupt", "read.not_json", ...) when the file cannot be read at all.
+    """
+    file = str(path)
+    source = Path(path)
+    if not source.exists():
+        raise InputFileError("read.not_found", file=file)
+    if source.is_dir():
+        raise InputFileError("read.unreadable", file=file, reason="es una carpeta / is a folder")
+    suffix = source.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        from stationmap.io.text_files import read_text_table
+
+        return read_text_table(file, max_rows=max_rows)
+    if suffix in EXCEL_SUFFIXES:
+        from stationmap.io.excel_files import read_excel_table
+
+        return read_excel_table(file, sheet=sheet, max_rows=max_rows)
+    if suffix in GEOJSON_SUFFIXES:
+        from stationmap.io.geojson_files import read_geojson_table
+
+        return read_geojson_table(file, max_rows=max_rows)
+    raise InputFileError("read.unsupported", file=file, suffix=suffix or "(sin extensión)",
+                         supported=_supported_list())
+
+
+def read_bytes(file: str, limit: int | None = None) -> bytes:
+    """A file's bytes (the first `limit` only, if given), with OS errors turned into InputFileError."""
+    try:
+        with open(file, "rb") as handle:
+            return handle.read() if limit is None else handle.read(limit)
+    except FileNotFoundError:
+        raise InputFileError("read.not_found", file=file) from None
+    except OSError as exc:
+        raise InputFileError("read.unreadable", file=file, reason=exc.strerror or str(exc)) from None

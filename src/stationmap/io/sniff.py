@@ -1,0 +1,251 @@
+"""Look at a file's bytes and first lines: is it text, which encoding, which delimiter, where the header is.
+
+Real police exports come as UTF-8, UTF-8 with BOM, CP1252/Latin-1, and even a Latin-1 header over UTF-8
+rows (SIDPOL). Decoding is therefore decided per line where the whole file is not valid UTF-8, so one
+encoding never turns another's accents into mojibake ("ExtorsiÃ³n").
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+DELIMITERS = (",", ";", "|", "\t")
+# A field separator that never occurs in text: used to parse a file that has no delimiter as one column.
+NO_DELIMITER = "\x1f"
+
+_MAGIC = (
+    (b"\x89PNG", "PNG image"),
+    (b"GIF8", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "zip archive or Excel .xlsx workbook"),
+    (b"\xd0\xcf\x11\xe0", "Excel .xls or Word document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf", "7-Zip archive"),
+    (b"SQLite format 3", "SQLite database"),
+)
+# Control bytes that never appear in text files (tab, LF, FF, CR and the old DOS end-of-file 0x1A excluded).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 26))
+_BINARY_CONTROL_SHARE = 0.05
+_SAMPLE_BYTES = 65_536
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What the start of a file says it is when it is not text (None for text)."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    sample = head[:_SAMPLE_BYTES]
+    if not sample:
+        return None
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if controls / len(sample) > _BINARY_CONTROL_SHARE:
+        return "binary data"
+    return None
+
+
+def utf16_variant(head: bytes) -> str | None:
+    """'utf-16' for a file with a UTF-16 BOM or NUL bytes on every other position (Excel's 'Unicode text')."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = head[: _SAMPLE_BYTES - _SAMPLE_BYTES % 2]
+    if len(sample) < 4:
+        return None
+    half = len(sample) // 2
+    if sample[1::2].count(0) > 0.9 * half and sample[0::2].count(0) < 0.1 * half:
+        return "utf-16-le"
+    if sample[0::2].count(0) > 0.9 * half and sample[1::2].count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+@dataclass
+class Decoded:
+    """A text file turned into UTF-8 bytes, with what was done to get there."""
+
+    data: bytes                  # UTF-8, no BOM, no NUL bytes; line breaks untouched
+    encoding: str                # the file's encoding ("utf-8", "utf-8-sig", "cp1252", "mixed")
+    fallback: str = ""           # for "mixed": the single-byte encoding of the lines that were not UTF-8
+    fallback_lines: list[int] = field(default_factory=list)   # 1-based lines decoded with `fallback`
+    nul_lines: list[int] = field(default_factory=list)        # 1-based lines that held NUL bytes
+    nul_count: int = 0
+
+
+def _line_of_offsets(data: bytes, offsets: list[int]) -> list[int]:
+    """1-based line numbers (as bytes.splitlines counts them) of byte offsets, for a few offsets."""
+    import numpy as np
+
+    arr = np.frombuffer(data, dtype=np.uint8)
+    lf = arr == 10
+    cr = arr == 13
+    # A line ends at LF, or at a CR not followed by LF (old Mac line ends); CRLF counts once.
+    cr_alone = cr.copy()
+    cr_alone[:-1] &= ~lf[1:]
+    ends = np.flatnonzero(lf | cr_alone)
+    return [int(n) + 1 for n in np.searchsorted(ends, offsets, side="left")]
+
+
+def _pick_single_byte_encoding(non_utf8: bytes) -> str:
+    """CP1252 unless the bytes read clearly better as DOS CP850 (charset-normalizer decides, decoding verifies)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(non_utf8[:200_000], cp_isolation=["cp1252", "cp850"]).best()
+    if best is not None and best.encoding == "cp850":
+        try:
+            non_utf8.decode("cp850")
+            return "cp850"
+        except UnicodeDecodeError:
+            pass
+    return "cp1252"
+
+
+def _decode_single_byte(line: bytes, encoding: str) -> str:
+    try:
+        return line.decode(encoding)
+    except UnicodeDecodeError:  # the five bytes CP1252 leaves undefined: keep them as Latin-1
+        return line.decode("latin-1")
+
+
+def decode(raw: bytes) -> Decoded:
+    """Decode a text file to UTF-8 bytes: BOM, UTF-16, UTF-8, CP1252 and mixed files, line by line when needed."""
+    nul_lines: list[int] = []
+    nul_count = 0
+    if raw.startswith(b"\xef\xbb\xbf"):
+        encoding, raw = "utf-8-sig", raw[3:]
+    else:
+        encoding = ""
+        variant = utf16_variant(raw)
+        if variant:
+            raw = raw.decode(variant).lstrip("\ufeff").encode("utf-8")
+            encoding = variant
+    if b"\x00" in raw:
+        offsets = [i for i, byte in enumerate(raw) if byte == 0] if raw.count(0) < 10_000 else []
+        nul_count = raw.count(0)
+        nul_lines = sorted(set(_line_of_offsets(raw, offsets))) if offsets else []
+        raw = raw.replace(b"\x00", b"")
+    if encoding:
+        return Decoded(raw, encoding, nul_lines=nul_lines, nul_count=nul_count)
+    if raw.isascii():
+        return Decoded(raw, "utf-8", nul_lines=nul_lines, nul_count=nul_count)
+    try:
+        raw.decode("utf-8")
+        return Decoded(raw, "utf-8", nul_lines=nul_lines, nul_count=nul_count)
+    except UnicodeDecodeError:
+        pass
+    lines = raw.splitlines(keepends=True)
+    failing = [i for i, line in enumerate(lines) if not _is_utf8(line)]
+    failing_set = set(failing)
+    fallback = _pick_single_byte_encoding(b"".join(lines[i] for i in failing))
+    utf8_non_ascii = any(not line.isascii() for i, line in enumerate(lines) if i not in failing_set)
+    text = "".join(_decode_single_byte(line, fallback) if i in failing_set else line.decode("utf-8")
+                   for i, line in enumerate(lines))
+    if not utf8_non_ascii:
+        return Decoded(text.encode("utf-8"), fallback, nul_lines=nul_lines, nul_count=nul_count)
+    return Decoded(text.encode("utf-8"), "mixed", fallback, [i + 1 for i in failing],
+                   nul_lines=nul_lines, nul_count=nul_count)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+# --- delimiter and header ------------------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    cells: list[str]
+    line: int        # 1-based line where the record starts
+    end_line: int    # 1-based line where it ends (multi-line quoted fields)
+
+
+def parse_records(lines: list[str], delimiter: str, *, complete: bool) -> list[Record]:
+    """Records of a text sample (quote-aware); the last one is dropped when the sample was cut short."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    records: list[Record] = []
+    consumed = 0
+    try:
+        for cells in reader:
+            records.append(Record(cells, consumed + 1, reader.line_num))
+            consumed = reader.line_num
+    except csv.Error:  # a runaway quote in the sample: judge on what came before it
+        return records
+    if not complete and records:
+        records.pop()
+    return records
+
+
+def filled_width(cells: list) -> int:
+    """Cells up to the last non-empty one: trailing empty cells of Excel rows and ';;;' lines do not count."""
+    for index in range(len(cells) - 1, -1, -1):
+        if str(cells[index]).strip():
+            return index + 1
+    return 0
+
+
+def detect_delimiter(lines: list[str], *, complete: bool) -> str:
+    """The candidate delimiter that splits the sample into the most consistent number (>1) of cells.
+
+    Consistency first (decimal commas in a ';' file split into a steady count too, but the header does
+    not follow it), then more columns.
+    """
+    best_key: tuple = (False, 0.0, 0)
+    best = NO_DELIMITER
+    for delimiter in DELIMITERS:
+        if not any(delimiter in line for line in lines):
+            continue
+        counts = [len(r.cells) for r in parse_records(lines, delimiter, complete=complete) if filled_width(r.cells)]
+        if not counts:
+            continue
+        mode, _ = Counter(counts).most_common(1)[0]
+        consistency = sum(c == mode for c in counts) / len(counts)
+        key = (mode > 1, round(consistency, 2), mode)
+        if key > best_key:
+            best_key, best = key, delimiter
+    return best if best_key[0] else NO_DELIMITER
+
+
+def find_header(rows: list[list[str]]) -> int:
+    """Index of the header among the first rows: the first one filled enough to name the table's columns.
+
+    Title lines above a header ("REPORTE DE DENUNCIAS", "Fecha: 01/11/2026;;;;") fill one or two cells,
+    while the header names at least half of the columns the data rows use.
+    """
+    widths = [filled_width(row) for row in rows]
+    data_widths = [w for w in widths if w]
+    if not data_widths:
+        return 0
+    typical = Counter(data_widths).most_common(1)[0][0]
+    needed = max(1, min(2, typical), math.ceil(typical / 2))
+    for index, row in enumerate(rows):
+        if sum(1 for cell in row if str(cell).strip()) >= needed:
+            return index
+    return 0
+
+
+def unique_names(header: list[str]) -> tuple[list[str], list[str]]:
+    """Column names stripped and made unique ("x", "x_2"); empty ones become "columna_<n>".
+
+    Returns the names and the list of names that had to be invented or changed (for a warning).
+    """
+    names: list[str] = []
+    changed: list[str] = []
+    seen: set[str] = set()
+    for position, cell in enumerate(header, start=1):
+        base = str(cell).strip() or f"columna_{position}"
+        name, k = base, 2
+        while name in seen:
+            name, k = f"{base}_{k}", k + 1
+        if name != str(cell).strip():
+            changed.append(name)
+        seen.add(name)
+        names.append(name)
+    return names, changed

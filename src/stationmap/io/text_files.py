@@ -1,0 +1,253 @@
+"""CSV/TXT/TSV files -> RawTable.
+
+Two ways through a file. A clean file (every row as wide as the header, quotes balanced) is parsed by
+pyarrow.csv with every column as text, and the line number of each row comes from a vectorised scan of
+the line breaks outside quotes; the two must agree on the row count or the result is not used. Any other
+file (short or long rows, a stray quote, lone CR line ends) takes the careful path: Python's csv module,
+record by record, so each irregular row is padded, trimmed or reported with its own line number.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+import pandas as pd
+
+from stationmap.core.errors import InputFileError
+from stationmap.core.model import Rejection, Warning_
+from stationmap.io import sniff
+from stationmap.io.readers import RawTable, read_bytes
+
+_SAMPLE_BYTES = 262_144
+_SAMPLE_LINES = 400
+_PREVIEW_CHUNK = 1 << 20
+_SNIPPET = 80
+_NUL_LINES_SHOWN = 10
+
+
+@dataclass
+class _Rows:
+    frame: pd.DataFrame
+    line_numbers: np.ndarray
+    bad_rows: list[Rejection]
+
+
+def read_text_table(file: str, *, max_rows: int | None = None) -> RawTable:
+    raw, complete = _load(file, max_rows)
+    if not raw.strip():
+        raise InputFileError("read.empty", file=file)
+    if not sniff.utf16_variant(raw):
+        kind = sniff.binary_kind(raw)
+        if kind:
+            raise InputFileError("read.binary", file=file, kind=kind)
+    decoded = sniff.decode(raw)
+    if not decoded.data.strip():
+        raise InputFileError("read.empty", file=file)
+
+    sample_complete = complete and len(decoded.data) <= _SAMPLE_BYTES
+    sample_bytes = decoded.data[:_SAMPLE_BYTES].splitlines(keepends=True)
+    if len(sample_bytes) > _SAMPLE_LINES:
+        sample_bytes, sample_complete = sample_bytes[:_SAMPLE_LINES], False
+    sample = [line.decode("utf-8", errors="replace") for line in sample_bytes]
+    delimiter = sniff.detect_delimiter(sample, complete=sample_complete)
+    records = (sniff.parse_records(sample, delimiter, complete=sample_complete)
+               or sniff.parse_records(sample, delimiter, complete=True))
+    header = records[sniff.find_header([r.cells for r in records])]
+    names, renamed = sniff.unique_names(header.cells)
+
+    body = decoded.data[sum(len(line) for line in sample_bytes[: header.end_line]):]
+    first_line = header.end_line + 1
+    rows = None if max_rows is not None else _read_clean(body, names, delimiter, first_line)
+    if rows is None:
+        rows = _read_careful(body, names, delimiter, first_line, file, max_rows)
+    frame, line_numbers = _drop_empty_rows(rows.frame, rows.line_numbers)
+
+    warnings = _warnings(file, decoded, header, delimiter, renamed)
+    return RawTable(
+        file=file, frame=frame, line_numbers=line_numbers,
+        encoding=_encoding_label(decoded, header.end_line),
+        delimiter="" if delimiter == sniff.NO_DELIMITER else delimiter,
+        header_line=header.line, bad_rows=rows.bad_rows, warnings=warnings,
+    )
+
+
+def _load(file: str, max_rows: int | None) -> tuple[bytes, bool]:
+    """The whole file, or for a preview a prefix cut at a line break holding enough lines."""
+    if max_rows is None:
+        return read_bytes(file), True
+    size = os.path.getsize(file)
+    chunk = _PREVIEW_CHUNK
+    while True:
+        raw = read_bytes(file, chunk)
+        if len(raw) >= size or sniff.utf16_variant(raw):
+            return read_bytes(file), True
+        last_break = raw.rfind(b"\n")
+        if raw.count(b"\n") > max_rows + _SAMPLE_LINES and last_break > 0:
+            return raw[: last_break + 1], False
+        chunk *= 4
+
+
+def _encoding_label(decoded: sniff.Decoded, header_end: int) -> str:
+    if decoded.encoding != "mixed":
+        return decoded.encoding
+    if max(decoded.fallback_lines) <= header_end:
+        return f"mixed({decoded.fallback} header, utf-8 rows)"
+    return f"mixed(utf-8, {decoded.fallback} on {len(decoded.fallback_lines)} lines)"
+
+
+def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, delimiter: str,
+              renamed: list[str]) -> list[Warning_]:
+    warnings: list[Warning_] = []
+    if header.line > 1:
+        warnings.append(Warning_(file, "read.header_not_first", {"line": header.line, "skipped": header.line - 1}))
+    if delimiter == sniff.NO_DELIMITER:
+        warnings.append(Warning_(file, "read.single_column", {}))
+    if renamed:
+        warnings.append(Warning_(file, "read.duplicate_columns", {"names": ", ".join(renamed)}))
+    if decoded.encoding == "mixed" and max(decoded.fallback_lines) > header.end_line:
+        warnings.append(Warning_(file, "read.mixed_encoding", {
+            "encoding": _encoding_label(decoded, header.end_line),
+            "lines": len(decoded.fallback_lines), "fallback": decoded.fallback}))
+    if decoded.nul_count:
+        shown = ", ".join(str(n) for n in decoded.nul_lines[:_NUL_LINES_SHOWN])
+        if len(decoded.nul_lines) > _NUL_LINES_SHOWN or not decoded.nul_lines:
+            shown += " …"
+        warnings.append(Warning_(file, "read.nul_removed", {"count": decoded.nul_count, "lines": shown}))
+    return warnings
+
+
+def _drop_empty_rows(frame: pd.DataFrame, line_numbers: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """Rows whose cells are all empty (';;;;' lines of spreadsheet exports) are blank lines, not rows."""
+    if frame.empty or not len(frame.columns):
+        return frame, line_numbers
+    empty = np.logical_and.reduce([(frame[name] == "").to_numpy(dtype=bool) for name in frame.columns])
+    if not empty.any():
+        return frame, line_numbers
+    keep = ~empty
+    return frame.loc[keep].reset_index(drop=True), line_numbers[keep]
+
+
+# --- the fast path: pyarrow ----------------------------------------------------------------------
+
+
+def _record_start_lines(body: bytes, first_line: int) -> tuple[np.ndarray, bool] | None:
+    """1-based lines where records start (blank lines skipped), and whether any record spans lines.
+
+    A line break is a record boundary when an even number of quote characters precedes it (RFC 4180,
+    where "" inside a quoted field adds two). None when the quotes do not balance: the careful path
+    must find the broken row.
+    """
+    data = np.frombuffer(body, dtype=np.uint8)
+    breaks = np.flatnonzero(data == 10)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [len(data)]))
+    lengths = ends - starts
+    ends_with_cr = np.zeros(len(starts), dtype=bool)
+    nonempty = lengths > 0
+    ends_with_cr[nonempty] = data[ends[nonempty] - 1] == 13
+    is_start = (lengths - ends_with_cr) > 0
+    quotes = np.flatnonzero(data == 34)
+    multiline = False
+    if len(quotes):
+        if len(quotes) % 2:
+            return None
+        inside_quotes = np.searchsorted(quotes, starts) % 2 == 1
+        multiline = bool(inside_quotes.any())
+        is_start &= ~inside_quotes
+    lines = np.arange(first_line, first_line + len(starts), dtype=np.int64)
+    return lines[is_start], multiline
+
+
+def _read_clean(body: bytes, names: list[str], delimiter: str, first_line: int) -> _Rows | None:
+    """pyarrow with every column as text; None when the file is not clean enough for it."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    if not body.strip():
+        return None
+    starts = _record_start_lines(body, first_line)
+    if starts is None:
+        return None
+    line_numbers, multiline = starts
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(body),
+            read_options=pa_csv.ReadOptions(column_names=names),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=multiline),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={name: pa.string() for name in names},
+                strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if table.num_rows != len(line_numbers):
+        return None
+    return _Rows(table.to_pandas(), line_numbers, [])
+
+
+# --- the careful path: the csv module, record by record ------------------------------------------
+
+
+def _lines_from(lines: list[str], start: int) -> Iterator[str]:
+    return (lines[k] for k in range(start, len(lines)))
+
+
+def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int, file: str,
+                  max_rows: int | None) -> _Rows:
+    """Split record by record; pad short rows, report long ones and unclosed quotes by line number.
+
+    After a row with an unclosed quote the csv module would swallow the following lines into one
+    field, so reading restarts on the line after it: one broken row costs one row, not the file.
+    """
+    lines = [line.decode("utf-8") for line in body.splitlines(keepends=True)]
+    width = len(names)
+    rows: list[list[str]] = []
+    row_lines: list[int] = []
+    bad: list[Rejection] = []
+    position = 0
+    while position < len(lines):
+        reader = csv.reader(_lines_from(lines, position), delimiter=delimiter)
+        consumed = 0
+        restart = None
+        while max_rows is None or len(rows) < max_rows:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:  # a field beyond csv's size limit: the runaway field of an unclosed quote
+                restart = position + consumed
+                break
+            first = position + consumed
+            span = reader.line_num - consumed
+            consumed = reader.line_num
+            runaway = (span > 1 and len(cells) != width) or (
+                first + span == len(lines) and sum(line.count('"') for line in lines[first:first + span]) % 2)
+            if runaway:
+                restart = first
+                break
+            if not any(cells):  # a blank line, or ';;;;' from a spreadsheet: not a row
+                continue
+            if len(cells) > width:
+                extra = cells[width:]
+                if any(cell.strip() for cell in extra):
+                    bad.append(Rejection(file, first_line + first, "read.extra_columns", {
+                        "expected": width, "found": len(cells),
+                        "extra": delimiter.join(extra)[:_SNIPPET]}))
+                    continue
+                cells = cells[:width]
+            elif len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            rows.append(cells)
+            row_lines.append(first_line + first)
+        if restart is None:
+            break
+        bad.append(Rejection(file, first_line + restart, "read.unbalanced_quote",
+                             {"text": lines[restart].strip()[:_SNIPPET]}))
+        position = restart + 1
+    columns = list(zip(*rows)) if rows else [() for _ in names]
+    frame = pd.DataFrame({name: pd.array(list(values), dtype="str") for name, values in zip(names, columns)})
+    return _Rows(frame, np.asarray(row_lines, dtype=np.int64), bad)

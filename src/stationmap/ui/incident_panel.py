@@ -76,6 +76,11 @@ class IncidentPanel(QWidget):
         return ((_EPOCH + timedelta(seconds=int(first))).date(),
                 (_EPOCH + timedelta(seconds=int(last))).date())
 
+    def shown_incidents(self) -> pd.DataFrame:
+        """The rows the table shows, in its order; free-text descriptions stay out (personal data)."""
+        shown = self._incidents.iloc[self.model.visible_positions()]
+        return shown.drop(columns=["description"], errors="ignore")
+
     def _apply_filter(self, flt: IncidentFilter) -> None:
         if len(self._incidents):
             self.model.set_mask(filter_mask(self._incidents, flt))

@@ -96,6 +96,10 @@ class IncidentTableModel(QAbstractTableModel):
     def total_count(self) -> int:
         return len(self._ids)
 
+    def visible_positions(self) -> np.ndarray:
+        """Table positions of the rows shown, in the order shown."""
+        return self._visible
+
     def incident_id(self, row: int) -> int:
         return int(self._ids[self._visible[row]])
 

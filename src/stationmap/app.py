@@ -1,0 +1,75 @@
+"""Build the QApplication and the main window: `stationmap gui [FILE]` and `stationmap-gui`.
+
+Order matters: the map's URL scheme must be registered before QApplication
+exists, and the log and exception hook must be in place before any window code
+runs, so that no user ever sees a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+log = logging.getLogger("stationmap.app")
+
+
+def _prepare_environment() -> None:
+    # QtWebEngine refuses to start its sandbox as root (training laptops, containers).
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+
+def _register_map_scheme() -> None:
+    try:
+        from stationmap.ui.map import register_app_scheme
+    except ImportError:
+        log.info("Map module not available: no app:// scheme registered")
+        return
+    register_app_scheme()
+
+
+def run_gui(project_path: Path | None = None) -> int:
+    """Open the window on `project_path`, else the most recent project, else the start page."""
+    _prepare_environment()
+    _register_map_scheme()
+
+    from PySide6.QtWidgets import QApplication
+
+    from stationmap import __version__
+    from stationmap.core.messages import set_language
+    from stationmap.ui.app_config import SettingsStore
+    from stationmap.ui.error_display import install_excepthook
+    from stationmap.ui.logging_setup import setup_logging
+    from stationmap.ui.main_window import MainWindow
+    from stationmap.ui.translations import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("StationMap")
+    app.setOrganizationName("StationMap")
+    app.setApplicationVersion(__version__)
+    path = setup_logging()
+    install_excepthook()
+    log.info("StationMap %s starting; log at %s", __version__, path)
+
+    store = SettingsStore()
+    settings = store.load()
+    set_language(settings.language)
+    translators = install_translators(app, settings.language)  # must outlive app.exec()
+
+    window = MainWindow(store)
+    window.show()
+    if project_path is not None:
+        window.open_project(project_path)
+    elif settings.recent_projects and Path(settings.recent_projects[0]).exists():
+        window.open_project(settings.recent_projects[0])
+    code = app.exec()
+    translators.clear()
+    return code
+
+
+def main() -> None:
+    """Entry point of the `stationmap-gui` script."""
+    argument = sys.argv[1] if len(sys.argv) > 1 else None
+    sys.exit(run_gui(Path(argument) if argument else None))

@@ -1,0 +1,267 @@
+"""Choose what to import, look at the first rows, confirm or fix the guessed columns.
+
+The dialog only builds an `ImportRequest`; the import itself runs on a worker
+(`ui.import_flow`). The preview comes from `io.preview.preview`, the same guess
+the importer makes, so what the user confirms here is what will be applied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+                               QPushButton, QRadioButton, QScrollArea, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+
+from stationmap.ui.error_display import show_error
+from stationmap.ui.mapping_form import MappingForm
+
+PREVIEW_ROWS = 50
+FILE_FILTER = "*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.geojson *.json"
+
+
+class ImportDialog(QDialog):
+    def __init__(self, project: Any, paths: list[Path], parent: QWidget | None = None,
+                 start_folder: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Importar incidentes"))
+        self.setAcceptDrops(True)
+        self.resize(1100, 760)
+        self._project = project
+        self._start_folder = start_folder
+        self.paths: list[Path] = []
+        self.preview: Any = None
+        self.mapping_edited = False   # True once the user changed the guess in any way
+
+        self.files_list = QListWidget(self)
+        self.files_list.setMaximumHeight(90)
+        self.files_list.currentRowChanged.connect(self._preview_row)
+        add_files = QPushButton(self.tr("Agregar archivos…"), self)
+        add_files.clicked.connect(self._add_files_dialog)
+        add_folder = QPushButton(self.tr("Agregar carpeta…"), self)
+        add_folder.clicked.connect(self._add_folder_dialog)
+
+        self.info_label = QLabel(self)
+        self.info_label.setWordWrap(True)
+        self.preview_model = QStandardItemModel(self)
+        self.preview_view = QTableView(self)
+        self.preview_view.setModel(self.preview_model)
+        self.preview_view.verticalHeader().setDefaultSectionSize(20)
+
+        self.mapping_form = MappingForm(self)
+        self.mapping_form.changed.connect(self._mark_edited)
+        mapping_scroll = QScrollArea(self)
+        mapping_scroll.setWidgetResizable(True)
+        mapping_scroll.setWidget(self.mapping_form)
+
+        self.day_first_box = QGroupBox(self.tr("Las fechas de este archivo pueden leerse de dos "
+                                               "formas. ¿Cómo están escritas?"), self)
+        self.day_first_radio = QRadioButton(self.tr("día/mes/año (dd/mm/aaaa)"), self)
+        self.month_first_radio = QRadioButton(self.tr("mes/día/año (mm/dd/aaaa)"), self)
+        self._day_first_group = QButtonGroup(self)
+        for radio in (self.day_first_radio, self.month_first_radio):
+            self._day_first_group.addButton(radio)
+            radio.toggled.connect(self._on_day_first)
+        day_layout = QHBoxLayout(self.day_first_box)
+        day_layout.addWidget(self.day_first_radio)
+        day_layout.addWidget(self.month_first_radio)
+        self.day_first_box.hide()
+
+        self.profile_combo = QComboBox(self)
+        load_profile = QPushButton(self.tr("Cargar perfil"), self)
+        load_profile.clicked.connect(lambda: self.load_profile(self.profile_combo.currentText()))
+        save_profile = QPushButton(self.tr("Guardar como perfil…"), self)
+        save_profile.clicked.connect(self._save_profile_dialog)
+
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(self.tr("Importar"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Cancelar"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files_list, 1)
+        files_buttons = QVBoxLayout()
+        files_buttons.addWidget(add_files)
+        files_buttons.addWidget(add_folder)
+        files_buttons.addStretch(1)
+        files_row.addLayout(files_buttons)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(QLabel(self.tr("Perfil de columnas:"), self))
+        profile_row.addWidget(self.profile_combo, 1)
+        profile_row.addWidget(load_profile)
+        profile_row.addWidget(save_profile)
+        mapping_box = QWidget(self)
+        mapping_layout = QVBoxLayout(mapping_box)
+        mapping_layout.setContentsMargins(0, 0, 0, 0)
+        mapping_layout.addWidget(QLabel(self.tr("<b>Columnas</b> (corrija lo que no corresponda)"), self))
+        mapping_layout.addWidget(mapping_scroll, 1)
+        mapping_layout.addLayout(profile_row)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.preview_view)
+        splitter.addWidget(mapping_box)
+        splitter.setSizes([330, 330])
+        layout = QVBoxLayout(self)
+        layout.addLayout(files_row)
+        layout.addWidget(self.info_label)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.day_first_box)
+        layout.addWidget(self.buttons)
+
+        self._refresh_profiles()
+        self.add_paths(paths)
+
+    # --- files ----------------------------------------------------------------------------
+    def add_paths(self, paths: list[Path]) -> None:
+        """Add files and folders (a folder adds its supported files); previews the first."""
+        from stationmap.io.readers import expand_inputs
+
+        if not paths:
+            self._update_buttons()
+            return
+        try:
+            found = expand_inputs(paths)
+        except Exception as error:
+            show_error(self, error)
+            found = []
+        for path in found:
+            if path not in self.paths:
+                self.paths.append(path)
+                self.files_list.addItem(path.name)
+        if self.files_list.currentRow() < 0 and self.paths:
+            self.files_list.setCurrentRow(0)
+        self._update_buttons()
+
+    def _add_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Archivos a importar"), self._start_folder,
+            self.tr("Tablas de incidentes (%1);;Todos los archivos (*)").replace("%1", FILE_FILTER))
+        self.add_paths([Path(f) for f in files])
+
+    def _add_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Carpeta a importar"), self._start_folder)
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        event.acceptProposedAction()
+        self.add_paths([Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()])
+
+    # --- preview --------------------------------------------------------------------------
+    def _preview_row(self, row: int) -> None:
+        if 0 <= row < len(self.paths):
+            self.show_preview(self.paths[row])
+
+    def show_preview(self, path: Path) -> None:
+        from stationmap.io.preview import preview
+
+        try:
+            result = preview(path, rows=PREVIEW_ROWS)
+        except Exception as error:   # InputFileError explains itself; a bug is logged
+            self.preview = None
+            self.info_label.setText(self.tr("No se pudo leer %1.").replace("%1", path.name))
+            self.preview_model.clear()
+            self._update_buttons()
+            show_error(self, error)
+            return
+        self.preview = result
+        if self.mapping_edited and self.mapping_form.mapping() is not None:
+            # Keep the user's corrections when moving between files of the same export.
+            result.mapping = self.mapping_form.mapping()
+        self._show_raw(result.raw)
+        self.info_label.setText(self._describe(result))
+        self.mapping_form.set_mapping(list(result.raw.frame.columns), result.mapping)
+        self.day_first_box.setVisible(bool(result.day_first_ambiguous))
+        self._update_buttons()
+
+    def _describe(self, result: Any) -> str:
+        raw = result.raw
+        kind = getattr(result.kind, "value", str(result.kind))
+        kinds = {"incidents": self.tr("registro de incidentes"),
+                 "aggregated": self.tr("tabla agregada (conteos por distrito y mes)")}
+        delimiters = {",": self.tr("coma"), ";": self.tr("punto y coma"), "|": self.tr("barra |"),
+                      "\t": self.tr("tabulador"), "": "—"}
+        return (self.tr("Codificación: %1 · Separador: %2 · Tipo: %3 · Vista previa de las primeras %4 filas")
+                .replace("%1", raw.encoding or "—")
+                .replace("%2", delimiters.get(raw.delimiter, raw.delimiter))
+                .replace("%3", kinds.get(kind, kind))
+                .replace("%4", str(len(raw.frame))))
+
+    def _show_raw(self, raw: Any) -> None:
+        frame = raw.frame
+        self.preview_model.clear()
+        self.preview_model.setHorizontalHeaderLabels([str(c) for c in frame.columns])
+        for values in frame.itertuples(index=False):
+            self.preview_model.appendRow([QStandardItem(str(v)) for v in values])
+        self.preview_model.setVerticalHeaderLabels([str(n) for n in raw.line_numbers])
+        self.preview_view.resizeColumnsToContents()
+
+    # --- mapping --------------------------------------------------------------------------
+    def _mark_edited(self) -> None:
+        self.mapping_edited = True
+        self._update_buttons()
+
+    def _on_day_first(self) -> None:
+        mapping = self.mapping_form.mapping()
+        if mapping is None:
+            return
+        if self.day_first_radio.isChecked():
+            mapping.day_first = True
+        elif self.month_first_radio.isChecked():
+            mapping.day_first = False
+        self._mark_edited()
+
+    def _refresh_profiles(self) -> None:
+        self.profile_combo.clear()
+        if self._project is not None:
+            self.profile_combo.addItems(sorted(self._project.mapping_profiles()))
+
+    def load_profile(self, name: str) -> None:
+        profile = self._project.mapping_profiles().get(name) if self._project is not None else None
+        if profile is None or self.preview is None:
+            return
+        self.preview.mapping = profile
+        self.mapping_form.set_mapping(list(self.preview.raw.frame.columns), profile)
+        self._mark_edited()
+
+    def save_profile(self, name: str) -> None:
+        try:
+            self._project.save_mapping_profile(name, self.mapping_form.mapping())
+        except Exception as error:
+            show_error(self, error)
+            return
+        self._refresh_profiles()
+        self.profile_combo.setCurrentText(name)
+
+    def _save_profile_dialog(self) -> None:
+        if self.mapping_form.mapping() is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Guardar perfil"), self.tr("Nombre del perfil:"))
+        if ok and name.strip():
+            self.save_profile(name.strip())
+
+    def _update_buttons(self) -> None:
+        answered = (self.day_first_box.isHidden()
+                    or self.day_first_radio.isChecked() or self.month_first_radio.isChecked())
+        self.import_button.setEnabled(bool(self.paths) and self.preview is not None and answered)
+
+    # --- result ---------------------------------------------------------------------------
+    def request(self) -> Any:
+        """The ImportRequest the user confirmed.
+
+        An untouched guess is not forced on the other files: each file is then guessed
+        on its own (or matched to a saved profile) by the importer.
+        """
+        from stationmap.store.import_job import ImportRequest
+
+        mapping = self.mapping_form.mapping() if self.mapping_edited else None
+        return ImportRequest(project=Path(self._project.path), paths=list(self.paths), mapping=mapping)

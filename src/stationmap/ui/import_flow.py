@@ -1,0 +1,94 @@
+"""From 'Importar' (menu, drag-and-drop) to the summary: dialog, worker, progress, result.
+
+Owned by the main window; it reaches the window's project and settings only
+through the callables it was given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from stationmap.ui.error_display import show_error
+from stationmap.ui.import_dialog import FILE_FILTER, ImportDialog
+from stationmap.ui.import_summary import ImportHistoryDialog, ImportSummaryDialog
+from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+
+
+def _run_import(request: Any, progress: Any) -> Any:
+    from stationmap.store.import_job import run
+
+    return run(request, progress)
+
+
+class ImportFlow(QObject):
+    def __init__(self, window: QWidget, save_settings: Callable[[], None],
+                 on_imported: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._save_settings = save_settings
+        self._on_imported = on_imported
+        self.runner = TaskRunner(self)
+        self.runner.succeeded.connect(self._show_summary)
+        self.runner.failed.connect(lambda error: show_error(self._window, error))
+        self.last_report: dict[str, Any] | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+
+    def _project(self) -> Any:
+        return getattr(self._window, "project", None)
+
+    def _settings(self) -> Any:
+        return getattr(self._window, "settings")
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self._window, self.tr("Importar archivos"), self._settings().last_import_dir,
+            self.tr("Tablas de incidentes (%1);;Todos los archivos (*)").replace("%1", FILE_FILTER))
+        if files:
+            self.begin([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Importar carpeta"),
+                                                  self._settings().last_import_dir)
+        if folder:
+            self.begin([Path(folder)])
+
+    def dialog_for(self, paths: list[Path]) -> ImportDialog:
+        """The import dialog for `paths` (shown by `begin`; tests drive it directly)."""
+        return ImportDialog(self._project(), paths, self._window,
+                            start_folder=self._settings().last_import_dir)
+
+    def begin(self, paths: list[Path]) -> None:
+        if self._project() is None:
+            return
+        dialog = self.dialog_for(paths)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.start(dialog.request())
+
+    def start(self, request: Any) -> None:
+        """Run the import on the worker with a progress bar and Cancel."""
+        if request.paths:
+            first = Path(request.paths[0])
+            self._settings().last_import_dir = str(first if first.is_dir() else first.parent)
+            self._save_settings()
+        TaskProgressDialog(self.runner, self.tr("Importando…"), self._window)
+        self.runner.start(_run_import, request)
+
+    def _show_summary(self, report: Any) -> None:
+        self._on_imported()
+        self.last_report = report.to_json()
+        self.summary_dialog = ImportSummaryDialog(self.last_report, self._window)
+        self.summary_dialog.open()
+
+    def show_history(self) -> None:
+        if self._project() is not None:
+            ImportHistoryDialog(self._project(), self._window).exec()
+
+    def cancel(self) -> None:
+        self.runner.cancel()
+
+    def wait(self) -> None:
+        self.runner.wait()

@@ -1,0 +1,164 @@
+"""What happened to every row of an import: per-file counts, warnings, rejected rows.
+
+Shown after each import and later from Importar > Reportes de importación. Both
+take the report in the shape of `ImportReport.to_json()` (a plain dict), which
+is also what the project keeps in its import history.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog,
+                               QHeaderView, QLabel, QListWidget, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from stationmap.ui.error_display import show_error
+
+
+def _fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]]) -> None:
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(str(value))
+            if isinstance(value, int):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
+
+
+def write_rejections_csv(rejections: list[dict[str, Any]], path: Path) -> None:
+    """UTF-8 with BOM so Excel on a Spanish Windows reads the accents right."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as out:
+        writer = csv.writer(out)
+        writer.writerow(["archivo", "fila", "codigo", "motivo"])
+        for item in rejections:
+            writer.writerow([item.get("file", ""), item.get("row", ""), item.get("code", ""),
+                             item.get("message", "")])
+
+
+class ImportSummaryDialog(QDialog):
+    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Resumen de importación"))
+        self.resize(900, 600)
+        self.report = report
+        self.rejections: list[dict[str, Any]] = list(report.get("rejections", []))
+
+        self.totals_label = QLabel(self.tr(
+            "Filas leídas: %1 · importadas: %2 · duplicadas: %3 · rechazadas: %4")
+            .replace("%1", str(report.get("rows_read", 0)))
+            .replace("%2", str(report.get("imported", 0)))
+            .replace("%3", str(report.get("duplicates", 0)))
+            .replace("%4", str(report.get("rejected", 0))), self)
+        self.totals_label.setStyleSheet("font-weight: bold;")
+
+        self.files_table = QTableWidget(self)
+        kinds = {"incidents": self.tr("incidentes"), "aggregated": self.tr("conteos agregados")}
+        _fill_table(self.files_table,
+                    [self.tr("Archivo"), self.tr("Tipo"), self.tr("Leídas"), self.tr("Importadas"),
+                     self.tr("Duplicadas"), self.tr("Rechazadas")],
+                    [[Path(f.get("file", "")).name, kinds.get(f.get("kind", ""), f.get("kind", "")),
+                      int(f.get("rows_read", 0)), int(f.get("imported", 0)),
+                      int(f.get("duplicates", 0)), int(f.get("rejected", 0))]
+                     for f in report.get("files", [])])
+        self.files_table.setMaximumHeight(160)
+
+        self.warnings_list = QListWidget(self)
+        self.warnings_list.addItems([f"{Path(w.get('file', '')).name}: {w.get('message', '')}"
+                                     for w in report.get("warnings", [])])
+        self.warnings_list.setMaximumHeight(110)
+
+        self.rejections_table = QTableWidget(self)
+        _fill_table(self.rejections_table, [self.tr("Archivo"), self.tr("Fila"), self.tr("Motivo")],
+                    [[Path(r.get("file", "")).name, int(r.get("row", 0)), r.get("message", "")]
+                     for r in self.rejections])
+
+        self.export_button = QPushButton(self.tr("Exportar rechazos a CSV…"), self)
+        self.export_button.setEnabled(bool(self.rejections))
+        self.export_button.clicked.connect(self._export_dialog)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.totals_label)
+        layout.addWidget(self.files_table)
+        layout.addWidget(QLabel(self.tr("Avisos"), self))
+        layout.addWidget(self.warnings_list)
+        layout.addWidget(QLabel(self.tr("Filas rechazadas"), self))
+        layout.addWidget(self.rejections_table, 1)
+        layout.addWidget(buttons)
+        self.warnings_list.setVisible(bool(report.get("warnings")))
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Exportar rechazos"),
+                                              str(Path.home() / "rechazos.csv"), "CSV (*.csv)")
+        if path:
+            try:
+                write_rejections_csv(self.rejections, Path(path))
+            except OSError as error:
+                show_error(self, error)
+
+
+class ImportHistoryDialog(QDialog):
+    """Every import of the project; 'Ver detalle' opens its summary with its rejected rows."""
+
+    def __init__(self, project: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reportes de importación"))
+        self.resize(860, 420)
+        self._project = project
+        self._imports = project.imports()
+        self.table = QTableWidget(self)
+        _fill_table(self.table,
+                    [self.tr("Fecha"), self.tr("Archivos"), self.tr("Leídas"), self.tr("Importadas"),
+                     self.tr("Duplicadas"), self.tr("Rechazadas")],
+                    [[str(row.started_at), self._file_names(row.files), int(row.rows_read),
+                      int(row.imported), int(row.duplicates), int(row.rejected)]
+                     for row in self._imports.itertuples()])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.cellDoubleClicked.connect(lambda row, _column: self.show_detail(row))
+        detail = QPushButton(self.tr("Ver detalle"), self)
+        detail.clicked.connect(lambda: self.show_detail(self.table.currentRow()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(detail, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if self._imports.empty:
+            layout.addWidget(QLabel(self.tr("Este proyecto aún no tiene importaciones."), self))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _file_names(files_json: str) -> str:
+        try:
+            files = json.loads(files_json)
+        except (TypeError, json.JSONDecodeError):
+            return str(files_json)
+        return ", ".join(Path(str(f)).name for f in files) if isinstance(files, list) else str(files)
+
+    def report_for(self, row: int) -> dict[str, Any]:
+        record = self._imports.iloc[row]
+        try:
+            report = json.loads(record["report_json"] or "{}")
+        except (TypeError, json.JSONDecodeError):
+            report = {}
+        for key in ("rows_read", "imported", "duplicates", "rejected"):
+            report[key] = int(record[key])
+        rejected = self._project.rejections(int(record["id"]))
+        report["rejections"] = rejected[["file", "row", "code", "message"]].to_dict("records")
+        return report
+
+    def show_detail(self, row: int) -> None:
+        if 0 <= row < len(self._imports):
+            ImportSummaryDialog(self.report_for(row), self).exec()

@@ -1,0 +1,291 @@
+"""The main window: start page or incident table, docks for the map and the charts, menus.
+
+The window owns the open `Project`, the shared `FilterState` and one
+`TaskRunner` for imports. Panels get data through their `set_*` methods and
+never reach back into the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
+
+from stationmap.core.messages import current_language
+from stationmap.core.settings import Settings
+from stationmap.ui.app_config import SettingsStore, log_path
+from stationmap.ui.error_display import show_error
+from stationmap.ui.filter_state import FilterState
+from stationmap.ui.import_flow import ImportFlow
+from stationmap.ui.incident_panel import IncidentPanel
+from stationmap.ui.main_menus import MainMenus
+from stationmap.ui.start_page import StartPage
+
+log = logging.getLogger(__name__)
+
+PROJECT_SUFFIX = ".stationmap"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: SettingsStore | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self._store = store or SettingsStore()
+        self.settings: Settings = self._store.load()
+        self.project: Any = None   # store.project.Project once one is open
+        self._incidents: Any = None
+        self.filter_state = FilterState(self)
+
+        self.start_page = StartPage(self)
+        self.incident_panel = IncidentPanel(self.filter_state, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.incident_panel)
+        self.setCentralWidget(self.pages)
+
+        self.menus = MainMenus(self)
+        self.counts_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.map_panel: Any = None
+        self.temporal_panel: Any = None
+        self._docks: list[QDockWidget] = []
+        self._add_optional_docks()
+        self.imports = ImportFlow(self, self._store_settings, self._reload_project)
+        self._connect()
+        self._restore_window()
+        self._show_project_state()
+
+    # --- building -----------------------------------------------------------------------
+    def _add_optional_docks(self) -> None:
+        """Dock the map and the heat chart when their modules exist (they land separately)."""
+        try:
+            from stationmap.ui.map import MapPanel
+        except ImportError:
+            log.info("Map panel not available in this build")
+        else:
+            self.map_panel = MapPanel(self.filter_state, self)
+            self._dock(self.map_panel, "map_dock", self.tr("Mapa"), Qt.DockWidgetArea.RightDockWidgetArea)
+        try:
+            from stationmap.ui.charts import TemporalPanel
+        except ImportError:
+            log.info("Temporal panel not available in this build")
+        else:
+            self.temporal_panel = TemporalPanel(self.filter_state, self)
+            self._dock(self.temporal_panel, "charts_dock", self.tr("Horas y días"),
+                       Qt.DockWidgetArea.BottomDockWidgetArea)
+
+    def _dock(self, widget: QWidget, name: str, title: str, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)   # saveState/restoreState find docks by object name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self._docks.append(dock)
+        self.menus.add_panel_toggle(dock.toggleViewAction())
+
+    def _connect(self) -> None:
+        m = self.menus
+        m.new_project.triggered.connect(self.new_project_dialog)
+        m.open_project.triggered.connect(self.open_project_dialog)
+        m.recent_chosen.connect(self.open_project)
+        m.export_table.triggered.connect(self.export_table_dialog)
+        m.quit.triggered.connect(self.close)
+        m.import_files.triggered.connect(self.imports.choose_files)
+        m.import_folder.triggered.connect(self.imports.choose_folder)
+        m.import_reports.triggered.connect(self.imports.show_history)
+        m.language_chosen.connect(self.set_language)
+        m.about.triggered.connect(self.show_about)
+        self.start_page.open_requested.connect(self.open_project_dialog)
+        self.start_page.new_requested.connect(self.new_project_dialog)
+        self.start_page.sample_requested.connect(self.open_sample)
+        self.start_page.recent_requested.connect(self.open_project)
+        self.incident_panel.counts_changed.connect(self._show_counts)
+
+    def _restore_window(self) -> None:
+        geometry, state = self._store.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+
+    # --- projects -----------------------------------------------------------------------
+    def open_project(self, path: str | Path) -> bool:
+        from stationmap.store.project import Project
+
+        try:
+            project = Project.open(path)
+        except Exception as error:  # ProjectError explains itself; anything else is logged
+            show_error(self, error)
+            return False
+        self._set_project(project)
+        return True
+
+    def create_project(self, path: str | Path) -> bool:
+        from stationmap.store.project import Project
+
+        path = Path(path)
+        if path.suffix != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        try:
+            project = Project.create(path)
+        except Exception as error:
+            show_error(self, error)
+            return False
+        self._set_project(project)
+        return True
+
+    def _set_project(self, project: Any) -> None:
+        self.close_project()
+        self.project = project
+        self.settings.remember_project(str(Path(project.path).resolve()))
+        self._store_settings()
+        if self.map_panel is not None:
+            self.map_panel.set_project(project)
+        self._reload_project()
+        for dock in self._docks:
+            dock.show()
+
+    def _reload_project(self) -> None:
+        """Read the incidents again (after opening or importing) and hand them to every view."""
+        if self.project is None:
+            return
+        try:
+            self._incidents = self.project.incidents()
+        except Exception as error:
+            show_error(self, error)
+            return
+        self.filter_state.clear()
+        self.incident_panel.set_incidents(self._incidents)
+        for panel in (self.map_panel, self.temporal_panel):
+            if panel is not None:
+                panel.set_incidents(self._incidents)
+        self._show_project_state()
+
+    def close_project(self) -> None:
+        if self.project is not None:
+            self.imports.cancel()
+            self.project.close()
+            self.project = None
+            self._incidents = None
+        self._show_project_state()
+
+    def open_sample(self) -> None:
+        from stationmap.ui.sample_station import sample_project_path
+
+        try:
+            path = sample_project_path()
+        except Exception as error:
+            show_error(self, error)
+            return
+        self.open_project(path)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Abrir proyecto"), self._dialog_folder(),
+            self.tr("Proyectos StationMap (*.stationmap);;Todos los archivos (*)"))
+        if path:
+            self.open_project(path)
+
+    def new_project_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Nuevo proyecto"), self._dialog_folder(),
+            self.tr("Proyectos StationMap (*.stationmap)"))
+        if path:
+            self.create_project(path)
+
+    def _dialog_folder(self) -> str:
+        recent = self.settings.recent_projects
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    # --- table export ---------------------------------------------------------------------
+    def export_table_dialog(self) -> None:
+        if self._incidents is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Exportar tabla"), str(Path.home() / "incidentes.csv"),
+            self.tr("CSV (*.csv);;Excel (*.xlsx)"))
+        if path:
+            self.export_table(Path(path))
+
+    def export_table(self, path: Path) -> None:
+        """Write the incidents the table shows now (filter applied) to CSV or XLSX."""
+        from stationmap.io.table_export import export_table
+
+        try:
+            export_table(self.incident_panel.shown_incidents(), path, sheet_name="Incidentes")
+        except Exception as error:
+            show_error(self, error)
+        else:
+            self.statusBar().showMessage(self.tr("Tabla exportada: %1").replace("%1", str(path)), 8000)
+
+    # --- language, about --------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        if code == self.settings.language:
+            return
+        self.settings.language = code
+        self._store_settings()
+        QMessageBox.information(self, self.tr("Idioma"),
+                                self.tr("El idioma cambiará la próxima vez que abra StationMap."))
+
+    def show_about(self) -> None:
+        from stationmap import __version__
+
+        text = self.tr(
+            "<h3>StationMap %1</h3>"
+            "<p>Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.</p>"
+            "<p>Datos de mapas © OpenStreetMap contributors (ODbL).</p>"
+            "<p>Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.</p>"
+            "<p>Archivo de registro:<br>%2</p>")
+        QMessageBox.about(self, self.tr("Acerca de StationMap"),
+                          text.replace("%1", __version__).replace("%2", str(log_path())))
+
+    # --- state shown ----------------------------------------------------------------------
+    def _show_project_state(self) -> None:
+        is_open = self.project is not None
+        self.menus.set_project_open(is_open)
+        self.menus.set_recent(self.settings.recent_projects)
+        self.menus.set_language(self.settings.language or current_language())
+        self.start_page.set_recent(self.settings.recent_projects)
+        self.pages.setCurrentWidget(self.incident_panel if is_open else self.start_page)
+        if is_open:
+            self.setWindowTitle(f"{Path(self.project.path).stem} — StationMap")
+        else:
+            self.setWindowTitle("StationMap")
+            self.counts_label.clear()
+            for dock in self._docks:   # panels have nothing to show without a project
+                dock.hide()
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        if self.project is not None:
+            self.counts_label.setText(self.tr("Incidentes: %1 de %2")
+                                      .replace("%1", f"{shown:,}".replace(",", " "))
+                                      .replace("%2", f"{total:,}".replace(",", " ")))
+
+    def _store_settings(self) -> None:
+        self._store.save(self.settings)
+
+    # --- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.project is not None and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.imports.begin(paths)
+
+    # --- closing ----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._store.save_window_state(self.saveGeometry(), self.saveState())
+        self._store_settings()
+        self.close_project()
+        self.imports.wait()
+        super().closeEvent(event)

@@ -1,0 +1,59 @@
+"""What the window shows with no project open: open, create, or try the sample station."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+
+class StartPage(QWidget):
+    open_requested = Signal()
+    new_requested = Signal()
+    sample_requested = Signal()
+    recent_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("StationMap"), self)
+        title.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        subtitle = QLabel(self.tr("Mapa del delito y plan de patrullaje para su comisaría, sin internet."), self)
+        subtitle.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Abrir proyecto…"), self)
+        self.new_button = QPushButton(self.tr("Nuevo proyecto…"), self)
+        self.sample_button = QPushButton(self.tr("Abrir estación de ejemplo"), self)
+        self.open_button.clicked.connect(self.open_requested)
+        self.new_button.clicked.connect(self.new_requested)
+        self.sample_button.clicked.connect(self.sample_requested)
+        self.recent_label = QLabel(self.tr("Proyectos recientes"), self)
+        self.recent_list = QListWidget(self)
+        self.recent_list.setMaximumHeight(180)
+        self.recent_list.itemActivated.connect(
+            lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+        column = QWidget(self)
+        column.setMaximumWidth(520)
+        inner = QVBoxLayout(column)
+        inner.addWidget(title)
+        inner.addWidget(subtitle)
+        inner.addSpacing(16)
+        for button in (self.open_button, self.new_button, self.sample_button):
+            button.setMinimumHeight(36)
+            inner.addWidget(button)
+        inner.addSpacing(16)
+        inner.addWidget(self.recent_label)
+        inner.addWidget(self.recent_list)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+    def set_recent(self, paths: list[str]) -> None:
+        self.recent_list.clear()
+        for path in paths:
+            item = QListWidgetItem(f"{Path(path).stem}  —  {path}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.recent_list.addItem(item)
+        self.recent_label.setVisible(bool(paths))
+        self.recent_list.setVisible(bool(paths))

@@ -1,0 +1,41 @@
+"""Qt translators: the app's own .qm (Spanish source strings, English translation) and Qt's.
+
+Source strings in the code are Spanish, the default language, so Spanish needs
+only Qt's own translations (dialog buttons); English loads `stationmap_en.qm`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+APP_CATALOG = "stationmap"
+
+
+def i18n_dir() -> Path:
+    """resources/i18n in a source checkout, or beside the package when bundled."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "resources" / "i18n", package.parents[1] / "resources" / "i18n"):
+        if candidate.is_dir():
+            return candidate
+    return package / "resources" / "i18n"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load Qt's and the app's catalogs for `language`; returns them (they must stay alive)."""
+    installed: list[QTranslator] = []
+    locale = QLocale(QLocale.Language.Spanish if language == "es" else QLocale.Language.English,
+                     QLocale.Country.Peru if language == "es" else QLocale.Country.AnyCountry)
+    QLocale.setDefault(locale)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(locale, "qtbase", "_", qt_folder):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    if language != "es":
+        app_translator = QTranslator(app)
+        if app_translator.load(f"{APP_CATALOG}_{language}", str(i18n_dir())):
+            app.installTranslator(app_translator)
+            installed.append(app_translator)
+    return installed

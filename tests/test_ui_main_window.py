@@ -1,0 +1,93 @@
+"""Main window: start page, projects, settings persistence, error messages without tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from stationmap.ui.app_config import SettingsStore
+from stationmap.ui.main_window import MainWindow
+
+Project = pytest.importorskip("stationmap.store.project").Project
+
+
+@pytest.fixture
+def captured_boxes(monkeypatch):
+    """Every QMessageBox text the code would show, without blocking the test."""
+    texts: list[str] = []
+
+    def fake_exec(box):
+        texts.append(box.text() + "\n" + box.informativeText())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *a, **k: texts.append(text))
+    return texts
+
+
+def make_window(qtbot, config_dir: Path) -> MainWindow:
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_without_a_project_the_start_page_offers_open_new_and_sample(qtbot, config_dir):
+    window = make_window(qtbot, config_dir)
+    assert window.pages.currentWidget() is window.start_page
+    texts = [b.text() for b in (window.start_page.open_button, window.start_page.new_button,
+                                window.start_page.sample_button)]
+    assert texts == ["Abrir proyecto…", "Nuevo proyecto…", "Abrir estación de ejemplo"]
+    assert not window.menus.import_files.isEnabled()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Archivo", "&Importar", "&Ver", "A&yuda"]
+
+
+def test_settings_persist_across_two_windows(qtbot, config_dir, tmp_path, captured_boxes):
+    first = make_window(qtbot, config_dir)
+    assert first.create_project(tmp_path / "comisaria")
+    assert first.pages.currentWidget() is first.incident_panel
+    first.set_language("en")
+    first.settings.last_import_dir = str(tmp_path)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(700, 520)
+    qtbot.waitUntil(lambda: first.width() == 700)
+    saved_size = first.size()   # height may be held up by the docks' minimum size
+    first.close()
+    assert captured_boxes == ["El idioma cambiará la próxima vez que abra StationMap."]
+
+    second = make_window(qtbot, config_dir)
+    created = str((tmp_path / "comisaria.stationmap").resolve())
+    assert second.settings.recent_projects == [created]
+    assert second.settings.language == "en"
+    assert second.settings.last_import_dir == str(tmp_path)
+    # Width proves the restore (default is 1280); the height is clamped to the small Xvfb screen.
+    assert second.width() == 700
+    assert [a.text().split("  —  ")[1] for a in second.menus.recent_menu.actions()] == [created]
+    assert (config_dir / "stationmap.ini").exists()
+
+
+def test_opening_a_file_that_is_not_a_project_shows_a_message_without_traceback(
+        qtbot, config_dir, tmp_path, captured_boxes):
+    bogus = tmp_path / "notas.stationmap"
+    bogus.write_bytes(b"\x00\x01 esto no es un proyecto" * 50)
+    window = make_window(qtbot, config_dir)
+    assert not window.open_project(bogus)
+    assert len(captured_boxes) == 1
+    assert "Traceback" not in captured_boxes[0]
+    assert "notas.stationmap" in captured_boxes[0]
+    assert window.pages.currentWidget() is window.start_page
+
+
+def test_project_incidents_fill_the_table_and_status_bar(qtbot, config_dir, tmp_path):
+    from factories import make_incidents
+
+    window = make_window(qtbot, config_dir)
+    assert window.create_project(tmp_path / "vacio.stationmap")
+    window.incident_panel.set_incidents(make_incidents(250))
+    assert window.counts_label.text() == "Incidentes: 250 de 250"
+    window.filter_state.update(ids=frozenset({1, 2, 3}))
+    assert window.counts_label.text() == "Incidentes: 3 de 250"

@@ -24,6 +24,10 @@ MESSAGES = {
         "es": "No se puede exportar a «{suffix}»: use .csv o .xlsx.",
         "en": "Cannot export to \"{suffix}\": use .csv or .xlsx.",
     },
+    "chart_export.format": {
+        "es": "No se puede exportar el gráfico a «{suffix}»: use .png o .svg.",
+        "en": "Cannot export the chart to \"{suffix}\": use .png or .svg.",
+    },
     "table_export.write_failed": {
         "es": "No se pudo escribir {path}: {reason}",
         "en": "Could not write {path}: {reason}",
@@ -61,6 +65,12 @@ MESSAGES = {
     "temporal.ui.last_year": {"es": "Mismas semanas del año pasado",
                               "en": "Same weeks last year"},
     "temporal.ui.export": {"es": "Exportar", "en": "Export"},
+    "temporal.ui.export_chart": {"es": "{chart}: imagen (PNG, SVG)…",
+                                 "en": "{chart}: image (PNG, SVG)…"},
+    "temporal.ui.export_table": {"es": "{chart}: tabla (CSV, XLSX)…",
+                                 "en": "{chart}: table (CSV, XLSX)…"},
+    "temporal.ui.heat_chart": {"es": "Hora × día", "en": "Hour × weekday"},
+    "temporal.ui.shifts": {"es": "Turnos", "en": "Shifts"},
     "temporal.ui.shift_total": {"es": "{name} {start:02d}–{end:02d}: {total}",
                                 "en": "{name} {start:02d}–{end:02d}: {total}"},
     "temporal.shift.manana": {"es": "Mañana", "en": "Morning"},

@@ -1,0 +1,95 @@
+"""Companion charts of the heat chart: incidents by hour, by weekday, and per week."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from stationmap.analysis.temporal import TemporalSummary
+from stationmap.analysis.temporal_series import WeeklyTrend
+from stationmap.core.messages import render
+
+BAR_COLOR = "#3b528b"          # a viridis blue, matching the heat chart
+CURRENT_PEN = pg.mkPen("#21918c", width=2)
+PREVIOUS_PEN = pg.mkPen((120, 120, 120, 140), width=1.5, style=Qt.PenStyle.DashLine)
+LAST_YEAR_PEN = pg.mkPen((200, 140, 40, 130), width=1.5)
+
+
+class _StaticPlot(pg.PlotWidget):
+    """A plot the user reads, not pans: no mouse zoom, no context menu."""
+
+    def __init__(self, title_code: str, language: str | None, parent: QWidget | None) -> None:
+        super().__init__(parent, background="w")
+        self.language = language
+        self.plotItem.setTitle(render(title_code, language=language), size="9pt", color="#202020")
+        self.plotItem.getViewBox().setMouseEnabled(False, False)
+        self.plotItem.getViewBox().setMenuEnabled(False)
+        self.plotItem.hideButtons()
+
+
+class HourBars(_StaticPlot):
+    def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
+        super().__init__("temporal.ui.by_hour", language, parent)
+        self.bars = pg.BarGraphItem(x=np.arange(24), height=np.zeros(24), width=0.8, brush=BAR_COLOR)
+        self.addItem(self.bars)
+        self.getAxis("bottom").setTicks([[(h, f"{h:02d}") for h in range(0, 24, 3)], []])
+        self.setXRange(-0.6, 23.6, padding=0)
+
+    def set_summary(self, summary: TemporalSummary | None) -> None:
+        heights = np.zeros(24) if summary is None else summary.column_totals
+        self.bars.setOpts(height=heights)
+        self.setYRange(0, max(float(heights.max()), 1.0) * 1.05, padding=0)
+
+
+class WeekdayBars(_StaticPlot):
+    def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
+        super().__init__("temporal.ui.by_weekday", language, parent)
+        self.bars = pg.BarGraphItem(x=np.arange(7), height=np.zeros(7), width=0.7, brush=BAR_COLOR)
+        self.addItem(self.bars)
+        names = [render(f"temporal.weekday.{d}", language=language) for d in range(7)]
+        self.getAxis("bottom").setTicks([list(enumerate(names)), []])
+        self.setXRange(-0.6, 6.6, padding=0)
+
+    def set_summary(self, summary: TemporalSummary | None) -> None:
+        heights = np.zeros(7) if summary is None else summary.row_totals
+        self.bars.setOpts(height=heights)
+        self.setYRange(0, max(float(heights.max()), 1.0) * 1.05, padding=0)
+
+
+class TrendChart(_StaticPlot):
+    """Weekly counts of the selected period, with the references drawn faint behind."""
+
+    def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
+        super().__init__("temporal.ui.trend", language, parent)
+        legend = self.addLegend(offset=(5, 5), labelTextSize="7pt")
+        legend.setBrush((255, 255, 255, 200))
+        self.last_year = self.plot([], [], pen=LAST_YEAR_PEN,
+                                   name=render("temporal.ui.last_year", language=language))
+        self.previous = self.plot([], [], pen=PREVIOUS_PEN,
+                                  name=render("temporal.ui.previous", language=language))
+        self.current = self.plot([], [], pen=CURRENT_PEN, symbol="o", symbolSize=4,
+                                 symbolBrush="#21918c", symbolPen=None,
+                                 name=render("temporal.ui.current", language=language))
+
+    def set_trend(self, trend: WeeklyTrend | None) -> None:
+        if trend is None or not trend.week_starts:
+            for curve in (self.current, self.previous, self.last_year):
+                curve.setData([], [])
+            return
+        x = np.arange(len(trend.week_starts))
+        self.current.setData(x, trend.current)
+        self.previous.setData(x, trend.previous)
+        self.last_year.setData(x, trend.last_year)
+        self.getAxis("bottom").setTicks([_week_ticks(trend.week_starts), []])
+        peak = max(float(np.max([trend.current, trend.previous, trend.last_year])), 1.0)
+        self.setYRange(0, peak * 1.15, padding=0)
+        self.setXRange(-0.3, len(x) - 0.7, padding=0)
+
+
+def _week_ticks(week_starts: list[date], max_ticks: int = 8) -> list[tuple[int, str]]:
+    step = max(1, int(np.ceil(len(week_starts) / max_ticks)))
+    return [(k, week_starts[k].strftime("%d/%m")) for k in range(0, len(week_starts), step)]

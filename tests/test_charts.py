@@ -1,0 +1,165 @@
+"""The temporal panel with real mouse events: selecting cells filters the incident table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from factories import make_incidents
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from stationmap.core.filters import IncidentFilter
+from stationmap.ui.charts import TemporalPanel
+from stationmap.ui.filter_state import FilterState
+from stationmap.ui.incident_panel import IncidentPanel
+
+MON, FRI, SAT = 0, 4, 5
+LEFT = Qt.MouseButton.LeftButton
+NO_BUTTON = Qt.MouseButton.NoButton
+
+
+def planted_incidents(n: int = 3000):
+    """Random exact times, plus windows of up to 10 h and some unknown times."""
+    rng = np.random.default_rng(11)
+    frame = make_incidents(n, seed=11)
+    frame["end_ts"] = frame["start_ts"] + rng.choice([0, 0, 0, 1800, 3 * 3600, 10 * 3600], n)
+    frame.loc[rng.random(n) < 0.08, "time_known"] = 0
+    return frame
+
+
+def touching_count(frame, cells) -> int:
+    """Incidents whose window touches any of `cells`, walked row by row (independent of cells_mask)."""
+    count = 0
+    for start, end, known in frame[["start_ts", "end_ts", "time_known"]].itertuples(index=False):
+        if not known:
+            continue
+        last = (end - 1) // 3600 if end > start else start // 3600
+        touched = {divmod((hour + 72) % 168, 24) for hour in range(start // 3600, last + 1)}
+        count += bool(touched & cells)
+    return count
+
+
+@pytest.fixture
+def linked(qtbot):
+    state = FilterState()
+    panel = TemporalPanel(state, language="es")
+    table = IncidentPanel(state)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(table)
+    frame = planted_incidents()
+    frame.insert(0, "id", frame.pop("id"))
+    table.set_incidents(frame)
+    panel.set_incidents(frame)
+    panel.resize(1200, 650)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return state, panel, table, frame
+
+
+def _viewport_pos(panel: TemporalPanel, weekday: int, hour: int):
+    return panel.heat.mapFromScene(panel.heat.cell_scene_centre(weekday, hour))
+
+
+def _mouse(panel, kind, weekday, hour, button, buttons, modifiers=Qt.KeyboardModifier.NoModifier):
+    viewport = panel.heat.viewport()
+    local = QPointF(_viewport_pos(panel, weekday, hour))
+    event = QMouseEvent(kind, local, QPointF(viewport.mapToGlobal(local.toPoint())),
+                        button, buttons, modifiers)
+    QApplication.sendEvent(viewport, event)
+
+
+def click(panel, weekday, hour, modifiers=Qt.KeyboardModifier.NoModifier):
+    _mouse(panel, QEvent.Type.MouseButtonPress, weekday, hour, LEFT, LEFT, modifiers)
+    _mouse(panel, QEvent.Type.MouseButtonRelease, weekday, hour, LEFT, NO_BUTTON, modifiers)
+
+
+def drag(panel, start, end):
+    _mouse(panel, QEvent.Type.MouseButtonPress, *start, LEFT, LEFT)
+    _mouse(panel, QEvent.Type.MouseMove, start[0], start[1] - 1, NO_BUTTON, LEFT)
+    _mouse(panel, QEvent.Type.MouseMove, *end, NO_BUTTON, LEFT)
+    _mouse(panel, QEvent.Type.MouseButtonRelease, *end, LEFT, NO_BUTTON)
+
+
+def test_clicking_a_cell_filters_the_table_to_the_incidents_touching_it(qtbot, linked):
+    state, panel, table, frame = linked
+    cell = frozenset({(FRI, 21)})
+    with qtbot.waitSignal(table.counts_changed, timeout=2000) as counted:
+        click(panel, FRI, 21)
+    assert state.filter().cells == cell
+    want = touching_count(frame, cell)
+    assert 0 < want < len(frame)
+    assert counted.args == [want, len(frame)]
+
+
+def test_dragging_friday_evening_into_saturday_selects_that_night(qtbot, linked):
+    state, panel, table, frame = linked
+    night = frozenset({(FRI, 20), (FRI, 21), (FRI, 22), (FRI, 23), (SAT, 0), (SAT, 1)})
+    with qtbot.waitSignal(table.counts_changed, timeout=2000) as counted:
+        drag(panel, (FRI, 20), (SAT, 1))
+    assert state.filter().cells == night
+    assert counted.args == [touching_count(frame, night), len(frame)]
+    # The chart keeps its context: it still shows the whole week, with the night outlined.
+    with qtbot.waitSignal(panel.redrawn, timeout=2000):
+        pass
+    assert panel.summary.n_total == len(frame)
+
+
+def test_shift_click_adds_and_escape_clears(qtbot, linked):
+    state, panel, table, _ = linked
+    click(panel, MON, 8)
+    click(panel, SAT, 2, Qt.KeyboardModifier.ShiftModifier)
+    assert state.filter().cells == {(MON, 8), (SAT, 2)}
+    panel.heat.setFocus()
+    qtbot.keyClick(panel.heat, Qt.Key.Key_Escape)
+    assert state.filter().cells is None
+    click(panel, SAT, 2)
+    panel.clear_button.click()
+    assert state.filter() == IncidentFilter()
+
+
+def test_hover_shows_the_exact_figure(qtbot, linked):
+    _, panel, _, _ = linked
+    _mouse(panel, QEvent.Type.MouseMove, FRI, 21, NO_BUTTON, NO_BUTTON)
+    value = panel.summary.matrix[FRI, 21]
+    assert panel.heat.image.toolTip() == f"vie 21:00–22:00\n{value:.1f} incidentes"
+
+
+def test_filter_changes_elsewhere_are_debounced_into_one_redraw(qtbot, linked):
+    state, panel, _, frame = linked
+    redraws = []
+    panel.redrawn.connect(lambda: redraws.append(panel.summary.n_total))
+    with qtbot.waitSignal(panel.redrawn, timeout=2000):
+        for category in ("Robo", "Hurto", "Lesiones"):
+            state.update(categories=frozenset({category}))
+    assert redraws == [int((frame["category"] == "Lesiones").sum())]
+
+
+def test_method_choice_and_shares_beside_the_chart(qtbot, linked):
+    _, panel, _, frame = linked
+    with qtbot.waitSignal(panel.redrawn, timeout=2000):
+        panel.method.setCurrentIndex(panel.method.findData("start"))
+    assert panel.summary.method == "start"
+    unknown = int((frame["time_known"] == 0).sum())
+    assert panel.summary.total == pytest.approx(len(frame) - unknown)
+    assert panel.unknown_label.text().startswith(f"Hora desconocida: {unknown} de {len(frame)}")
+    long_windows = int(((frame["end_ts"] - frame["start_ts"] > 8 * 3600)
+                        & (frame["time_known"] == 1)).sum())
+    assert panel.long_label.text().startswith(f"Ventana mayor de 8 h: {long_windows} (")
+
+
+def test_charts_and_tables_export(qtbot, linked, tmp_path):
+    from openpyxl import load_workbook
+
+    from stationmap.ui.charts.export import save_chart
+
+    _, panel, _, _ = linked
+    png = save_chart(panel.heat, tmp_path / "horas.png", 800, 300)
+    svg = save_chart(panel.trend_chart, tmp_path / "tendencia.svg")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "<svg" in svg.read_text(encoding="utf-8")
+    save_chart(panel.heat, tmp_path / "horas.svg")
+    assert ">sáb<" in (tmp_path / "horas.svg").read_text(encoding="utf-8")
+    sheet = load_workbook(panel.export_table("shifts", tmp_path / "turnos.xlsx")).active
+    totals = [row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sum(totals) == pytest.approx(panel.summary.total, abs=0.05)

@@ -13,4 +13,20 @@ MESSAGES = {
         "es": "No hay tiempo para visitar {places} puntos críticos: solo quedan {budget} minutos de patrullaje preventivo en el turno.",
         "en": "There is no time to visit {places} critical points: only {budget} minutes of proactive patrol are left in the shift.",
     },
+    "plan.unknown_unit_kind": {
+        "es": "Tipo de unidad desconocido: «{kind}». Use patrullero, integrado, motorizado, serenazgo o a_pie.",
+        "en": "Unknown unit type: “{kind}”. Use patrullero, integrado, motorizado, serenazgo or a_pie.",
+    },
+    "plan.bad_units_spec": {
+        "es": "El archivo de unidades no es válido ({detail}).",
+        "en": "The units file is not valid ({detail}).",
+    },
+    "plan.empty_period": {
+        "es": "El periodo del plan está vacío: la fecha final es anterior a la inicial.",
+        "en": "The plan period is empty: the end date is before the start date.",
+    },
+    "plan.no_sectors": {
+        "es": "El proyecto no tiene sectores. Importe o genere los sectores antes de planificar.",
+        "en": "The project has no sectors. Import or generate sectors before planning.",
+    },
 }

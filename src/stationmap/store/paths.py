@@ -1,0 +1,57 @@
+"""Where StationMap keeps its log and per-user data, without Qt (the CLI must not load it).
+
+`$STATIONMAP_CONFIG_DIR` wins (tests, portable USB installs), as in the UI's
+settings; otherwise the platform's application-data folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+CONFIG_ENV = "STATIONMAP_CONFIG_DIR"
+LOG_FILE = "stationmap.log"
+SAMPLE_PROJECT = "estacion_de_ejemplo.stationmap"
+_LOG_MAX_BYTES = 1_000_000
+_LOG_BACKUPS = 3
+
+
+def app_data_dir() -> Path:
+    """The per-user folder for settings, log and the sample project (created on demand)."""
+    configured = os.environ.get(CONFIG_ENV)
+    if configured:
+        folder = Path(configured)
+    elif sys.platform == "win32":
+        folder = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / "StationMap"
+    elif sys.platform == "darwin":
+        folder = Path.home() / "Library" / "Application Support" / "StationMap"
+    else:
+        folder = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "stationmap"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def log_path() -> Path:
+    return app_data_dir() / LOG_FILE
+
+
+def sample_project_path() -> Path:
+    return app_data_dir() / SAMPLE_PROJECT
+
+
+def setup_file_logging(level: int = logging.INFO) -> Path:
+    """Send the `stationmap` loggers to the rotating log file (once per process); return its path."""
+    path = log_path()
+    logger = logging.getLogger("stationmap")
+    for handler in logger.handlers:
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+            return path
+    handler = RotatingFileHandler(path, maxBytes=_LOG_MAX_BYTES, backupCount=_LOG_BACKUPS,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    return path

@@ -1,0 +1,297 @@
+"""One station's data in one .stationmap file (SQLite).
+
+Safety rests on SQLite's rollback journal with `synchronous=FULL`: a write is
+one transaction, and a crash or `kill -9` half-way leaves a hot journal that
+SQLite rolls back the next time the file is opened. The rollback journal (not
+WAL) keeps the project a single file between sessions, which matters when it
+travels on a USB stick.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from stationmap.core.errors import ProjectError
+from stationmap.core.model import COUNT_COLUMNS, INCIDENT_COLUMNS
+from stationmap.store import schema
+from stationmap.store.tables import INTEGER, REAL, read_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from stationmap.io.categories import CategoryTable
+    from stationmap.io.mapping import ColumnMapping
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Up to 256 MB of page cache: a million-row import touches the source_key index
+# all over, and evicting its pages to disk mid-transaction is what makes it slow.
+CACHE_KIB = 256 * 1024
+
+_INCIDENT_TYPES = {"id": INTEGER, "import_id": INTEGER, **schema.INCIDENT_TYPES}
+_COUNT_TYPES = {"id": INTEGER, "import_id": INTEGER, **schema.COUNT_TYPES}
+_IMPORT_TYPES = {name: INTEGER for name in
+                 ("id", "rows_read", "imported", "duplicates", "rejected")}
+
+
+def now_text() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class Project:
+    """An open project file. Use `create` or `open`, then `close` (or `with`)."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+        self.path = path
+        self.db = db
+
+    # --- opening ------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path) -> "Project":
+        path = Path(path)
+        if path.exists():
+            raise ProjectError("project.already_exists", path=str(path))
+        try:
+            db = _connect(path)
+        except sqlite3.Error as error:
+            raise ProjectError("project.cannot_write", path=str(path), detail=str(error)) from error
+        project = cls(path, db)
+        with project.transaction():
+            schema.create_schema(db)
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Project":
+        path = Path(path)
+        if not path.exists():
+            raise ProjectError("project.not_found", path=str(path))
+        if not path.is_file() or not _has_sqlite_magic(path):
+            raise ProjectError("project.not_a_project", path=str(path))
+        try:
+            db = _connect(path)
+        except sqlite3.Error as error:
+            raise ProjectError("project.damaged", path=str(path), detail=str(error)) from error
+        try:
+            version = _check_identity(path, db)
+            if version < schema.SCHEMA_VERSION:
+                db.close()
+                _backup(path, version)
+                db = _connect(path)
+                project = cls(path, db)
+                with project.transaction():
+                    schema.migrate(db, version)
+                return project
+        except BaseException:
+            db.close()
+            raise
+        return cls(path, db)
+
+    @classmethod
+    def open_or_create(cls, path: str | Path) -> "Project":
+        return cls.open(path) if Path(path).exists() else cls.create(path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All writes inside happen together or not at all (nested uses join the outer one)."""
+        if self.db.in_transaction:
+            yield self.db
+            return
+        with self._translated():
+            self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.rollback()
+            raise
+        with self._translated():
+            self.db.commit()
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """SQLite's own errors become ProjectErrors a user can read."""
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            text = str(error)
+            if "locked" in text or "busy" in text:
+                raise ProjectError("project.busy", path=str(self.path)) from error
+            raise ProjectError("project.cannot_write", path=str(self.path), detail=text) from error
+        except sqlite3.DatabaseError as error:
+            raise ProjectError("project.damaged", path=str(self.path), detail=str(error)) from error
+
+    # --- tables -------------------------------------------------------------------------
+    def incidents(self) -> "pd.DataFrame":
+        columns = ", ".join(f'"{c}"' for c in ("id", *INCIDENT_COLUMNS, "import_id"))
+        with self._translated():
+            return read_frame(self.db, f"SELECT {columns} FROM incidents ORDER BY id",
+                              _INCIDENT_TYPES)
+
+    def counts(self) -> "pd.DataFrame":
+        columns = ", ".join(f'"{c}"' for c in ("id", *COUNT_COLUMNS, "import_id"))
+        with self._translated():
+            return read_frame(self.db, f"SELECT {columns} FROM counts ORDER BY id", _COUNT_TYPES)
+
+    def incident_count(self) -> int:
+        with self._translated():
+            return self.db.execute("SELECT count(*) FROM incidents").fetchone()[0]
+
+    def imports(self) -> "pd.DataFrame":
+        with self._translated():
+            return read_frame(self.db, "SELECT id, started_at, finished_at, files, sha256s, "
+                              "rows_read, imported, duplicates, rejected, report_json "
+                              "FROM imports ORDER BY id", _IMPORT_TYPES)
+
+    def rejections(self, import_id: int | None = None) -> "pd.DataFrame":
+        import pandas as pd
+
+        from stationmap.core.messages import render
+
+        sql = "SELECT import_id, file, row, code, data FROM rejections"
+        params: tuple = ()
+        if import_id is not None:
+            sql, params = sql + " WHERE import_id = ?", (import_id,)
+        with self._translated():
+            rows = self.db.execute(sql + " ORDER BY id", params).fetchall()
+        return pd.DataFrame({
+            "import_id": pd.Series([r[0] for r in rows], dtype="int64"),
+            "file": pd.Series([r[1] for r in rows], dtype="str"),
+            "row": pd.Series([r[2] for r in rows], dtype="int64"),
+            "code": pd.Series([r[3] for r in rows], dtype="str"),
+            "message": pd.Series([render(r[3], json.loads(r[4])) for r in rows], dtype="str"),
+        })
+
+    # --- category table and mapping profiles --------------------------------------------
+    def category_table(self) -> "CategoryTable":
+        from stationmap.io.categories import CategoryTable
+
+        with self._translated():
+            frame = read_frame(self.db, "SELECT raw, category, weight FROM category_table "
+                               "ORDER BY rowid", {"weight": REAL})
+        return CategoryTable.from_frame(frame) if len(frame) else CategoryTable.default()
+
+    def save_category_table(self, table: "CategoryTable") -> None:
+        frame = table.to_frame()
+        rows = zip(frame["raw"].astype(str).tolist(), frame["category"].astype(str).tolist(),
+                   frame["weight"].astype(float).tolist())
+        with self.transaction() as db, self._translated():
+            db.execute("DELETE FROM category_table")
+            db.executemany("INSERT OR REPLACE INTO category_table (raw, category, weight) "
+                           "VALUES (?, ?, ?)", rows)
+
+    def mapping_profiles(self) -> dict[str, "ColumnMapping"]:
+        from stationmap.io.mapping import ColumnMapping
+
+        with self._translated():
+            rows = self.db.execute("SELECT name, mapping FROM mapping_profiles ORDER BY name")
+            return {name: ColumnMapping.from_json(json.loads(text)) for name, text in rows}
+
+    def save_mapping_profile(self, name: str, mapping: "ColumnMapping") -> None:
+        with self.transaction() as db, self._translated():
+            db.execute("INSERT OR REPLACE INTO mapping_profiles (name, mapping) VALUES (?, ?)",
+                       (name, json.dumps(mapping.to_json(), ensure_ascii=False)))
+
+    # --- assets and meta ----------------------------------------------------------------
+    def put_asset(self, name: str, kind: str, data: bytes, meta: dict | None = None) -> None:
+        with self.transaction() as db, self._translated():
+            db.execute("INSERT OR REPLACE INTO assets (name, kind, data, meta) VALUES (?, ?, ?, ?)",
+                       (name, kind, sqlite3.Binary(data), json.dumps(meta or {}, ensure_ascii=False)))
+
+    def asset(self, name: str) -> bytes | None:
+        with self._translated():
+            row = self.db.execute("SELECT data FROM assets WHERE name = ?", (name,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def assets(self, kind: str | None = None) -> list[dict]:
+        sql = "SELECT name, kind, length(data), meta FROM assets"
+        params: tuple = ()
+        if kind is not None:
+            sql, params = sql + " WHERE kind = ?", (kind,)
+        with self._translated():
+            rows = self.db.execute(sql + " ORDER BY name", params).fetchall()
+        return [{"name": n, "kind": k, "size": s, "meta": json.loads(m)} for n, k, s, m in rows]
+
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        with self._translated():
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_meta(self, key: str, value: Any) -> None:
+        with self.transaction() as db, self._translated():
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                       (key, json.dumps(value, ensure_ascii=False)))
+
+
+# --- helpers ------------------------------------------------------------------------------
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind our back.
+    db = sqlite3.connect(path, isolation_level=None, timeout=2.0)
+    db.execute("PRAGMA journal_mode = DELETE")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    db.execute("PRAGMA temp_store = MEMORY")
+    return db
+
+
+def _has_sqlite_magic(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
+def _check_identity(path: Path, db: sqlite3.Connection) -> int:
+    """Return the file's schema version, or raise the ProjectError that explains why not."""
+    try:
+        # Reading the schema first lets SQLite roll back a hot journal left by a crash.
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        page_count = db.execute("PRAGMA page_count").fetchone()[0]
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise ProjectError("project.busy", path=str(path)) from error
+        raise ProjectError("project.damaged", path=str(path), detail=str(error)) from error
+    except sqlite3.DatabaseError as error:
+        raise ProjectError("project.damaged", path=str(path), detail=str(error)) from error
+    if application_id != schema.APPLICATION_ID:
+        raise ProjectError("project.not_a_project", path=str(path))
+    if path.stat().st_size < page_size * page_count:
+        raise ProjectError("project.damaged", path=str(path), detail="truncated")
+    if version > schema.SCHEMA_VERSION:
+        raise ProjectError("project.too_new", path=str(path), version=version,
+                           supported=schema.SCHEMA_VERSION)
+    if version < 1:
+        raise ProjectError("project.damaged", path=str(path), detail=f"version {version}")
+    return version
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """`station.stationmap` at version 1 -> `station.stationmap.v1.bak` (never overwritten)."""
+    candidate = path.with_name(f"{path.name}.v{version}.bak")
+    counter = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.v{version}.{counter}.bak")
+        counter += 1
+    return candidate
+
+
+def _backup(path: Path, version: int) -> Path:
+    target = backup_path(path, version)
+    try:
+        shutil.copy2(path, target)
+    except OSError as error:
+        raise ProjectError("project.cannot_write", path=str(target), detail=str(error)) from error
+    return target

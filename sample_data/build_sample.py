@@ -2,7 +2,8 @@
 
 Run from the repository root (needs ../shared/geo):
 
-    .venv/bin/python sample_data/build_sample.py
+    .venv/bin/python sample_data/build_sample.py            # incidents + geography
+    .venv/bin/python sample_data/build_sample.py --basemap  # also basemap/trujillo.pmtiles
 
 Seeded: the same inputs give byte-identical CSV/GeoJSON files. The incidents are invented; the
 streets, points of interest, district limits and police stations are real public data
@@ -24,6 +25,7 @@ from pyproj import Transformer
 from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 
+from stationmap.maps.basemap import build_pack
 from stationmap.maps.basemap.osm_features import read_osm_features
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +45,8 @@ TITLE = ("REGISTRO DE DENUNCIAS - COMISARIA PNP EL PORVENIR - DATOS SINTETICOS (
          "generados por StationMap sobre calles de OpenStreetMap (c) OpenStreetMap contributors")
 HEADER = ["N", "NRO_DENUNCIA", "FECHA_HECHO", "HORA_HECHO", "FECHA_HASTA", "HORA_HASTA", "MODALIDAD",
           "DIRECCION", "DISTRITO", "UBIGEO", "LATITUD", "LONGITUD", "COMISARIA"]
+# The jurisdiction (-79.050..-78.963, -8.089..-8.015) with ~1 km of margin, plus Trujillo's centre to the south.
+BASEMAP_AREA = (-79.07, -8.125, -78.95, -8.005)
 TO_UTM = Transformer.from_crs("EPSG:4326", "EPSG:32717", always_xy=True)
 TO_LONLAT = Transformer.from_crs("EPSG:32717", "EPSG:4326", always_xy=True)
 
@@ -373,13 +377,30 @@ def write_xlsx(path: Path, rng: np.random.Generator, rows: list[dict], records: 
         sheet.cell(row=sheet.max_row, column=5).number_format = "dd/mm/yyyy"
     book.properties.creator = "StationMap build_sample.py (datos sinteticos)"
     book.properties.created = datetime(2026, 11, 16, 8, 0)
-    book.properties.modified = datetime(2026, 11, 16, 8, 0)
     book.save(path)
+    _fix_zip_times(path)
+
+
+def _fix_zip_times(path: Path) -> None:
+    """openpyxl stamps the zip entries and the "modified" property with the clock; fix both."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    entries = [(info, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-11-16T08:00:00Z", data)
+                if info.filename == "docProps/core.xml" else data) for info, data in entries]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 16, 8, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args()
+    parser.add_argument("--basemap", action="store_true", help="also build basemap/trujillo.pmtiles")
+    args = parser.parse_args()
     rng = np.random.default_rng(SEED)
     shapes, province, stations = load_geography()
     write_geography(HERE, shapes, province, stations)
@@ -392,6 +413,10 @@ def main() -> None:
     write_csv(HERE / "station" / CSV_NAME, records)
     write_xlsx(HERE / "station" / XLSX_NAME, rng, rows, records)
     print(f"{len(records)} incidents, {len(hotspots)} puntos críticos")
+    if args.basemap:
+        info = build_pack(PBF, HERE / "basemap" / "trujillo.pmtiles", area=BASEMAP_AREA, minzoom=11, maxzoom=16,
+                          name="Trujillo (El Porvenir, Florencia de Mora, La Esperanza y centro)")
+        print(f"basemap: {info.tiles} tiles, {info.size_bytes / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

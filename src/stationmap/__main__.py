@@ -1,0 +1,7 @@
+"""`python -m stationmap` is the `stationmap` command."""
+
+import sys
+
+from stationmap.cli import main
+
+sys.exit(main())

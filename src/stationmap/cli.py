@@ -1,0 +1,154 @@
+"""`stationmap` on the command line: the same functions as the window, headless.
+
+Exit codes: 0 done (an import with rejected rows is done), 1 unexpected error
+(one line on stderr; the traceback goes to the log file), 2 a file or project
+that cannot be used (one translated line on stderr, never a traceback).
+Heavy modules are imported inside the commands so `--help` and `--version` are instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from stationmap import __version__
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_UNUSABLE = 0, 1, 2
+log = logging.getLogger("stationmap.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("es", "en"), default=argparse.SUPPRESS,
+                        help="idioma de los mensajes / message language (es)")
+    parser = argparse.ArgumentParser(
+        prog="stationmap", parents=[common],
+        description="StationMap: mapa del delito y plan de patrullaje sin conexión / "
+                    "offline crime mapping and patrol planning.")
+    parser.add_argument("--version", action="version", version=f"stationmap {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    importing = commands.add_parser("import", parents=[common],
+                                    help="importar archivos de incidentes / import incident files")
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                           help="archivos o carpetas / files or folders")
+    importing.add_argument("--project", required=True, type=Path,
+                           help="proyecto .stationmap (se crea si falta) / project, created if missing")
+    importing.add_argument("--mapping", type=Path, metavar="PROFILE.json",
+                           help="perfil de columnas / column mapping profile")
+    importing.add_argument("--report", type=Path, metavar="REPORT.json",
+                           help="guardar el informe JSON / write the JSON report")
+    importing.add_argument("--sheet", help="hoja de Excel / Excel sheet")
+
+    sample = commands.add_parser("sample", parents=[common],
+                                 help="crear el proyecto de ejemplo / write the sample project")
+    sample.add_argument("--project", required=True, type=Path)
+
+    gui = commands.add_parser("gui", parents=[common], help="abrir la ventana / open the window")
+    gui.add_argument("file", nargs="?", type=Path, help="proyecto a abrir / project to open")
+    gui.add_argument("--sample", action="store_true",
+                     help="abrir la estación de ejemplo / open the sample station")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from stationmap.core.messages import set_language
+
+    set_language(getattr(args, "lang", "es"))
+    try:
+        if args.command == "import":
+            return _import(args)
+        if args.command == "sample":
+            return _sample(args)
+        return _gui(getattr(args, "file", None), getattr(args, "sample", False))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+        return _report_failure(error)
+
+
+def _report_failure(error: Exception) -> int:
+    from stationmap.core.errors import StationMapError
+    from stationmap.core.messages import render
+    from stationmap.store.paths import setup_file_logging
+
+    if isinstance(error, StationMapError):
+        print(f"stationmap: {error.message()}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
+        log_file = setup_file_logging()
+        log.exception("unexpected error in the command line")
+    except OSError:
+        log_file = Path("(sin registro / no log)")
+    print(f"stationmap: {render('project.unexpected', {'error': type(error).__name__, 'log': log_file})}",
+          file=sys.stderr)
+    return EXIT_UNEXPECTED
+
+
+def _import(args: argparse.Namespace) -> int:
+    from stationmap.store.import_job import ImportRequest, run
+
+    mapping = _load_mapping(args.mapping) if args.mapping else None
+    report = run(ImportRequest(args.project, list(args.paths), mapping, args.sheet))
+    data = report.to_json()
+    _print_summary(data)
+    if args.report:
+        args.report.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        print(_render("project.report_written", path=args.report))
+    return EXIT_OK
+
+
+def _print_summary(data: dict) -> None:
+    print(_render("project.import_summary", **data))
+    for summary in data["files"]:
+        print(f"  {summary['file']}: {summary['imported']} / {summary['rows_read']} "
+              f"({summary['kind']})")
+    for warning in data["warnings"][:10]:
+        print(f"  ! {warning['message']}")
+
+
+def _load_mapping(path: Path):
+    from stationmap.core.errors import InputFileError, MappingError
+    from stationmap.io.mapping import ColumnMapping
+
+    try:
+        return ColumnMapping.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, MappingError) as error:
+        raise InputFileError("project.mapping_file_bad", path=str(path), detail=str(error)) from error
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from stationmap.store.sample import write_sample_project
+
+    result = write_sample_project(args.project)
+    _print_summary(result.report.to_json())
+    print(_render("project.sample_written", path=result.path))
+    return EXIT_OK
+
+
+def _gui(file: Path | None, sample: bool) -> int:
+    if sample:
+        from stationmap.store.paths import sample_project_path
+        from stationmap.store.sample import write_sample_project
+
+        file = sample_project_path()
+        if not file.exists():  # made once; a trainer resets by deleting it
+            write_sample_project(file)
+    from stationmap.app import run_gui
+
+    return run_gui(file)
+
+
+def _render(code: str, **data: object) -> str:
+    from stationmap.core.messages import render
+
+    return render(code, data)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -39,9 +39,9 @@ def run_gui(project_path: Path | None = None) -> int:
 
     from stationmap import __version__
     from stationmap.core.messages import set_language
+    from stationmap.store.paths import setup_file_logging
     from stationmap.ui.app_config import SettingsStore
     from stationmap.ui.error_display import install_excepthook
-    from stationmap.ui.logging_setup import setup_logging
     from stationmap.ui.main_window import MainWindow
     from stationmap.ui.translations import install_translators
 
@@ -49,7 +49,7 @@ def run_gui(project_path: Path | None = None) -> int:
     app.setApplicationName("StationMap")
     app.setOrganizationName("StationMap")
     app.setApplicationVersion(__version__)
-    path = setup_logging()
+    path = setup_file_logging()
     install_excepthook()
     log.info("StationMap %s starting; log at %s", __version__, path)
 

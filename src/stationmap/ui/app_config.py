@@ -1,46 +1,29 @@
-"""Where the application keeps its settings and log, and how settings are persisted.
+"""How settings are persisted: an INI file in the application's data folder.
 
-Everything lives in one folder: `$STATIONMAP_CONFIG_DIR` when set (tests, a
-portable USB install), else Qt's AppDataLocation. Settings are an INI file in
-that folder (not the Windows registry), so a test or a trainer can reset them
-by deleting one folder.
+The folder is `store.paths.app_data_dir()` (`$STATIONMAP_CONFIG_DIR` when set,
+else the platform's application-data folder), the same one the CLI logs to.
+Settings are an INI file there rather than the Windows registry, so a test or a
+trainer can reset everything by deleting one folder.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 
 from stationmap.core.settings import Settings
+from stationmap.store.paths import app_data_dir
 
-CONFIG_ENV = "STATIONMAP_CONFIG_DIR"
 SETTINGS_FILE = "stationmap.ini"
-LOG_FILE = "stationmap.log"
-
-
-def config_dir() -> Path:
-    configured = os.environ.get(CONFIG_ENV)
-    if configured:
-        folder = Path(configured)
-    else:
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        folder = Path(location or Path.home() / ".stationmap")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def log_path() -> Path:
-    return config_dir() / LOG_FILE
 
 
 class SettingsStore:
     """`core.settings.Settings` plus window geometry, kept in the INI file."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        path = (folder or config_dir()) / SETTINGS_FILE
+        path = (folder or app_data_dir()) / SETTINGS_FILE
         self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
 
     @property

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stationmap.core.errors import StationMapError
 from stationmap.core.messages import render
-from stationmap.ui.app_config import log_path
+from stationmap.store.paths import log_path
 
 log = logging.getLogger("stationmap")
 

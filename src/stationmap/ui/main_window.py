@@ -18,15 +18,23 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 
 from stationmap.core.messages import current_language
 from stationmap.core.settings import Settings
-from stationmap.ui.app_config import SettingsStore, log_path
+from stationmap.store.paths import log_path
+from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.error_display import show_error
 from stationmap.ui.filter_state import FilterState
 from stationmap.ui.import_flow import ImportFlow
 from stationmap.ui.incident_panel import IncidentPanel
 from stationmap.ui.main_menus import MainMenus
 from stationmap.ui.start_page import StartPage
+from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
 
 log = logging.getLogger(__name__)
+
+
+def _build_sample(path: Path, progress: Any) -> Path:
+    from stationmap.store.sample import write_sample_project
+
+    return write_sample_project(path, progress=progress).path
 
 PROJECT_SUFFIX = ".stationmap"
 
@@ -57,6 +65,7 @@ class MainWindow(QMainWindow):
         self._docks: list[QDockWidget] = []
         self._add_optional_docks()
         self.imports = ImportFlow(self, self._store_settings, self._reload_project)
+        self.sample_runner = TaskRunner(self)
         self._connect()
         self._restore_window()
         self._show_project_state()
@@ -105,6 +114,8 @@ class MainWindow(QMainWindow):
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.recent_requested.connect(self.open_project)
         self.incident_panel.counts_changed.connect(self._show_counts)
+        self.sample_runner.succeeded.connect(self.open_project)
+        self.sample_runner.failed.connect(lambda error: show_error(self, error))
 
     def _restore_window(self) -> None:
         geometry, state = self._store.window_state()
@@ -177,14 +188,15 @@ class MainWindow(QMainWindow):
         self._show_project_state()
 
     def open_sample(self) -> None:
-        from stationmap.ui.sample_station import sample_project_path
+        """Open the training station, building it first (on the worker) the first time."""
+        from stationmap.store.paths import sample_project_path
 
-        try:
-            path = sample_project_path()
-        except Exception as error:
-            show_error(self, error)
+        path = sample_project_path()
+        if path.exists():
+            self.open_project(path)
             return
-        self.open_project(path)
+        TaskProgressDialog(self.sample_runner, self.tr("Preparando la estación de ejemplo…"), self)
+        self.sample_runner.start(_build_sample, path)
 
     def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -287,5 +299,7 @@ class MainWindow(QMainWindow):
         self._store.save_window_state(self.saveGeometry(), self.saveState())
         self._store_settings()
         self.close_project()
+        self.sample_runner.cancel()
         self.imports.wait()
+        self.sample_runner.wait()
         super().closeEvent(event)

@@ -1,0 +1,110 @@
+"""End to end in the window: import dialog -> worker -> project -> table and summary."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+pytest.importorskip("stationmap.store.import_job")
+
+from stationmap.ui.app_config import SettingsStore  # noqa: E402
+from stationmap.ui.import_summary import write_rejections_csv  # noqa: E402
+from stationmap.ui.main_window import MainWindow  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CSV_TEXT = (
+    "nro_denuncia;fecha_hecho;hora;modalidad;latitud;longitud;direccion\n"
+    "D-1;15/10/2026;21:30;ROBO;-8.07;-79.03;Av. Tahuantinsuyo 123\n"
+    "D-2;16/10/2026;08:15;HURTO;-8.08;-79.04;Jr. Junin 645\n"
+    "D-3;31/02/2026;23:00;ROBO;-8.06;-79.02;Mz. P Lt. 8\n"
+    "D-4;28/10/2026;;ROBO;-8.06;-79.02;Mz. P Lt. 9\n"
+)
+
+
+@pytest.fixture
+def window(qtbot, config_dir, tmp_path, monkeypatch):
+    # A message box would block the test; collect what it would say instead.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    assert window.create_project(tmp_path / "comisaria.stationmap")
+    yield window
+    window.imports.cancel()
+    window.imports.wait()
+
+
+def import_through_dialog(qtbot, window, paths):
+    dialog = window.imports.dialog_for(paths)
+    qtbot.addWidget(dialog)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(window.imports.runner.succeeded, timeout=20_000):
+        window.imports.start(dialog.request())
+    return window.imports.summary_dialog
+
+
+def test_import_fills_table_and_summary_accounts_for_every_row(qtbot, window, tmp_path):
+    csv_path = tmp_path / "denuncias.csv"
+    csv_path.write_text(CSV_TEXT, encoding="utf-8")
+    summary = import_through_dialog(qtbot, window, [csv_path])
+    report = summary.report
+    assert report["rows_read"] == 4
+    assert report["rejected"] == 1                       # 31/02 does not exist
+    assert report["imported"] == 3 and report["duplicates"] == 0
+    assert summary.totals_label.text() == (
+        "Filas leídas: 4 · importadas: 3 · duplicadas: 0 · rechazadas: 1")
+    assert summary.rejections_table.rowCount() == 1
+    assert summary.rejections_table.item(0, 1).text() == "4"   # spreadsheet row, header is 1
+    assert window.incident_panel.model.rowCount() == 3
+    assert window.counts_label.text() == "Incidentes: 3 de 3"
+    assert window.settings.last_import_dir == str(tmp_path)
+
+    exported = tmp_path / "rechazos.csv"
+    write_rejections_csv(summary.rejections, exported)
+    rows = list(csv.reader(exported.open(encoding="utf-8-sig")))
+    assert rows[0] == ["archivo", "fila", "codigo", "motivo"] and rows[1][1] == "4"
+
+
+def test_importing_the_same_file_again_adds_nothing(qtbot, window, tmp_path):
+    csv_path = tmp_path / "denuncias.csv"
+    csv_path.write_text(CSV_TEXT, encoding="utf-8")
+    import_through_dialog(qtbot, window, [csv_path])
+    again = import_through_dialog(qtbot, window, [csv_path]).report
+    assert (again["imported"], again["duplicates"], again["rejected"]) == (0, 3, 1)
+    assert window.incident_panel.model.total_count() == 3
+
+    from stationmap.ui.import_summary import ImportHistoryDialog
+
+    history = ImportHistoryDialog(window.project)
+    qtbot.addWidget(history)
+    assert history.table.rowCount() == 2
+    detail = history.report_for(1)
+    assert detail["duplicates"] == 3 and len(detail["rejections"]) == 1
+
+
+def test_sample_station_csv_imports_with_every_row_accounted_for(qtbot, window):
+    station = ROOT / "sample_data" / "station"
+    files = sorted(station.glob("*.csv"))
+    if not files:
+        pytest.skip("sample_data/station has no CSV")
+    report = import_through_dialog(qtbot, window, files).report
+    assert report["rows_read"] == report["imported"] + report["duplicates"] + report["rejected"]
+    assert report["imported"] > 5000
+    assert window.incident_panel.model.total_count() == report["imported"]
+
+
+def test_start_page_builds_and_opens_the_sample_station(qtbot, config_dir, monkeypatch):
+    pytest.importorskip("stationmap.store.sample")
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sample_runner.succeeded, timeout=60_000):
+        qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
+    assert window.project is not None
+    assert Path(window.project.path).parent == config_dir
+    assert window.incident_panel.model.total_count() > 5000
+    assert window.counts_label.text().startswith("Incidentes: ")
+    window.close()

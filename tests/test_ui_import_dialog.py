@@ -1,0 +1,128 @@
+"""Import dialog: preview, editable guessed mapping, day-first question, profiles, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+pytest.importorskip("stationmap.io.preview")
+Project = pytest.importorskip("stationmap.store.project").Project
+
+from stationmap.ui.import_dialog import ImportDialog  # noqa: E402
+
+CSV_TEXT = (
+    "fecha_hecho;hora;modalidad;latitud;longitud;direccion\n"
+    "15/10/2026;21:30;ROBO;-8.07;-79.03;Av. Tahuantinsuyo 123\n"
+    "16/10/2026;08:15;HURTO;-8.08;-79.04;Jr. Junin 645\n"
+    "28/10/2026;23:00;ROBO;-8.06;-79.02;Mz. P Lt. 8\n"
+)
+
+
+@pytest.fixture
+def project(tmp_path):
+    with Project.create(tmp_path / "prueba.stationmap") as project:
+        yield project
+
+
+@pytest.fixture
+def captured_boxes(monkeypatch):
+    texts: list[str] = []
+
+    def fake_exec(box):
+        texts.append(box.text() + "\n" + box.informativeText())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return texts
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def test_preview_shows_rows_and_guessed_columns_and_edits_change_the_mapping(qtbot, tmp_path, project):
+    csv_path = write(tmp_path / "denuncias.csv", CSV_TEXT)
+    dialog = ImportDialog(project, [csv_path])
+    qtbot.addWidget(dialog)
+    assert dialog.preview_model.rowCount() == 3
+    assert dialog.preview_model.horizontalHeaderItem(0).text() == "fecha_hecho"
+    assert dialog.preview_model.item(0, 2).text() == "ROBO"
+    assert "Separador: punto y coma" in dialog.info_label.text()
+    combos = dialog.mapping_form.combos
+    assert combos["date"].currentText() == "fecha_hecho"
+    assert combos["time"].currentText() == "hora"
+    assert combos["category"].currentText() == "modalidad"
+    assert combos["lat"].currentText() == "latitud"
+    assert combos["lon"].currentText() == "longitud"
+    assert dialog.day_first_box.isHidden()   # 28/10 settles dd/mm
+    assert dialog.import_button.isEnabled()
+    assert dialog.request().mapping is None   # untouched guess: each file guessed on its own
+
+    combos["address"].setCurrentText("(ninguna)")
+    combos["description"].setCurrentText("direccion")
+    mapping = dialog.request().mapping
+    assert "address" not in mapping.fields
+    assert mapping.fields["description"] == "direccion"
+    assert mapping.fields["date"] == "fecha_hecho"
+
+
+def test_ambiguous_dates_ask_day_first_before_import(qtbot, tmp_path, project):
+    csv_path = write(tmp_path / "ambiguas.csv",
+                     "fecha;hora;delito\n03/04/2026;10:00;ROBO\n05/06/2026;11:00;HURTO\n")
+    dialog = ImportDialog(project, [csv_path])
+    qtbot.addWidget(dialog)
+    assert not dialog.day_first_box.isHidden()
+    assert not dialog.import_button.isEnabled()
+    dialog.month_first_radio.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    assert dialog.request().mapping.day_first is False
+
+
+def test_profile_saved_and_loaded_back(qtbot, tmp_path, project):
+    csv_path = write(tmp_path / "denuncias.csv", CSV_TEXT)
+    dialog = ImportDialog(project, [csv_path])
+    qtbot.addWidget(dialog)
+    dialog.mapping_form.combos["subcategory"].setCurrentText("direccion")
+    dialog.save_profile("Export SIDPOL")
+    assert project.mapping_profiles()["Export SIDPOL"].fields["subcategory"] == "direccion"
+
+    again = ImportDialog(project, [csv_path])
+    qtbot.addWidget(again)
+    assert again.profile_combo.currentText() == "Export SIDPOL"
+    assert again.mapping_form.combos["subcategory"].currentText() == "(ninguna)"
+    again.load_profile("Export SIDPOL")
+    assert again.mapping_form.combos["subcategory"].currentText() == "direccion"
+    assert again.request().mapping.fields["subcategory"] == "direccion"
+
+
+def test_a_folder_adds_its_supported_files(qtbot, tmp_path, project):
+    folder = tmp_path / "mensual"
+    folder.mkdir()
+    write(folder / "2026-09.csv", CSV_TEXT)
+    write(folder / "2026-10.csv", CSV_TEXT)
+    write(folder / "notas.docx", "no es una tabla")
+    dialog = ImportDialog(project, [folder])
+    qtbot.addWidget(dialog)
+    assert [p.name for p in dialog.paths] == ["2026-09.csv", "2026-10.csv"]
+
+
+def test_a_corrupt_file_gives_a_message_without_traceback(qtbot, tmp_path, project, captured_boxes):
+    broken = tmp_path / "roto.xlsx"
+    broken.write_bytes(b"PK\x03\x04 esto no es un libro de Excel" + bytes(range(256)) * 8)
+    dialog = ImportDialog(project, [broken])
+    qtbot.addWidget(dialog)
+    assert len(captured_boxes) == 1
+    assert "Traceback" not in captured_boxes[0]
+    assert "roto.xlsx" in captured_boxes[0]
+    assert not dialog.import_button.isEnabled()
+
+
+def test_an_empty_file_gives_a_message_without_traceback(qtbot, tmp_path, project, captured_boxes):
+    empty = write(tmp_path / "vacio.csv", "")
+    dialog = ImportDialog(project, [empty])
+    qtbot.addWidget(dialog)
+    assert len(captured_boxes) == 1 and "Traceback" not in captured_boxes[0]
+    assert not dialog.import_button.isEnabled()

@@ -1,0 +1,78 @@
+"""Qt translations: Spanish source strings, a complete English catalog, placeholders intact."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+
+from stationmap.ui.translations import i18n_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+TS_FILE = ROOT / "resources" / "i18n" / "stationmap_en.ts"
+PLACEHOLDER = re.compile(r"%\d+|%n|\{[A-Za-z_][A-Za-z_0-9]*\}")
+
+
+def messages(ts_file: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(ts_file).getroot()
+    return [(context.findtext("name"), message.findtext("source"), message.find("translation"))
+            for context in root.iter("context") for message in context.iter("message")]
+
+
+def translation_texts(element: ET.Element) -> list[str]:
+    forms = element.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [element.text or ""]
+
+
+def test_every_message_is_translated_with_the_same_placeholders():
+    found = messages(TS_FILE)
+    assert len(found) > 100
+    problems = []
+    for context, source, translation in found:
+        if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+            problems.append(f"{context}: {source!r} is {translation.get('type')}")
+            continue
+        for text in translation_texts(translation):
+            if not text.strip():
+                problems.append(f"{context}: {source!r} has an empty translation")
+            elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+                problems.append(f"{context}: {source!r} -> {text!r} changes placeholders")
+    assert problems == []
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) is None,
+                    reason="pyside6-lupdate is not installed")
+def test_the_catalog_holds_every_string_the_code_marks(tmp_path):
+    # Run lupdate on a copy: a tr() added without refreshing the .ts shows up as a new source text.
+    copy = tmp_path / "check.ts"
+    shutil.copy(TS_FILE, copy)
+    sources = [ROOT / "src/stationmap/app.py", *sorted((ROOT / "src/stationmap/ui").glob("*.py"))]
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    result = subprocess.run([str(lupdate), "-no-obsolete", *map(str, sources), "-ts", str(copy)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    before = {(c, s) for c, s, _ in messages(TS_FILE)}
+    after = {(c, s) for c, s, _ in messages(copy)}
+    assert after - before == set(), "run pyside6-lupdate and translate the new strings"
+    assert before - after == set(), "the .ts holds strings the code no longer uses"
+
+
+def test_compiled_english_catalog_translates_the_menus(qapp):
+    translator = QTranslator()
+    assert translator.load("stationmap_en", str(i18n_dir()))
+    assert translator.translate("MainMenus", "&Archivo") == "&File"
+    assert translator.translate("IncidentTableModel", "desconocida") == "unknown"
+    QCoreApplication.installTranslator(translator)
+    try:
+        from stationmap.ui.incident_table_model import IncidentTableModel
+
+        model = IncidentTableModel()
+        assert model.headerData(0, Qt.Orientation.Horizontal) == "Date"
+    finally:
+        QCoreApplication.removeTranslator(translator)

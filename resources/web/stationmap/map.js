@@ -1,0 +1,331 @@
+/* The StationMap page: basemap, layers, controls and the small API Python drives (window.SM).
+ *
+ * Embedded in the app, data arrive through the app:// scheme and a QWebChannel bridge reports back
+ * (ready, drawn, selection). In an exported file everything is inlined in <script> data blocks.
+ * Every string that comes from data is placed with textContent. */
+(function () {
+  "use strict";
+
+  const config = JSON.parse(document.getElementById("sm-config").textContent);
+  const text = config.text;
+  const SM = (window.SM = {
+    loadId: Math.random().toString(36).slice(2) + Date.now().toString(36),
+    ready: false, bridge: null, generation: 0, overlays: {}, legendParts: {},
+  });
+
+  const map = L.map("map", { zoomControl: true, boxZoom: false, preferCanvas: false, attributionControl: true });
+  map.attributionControl.setPrefix("Leaflet");
+  map.createPane("sm-incidents").style.zIndex = 450;
+  map.createPane("sm-density").style.zIndex = 350;
+  const layerControl = L.control.layers(null, null, { collapsed: false, position: "topright" }).addTo(map);
+
+  function escapeHtml(s) {
+    const div = document.createElement("div");
+    div.textContent = String(s);
+    return div.innerHTML;  // Leaflet's layer list inserts names as HTML
+  }
+  function addToggle(layer, label, on) {
+    layerControl.addOverlay(layer, escapeHtml(label));
+    if (on) layer.addTo(map);
+  }
+  function el(tag, cls, parent, content) {
+    const node = L.DomUtil.create(tag, cls || "", parent);
+    if (content !== undefined) node.textContent = content;
+    return node;
+  }
+
+  // --- Basemap -------------------------------------------------------------------------------
+  function basemapLayer(b) {
+    if (!b) return null;
+    if (b.kind === "raster") {
+      return L.tileLayer(b.url, { minZoom: 0, maxZoom: 19, maxNativeZoom: b.maxzoom, minNativeZoom: b.minzoom, attribution: b.attribution });
+    }
+    let source = b.url;
+    if (b.inline) {
+      const raw = atob(document.getElementById("sm-basemap").textContent.trim());
+      const bytes = new Uint8Array(raw.length);
+      for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+      source = new pmtiles.PMTiles(new pmtiles.FileSource(new File([bytes], "basemap.pmtiles")));
+    }
+    const style = SMBasemapStyle.rules(b.schema);
+    SM.basemapSource = source;
+    SM.basemapStyle = style;
+    return protomapsL.leafletLayer({
+      url: source, paintRules: style.paint, labelRules: style.labels, backgroundColor: SMBasemapStyle.background,
+      maxDataZoom: b.maxzoom, attribution: b.attribution, maxZoom: 19,
+    });
+  }
+  function poiLayer(b) {
+    if (!b || b.kind !== "vector" || !b.has_pois) return null;
+    const style = SM.basemapStyle.pois;
+    return protomapsL.leafletLayer({ url: SM.basemapSource, paintRules: style.paint, labelRules: style.labels,
+      maxDataZoom: b.maxzoom, attribution: "", maxZoom: 19, pane: "overlayPane" });
+  }
+  const basemap = basemapLayer(config.basemap);
+  if (basemap) addToggle(basemap, text.layer_basemap, true);
+  const pois = poiLayer(config.basemap);
+  if (pois) addToggle(pois, text.layer_pois, true);
+
+  // --- Incidents -----------------------------------------------------------------------------
+  let selection = null;
+  const incidents = new SMPoints.IncidentLayer({
+    pane: "sm-incidents", clusterMaxZoom: config.cluster_max_zoom, text: text,
+    isBusy: () => selection !== null && selection.busy(),
+  });
+  addToggle(incidents, text.layer_incidents, true);
+
+  // --- Controls ------------------------------------------------------------------------------
+  L.control.scale({ metric: true, imperial: false, position: "bottomleft" }).addTo(map);
+
+  const North = L.Control.extend({
+    options: { position: "topright" },
+    onAdd() {
+      const box = L.DomUtil.create("div", "sm-north");
+      box.title = text.north;
+      const ns = "http://www.w3.org/2000/svg";
+      const svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("viewBox", "0 0 24 34");
+      svg.setAttribute("width", "24"); svg.setAttribute("height", "34");
+      const arrow = document.createElementNS(ns, "path");
+      arrow.setAttribute("d", "M12 2 L20 24 L12 19 L4 24 Z");
+      arrow.setAttribute("fill", "#222");
+      const letter = document.createElementNS(ns, "text");
+      letter.setAttribute("x", "12"); letter.setAttribute("y", "33"); letter.setAttribute("text-anchor", "middle");
+      letter.setAttribute("font-size", "10"); letter.setAttribute("font-weight", "bold");
+      letter.textContent = "N";
+      svg.appendChild(arrow); svg.appendChild(letter); box.appendChild(svg);
+      return box;
+    },
+  });
+  new North().addTo(map);
+
+  const Coordinates = L.Control.extend({
+    options: { position: "bottomleft" },
+    onAdd(m) {
+      const box = L.DomUtil.create("div", "sm-coords");
+      box.textContent = text.coords_hint;
+      m.on("mousemove", (e) => {
+        box.textContent = text.lat + " " + e.latlng.lat.toFixed(5) + "  " + text.lon + " " + e.latlng.lng.toFixed(5);
+      });
+      return box;
+    },
+  });
+  new Coordinates().addTo(map);
+
+  const Home = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd() {
+      const bar = L.DomUtil.create("div", "leaflet-bar sm-home");
+      const a = el("a", "sm-home-button", bar, "⌂");
+      a.href = "#"; a.title = text.zoom_jurisdiction; a.setAttribute("role", "button");
+      L.DomEvent.disableClickPropagation(bar);
+      L.DomEvent.on(a, "click", (e) => { L.DomEvent.preventDefault(e); SM.zoomToJurisdiction(); });
+      return bar;
+    },
+  });
+  new Home().addTo(map);
+
+  selection = new SMSelection.SelectionControl({
+    text: text, layer: incidents,
+    onSelect(ids) { incidents.setSelectedIds(ids); if (SM.bridge) SM.bridge.selectionMade(JSON.stringify(ids)); },
+    onClear() { incidents.setSelectedIds(null); if (SM.bridge) SM.bridge.selectionCleared(); },
+  });
+  selection.addTo(map);
+
+  const Legend = L.Control.extend({
+    options: { position: "bottomright" },
+    onAdd() { this.box = L.DomUtil.create("div", "sm-legend"); L.DomEvent.disableScrollPropagation(this.box); return this.box; },
+  });
+  const legend = new Legend().addTo(map);
+
+  function renderLegend() {
+    const box = legend.box;
+    box.replaceChildren();
+    if (map.hasLayer(incidents) && incidents.data) {
+      el("div", "sm-legend-title", box, text.legend_incidents);
+      const counts = incidents.categoryCounts();
+      incidents.data.categories.forEach((name, c) => {
+        const row = el("div", "sm-legend-row", box);
+        el("span", "sm-swatch sm-dot", row).style.background = incidents.data.colors[c];
+        el("span", "sm-legend-label", row, name + " (" + counts[c].toLocaleString(config.locale) + ")");
+      });
+    }
+    for (const key of Object.keys(SM.legendParts)) {
+      const part = SM.legendParts[key];
+      if (part.layer && map.hasLayer(part.layer)) part.render(box);
+    }
+  }
+  incidents.onChange = renderLegend;
+  map.on("overlayadd overlayremove", renderLegend);
+
+  // --- Other layers ----------------------------------------------------------------------------
+  function popupFromProps(title, rows) {
+    const box = L.DomUtil.create("div", "sm-popup");
+    el("div", "sm-popup-category", box, title);
+    const table = el("table", "sm-popup-fields", box);
+    for (const [label, value] of rows) {
+      if (value === null || value === undefined || value === "") continue;
+      const tr = el("tr", "", table);
+      el("th", "", tr, label); el("td", "", tr, String(value));
+    }
+    return box;
+  }
+
+  function replaceOverlay(name, layer, label, on) {
+    if (SM.overlays[name]) { layerControl.removeLayer(SM.overlays[name]); SM.overlays[name].remove(); }
+    delete SM.overlays[name];
+    if (!layer) return;
+    SM.overlays[name] = layer;
+    addToggle(layer, label, on);
+  }
+
+  SM.setJurisdiction = function (geojson) {
+    const layer = geojson ? L.geoJSON(geojson, { interactive: false, style: { color: "#1d3557", weight: 2.5, fill: false, dashArray: "8 4" } }) : null;
+    replaceOverlay("jurisdiction", layer, text.layer_jurisdiction, true);
+    SM.jurisdictionBounds = layer ? layer.getBounds() : null;
+  };
+
+  SM.setDistricts = function (layerData) {
+    if (!layerData) { replaceOverlay("districts", null); delete SM.legendParts.districts; renderLegend(); return; }
+    const breaks = layerData.breaks, colours = layerData.colors;
+    const colourOf = (v) => { let k = 0; while (k < breaks.length && v > breaks[k]) k++; return colours[Math.min(k, colours.length - 1)]; };
+    const layer = L.geoJSON(layerData.geojson, {
+      style: (f) => ({ color: "#555", weight: 1, fillOpacity: f.properties.count === null ? 0.05 : 0.55,
+        fillColor: f.properties.count === null ? "#cccccc" : colourOf(f.properties.count) }),
+      onEachFeature: (f, lyr) => {
+        const p = f.properties;
+        lyr.bindTooltip(popupFromProps(p.name, [[text.ubigeo, p.ubigeo], [text.count, p.count === null ? text.no_data : p.count]]), { sticky: true });
+      },
+    });
+    replaceOverlay("districts", layer, text.layer_districts, true);
+    SM.legendParts.districts = { layer: layer, render(box) {
+      el("div", "sm-legend-title", box, text.legend_districts + (layerData.period ? " — " + layerData.period : ""));
+      let low = 0;
+      breaks.forEach((b, k) => {
+        const row = el("div", "sm-legend-row", box);
+        el("span", "sm-swatch", row).style.background = colours[k];
+        el("span", "sm-legend-label", row, low.toLocaleString(config.locale) + "–" + b.toLocaleString(config.locale));
+        low = b + 1;
+      });
+    } };
+    renderLegend();
+  };
+
+  SM.setStations = function (geojson) {
+    const layer = geojson ? L.geoJSON(geojson, {
+      pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 7, color: "#ffffff", weight: 2, fillColor: "#1d3557", fillOpacity: 1 }),
+      onEachFeature: (f, lyr) => lyr.bindPopup(popupFromProps(f.properties.name || text.station, [[text.address, f.properties.address]])),
+    }) : null;
+    replaceOverlay("stations", layer, text.layer_stations, true);
+  };
+
+  SM.setDensity = function (density) {
+    if (!density) { replaceOverlay("density", null); delete SM.legendParts.density; renderLegend(); return; }
+    const layer = L.imageOverlay(density.image, density.bounds, { opacity: 0.65, pane: "sm-density", interactive: false });
+    replaceOverlay("density", layer, text.layer_density, true);
+    SM.legendParts.density = { layer: layer, render(box) {
+      el("div", "sm-legend-title", box, text.legend_density);
+      if (density.ramp) {
+        const ramp = el("div", "sm-ramp", box);
+        ramp.style.background = "linear-gradient(to right, " + density.ramp.join(", ") + ")";
+        const ends = el("div", "sm-ramp-ends", box);
+        el("span", "", ends, text.low); el("span", "", ends, text.high);
+      }
+      el("div", "sm-legend-note", box, density.legend);
+    } };
+    renderLegend();
+  };
+
+  /** Hook for later steps (patrol sectors, hot spots): a named GeoJSON layer with a style and a label
+   *  property for tooltips. Python calls MapPanel.set_overlay(name, ...), which calls this. */
+  SM.setOverlay = function (name, spec) {
+    if (!spec) { replaceOverlay(name, null); return; }
+    const style = spec.style || {};
+    const layer = L.geoJSON(spec.geojson, {
+      style: () => style,
+      pointToLayer: (f, ll) => L.circleMarker(ll, Object.assign({ radius: 8 }, style)),
+      onEachFeature: (f, lyr) => {
+        const label = spec.label_property && f.properties ? f.properties[spec.label_property] : null;
+        if (label !== null && label !== undefined) lyr.bindTooltip(el("span", "", undefined, String(label)), { sticky: true });
+      },
+    });
+    replaceOverlay(name, layer, spec.title || name, spec.visible !== false);
+  };
+
+  // --- Data and view API ------------------------------------------------------------------------
+  function notifyDrawn(generation) {
+    setTimeout(() => {
+      if (SM.bridge) SM.bridge.reportDrawn(generation, incidents.drawnCount, incidents.visible.length);
+    }, 0);
+  }
+
+  /** New incident data (column arrays) with an optional filter mask (base64 bits, null = all). */
+  SM.setIncidents = function (payload, generation, maskB64) {
+    incidents.setData(payload);
+    if (maskB64) incidents.setVisibleMask(maskB64);
+    if (!SM.viewChosen && !config.view.bounds && !SM.jurisdictionBounds) fitToIncidents();
+    SM.generation = generation;
+    notifyDrawn(generation);
+  };
+  SM.loadIncidents = function (url, generation, maskB64) {
+    return fetch(url).then((r) => r.json()).then((payload) => SM.setIncidents(payload, generation, maskB64));
+  };
+  SM.setVisible = function (maskB64, generation) {
+    incidents.setVisibleMask(maskB64);
+    SM.generation = generation;
+    notifyDrawn(generation);
+  };
+  function fitToIncidents() {
+    const d = incidents.data;
+    if (!d || d.n === 0) return;
+    let s = 90, w = 180, n = -90, e = -180;
+    for (let i = 0; i < d.n; i++) {
+      s = Math.min(s, d.lat[i]); n = Math.max(n, d.lat[i]); w = Math.min(w, d.lon[i]); e = Math.max(e, d.lon[i]);
+    }
+    map.fitBounds([[s, w], [n, e]], { animate: false });
+    SM.viewChosen = true;
+  }
+  SM.setSelection = function (ids) { incidents.setSelectedIds(ids); };
+  SM.zoomToJurisdiction = function () {
+    const b = SM.jurisdictionBounds || (config.view.bounds ? L.latLngBounds(config.view.bounds) : null);
+    if (b && b.isValid()) map.fitBounds(b, { padding: [12, 12] });
+  };
+  SM.setView = function (lat, lon, zoom) { map.setView([lat, lon], zoom, { animate: false }); };
+  SM.fitBounds = function (bounds) { map.fitBounds(bounds, { animate: false }); };
+  SM.viewBounds = function () { const b = map.getBounds(); return [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]]; };
+  SM.stats = function () {
+    return { loadId: SM.loadId, points: incidents.data ? incidents.data.n : 0, visible: incidents.visible.length,
+      drawn: incidents.drawnCount, zoom: map.getZoom(), overlays: Object.keys(SM.overlays),
+      basemap: !!basemap, pois: !!pois };
+  };
+  SM.map = map;
+  SM.incidents = incidents;
+
+  // --- Start -----------------------------------------------------------------------------------
+  if (config.view.bounds) map.fitBounds(config.view.bounds);
+  else map.setView(config.view.center || [-9.19, -75.02], config.view.zoom || 6);
+
+  const inline = document.getElementById("sm-layers");
+  if (inline) {
+    const layers = JSON.parse(inline.textContent);
+    if (layers.jurisdiction) SM.setJurisdiction(layers.jurisdiction);
+    if (layers.districts) SM.setDistricts(layers.districts);
+    if (layers.stations) SM.setStations(layers.stations);
+    if (layers.density) SM.setDensity(layers.density);
+    for (const [name, spec] of Object.entries(layers.overlays || {})) SM.setOverlay(name, spec);
+    if (layers.incidents) SM.setIncidents(layers.incidents, 0);
+    if (layers.view) { map.fitBounds(layers.view, { animate: false }); SM.viewChosen = true; }
+  }
+
+  map.on("moveend", () => { if (SM.bridge) SM.bridge.viewChanged(JSON.stringify(SM.viewBounds())); });
+
+  function announceReady() {
+    SM.ready = true;
+    if (SM.bridge) SM.bridge.pageReady(SM.loadId);
+  }
+  if (config.mode === "embedded" && window.qt && window.QWebChannel) {
+    new QWebChannel(qt.webChannelTransport, (channel) => { SM.bridge = channel.objects.bridge; announceReady(); });
+  } else {
+    announceReady();
+  }
+})();

@@ -1,0 +1,63 @@
+"""Where the map page's vendored web assets live, and which ones a page loads.
+
+The files sit in ``resources/web`` at the top of the source tree (see its VERSIONS.md). An installed
+or frozen build points ``STATIONMAP_WEB_ROOT`` at its copy; nothing is ever fetched from a CDN.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Order matters: Leaflet first, then the libraries that extend it, then our page script last.
+PAGE_SCRIPTS: tuple[str, ...] = (
+    "leaflet/leaflet.js",
+    "pmtiles/pmtiles.js",
+    "protomaps-leaflet/protomaps-leaflet.js",
+    "stationmap/basemap-style.js",
+    "stationmap/points.js",
+    "stationmap/selection.js",
+    "stationmap/map.js",
+)
+PAGE_STYLES: tuple[str, ...] = ("leaflet/leaflet.css", "stationmap/map.css")
+PAGE_TEMPLATE = "stationmap/page.html"
+
+CONTENT_TYPES: dict[str, str] = {
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".png": "image/png",
+    ".json": "application/json",
+    ".pmtiles": "application/octet-stream",
+    ".mvt": "application/vnd.mapbox-vector-tile",
+    ".pbf": "application/vnd.mapbox-vector-tile",
+    ".jpg": "image/jpeg",
+    ".webp": "image/webp",
+}
+
+
+def web_root() -> Path:
+    override = os.environ.get("STATIONMAP_WEB_ROOT")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[3] / "resources" / "web"
+
+
+def asset_path(relative: str) -> Path | None:
+    """The file for ``relative`` under the web root, or None if it is missing or escapes the root."""
+    root = web_root().resolve()
+    candidate = (root / relative).resolve()
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    return candidate
+
+
+def read_text(relative: str) -> str:
+    path = asset_path(relative)
+    if path is None:
+        raise FileNotFoundError(relative)
+    return path.read_text(encoding="utf-8")
+
+
+def content_type(name: str) -> str:
+    return CONTENT_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")

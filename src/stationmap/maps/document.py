@@ -1,0 +1,90 @@
+"""What a map shows, independent of where it is shown (embedded view or exported file).
+
+The panel keeps one `MapDocument` up to date as the user works; the HTML export renders the same
+document, so an export shows the layers, filter and view the user was looking at.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from stationmap.maps import layers
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+# Project asset kinds the map reads (Project.assets(kind) / Project.asset(name)).
+BASEMAP_KIND = "basemap"          # a PMTiles or MBTiles pack, bytes
+JURISDICTION_KIND = "jurisdiction"  # GeoJSON polygons, UTF-8 bytes
+DISTRICTS_KIND = "districts"      # GeoJSON polygons with a UBIGEO property
+STATIONS_KIND = "stations"        # GeoJSON points of police stations
+
+
+@dataclass
+class MapDocument:
+    incidents: "pd.DataFrame | None" = None
+    visible: "np.ndarray | None" = None      # filter mask over `incidents`; None = all
+    jurisdiction: dict[str, Any] | None = None
+    districts: dict[str, Any] | None = None  # layers.districts_layer output
+    stations: dict[str, Any] | None = None
+    density: dict[str, Any] | None = None    # layers.density_layer output (inline image)
+    overlays: dict[str, dict[str, Any]] = field(default_factory=dict)
+    basemap_path: Path | None = None
+    language: str = "es"
+    title: str = "StationMap"
+
+    def area(self) -> tuple[float, float, float, float] | None:
+        """The area a map is about: the jurisdiction, else the located incidents."""
+        if self.jurisdiction:
+            bounds = layers.collection_bounds(self.jurisdiction)
+            if bounds:
+                return bounds
+        if self.incidents is not None and len(self.incidents):
+            frame = self.incidents if self.visible is None else self.incidents[self.visible]
+            lat, lon = frame["lat"].astype("float64"), frame["lon"].astype("float64")
+            if lat.notna().any():
+                return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
+        return None
+
+
+def _geojson_asset(project: Any, kind: str) -> dict[str, Any] | None:
+    for entry in project.assets(kind):
+        data = project.asset(entry["name"])
+        if data:
+            return json.loads(data.decode("utf-8"))
+    return None
+
+
+def geography_from_project(project: Any) -> dict[str, dict[str, Any] | None]:
+    """Jurisdiction, districts and stations stored in a project, as GeoJSON (None when absent)."""
+    return {kind: _geojson_asset(project, kind)
+            for kind in (JURISDICTION_KIND, DISTRICTS_KIND, STATIONS_KIND)}
+
+
+def basemap_asset(project: Any, folder: Path) -> Path | None:
+    """Write the project's basemap pack to `folder` (packs are read as files) and return its path."""
+    for entry in project.assets(BASEMAP_KIND):
+        data = project.asset(entry["name"])
+        if not data:
+            continue
+        suffix = ".mbtiles" if data[:16].startswith(b"SQLite format 3") else ".pmtiles"
+        path = folder / (Path(entry["name"]).stem + suffix)
+        if not path.exists() or path.stat().st_size != len(data):
+            path.write_bytes(data)
+        return path
+    return None
+
+
+def apply_geography(document: MapDocument, geography: dict[str, dict[str, Any] | None],
+                    counts: "pd.DataFrame | None") -> None:
+    """Fill the document's jurisdiction, district and station layers from GeoJSON and counts."""
+    jurisdiction = geography.get(JURISDICTION_KIND)
+    document.jurisdiction = layers.outline_layer(jurisdiction) if jurisdiction else None
+    districts = geography.get(DISTRICTS_KIND)
+    document.districts = layers.districts_layer(districts, counts) if districts and counts is not None else None
+    stations = geography.get(STATIONS_KIND)
+    document.stations = layers.points_layer(stations) if stations else None

@@ -1,0 +1,45 @@
+"""Words shown on the map page (layer names, legend, popups, controls) in Spanish and English."""
+
+from __future__ import annotations
+
+PAGE_TEXT: dict[str, dict[str, str]] = {
+    "es": {
+        "layer_basemap": "Mapa base", "layer_pois": "Puntos de interés", "layer_incidents": "Incidentes",
+        "layer_density": "Densidad", "layer_districts": "Distritos (conteos)", "layer_stations": "Comisarías",
+        "layer_jurisdiction": "Jurisdicción",
+        "date": "Fecha", "time": "Hora", "address": "Dirección", "time_unknown": "hora desconocida",
+        "date_unknown": "fecha desconocida", "no_address": "sin dirección",
+        "north": "Norte", "lat": "lat", "lon": "lon", "coords_hint": "Mueva el cursor sobre el mapa",
+        "zoom_jurisdiction": "Acercar a la jurisdicción",
+        "select_box": "Seleccionar con rectángulo", "select_lasso": "Seleccionar con lazo",
+        "select_clear": "Quitar la selección",
+        "legend_incidents": "Incidentes por categoría", "legend_districts": "Denuncias por distrito",
+        "legend_density": "Densidad de incidentes", "low": "baja", "high": "alta",
+        "ubigeo": "UBIGEO", "count": "Denuncias", "no_data": "sin datos", "station": "Comisaría",
+    },
+    "en": {
+        "layer_basemap": "Basemap", "layer_pois": "Points of interest", "layer_incidents": "Incidents",
+        "layer_density": "Density", "layer_districts": "Districts (counts)", "layer_stations": "Police stations",
+        "layer_jurisdiction": "Jurisdiction",
+        "date": "Date", "time": "Time", "address": "Address", "time_unknown": "time unknown",
+        "date_unknown": "date unknown", "no_address": "no address",
+        "north": "North", "lat": "lat", "lon": "lon", "coords_hint": "Move the cursor over the map",
+        "zoom_jurisdiction": "Zoom to jurisdiction",
+        "select_box": "Select with a box", "select_lasso": "Select with a lasso",
+        "select_clear": "Clear the selection",
+        "legend_incidents": "Incidents by category", "legend_districts": "Complaints per district",
+        "legend_density": "Incident density", "low": "low", "high": "high",
+        "ubigeo": "UBIGEO", "count": "Complaints", "no_data": "no data", "station": "Police station",
+    },
+}
+
+LOCALES = {"es": "es-PE", "en": "en-GB"}
+
+DENSITY_LEGEND = {
+    "es": "Kernel {kernel}, ancho de banda {bandwidth_m:.0f} m, celda {cell_m:.0f} m",
+    "en": "{kernel} kernel, bandwidth {bandwidth_m:.0f} m, cell {cell_m:.0f} m",
+}
+
+
+def page_text(language: str) -> dict[str, str]:
+    return PAGE_TEXT.get(language, PAGE_TEXT["es"])

@@ -1,0 +1,137 @@
+"""Map layers other than incidents, as plain JSON the page draws: districts, stations, density.
+
+Every function takes plain inputs (GeoJSON dicts, DataFrames, PNG bytes) so the panel and the HTML
+export build identical layers, and tests need no Qt.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from stationmap.maps.labels import DENSITY_LEGEND
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Sequential yellow-orange-red (ColorBrewer YlOrRd, 5 classes) for counts per district.
+CHOROPLETH_COLOURS: tuple[str, ...] = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+NAME_KEYS = ("name", "nombre", "comisaria", "distrito", "NOMBRE", "NOMBDIST", "label")
+UBIGEO_KEYS = ("ubigeo", "UBIGEO", "IDDIST", "iddist", "CODDIST")
+ADDRESS_KEYS = ("address", "direccion", "dirección", "DIRECCION", "addr_street")
+
+
+def _first(props: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = props.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _ubigeo(value: Any) -> str | None:
+    """UBIGEO as 6 digits; exports often lose the leading zero or turn it into a float."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text.zfill(6) if text.isdigit() else None
+
+
+def class_breaks(values: np.ndarray, classes: int = len(CHOROPLETH_COLOURS)) -> list[int]:
+    """Upper bounds of up to `classes` quantile classes over whole counts, strictly increasing."""
+    values = np.asarray(values, dtype=float)
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return []
+    uppers = np.ceil(np.quantile(values, np.linspace(0, 1, classes + 1)[1:])).astype(int)
+    return sorted(set(int(v) for v in uppers))
+
+
+def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame") -> dict[str, Any] | None:
+    """Districts coloured by their summed counts (SIDPOL-style tables joined on UBIGEO).
+
+    Districts without a row keep ``count: null`` ("sin datos"), which is not the same as zero.
+    """
+    if counts is None or len(counts) == 0:
+        return None
+    codes = counts["ubigeo"].map(_ubigeo)
+    totals = counts.assign(ubigeo=codes).groupby("ubigeo")["count"].sum()
+    features = []
+    for feature in districts.get("features", []):
+        props = feature.get("properties") or {}
+        code = _ubigeo(_first(props, UBIGEO_KEYS))
+        total = totals.get(code) if code is not None else None
+        features.append({"type": "Feature", "geometry": feature.get("geometry"), "properties": {
+            "name": str(_first(props, NAME_KEYS) or code or ""), "ubigeo": code,
+            "count": None if total is None else int(total)}})
+    present = [f["properties"]["count"] for f in features if f["properties"]["count"] is not None]
+    if not present:
+        return None
+    breaks = class_breaks(np.array(present))
+    period = ""
+    if {"year", "month"} <= set(counts.columns):
+        stamps = (counts["year"].astype("int64") * 100 + counts["month"].astype("int64"))
+        first, last = int(stamps.min()), int(stamps.max())
+        period = f"{first % 100:02d}/{first // 100}–{last % 100:02d}/{last // 100}"
+    return {"geojson": {"type": "FeatureCollection", "features": features}, "breaks": breaks,
+            "colors": list(CHOROPLETH_COLOURS[-len(breaks):]) if breaks else [], "period": period}
+
+
+def points_layer(collection: dict[str, Any]) -> dict[str, Any]:
+    """Point features (police stations) reduced to name and address, the fields the popup shows."""
+    features = []
+    for feature in collection.get("features", []):
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") != "Point":
+            continue
+        props = feature.get("properties") or {}
+        features.append({"type": "Feature", "geometry": geometry, "properties": {
+            "name": _first(props, NAME_KEYS), "address": _first(props, ADDRESS_KEYS)}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def outline_layer(collection: dict[str, Any]) -> dict[str, Any]:
+    """Polygons only, without properties (the jurisdiction outline needs no attribute)."""
+    features = [{"type": "Feature", "geometry": f.get("geometry"), "properties": {}}
+                for f in collection.get("features", [])
+                if (f.get("geometry") or {}).get("type") in ("Polygon", "MultiPolygon")]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def collection_bounds(collection: dict[str, Any]) -> tuple[float, float, float, float] | None:
+    """(min_lon, min_lat, max_lon, max_lat) of every coordinate in a GeoJSON collection."""
+    xs: list[float] = []
+    ys: list[float] = []
+
+    def walk(coords: Any) -> None:
+        if coords and isinstance(coords[0], (int, float)):
+            xs.append(float(coords[0]))
+            ys.append(float(coords[1]))
+        else:
+            for part in coords or []:
+                walk(part)
+
+    for feature in collection.get("features", []):
+        walk((feature.get("geometry") or {}).get("coordinates"))
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def density_layer(png: bytes, bounds: tuple[float, float, float, float], *, kernel: str,
+                  bandwidth_m: float, cell_m: float, ramp: list[str] | None,
+                  language: str, image_url: str | None = None) -> dict[str, Any]:
+    """A density surface computed in metres, as an image overlay with a legend that says how.
+
+    `image_url` lets the embedded view serve the PNG from the app scheme; exports inline it.
+    """
+    min_lon, min_lat, max_lon, max_lat = bounds
+    legend = DENSITY_LEGEND.get(language, DENSITY_LEGEND["es"]).format(
+        kernel=kernel, bandwidth_m=bandwidth_m, cell_m=cell_m)
+    image = image_url or "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return {"image": image, "bounds": [[min_lat, min_lon], [max_lat, max_lon]],
+            "legend": legend, "ramp": ramp}

@@ -1,0 +1,107 @@
+"""Incident tables -> the compact column arrays the map page draws, and filter masks as bits.
+
+A point is a few numbers in parallel arrays (no GeoJSON object per point) and text columns are
+dictionary-encoded, so 100,000 incidents travel as a few megabytes and parse in one JSON.parse.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from stationmap.core.model import UNKNOWN_CATEGORY
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Qualitative colours that stay apart on a light basemap (ColorBrewer Set1/Dark2, minus greys).
+PALETTE: tuple[str, ...] = (
+    "#e41a1c", "#377eb8", "#984ea3", "#ff7f00", "#4daf4a", "#a65628", "#f781bf",
+    "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
+)
+UNKNOWN_COLOUR = "#8c8c8c"
+
+
+@dataclass(frozen=True)
+class IncidentPayload:
+    """The page's data and, for every payload row, the row of the source table it came from."""
+
+    data: dict[str, Any]
+    rows: np.ndarray  # positions in the incident table, so a filter mask can be cut to the payload
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+def category_colours(categories: list[str]) -> list[str]:
+    """Colour per category, in the given order; the unknown category is always grey."""
+    colours, k = [], 0
+    for name in categories:
+        if name == UNKNOWN_CATEGORY:
+            colours.append(UNKNOWN_COLOUR)
+        else:
+            colours.append(PALETTE[k % len(PALETTE)])
+            k += 1
+    return colours
+
+
+def _codes(values: "pd.Series", order: list[str] | None = None) -> tuple[np.ndarray, list[str]]:
+    import pandas as pd
+
+    text = values.fillna("").astype(str)
+    categories = order if order is not None else sorted(set(text))
+    codes = pd.Categorical(text, categories=categories).codes
+    return codes.astype(np.int64), categories
+
+
+def _optional_seconds(values: "pd.Series") -> list[int | None]:
+    numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+    missing = np.isnan(numbers)
+    out: list[int | None] = np.where(missing, 0, numbers).astype(np.int64).tolist()
+    for i in np.flatnonzero(missing):
+        out[i] = None
+    return out
+
+
+def incident_payload(incidents: "pd.DataFrame") -> IncidentPayload:
+    """Every incident with usable coordinates, as column arrays.
+
+    Categories are ordered by frequency (the legend lists the commonest first), so the colours of the
+    main categories do not move when a rare category appears.
+    """
+    lat = incidents["lat"].to_numpy(dtype="float64", na_value=np.nan)
+    lon = incidents["lon"].to_numpy(dtype="float64", na_value=np.nan)
+    located = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    rows = np.flatnonzero(located)
+    frame = incidents.iloc[rows]
+    category_text = frame["category"].fillna(UNKNOWN_CATEGORY).astype(str)
+    order = category_text.value_counts(sort=True).index.tolist()
+    cat, categories = _codes(category_text, order)
+    addr, addresses = _codes(frame["address"])
+    data = {
+        "id": frame["id"].astype("int64").tolist(),
+        # Micro-degrees (~0.1 m) as integers: shorter JSON and faster to write than floats.
+        "lat_e6": np.rint(lat[rows] * 1e6).astype(np.int64).tolist(),
+        "lon_e6": np.rint(lon[rows] * 1e6).astype(np.int64).tolist(),
+        "cat": cat.tolist(),
+        "categories": categories,
+        "colors": category_colours(categories),
+        "ts": _optional_seconds(frame["start_ts"]),
+        "end": _optional_seconds(frame["end_ts"]),
+        "tk": frame["time_known"].fillna(0).astype("int64").tolist(),
+        "addr": addr.tolist(),
+        "addresses": addresses,
+    }
+    return IncidentPayload(data=data, rows=rows)
+
+
+def mask_bits(mask: np.ndarray) -> str | None:
+    """A boolean mask as base64 of numpy.packbits (big-endian bits), or None when every row passes."""
+    mask = np.asarray(mask, dtype=bool)
+    if mask.all():
+        return None
+    return base64.b64encode(np.packbits(mask).tobytes()).decode("ascii")

@@ -1,0 +1,282 @@
+"""MapPanel: the embedded offline map, linked to the window's shared filter.
+
+The page is loaded once per basemap/language; incidents, filters, selections and layers are pushed to
+it (data through the app:// scheme, calls through runJavaScript), so a filter change never reloads
+the page. The page answers through a QWebChannel bridge: ready, drawn, selection, view.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from stationmap.core.errors import StationMapError
+from stationmap.core.messages import current_language
+from stationmap.maps import layers as map_layers
+from stationmap.maps.document import MapDocument, apply_geography, basemap_asset, geography_from_project
+from stationmap.maps.page import basemap_spec, is_vector_pack, json_for_script, page_config, render_page
+from stationmap.ui.filter_state import FilterState
+from stationmap.ui.map.bridge import MapBridge
+from stationmap.ui.map.profile import offline_profile
+from stationmap.ui.map.scheme import ORIGIN
+from stationmap.ui.map.web_page import MapWebPage
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from stationmap.maps.export import ExportResult
+    from stationmap.maps.points import IncidentPayload
+
+log = logging.getLogger(__name__)
+
+QWEBCHANNEL_URL = f"{ORIGIN}/qt/qwebchannel.js"
+
+
+class MapPanel(QWidget):
+    loaded = Signal()          # the page is ready (after every page load)
+    drawn = Signal(int)        # pushed incidents were drawn; the number visible after the filter
+    error = Signal(object)     # a StationMapError the window should show (e.g. unreadable basemap)
+
+    def __init__(self, filter_state: FilterState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filter_state = filter_state
+        shared = offline_profile()
+        self._handler = shared.handler
+        self._interceptor = shared.interceptor
+        self._view = QWebEngineView(self)
+        self._page = MapWebPage(shared.profile, self._view)
+        self._view.setPage(self._page)
+        self._bridge = MapBridge(self)
+        self._channel = QWebChannel(self._page)
+        self._channel.registerObject("bridge", self._bridge)
+        self._page.setWebChannel(self._channel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._view)
+
+        self._document = MapDocument(language=current_language())
+        self._files = tempfile.TemporaryDirectory(prefix="stationmap-map-")
+        self._pack: Any = None
+        self._basemap_url: str | None = None
+        self._payload: IncidentPayload | None = None
+        self._urls: dict[str, str] = {}       # what this panel put on the scheme, to drop it later
+        self._generation = 0
+        self._ready = False
+        self.page_load_id = ""
+        self.view_bounds: tuple[float, float, float, float] | None = None
+        self._shown_ids: frozenset[int] | None = None
+
+        self._bridge.page_ready.connect(self._on_page_ready)
+        self._bridge.drawn.connect(self._on_drawn)
+        self._bridge.selection_made.connect(self._on_selection)
+        self._bridge.selection_cleared.connect(lambda: self._write_selection(None))
+        self._bridge.view_changed.connect(self._on_view_changed)
+        filter_state.changed.connect(self._on_filter_changed)
+        self.destroyed.connect(self._files.cleanup)
+        self._load_page()
+
+    # --- public API -----------------------------------------------------------------------------
+    def set_project(self, project: Any) -> None:
+        """Show a project's basemap and geography (jurisdiction, districts with counts, stations)."""
+        apply_geography(self._document, geography_from_project(project), project.counts())
+        self._open_basemap(basemap_asset(project, Path(self._files.name)))
+        self._load_page()
+
+    def set_basemap(self, path: str | Path | None) -> None:
+        """Use a basemap pack file (PMTiles/MBTiles, vector or raster); None shows no basemap."""
+        self._open_basemap(Path(path) if path else None)
+        self._load_page()
+
+    def set_incidents(self, incidents: "pd.DataFrame") -> None:
+        """The full incident table ("id" + INCIDENT_COLUMNS); the panel applies the shared filter."""
+        from stationmap.maps.points import incident_payload, mask_bits
+
+        self._document.incidents = incidents
+        self._payload = incident_payload(incidents)
+        data = json.dumps(self._payload.data, ensure_ascii=False, separators=(",", ":")).encode()
+        self._replace_url("incidents", self._handler.put_bytes(data, "incidents.json"))
+        mask = self._mask()
+        if self._ready:
+            self._generation += 1
+            bits = mask_bits(mask[self._payload.rows])
+            self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, {self._generation}, "
+                       f"{json.dumps(bits)})")
+            self._push_selection(force=True)
+
+    def set_density(self, density: Any) -> None:
+        """A density surface (analysis.density.DensitySurface, or a maps.layers.density_layer dict)."""
+        layer = density if density is None or isinstance(density, dict) else self._density_layer(density)
+        self._document.density = layer
+        self._call(f"SM.setDensity({json_for_script(layer)})")
+
+    def set_overlay(self, name: str, geojson: dict[str, Any] | None, *, title: str,
+                    style: dict[str, Any] | None = None, label_property: str | None = None,
+                    visible: bool = True) -> None:
+        """Hook for later layers (sectors, hot spots): a named GeoJSON overlay in the layer list.
+
+        `style` takes Leaflet path options (color, weight, fillColor, fillOpacity, dashArray);
+        `label_property` names the feature property shown as a tooltip (as text). None removes it.
+        """
+        if geojson is None:
+            self._document.overlays.pop(name, None)
+            self._call(f"SM.setOverlay({json.dumps(name)}, null)")
+            return
+        spec = {"geojson": geojson, "title": title, "style": style or {},
+                "label_property": label_property, "visible": visible}
+        self._document.overlays[name] = spec
+        self._call(f"SM.setOverlay({json_for_script(name)}, {json_for_script(spec)})")
+
+    def set_language(self, language: str) -> None:
+        if language != self._document.language:
+            self._document.language = language
+            self._load_page()
+
+    def zoom_to_jurisdiction(self) -> None:
+        self._call("SM.zoomToJurisdiction()")
+
+    def export_html(self, path: str | Path) -> "ExportResult":
+        """The current map (filter, layers, view) as one self-contained HTML file."""
+        from stationmap.maps.export import export_html
+
+        self._document.visible = self._mask() if self._payload is not None else None
+        return export_html(path, self._document, start_view=self.view_bounds)
+
+    def export_png(self, path: str | Path) -> Path:
+        """The current view as a PNG image, as the user sees it."""
+        target = Path(path)
+        if not self._view.grab().save(str(target), "PNG"):
+            raise StationMapError("map.png_failed", path=str(target))
+        return target
+
+    def run_javascript(self, script: str, callback: Callable[[Any], None] | None = None) -> None:
+        """Run a script in the page (tests, benchmarks); `callback` receives its JSON-able result."""
+        if callback is None:
+            self._page.runJavaScript(script, 0)
+        else:
+            self._page.runJavaScript(script, 0, callback)
+
+    def blocked_requests(self) -> list[str]:
+        """Every request the offline interceptor blocked in this process (should stay empty)."""
+        return self._interceptor.blocked
+
+    def console_errors(self) -> list[str]:
+        return list(self._page.console_errors)
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    @property
+    def document(self) -> MapDocument:
+        return self._document
+
+    # --- page life ------------------------------------------------------------------------------
+    def _open_basemap(self, path: Path | None) -> None:
+        self._pack, self._basemap_url = None, None
+        self._document.basemap_path = None
+        if path is None:
+            return
+        from stationmap.maps.basemap import open_pack
+
+        try:
+            pack = open_pack(path)
+        except Exception as error:  # a broken pack must not cost the user the map itself
+            log.exception("basemap %s unreadable", path)
+            self.error.emit(StationMapError("map.basemap_unreadable", path=str(path), detail=str(error)))
+            return
+        if path.suffix.lower() == ".pmtiles" and is_vector_pack(pack):
+            url = self._handler.put_file(path)  # answered whole; the engine serves the byte ranges
+        else:
+            extension = "mvt" if is_vector_pack(pack) else str(pack.tile_type).lower().split(".")[-1]
+            url = self._handler.put_pack(pack, extension)
+        self._pack, self._basemap_url = pack, url
+        self._document.basemap_path = path
+
+    def _load_page(self) -> None:
+        spec = basemap_spec(self._pack, url=self._basemap_url) if self._pack is not None else None
+        config = page_config(mode="embedded", language=self._document.language, basemap=spec,
+                             bounds=self._document.area())
+        html = render_page(config, inline_assets=False, title=self._document.title,
+                           extra_scripts=(QWEBCHANNEL_URL,))
+        self._replace_url("page", self._handler.put_bytes(html.encode("utf-8"), f"{uuid.uuid4().hex}/map.html"))
+        self._ready = False
+        self._view.load(QUrl(self._urls["page"]))
+
+    def _replace_url(self, slot: str, url: str) -> None:
+        old = self._urls.get(slot)
+        if old:
+            self._handler.drop(old)
+        self._urls[slot] = url
+
+    def _call(self, script: str) -> None:
+        if self._ready:
+            self._page.runJavaScript(script, 0)
+
+    def _on_page_ready(self, load_id: str) -> None:
+        self._ready = True
+        self.page_load_id = load_id
+        doc = self._document
+        if doc.jurisdiction:
+            self._call(f"SM.setJurisdiction({json_for_script(doc.jurisdiction)})")
+        for name in ("districts", "stations", "density"):
+            value = getattr(doc, name)
+            if value:
+                self._call(f"SM.set{name.capitalize()}({json_for_script(value)})")
+        for name, spec in doc.overlays.items():
+            self._call(f"SM.setOverlay({json_for_script(name)}, {json_for_script(spec)})")
+        if doc.incidents is not None:
+            self.set_incidents(doc.incidents)
+        self.loaded.emit()
+
+    def _on_drawn(self, generation: int, marks: int, visible: int) -> None:
+        if generation == self._generation:
+            self.drawn.emit(visible)
+
+    def _on_view_changed(self, bounds_json: str) -> None:
+        (south, west), (north, east) = json.loads(bounds_json)
+        self.view_bounds = (west, south, east, north)
+
+    # --- filter and selection -------------------------------------------------------------------
+    def _mask(self) -> "np.ndarray":
+        from stationmap.analysis.filtering import filter_mask
+
+        return filter_mask(self._document.incidents, self._filter_state.filter(), skip_ids=True)
+
+    def _on_filter_changed(self, _flt: Any) -> None:
+        if self._payload is None or not self._ready:
+            return
+        from stationmap.maps.points import mask_bits
+
+        self._generation += 1
+        bits = mask_bits(self._mask()[self._payload.rows])
+        self._call(f"SM.setVisible({json.dumps(bits)}, {self._generation})")
+        self._push_selection()
+
+    def _push_selection(self, force: bool = False) -> None:
+        ids = self._filter_state.filter().ids
+        if ids == self._shown_ids and not force:
+            return
+        self._shown_ids = ids
+        self._call(f"SM.setSelection({json.dumps(None if ids is None else sorted(ids))})")
+
+    def _on_selection(self, ids_json: str) -> None:
+        ids = frozenset(int(i) for i in json.loads(ids_json))
+        self._write_selection(ids or None)  # an empty box selects nothing: no spatial filter
+
+    def _write_selection(self, ids: frozenset[int] | None) -> None:
+        self._shown_ids = ids  # the page already shows it
+        self._filter_state.update(ids=ids)
+
+    @staticmethod
+    def _density_layer(surface: Any) -> dict[str, Any]:
+        return map_layers.density_layer_from_surface(surface, current_language())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QHeaderView, QLabel, QListWidget, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from stationmap.core.errors import StationMapError
 from stationmap.ui.error_display import show_error
 
 
@@ -38,12 +39,16 @@ def _fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]]) 
 
 def write_rejections_csv(rejections: list[dict[str, Any]], path: Path) -> None:
     """UTF-8 with BOM so Excel on a Spanish Windows reads the accents right."""
-    with open(path, "w", newline="", encoding="utf-8-sig") as out:
-        writer = csv.writer(out)
-        writer.writerow(["archivo", "fila", "codigo", "motivo"])
-        for item in rejections:
-            writer.writerow([item.get("file", ""), item.get("row", ""), item.get("code", ""),
-                             item.get("message", "")])
+    try:
+        with open(path, "w", newline="", encoding="utf-8-sig") as out:
+            writer = csv.writer(out)
+            writer.writerow(["archivo", "fila", "codigo", "motivo"])
+            for item in rejections:
+                writer.writerow([item.get("file", ""), item.get("row", ""), item.get("code", ""),
+                                 item.get("message", "")])
+    except OSError as error:
+        raise StationMapError("ui.export_failed", path=str(path),
+                              reason=error.strerror or str(error)) from error
 
 
 class ImportSummaryDialog(QDialog):
@@ -106,7 +111,7 @@ class ImportSummaryDialog(QDialog):
         if path:
             try:
                 write_rejections_csv(self.rejections, Path(path))
-            except OSError as error:
+            except StationMapError as error:
                 show_error(self, error)
 
 

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
@@ -276,9 +276,10 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, shown: int, total: int) -> None:
         if self.project is not None:
+            locale = QLocale()
             self.counts_label.setText(self.tr("Incidentes: %1 de %2")
-                                      .replace("%1", f"{shown:,}".replace(",", " "))
-                                      .replace("%2", f"{total:,}".replace(",", " ")))
+                                      .replace("%1", locale.toString(shown))
+                                      .replace("%2", locale.toString(total)))
 
     def _store_settings(self) -> None:
         self._store.save(self.settings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -73,6 +74,8 @@ class Decoded:
     fallback_lines: list[int] = field(default_factory=list)   # 1-based lines decoded with `fallback`
     nul_lines: list[int] = field(default_factory=list)        # 1-based lines that held NUL bytes
     nul_count: int = 0
+    repaired: int = 0            # double-encoded UTF-8 sequences ("Ã±" for "ñ") turned back into their letter
+    repair_example: str = ""
 
 
 def _line_of_offsets(data: bytes, offsets: list[int]) -> list[int]:
@@ -113,7 +116,7 @@ def _decode_single_byte(line: bytes, encoding: str) -> str:
 def decode(raw: bytes) -> Decoded:
     """Decode a text file to UTF-8 bytes: BOM, UTF-16, UTF-8, CP1252 and mixed files, line by line when needed."""
     nul_lines: list[int] = []
-    nul_count = 0
+    nul_count = raw.count(0)
     if raw.startswith(b"\xef\xbb\xbf"):
         encoding, raw = "utf-8-sig", raw[3:]
     else:
@@ -121,19 +124,23 @@ def decode(raw: bytes) -> Decoded:
         variant = utf16_variant(raw)
         if variant:
             raw = raw.decode(variant).lstrip("\ufeff").encode("utf-8")
-            encoding = variant
-    if b"\x00" in raw:
-        offsets = [i for i, byte in enumerate(raw) if byte == 0] if raw.count(0) < 10_000 else []
-        nul_count = raw.count(0)
-        nul_lines = sorted(set(_line_of_offsets(raw, offsets))) if offsets else []
+            encoding, nul_count = variant, 0
+    if nul_count:
+        import numpy as np
+
+        offsets = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 0)
+        nul_lines = sorted(set(_line_of_offsets(raw, offsets[:10_000].tolist())))
         raw = raw.replace(b"\x00", b"")
-    if encoding:
-        return Decoded(raw, encoding, nul_lines=nul_lines, nul_count=nul_count)
+    decoded = _decode_text(raw, encoding)
+    decoded.nul_lines, decoded.nul_count = nul_lines, nul_count
+    return decoded
+
+
+def _decode_text(raw: bytes, encoding: str) -> Decoded:
     if raw.isascii():
-        return Decoded(raw, "utf-8", nul_lines=nul_lines, nul_count=nul_count)
+        return Decoded(raw, encoding or "utf-8")
     try:
-        raw.decode("utf-8")
-        return Decoded(raw, "utf-8", nul_lines=nul_lines, nul_count=nul_count)
+        return _repaired(raw.decode("utf-8"), Decoded(raw, encoding or "utf-8"))
     except UnicodeDecodeError:
         pass
     lines = raw.splitlines(keepends=True)
@@ -144,9 +151,52 @@ def decode(raw: bytes) -> Decoded:
     text = "".join(_decode_single_byte(line, fallback) if i in failing_set else line.decode("utf-8")
                    for i, line in enumerate(lines))
     if not utf8_non_ascii:
-        return Decoded(text.encode("utf-8"), fallback, nul_lines=nul_lines, nul_count=nul_count)
-    return Decoded(text.encode("utf-8"), "mixed", fallback, [i + 1 for i in failing],
-                   nul_lines=nul_lines, nul_count=nul_count)
+        return Decoded(text.encode("utf-8"), fallback)
+    return _repaired(text, Decoded(text.encode("utf-8"), "mixed", fallback, [i + 1 for i in failing]))
+
+
+# UTF-8 that was once decoded as Latin-1/CP1252 and saved again as UTF-8 ("DAÃ\u0091O" for "DAÑO"): a lead
+# character U+00C2..U+00F4 followed by 1-3 characters that stand for continuation bytes. The FGJ CDMX exports
+# also hold the invisible ones written out as R prints them ("DAÃ<U+0091>O"), so those tokens count too.
+_CP1252_HIGH = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")
+_ESCAPED_BYTE = re.compile(r"<U\+00([89AB][0-9A-F])>")
+_DOUBLE_ENCODED = re.compile(
+    f"[\u00c2-\u00f4](?:[\u0080-\u00bf{_CP1252_HIGH}]|{_ESCAPED_BYTE.pattern}){{1,3}}")
+_DOUBLE_ENCODED_HINTS = ("\u00c3", "\u00c2", "\u00e2\u20ac", "\u00c5", "\u00c4")
+
+
+def _as_original_bytes(text: str) -> bytes:
+    text = _ESCAPED_BYTE.sub(lambda token: chr(int(token.group(1), 16)), text)
+    return bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in text)
+
+
+def repair_double_encoding(text: str) -> tuple[str, int, str]:
+    """Undo UTF-8-read-as-Latin-1 where the result decodes as UTF-8: (text, sequences repaired, an example)."""
+    if not any(hint in text for hint in _DOUBLE_ENCODED_HINTS):
+        return text, 0, ""
+    repaired: list[str] = []
+
+    def fix(match: re.Match) -> str:
+        try:
+            original = _as_original_bytes(match.group()).decode("utf-8")
+        except UnicodeDecodeError:
+            return match.group()
+        if not repaired:  # show the first repair in its word, so the user recognises it
+            before = re.search(r"\w*$", text[max(0, match.start() - 20):match.start()]).group()
+            after = re.match(r"\w*", text[match.end():match.end() + 20]).group()
+            repaired.append(before + original + after)
+        repaired.append("")
+        return original
+
+    fixed = _DOUBLE_ENCODED.sub(fix, text)
+    return fixed, max(len(repaired) - 1, 0), repaired[0] if repaired else ""
+
+
+def _repaired(text: str, decoded: Decoded) -> Decoded:
+    fixed, count, example = repair_double_encoding(text)
+    if count:
+        decoded.data, decoded.repaired, decoded.repair_example = fixed.encode("utf-8"), count, example
+    return decoded
 
 
 def _is_utf8(line: bytes) -> bool:

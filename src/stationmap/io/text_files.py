@@ -38,14 +38,14 @@ class _Rows:
 
 def read_text_table(file: str, *, max_rows: int | None = None) -> RawTable:
     raw, complete = _load(file, max_rows)
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise InputFileError("read.empty", file=file)
     if not sniff.utf16_variant(raw):
         kind = sniff.binary_kind(raw)
         if kind:
             raise InputFileError("read.binary", file=file, kind=kind)
     decoded = sniff.decode(raw)
-    if not decoded.data.strip():
+    if not decoded.data or decoded.data.isspace():
         raise InputFileError("read.empty", file=file)
 
     sample_complete = complete and len(decoded.data) <= _SAMPLE_BYTES
@@ -64,11 +64,10 @@ def read_text_table(file: str, *, max_rows: int | None = None) -> RawTable:
     rows = None if max_rows is not None else _read_clean(body, names, delimiter, first_line)
     if rows is None:
         rows = _read_careful(body, names, delimiter, first_line, file, max_rows)
-    frame, line_numbers = _drop_empty_rows(rows.frame, rows.line_numbers)
 
     warnings = _warnings(file, decoded, header, delimiter, renamed)
     return RawTable(
-        file=file, frame=frame, line_numbers=line_numbers,
+        file=file, frame=rows.frame, line_numbers=rows.line_numbers,
         encoding=_encoding_label(decoded, header.end_line),
         delimiter="" if delimiter == sniff.NO_DELIMITER else delimiter,
         header_line=header.line, bad_rows=rows.bad_rows, warnings=warnings,
@@ -112,23 +111,15 @@ def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, delimiter
         warnings.append(Warning_(file, "read.mixed_encoding", {
             "encoding": _encoding_label(decoded, header.end_line),
             "lines": len(decoded.fallback_lines), "fallback": decoded.fallback}))
+    if decoded.repaired:
+        warnings.append(Warning_(file, "read.double_encoding_repaired",
+                                 {"count": decoded.repaired, "example": decoded.repair_example}))
     if decoded.nul_count:
         shown = ", ".join(str(n) for n in decoded.nul_lines[:_NUL_LINES_SHOWN])
         if len(decoded.nul_lines) > _NUL_LINES_SHOWN or not decoded.nul_lines:
             shown += " …"
         warnings.append(Warning_(file, "read.nul_removed", {"count": decoded.nul_count, "lines": shown}))
     return warnings
-
-
-def _drop_empty_rows(frame: pd.DataFrame, line_numbers: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
-    """Rows whose cells are all empty (';;;;' lines of spreadsheet exports) are blank lines, not rows."""
-    if frame.empty or not len(frame.columns):
-        return frame, line_numbers
-    empty = np.logical_and.reduce([(frame[name] == "").to_numpy(dtype=bool) for name in frame.columns])
-    if not empty.any():
-        return frame, line_numbers
-    keep = ~empty
-    return frame.loc[keep].reset_index(drop=True), line_numbers[keep]
 
 
 # --- the fast path: pyarrow ----------------------------------------------------------------------
@@ -165,27 +156,45 @@ def _record_start_lines(body: bytes, first_line: int) -> tuple[np.ndarray, bool]
 def _read_clean(body: bytes, names: list[str], delimiter: str, first_line: int) -> _Rows | None:
     """pyarrow with every column as text; None when the file is not clean enough for it."""
     import pyarrow as pa
+    import pyarrow.compute as pa_compute
     import pyarrow.csv as pa_csv
 
-    if not body.strip():
+    if not body or body.isspace():
         return None
-    starts = _record_start_lines(body, first_line)
-    if starts is None:
-        return None
-    line_numbers, multiline = starts
+    # Without quotes every line is one record, and when pyarrow's row count equals the line count
+    # there was no blank line either: the line numbers are then a plain range, no scan needed.
+    starts = None
+    multiline = False
+    if b'"' in body:
+        starts = _record_start_lines(body, first_line)
+        if starts is None:
+            return None
+        multiline = starts[1]
     try:
         table = pa_csv.read_csv(
             pa.py_buffer(body),
             read_options=pa_csv.ReadOptions(column_names=names),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=multiline),
             convert_options=pa_csv.ConvertOptions(
-                column_types={name: pa.string() for name in names},
+                column_types={name: pa.large_string() for name in names},  # zero-copy to pandas 'str'
                 strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    if table.num_rows != len(line_numbers):
+    if starts is None:
+        line_count = body.count(b"\n") + (not body.endswith(b"\n"))
+        starts = ((np.arange(first_line, first_line + line_count, dtype=np.int64), False)
+                  if table.num_rows == line_count else _record_start_lines(body, first_line))
+    line_numbers = starts[0]
+    if table.num_rows != len(line_numbers):  # e.g. a lone CR that pyarrow took as a line end
         return None
+    # Rows whose cells are all empty (';;;;' lines of spreadsheet exports) are blank lines, not rows.
+    empty = pa_compute.equal(table.column(0), "")
+    for column in table.columns[1:]:
+        empty = pa_compute.and_(empty, pa_compute.equal(column, ""))
+    if pa_compute.any(empty).as_py():
+        keep = pa_compute.invert(empty)
+        table, line_numbers = table.filter(keep), line_numbers[keep.to_numpy(zero_copy_only=False)]
     return _Rows(table.to_pandas(), line_numbers, [])
 
 

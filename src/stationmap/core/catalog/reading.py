@@ -78,6 +78,12 @@ MESSAGES = {
         "es": "El archivo mezcla codificaciones ({encoding}); cada línea se leyó con la suya ({lines} líneas en {fallback}).",
         "en": "The file mixes encodings ({encoding}); each line was read with its own ({lines} lines in {fallback}).",
     },
+    "read.double_encoding_repaired": {
+        "es": "Se corrigieron {count} letras con acentos mal codificados (texto UTF-8 guardado dos veces), "
+              "por ejemplo «{example}».",
+        "en": "{count} accented letters that were encoded twice (UTF-8 saved again as UTF-8) were repaired, "
+              "for example “{example}”.",
+    },
     "read.nul_removed": {
         "es": "Se quitaron {count} caracteres nulos (NUL) del archivo, en las filas {lines}. Revise esas filas.",
         "en": "{count} NUL characters were removed from the file, on rows {lines}. Check those rows.",

@@ -1,0 +1,290 @@
+"""io.readers on purpose-made CSV/TXT/TSV files: encodings, delimiters, headers, broken rows, bad files."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from stationmap.core.errors import InputFileError
+from stationmap.io.readers import expand_inputs, read_table
+
+HEADER = "id;fecha;hora;modalidad;distrito"
+
+
+def write(tmp_path, name: str, content: str | bytes, encoding: str = "utf-8"):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+    return path
+
+
+def error_code(path, **kwargs) -> str:
+    with pytest.raises(InputFileError) as caught:
+        read_table(path, **kwargs)
+    assert caught.value.data["file"] == str(path)
+    return caught.value.code
+
+
+# --- files that cannot be read at all ------------------------------------------------------------
+
+
+def test_zero_byte_and_whitespace_files_are_empty(tmp_path):
+    assert error_code(write(tmp_path, "vacio.csv", b"")) == "read.empty"
+    assert error_code(write(tmp_path, "blancos.csv", b"  \r\n\n\t \n")) == "read.empty"
+    assert error_code(write(tmp_path, "solo_bom.csv", b"\xef\xbb\xbf\r\n")) == "read.empty"
+
+
+def test_png_renamed_to_csv_is_binary(tmp_path):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    path = write(tmp_path, "foto.csv", png)
+    with pytest.raises(InputFileError) as caught:
+        read_table(path)
+    assert caught.value.code == "read.binary"
+    assert "PNG" in caught.value.data["kind"]
+    assert "foto.csv" in caught.value.message("es")
+
+
+def test_random_bytes_are_binary(tmp_path):
+    noise = random.Random(7).randbytes(20_000)
+    assert error_code(write(tmp_path, "ruido.txt", noise)) == "read.binary"
+
+
+def test_xlsx_renamed_to_csv_is_binary_not_garbage_rows(tmp_path):
+    assert error_code(write(tmp_path, "libro.csv", b"PK\x03\x04" + b"\x00" * 200)) == "read.binary"
+
+
+def test_missing_file_and_unsupported_extension(tmp_path):
+    assert error_code(tmp_path / "no_existe.csv") == "read.not_found"
+    assert error_code(write(tmp_path, "datos.docx", "id;fecha\n1;2\n")) == "read.unsupported"
+
+
+# --- encodings ------------------------------------------------------------------------------------
+
+
+def test_cp1252_file_decodes_accents(tmp_path):
+    text = f"{HEADER}\r\n1;01/11/2026;21:30;Extorsión;ENCAÑADA\r\n2;02/11/2026;08:00;Robo;Baños del Inca\r\n"
+    table = read_table(write(tmp_path, "cp1252.csv", text, "cp1252"))
+    assert table.encoding == "cp1252"
+    assert table.frame["modalidad"].tolist() == ["Extorsión", "Robo"]
+    assert table.frame["distrito"].tolist() == ["ENCAÑADA", "Baños del Inca"]
+
+
+def test_utf8_bom_is_not_part_of_the_first_column_name(tmp_path):
+    table = read_table(write(tmp_path, "bom.csv", f"\ufeff{HEADER}\n1;01/11/2026;21:30;Extorsión;Jaén\n"))
+    assert table.encoding == "utf-8-sig"
+    assert table.frame.columns[0] == "id"
+    assert table.frame.loc[0, "distrito"] == "Jaén"
+
+
+def test_latin1_header_over_utf8_rows_is_decoded_per_line(tmp_path):
+    raw = "AÑO;MES;DISTRITO;MODALIDAD\r\n".encode("cp1252") + "2018;1;ENCAÑADA;Extorsión\r\n2018;2;CAJAMARCA;Robo\r\n".encode()
+    table = read_table(write(tmp_path, "mixto.csv", raw))
+    assert table.encoding == "mixed(cp1252 header, utf-8 rows)"
+    assert list(table.frame.columns) == ["AÑO", "MES", "DISTRITO", "MODALIDAD"]
+    assert table.frame["MODALIDAD"].tolist() == ["Extorsión", "Robo"]
+    assert not table.frame.apply(lambda column: column.str.contains("Ã")).to_numpy().any()
+    assert table.warnings == []  # the values all decoded; nothing for the user to check
+
+
+def test_cp1252_rows_among_utf8_rows_are_decoded_and_reported(tmp_path):
+    raw = (f"{HEADER}\n1;01/11/2026;21:30;Extorsión;Jaén\n".encode()
+           + "2;01/11/2026;22:00;Extorsión;Jaén\n".encode("cp1252")
+           + "3;01/11/2026;23:00;Robo;Chiclayo\n".encode())
+    table = read_table(write(tmp_path, "mixto_filas.csv", raw))
+    assert table.encoding.startswith("mixed(")
+    assert table.frame["modalidad"].tolist() == ["Extorsión", "Extorsión", "Robo"]
+    assert [w.code for w in table.warnings] == ["read.mixed_encoding"]
+
+
+def test_utf8_saved_twice_is_repaired_and_reported(tmp_path):
+    twice = "Extorsión".encode().decode("latin-1")  # "ExtorsiÃ³n"
+    text = f"{HEADER}\n1;01/11/2026;21:30;{twice};SAN JOSÃ<U+0089>\n2;01/11/2026;21:30;Robo;São Paulo\n"
+    table = read_table(write(tmp_path, "dos_veces.csv", text))
+    assert table.frame["modalidad"].tolist() == ["Extorsión", "Robo"]
+    assert table.frame["distrito"].tolist() == ["SAN JOSÉ", "São Paulo"]  # a real "ã" is left alone
+    [warning] = table.warnings
+    assert (warning.code, warning.data["count"], warning.data["example"]) == (
+        "read.double_encoding_repaired", 2, "Extorsión")
+
+
+def test_utf16_unicode_text_from_excel_is_read(tmp_path):
+    text = "id\tfecha\tmodalidad\r\n1\t01/11/2026\tExtorsión\r\n"
+    table = read_table(write(tmp_path, "unicode.txt", "\ufeff" + text, "utf-16-le"))
+    assert table.delimiter == "\t"
+    assert table.frame.loc[0, "modalidad"] == "Extorsión"
+
+
+# --- delimiters -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "delimiter"), [("tab.txt", "\t"), ("pipe.csv", "|"), ("coma.csv", ","),
+                                                  ("punto_y_coma.tsv", ";")])
+def test_delimiter_is_detected_from_the_data_not_the_extension(tmp_path, name, delimiter):
+    rows = [["id", "fecha", "modalidad", "direccion"], ["1", "01/11/2026", "Robo", "Av. Perú 123"],
+            ["2", "02/11/2026", "Hurto", "Jr. Unión 45"]]
+    table = read_table(write(tmp_path, name, "\n".join(delimiter.join(r) for r in rows) + "\n"))
+    assert table.delimiter == delimiter
+    assert table.frame.to_numpy().tolist() == rows[1:]
+
+
+def test_decimal_commas_do_not_fool_the_semicolon_delimiter(tmp_path):
+    text = "id;fecha;latitud;longitud\n1;01/11/2026;-8,0712;-79,0301\n2;01/11/2026;-8,0801;-79,0288\n"
+    table = read_table(write(tmp_path, "decimal.csv", text))
+    assert table.delimiter == ";"
+    assert table.frame["latitud"].tolist() == ["-8,0712", "-8,0801"]
+
+
+def test_quoted_delimiters_do_not_split_cells(tmp_path):
+    text = 'id,delito,colonia\n1,"ALLANAMIENTO DE MORADA, DESPACHO",CENTRO\n2,ROBO,"SAN PABLO, OZTOTEPEC"\n'
+    table = read_table(write(tmp_path, "comillas.csv", text))
+    assert table.frame["delito"].tolist() == ["ALLANAMIENTO DE MORADA, DESPACHO", "ROBO"]
+    assert table.frame["colonia"].tolist() == ["CENTRO", "SAN PABLO, OZTOTEPEC"]
+
+
+def test_unknown_delimiter_reads_one_column_with_a_warning(tmp_path):
+    table = read_table(write(tmp_path, "dos_puntos.csv", "id:fecha:modalidad\n1:01/11/2026:Robo\n"))
+    assert table.delimiter == ""
+    assert list(table.frame.columns) == ["id:fecha:modalidad"]
+    assert table.frame.iloc[0, 0] == "1:01/11/2026:Robo"
+    assert [w.code for w in table.warnings] == ["read.single_column"]
+
+
+# --- header, blank lines and line numbers ---------------------------------------------------------
+
+
+def test_header_only_reads_zero_rows(tmp_path):
+    table = read_table(write(tmp_path, "encabezado.csv", HEADER + "\r\n"))
+    assert list(table.frame.columns) == HEADER.split(";")
+    assert len(table.frame) == 0 and table.bad_rows == [] and len(table.line_numbers) == 0
+
+
+def test_one_row(tmp_path):
+    table = read_table(write(tmp_path, "una.csv", f"{HEADER}\n7;01/11/2026;21:30;Robo;Trujillo"))
+    assert table.frame.to_numpy().tolist() == [["7", "01/11/2026", "21:30", "Robo", "Trujillo"]]
+    assert table.line_numbers.tolist() == [2]
+    assert table.line_numbers.dtype == np.int64
+
+
+def test_title_lines_above_the_header_are_skipped_and_reported(tmp_path):
+    text = ("REPORTE DE DENUNCIAS - COMISARÍA EL PORVENIR;;;;\n"
+            "Fecha de emisión: 16/11/2026;;;;\n"
+            "\n"
+            f"{HEADER}\n"
+            "1;01/11/2026;21:30;Robo;El Porvenir\n"
+            "2;02/11/2026;08:00;Hurto;Florencia de Mora\n")
+    table = read_table(write(tmp_path, "titulos.csv", text))
+    assert table.header_line == 4
+    assert list(table.frame.columns) == HEADER.split(";")
+    assert table.line_numbers.tolist() == [5, 6]
+    assert [(w.code, w.data["line"]) for w in table.warnings] == [("read.header_not_first", 4)]
+
+
+def test_blank_and_empty_cell_lines_are_not_rows_but_keep_line_numbers(tmp_path):
+    text = f"{HEADER}\r\n1;a;b;Robo;x\r\n\r\n;;;;\r\n2;a;b;Hurto;y\r\n\r\n"
+    table = read_table(write(tmp_path, "huecos.csv", text))
+    assert table.frame["id"].tolist() == ["1", "2"]
+    assert table.line_numbers.tolist() == [2, 5]
+
+
+def test_multiline_quoted_fields_keep_line_numbers_right(tmp_path):
+    text = ('id,fecha,descripcion\n'
+            '1,01/11/2026,"robo de celular\nen el paradero\n""La Cruz"""\n'
+            '2,02/11/2026,hurto\n'
+            '3,03/11/2026,"dos\r\nlíneas"\n'
+            '4,04/11/2026,fin\n')
+    table = read_table(write(tmp_path, "multilinea.csv", text))
+    assert table.frame["id"].tolist() == ["1", "2", "3", "4"]
+    assert table.frame.loc[0, "descripcion"] == 'robo de celular\nen el paradero\n"La Cruz"'
+    assert table.line_numbers.tolist() == [2, 5, 6, 8]
+
+
+def test_short_rows_are_padded(tmp_path):
+    table = read_table(write(tmp_path, "cortas.csv", f"{HEADER}\n1;01/11/2026;21:30\n2;01/11/2026;22:00;Robo;X\n"))
+    assert table.frame.iloc[0].tolist() == ["1", "01/11/2026", "21:30", "", ""]
+    assert table.line_numbers.tolist() == [2, 3] and table.bad_rows == []
+
+
+def test_row_with_extra_columns_is_rejected_with_its_line(tmp_path):
+    text = (f"{HEADER}\n1;01/11/2026;21:30;Robo;X\n"
+            "2;01/11/2026;22:00;Robo;Av. Perú; cuadra 5\n"
+            "3;01/11/2026;23:00;Hurto;Y;\n")  # a trailing empty cell is not an extra column
+    table = read_table(write(tmp_path, "largas.csv", text))
+    assert table.frame["id"].tolist() == ["1", "3"]
+    assert table.line_numbers.tolist() == [2, 4]
+    [bad] = table.bad_rows
+    assert (bad.row, bad.code, bad.data["expected"], bad.data["found"]) == (3, "read.extra_columns", 5, 6)
+    assert "cuadra 5" in bad.message("es") and "cuadra 5" in bad.message("en")
+
+
+def test_unclosed_quote_costs_one_row_not_the_rest_of_the_file(tmp_path):
+    text = (f"{HEADER}\n1;01/11/2026;21:30;Robo;X\n"
+            '2;01/11/2026;22:00;"Robo;X\n'
+            "3;01/11/2026;23:00;Hurto;Y\n"
+            "4;02/11/2026;01:00;Hurto;Z\n")
+    table = read_table(write(tmp_path, "comilla.csv", text))
+    assert table.frame["id"].tolist() == ["1", "3", "4"]
+    assert table.line_numbers.tolist() == [2, 4, 5]
+    assert [(b.row, b.code) for b in table.bad_rows] == [(3, "read.unbalanced_quote")]
+    assert len(table.frame) + len(table.bad_rows) == table.rows_read == 4
+
+
+def test_unclosed_quote_on_the_last_line(tmp_path):
+    table = read_table(write(tmp_path, "final.csv", f'{HEADER}\n1;a;b;Robo;X\n2;a;b;"Robo;X\n'))
+    assert table.frame["id"].tolist() == ["1"]
+    assert [(b.row, b.code) for b in table.bad_rows] == [(3, "read.unbalanced_quote")]
+
+
+def test_nul_bytes_are_removed_and_their_rows_reported(tmp_path):
+    raw = f"{HEADER}\n1;01/11/2026;21:30;Robo;X\n".encode() + b"2;01/11/2026;22:00;Hurto\x00\x00;Y\n3;a;b;c;d\n"
+    table = read_table(write(tmp_path, "nulos.csv", raw))
+    assert table.frame["modalidad"].tolist() == ["Robo", "Hurto", "c"]
+    [warning] = table.warnings
+    assert warning.code == "read.nul_removed"
+    assert (warning.data["count"], warning.data["lines"]) == (2, "3")
+
+
+def test_duplicate_and_empty_header_names_are_made_unique(tmp_path):
+    table = read_table(write(tmp_path, "nombres.csv", " fecha ;fecha;;hora\n1;2;3;4\n"))
+    assert list(table.frame.columns) == ["fecha", "fecha_2", "columna_3", "hora"]
+    assert [w.code for w in table.warnings] == ["read.duplicate_columns"]
+
+
+def test_max_rows_reads_only_the_first_rows(tmp_path):
+    lines = [HEADER] + [f"{i};01/11/2026;21:30;Robo;X" for i in range(1, 20_001)]
+    path = write(tmp_path, "largo.csv", "\n".join(lines) + "\n")
+    table = read_table(path, max_rows=50)
+    assert len(table.frame) == 50
+    assert table.line_numbers.tolist() == list(range(2, 52))
+    assert len(read_table(path).frame) == 20_000
+
+
+def test_careful_path_gives_the_same_table_as_the_fast_path(tmp_path):
+    """A short row sends a file down the csv-module path; every other row must read the same."""
+    rows = [f'{i};01/11/2026;"hora {i}; tarde";Robo;"Av. ""{i}"""' for i in range(1, 300)]
+    clean = read_table(write(tmp_path, "limpio.csv", "\n".join([HEADER, *rows]) + "\n"))
+    ragged = read_table(write(tmp_path, "irregular.csv", "\n".join([HEADER, *rows, "300;x"]) + "\n"))
+    assert clean.frame.equals(ragged.frame.iloc[:-1])
+    assert ragged.line_numbers.tolist() == list(range(2, 302))
+    assert clean.frame.loc[0, "distrito"] == 'Av. "1"'
+
+
+# --- several files and folders --------------------------------------------------------------------
+
+
+def test_expand_inputs_lists_a_folder_sorted_and_keeps_files(tmp_path):
+    folder = tmp_path / "mensual"
+    folder.mkdir()
+    for name in ("2026-02.csv", "2026-01.csv", "notas.docx", "~$2026-03.xlsx", ".oculto.csv"):
+        (folder / name).write_text(HEADER + "\n")
+    single = write(tmp_path, "suelto.txt", HEADER + "\n")
+    assert [p.name for p in expand_inputs([folder, str(single)])] == ["2026-01.csv", "2026-02.csv", "suelto.txt"]
+
+
+def test_expand_inputs_errors(tmp_path):
+    with pytest.raises(InputFileError) as caught:
+        expand_inputs([tmp_path / "falta"])
+    assert caught.value.code == "read.not_found"
+    with pytest.raises(InputFileError) as caught:
+        expand_inputs([tmp_path])
+    assert caught.value.code == "read.no_files_in_folder"

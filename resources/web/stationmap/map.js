@@ -62,7 +62,11 @@
       maxDataZoom: b.maxzoom, attribution: "", maxZoom: 19, pane: "overlayPane" });
   }
   const basemap = basemapLayer(config.basemap);
-  if (basemap) addToggle(basemap, text.layer_basemap, true);
+  SM.basemapLoaded = false;
+  if (basemap) {
+    basemap.on("load", () => { SM.basemapLoaded = true; });  // every visible tile drawn
+    addToggle(basemap, text.layer_basemap, true);
+  }
   const pois = poiLayer(config.basemap);
   if (pois) addToggle(pois, text.layer_pois, true);
 
@@ -296,7 +300,7 @@
   SM.stats = function () {
     return { loadId: SM.loadId, points: incidents.data ? incidents.data.n : 0, visible: incidents.visible.length,
       drawn: incidents.drawnCount, zoom: map.getZoom(), overlays: Object.keys(SM.overlays),
-      basemap: !!basemap, pois: !!pois };
+      basemap: !!basemap, basemapLoaded: SM.basemapLoaded, pois: !!pois };
   };
   SM.map = map;
   SM.incidents = incidents;

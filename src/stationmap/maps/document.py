@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-# Project asset kinds the map reads (Project.assets(kind) / Project.asset(name)).
+# Project assets the map reads: packs by kind, geography by name (as store.sample writes them),
+# or by a kind of the same word (Project.assets(kind) / Project.asset(name)).
 BASEMAP_KIND = "basemap"          # a PMTiles or MBTiles pack, bytes
 JURISDICTION_KIND = "jurisdiction"  # GeoJSON polygons, UTF-8 bytes
 DISTRICTS_KIND = "districts"      # GeoJSON polygons with a UBIGEO property
@@ -51,12 +52,11 @@ class MapDocument:
         return None
 
 
-def _geojson_asset(project: Any, kind: str) -> dict[str, Any] | None:
-    for entry in project.assets(kind):
-        data = project.asset(entry["name"])
-        if data:
-            return json.loads(data.decode("utf-8"))
-    return None
+def _geojson_asset(project: Any, name: str) -> dict[str, Any] | None:
+    data = project.asset(name)
+    if not data:
+        data = next((project.asset(entry["name"]) for entry in project.assets(name)), None)
+    return json.loads(data.decode("utf-8")) if data else None
 
 
 def geography_from_project(project: Any) -> dict[str, dict[str, Any] | None]:

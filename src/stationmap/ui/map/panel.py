@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from stationmap.core.errors import StationMapError
 from stationmap.core.messages import current_language
-from stationmap.maps import layers as map_layers
 from stationmap.maps.document import MapDocument, apply_geography, basemap_asset, geography_from_project
 from stationmap.maps.page import basemap_spec, is_vector_pack, json_for_script, page_config, render_page
 from stationmap.ui.filter_state import FilterState
@@ -113,9 +112,8 @@ class MapPanel(QWidget):
                        f"{json.dumps(bits)})")
             self._push_selection(force=True)
 
-    def set_density(self, density: Any) -> None:
-        """A density surface (analysis.density.DensitySurface, or a maps.layers.density_layer dict)."""
-        layer = density if density is None or isinstance(density, dict) else self._density_layer(density)
+    def set_density(self, layer: dict[str, Any] | None) -> None:
+        """A density surface as made by maps.layers.density_layer (image, bounds, legend); None removes it."""
         self._document.density = layer
         self._call(f"SM.setDensity({json_for_script(layer)})")
 
@@ -276,7 +274,3 @@ class MapPanel(QWidget):
     def _write_selection(self, ids: frozenset[int] | None) -> None:
         self._shown_ids = ids  # the page already shows it
         self._filter_state.update(ids=ids)
-
-    @staticmethod
-    def _density_layer(surface: Any) -> dict[str, Any]:
-        return map_layers.density_layer_from_surface(surface, current_language())

@@ -1,0 +1,229 @@
+"""The embedded map (QtWebEngine under Xvfb): offline loading, drawing, popups, filters, selection."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from stationmap.ui.map import register_app_scheme
+
+register_app_scheme()  # must precede the QApplication that pytest-qt creates
+
+from stationmap.analysis.filtering import filter_mask  # noqa: E402
+from stationmap.core.filters import IncidentFilter  # noqa: E402
+from stationmap.ui.filter_state import FilterState  # noqa: E402
+
+# Chromium's GPU probing under Xvfb with software GL logs these once per process; they say nothing
+# about the map (the page is drawn by the CPU rasteriser either way).
+pytestmark = [pytest.mark.webengine,
+              pytest.mark.qt_log_ignore("vulkan", "Vulkan", "GPU vendor", "DRI3", "GPUInfo")]
+
+LOAD_TIMEOUT_MS = 30_000
+XSS_CATEGORY = "<script>window.__xss = 1</script>"
+XSS_ADDRESS = '<img src=x onerror="window.__xss = 2">'
+
+
+@pytest.fixture(scope="module")
+def sample_project(tmp_path_factory):
+    from stationmap.store.project import Project
+    from stationmap.store.sample import sample_data_dir, write_sample_project
+
+    if not (sample_data_dir() / "basemap" / "trujillo.pmtiles").exists():
+        pytest.skip("sample basemap pack not built")
+    result = write_sample_project(tmp_path_factory.mktemp("sample") / "sample.stationmap")
+    project = Project.open(result.path)
+    yield project
+    project.close()
+
+
+class WithCounts:
+    """The sample project plus SIDPOL-style counts (the sample station has incidents only)."""
+
+    COUNTS = {"130101": 410, "130102": 220, "130105": 180, "130111": 95}
+
+    def __init__(self, project):
+        self._project = project
+
+    def asset(self, name):
+        return self._project.asset(name)
+
+    def assets(self, kind=None):
+        return self._project.assets(kind)
+
+    def counts(self):
+        return pd.DataFrame({"ubigeo": list(self.COUNTS), "count": list(self.COUNTS.values()),
+                             "year": 2026, "month": 10})
+
+
+def js(qtbot, panel, script):
+    """Run `script` in the page and return its (JSON-decoded) value."""
+    box = []
+    panel.run_javascript(f"JSON.stringify({script})", box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return json.loads(box[0])
+
+
+def make_panel(qtbot, filter_state):
+    from stationmap.ui.map.panel import MapPanel
+
+    panel = MapPanel(filter_state)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def load(qtbot, panel, incidents, project=None):
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        if project is not None:
+            panel.set_project(project)
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS) as drawn:
+        panel.set_incidents(incidents)
+    return drawn.args[0]
+
+
+def colours_near(image, rgb, tolerance=6):
+    from PySide6.QtGui import QImage
+
+    frame = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height = frame.width(), frame.height()
+    pixels = np.frombuffer(frame.constBits(), np.uint8).reshape(height, frame.bytesPerLine())
+    pixels = pixels[:, : width * 3].reshape(height, width, 3).astype(int)
+    return int((np.abs(pixels - np.array(rgb)).max(axis=2) <= tolerance).sum())
+
+
+def test_sample_station_with_every_layer_loads_offline_and_draws(qtbot, sample_project):
+    filter_state = FilterState()
+    panel = make_panel(qtbot, filter_state)
+    panel._interceptor.clear()
+    incidents = sample_project.incidents()
+    located = int(incidents["lat"].notna().sum())
+    visible = load(qtbot, panel, incidents, WithCounts(sample_project))
+    panel.set_overlay("sectors", panel.document.jurisdiction, title="Sectores",
+                      style={"color": "#2a9d8f", "weight": 3}, label_property=None)
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.stats().basemapLoaded"), timeout=LOAD_TIMEOUT_MS)
+
+    stats = js(qtbot, panel, "SM.stats()")
+    assert visible == located == stats["points"] == stats["visible"] > 5000
+    assert stats["drawn"] > 0 and stats["basemap"] and stats["pois"]
+    assert set(stats["overlays"]) >= {"jurisdiction", "districts", "stations", "sectors"}
+    legend = js(qtbot, panel, "document.querySelector('.sm-legend').textContent")
+    assert "Robo" in legend and "Denuncias por distrito" in legend
+    assert panel.blocked_requests() == []
+    assert panel.console_errors() == []
+
+    image = panel._view.grab().toImage()
+    assert colours_near(image, (0xf2, 0xef, 0xe9)) > 10_000          # basemap land colour
+    assert colours_near(image, (0x1d, 0x35, 0x57), 10) > 50          # jurisdiction outline / stations
+    assert colours_near(image, (200, 30, 40), 12) > 200              # clusters of many incidents
+
+
+def test_requests_that_would_leave_the_machine_are_blocked_and_recorded(qtbot):
+    panel = make_panel(qtbot, FilterState())
+    qtbot.waitUntil(lambda: panel.is_ready, timeout=LOAD_TIMEOUT_MS)
+    panel._interceptor.clear()
+    panel.run_javascript("fetch('https://tile.example.org/1/2/3.png').catch(() => {});"
+                         "const i = new Image(); i.src = 'http://cdn.example.net/x.js';"
+                         "document.body.appendChild(i);")
+    qtbot.waitUntil(lambda: len(panel.blocked_requests()) >= 2, timeout=10_000)
+    blocked = panel.blocked_requests()
+    assert any(u.startswith("https://tile.example.org/") for u in blocked)
+    assert any(u.startswith("http://cdn.example.net/") for u in blocked)
+    panel._interceptor.clear()
+
+
+def xss_incidents():
+    from factories import make_incidents
+
+    frame = make_incidents(50, seed=3)
+    frame.loc[0, "category"] = XSS_CATEGORY
+    frame.loc[0, "address"] = XSS_ADDRESS
+    frame.loc[0, ["lat", "lon"]] = (-8.05, -79.00)
+    frame.loc[1, "time_known"] = 0
+    frame.loc[1, ["lat", "lon"]] = (-8.06, -79.01)
+    return frame
+
+
+def click_point(qtbot, panel, lat, lon):
+    panel.run_javascript(f"SM.setView({lat}, {lon}, 17)")
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 17, timeout=5000)
+    panel.run_javascript(f"(() => {{ const ll = L.latLng({lat}, {lon});"
+                         "SM.map.fire('click', {latlng: ll, containerPoint: SM.map.latLngToContainerPoint(ll),"
+                         " originalEvent: {}}); })()")
+    qtbot.waitUntil(lambda: js(qtbot, panel, "!!document.querySelector('.leaflet-popup-content .sm-popup')"),
+                    timeout=5000)
+
+
+def test_popup_shows_html_payloads_as_text(qtbot):
+    panel = make_panel(qtbot, FilterState())
+    load(qtbot, panel, xss_incidents())
+    click_point(qtbot, panel, -8.05, -79.00)
+    popup = js(qtbot, panel, """(() => { const c = document.querySelector('.leaflet-popup-content');
+        return {category: c.querySelector('.sm-popup-category').textContent,
+                address: c.querySelector('.sm-popup-address td').textContent,
+                date: c.querySelector('.sm-popup-date td').textContent,
+                injected: c.querySelectorAll('script, img').length, xss: window.__xss || 0}; })()""")
+    assert popup["category"] == XSS_CATEGORY
+    assert popup["address"] == XSS_ADDRESS
+    assert popup["injected"] == 0 and popup["xss"] == 0
+    assert len(popup["date"]) == 10 and popup["date"][2] == "/" and popup["date"][5] == "/"
+
+
+def test_popup_says_when_the_time_is_unknown(qtbot):
+    panel = make_panel(qtbot, FilterState())
+    load(qtbot, panel, xss_incidents())
+    click_point(qtbot, panel, -8.06, -79.01)
+    time_text = js(qtbot, panel, "document.querySelector('.leaflet-popup-content .sm-popup-time td').textContent")
+    assert time_text == "hora desconocida"
+
+
+def test_filter_change_pushes_data_without_reloading_the_page(qtbot):
+    from factories import make_incidents
+
+    filter_state = FilterState()
+    panel = make_panel(qtbot, filter_state)
+    incidents = make_incidents(3000, seed=5)
+    load(qtbot, panel, incidents)
+    load_id = js(qtbot, panel, "SM.loadId")
+    assert load_id == panel.page_load_id
+
+    with qtbot.waitSignal(panel.drawn, timeout=10_000) as drawn:
+        filter_state.update(categories=frozenset({"Robo", "Hurto"}))
+    expected = int(filter_mask(incidents, filter_state.filter()).sum())
+    assert drawn.args[0] == expected == js(qtbot, panel, "SM.stats().visible") < 3000
+    assert js(qtbot, panel, "SM.loadId") == load_id
+    legend = js(qtbot, panel, "document.querySelector('.sm-legend').textContent")
+    assert "Lesiones (0)" in legend
+
+
+def test_box_selection_writes_ids_to_the_shared_filter_and_clears(qtbot):
+    from factories import make_incidents
+
+    filter_state = FilterState()
+    panel = make_panel(qtbot, filter_state)
+    incidents = make_incidents(2000, seed=7)
+    load(qtbot, panel, incidents)
+    panel.run_javascript("SM.setView(-8.07, -79.03, 16)")
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 16, timeout=5000)
+    corners = js(qtbot, panel, """(() => {
+        const box = document.querySelector('.sm-select-bar [data-tool=box]'); box.click();
+        const c = SM.map.getContainer(), r = c.getBoundingClientRect();
+        const fire = (type, x, y) => c.dispatchEvent(new MouseEvent(type, {bubbles: true, button: 0,
+            clientX: r.left + x, clientY: r.top + y}));
+        fire('mousedown', 300, 200); fire('mousemove', 500, 300); fire('mousemove', 700, 450);
+        fire('mouseup', 700, 450);
+        const a = SM.map.containerPointToLatLng([300, 200]), b = SM.map.containerPointToLatLng([700, 450]);
+        return [a.lat, a.lng, b.lat, b.lng]; })()""")
+    qtbot.waitUntil(lambda: filter_state.filter().ids is not None, timeout=5000)
+    north, west, south, east = corners
+    inside = incidents[(incidents.lat <= north) & (incidents.lat >= south)
+                       & (incidents.lon >= west) & (incidents.lon <= east)]
+    assert 0 < len(inside) < len(incidents)
+    assert filter_state.filter().ids == frozenset(inside["id"].tolist())
+
+    panel.run_javascript("document.querySelector('.sm-select-bar a:last-child').click()")
+    qtbot.waitUntil(lambda: filter_state.filter() == IncidentFilter(), timeout=5000)

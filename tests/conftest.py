@@ -39,3 +39,13 @@ def config_dir(tmp_path, monkeypatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("STATIONMAP_CONFIG_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(scope="session")
+def sample_project_file(tmp_path_factory) -> Path:
+    """The sample station built once per test run through the normal import (read-only use)."""
+    from stationmap.store.sample import write_sample_project
+
+    path = tmp_path_factory.mktemp("sample") / "el_porvenir.stationmap"
+    write_sample_project(path)
+    return path

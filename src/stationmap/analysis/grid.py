@@ -97,10 +97,13 @@ class Grid:
         return self.cell_m * self.cell_m
 
     def cell_of(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, col, inside) of points in metres; `inside` is False off the grid."""
-        col = np.floor((np.asarray(x) - self.x0) / self.cell_m).astype(np.int64)
-        row = np.floor((np.asarray(y) - self.y0) / self.cell_m).astype(np.int64)
-        inside = (col >= 0) & (col < self.nx) & (row >= 0) & (row < self.ny)
+        """(row, col, inside) of points in metres; `inside` is False off the grid and for NaN."""
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        finite = np.isfinite(x) & np.isfinite(y)
+        col = np.floor((np.where(finite, x, self.x0) - self.x0) / self.cell_m).astype(np.int64)
+        row = np.floor((np.where(finite, y, self.y0) - self.y0) / self.cell_m).astype(np.int64)
+        inside = finite & (col >= 0) & (col < self.nx) & (row >= 0) & (row < self.ny)
         return row, col, inside
 
     def counts(self, x: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:

@@ -91,8 +91,12 @@ class ShiftAllocation:
 
 def allocate_shift(shift: str, units: list[Unit], sectors: list[SectorRisk], *,
                    at_station: int = 0, locked: dict[str, str] | None = None,
-                   lookback_weeks: int = 8) -> ShiftAllocation:
-    """Assign every unit of one shift: `at_station` stay, locked ones stay put, the rest by risk."""
+                   lookback_weeks: int = 8, label: str | None = None) -> ShiftAllocation:
+    """Assign every unit of one shift: `at_station` stay, locked ones stay put, the rest by risk.
+
+    `shift` identifies the shift; `label` is how reasons name it ("Noche"), default `shift`.
+    """
+    label = label or shift
     locked = dict(locked or {})
     names = [s.name for s in sectors]
     unknown = set(locked.values()) - set(names) - {""}
@@ -119,7 +123,7 @@ def allocate_shift(shift: str, units: list[Unit], sectors: list[SectorRisk], *,
     for unit_id, sector in locked.items():
         unit = next(u for u in units if u.id == unit_id)
         allocation.assignments.append(Assignment(unit, sector or None, True, _reason(
-            shift, sector, risk, total_risk, index, lookback_weeks, locked=True)))
+            label, sector, risk, total_risk, index, lookback_weeks, locked=True)))
     # Open slots, riskiest sector first per slot, so cars go where risk per unit is highest.
     slots = []
     for i, name in enumerate(names):
@@ -128,9 +132,9 @@ def allocate_shift(shift: str, units: list[Unit], sectors: list[SectorRisk], *,
     slots.sort()
     for unit, (_, sector) in zip(free, slots):
         allocation.assignments.append(Assignment(unit, sector, False, _reason(
-            shift, sector, risk, total_risk, index, lookback_weeks)))
+            label, sector, risk, total_risk, index, lookback_weeks)))
     for unit in free[len(slots):]:
-        allocation.assignments.append(Assignment(unit, None, False, f"{shift}: retén en la comisaría"))
+        allocation.assignments.append(Assignment(unit, None, False, f"{label}: retén en la comisaría"))
     return allocation
 
 

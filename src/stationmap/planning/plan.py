@@ -18,6 +18,8 @@ import pandas as pd
 
 from stationmap.analysis.critical_points import CriticalPoint, StreetNamer, find_critical_points
 from stationmap.analysis.filtering import local_seconds
+from stationmap.analysis.temporal import TemporalIndex
+from stationmap.analysis.temporal_tables import shift_names
 from stationmap.core.errors import StationMapError
 from stationmap.core.progress import Progress, no_progress
 from stationmap.core.shifts import DEFAULT_SHIFTS, ShiftPlan
@@ -91,6 +93,8 @@ class PatrolPlan:
     created_at: str
     author: str = ""
     version: int = 1
+    # Aoristic hour x weekday weights of the look-back incidents (Monday first), for the printed chart.
+    hour_weekday: np.ndarray = field(default_factory=lambda: np.zeros((7, 24)))
 
     @property
     def days(self) -> list[date]:
@@ -121,8 +125,10 @@ def build_plan(incidents: pd.DataFrame, sectors: list[Sector], spec: UnitsSpec, 
     rng = np.random.default_rng(seed)
     rules = DosageRules(proactive_share=spec.proactive_share)
     plan = PatrolPlan(period_start, period_end, shifts, sectors, risk, points, point_sector, {}, {}, spec,
-                      seed, datetime.now().isoformat(timespec="seconds"), author)
+                      seed, datetime.now().isoformat(timespec="seconds"), author,
+                      hour_weekday=TemporalIndex(recent).summary(None, "aoristic").matrix)
     days = plan.days
+    labels = shift_names(shifts)
     for k, day in enumerate(days):
         for s, shift in enumerate(shifts.shifts):
             # Weekday-specific risk is noisy over 8 weeks: blend it with the shift's weekly mean.
@@ -132,7 +138,7 @@ def build_plan(incidents: pd.DataFrame, sectors: list[Sector], spec: UnitsSpec, 
             units = spec.units(shift.key)
             locked = {u: sec for u, sec in spec.locked.items() if any(x.id == u for x in units)}
             allocation = allocate_shift(shift.key, units, bounds, at_station=spec.at_station.get(shift.key, 0),
-                                        locked=locked, lookback_weeks=lookback_weeks)
+                                        locked=locked, lookback_weeks=lookback_weeks, label=labels[s])
             plan.allocations[(day, shift.key)] = allocation
             _schedule(plan, allocation, day, shift.hours * 60, rng, rules)
         progress(0.3 + 0.7 * (k + 1) / len(days), day.isoformat())

@@ -29,4 +29,8 @@ MESSAGES = {
         "es": "El proyecto no tiene sectores. Importe o genere los sectores antes de planificar.",
         "en": "The project has no sectors. Import or generate sectors before planning.",
     },
+    "plan.no_jurisdiction": {
+        "es": "El proyecto no tiene jurisdicción. Importe el polígono de la jurisdicción de la comisaría.",
+        "en": "The project has no jurisdiction. Import the station's jurisdiction polygon.",
+    },
 }

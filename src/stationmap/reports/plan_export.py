@@ -1,0 +1,33 @@
+"""Every file a plan is handed out as, written into one folder.
+
+This is the function behind both the "Exportar plan" menu and
+`stationmap plan --out DIR`, so a script and a commander get the same files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stationmap.core.progress import Progress, no_progress
+from stationmap.planning.plan import PatrolPlan
+from stationmap.reports.plan_files import write_geojson, write_gpx, write_kml, write_tables
+from stationmap.reports.plan_pdf import write_plan_pdf, write_route_cards
+
+
+def export_plan(plan: PatrolPlan, out_dir: str | Path, *, station: str, basemap=None, synthetic: bool = False,
+                progress: Progress = no_progress) -> list[Path]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    progress(0.0, "PDF")
+    written.append(write_plan_pdf(plan, out / "plan_patrullaje.pdf", station=station, basemap=basemap,
+                                  synthetic=synthetic))
+    progress(0.6, "tarjetas de ruta")
+    written.append(write_route_cards(plan, out / "tarjetas_de_ruta.pdf", station=station))
+    progress(0.8, "tablas")
+    written += write_tables(plan, out)
+    written.append(write_geojson(plan, out / "plan.geojson"))
+    written.append(write_kml(plan, out / "plan.kml"))
+    written.append(write_gpx(plan, out / "puntos_criticos.gpx"))
+    progress(1.0, "")
+    return written

@@ -17,7 +17,7 @@ import numpy as np
 
 from stationmap.core.errors import GeometryError
 from stationmap.core.progress import Progress, no_progress, sub_progress
-from stationmap.maps.basemap.osm_features import OsmFeature, read_osm_features
+from stationmap.maps.basemap.osm_features import OsmFeature, extract_bounds, read_osm_features
 from stationmap.maps.basemap.tiling import mercator_coords, tile_bounds_mercator, tiles_covering
 
 SCHEMA = "stationmap-v1"
@@ -86,8 +86,12 @@ def _minzoom(layer: str, kind: str) -> int:
 
 
 def _tile_layer(layer: str, index: _LayerIndex, z: int, rect: tuple[float, float, float, float],
-                pixel_m: float) -> list[dict[str, Any]]:
+                origin: tuple[float, float], pixel_m: float) -> list[dict[str, Any]]:
     import shapely
+
+    def to_tile_units(coords: np.ndarray) -> np.ndarray:
+        # Quantise here, vectorised, rather than per vertex in the encoder's Python callback.
+        return np.round((coords - origin) / pixel_m)
 
     candidates = index.tree.query(shapely.box(*rect))
     features = []
@@ -106,6 +110,7 @@ def _tile_layer(layer: str, index: _LayerIndex, z: int, rect: tuple[float, float
             geom = _keep_dimension(geom, dimension)
         if geom is None or geom.is_empty:
             continue
+        geom = shapely.transform(geom, to_tile_units)
         props = {"kind": kind, "name": index.names[i], "ref": index.refs[i]}
         fields = FIELDS.get(layer, DEFAULT_FIELDS)
         features.append({"geometry": geom, "properties": {k: props[k] for k in fields if props[k]}})
@@ -135,13 +140,13 @@ def _encode_tile(indexes: dict[str, _LayerIndex], z: int, x: int, y: int) -> byt
     layers = []
     for name in LAYERS:
         if name in indexes:
-            features = _tile_layer(name, indexes[name], z, rect, pixel_m)
+            features = _tile_layer(name, indexes[name], z, rect, (minx, miny), pixel_m)
             if features:
                 layers.append({"name": name, "features": features})
     if not layers:
         return None
     data = mapbox_vector_tile.encode(layers, default_options={
-        "quantize_bounds": (minx, miny, maxx, maxy), "extents": EXTENT,
+        "extents": EXTENT,
         "on_invalid_geometry": mapbox_vector_tile.encoder.on_invalid_geometry_make_valid})
     return gzip.compress(data, mtime=0)
 
@@ -163,11 +168,18 @@ def build_pack(pbf: str | Path, out: str | Path, *, area: Any, minzoom: int = 11
     """Cut `area` (shapely geometry or (west, south, east, north) in lon/lat) of `pbf` into a PMTiles pack."""
     if not 0 <= minzoom <= maxzoom <= 18:
         raise GeometryError("basemap.zoom_invalid", minzoom=minzoom, maxzoom=maxzoom)
+    from shapely.geometry import box
+
     geometry = _area_geometry(area)
     bounds = tuple(float(v) for v in geometry.bounds)
     jobs = [(z, x, y) for z in range(minzoom, maxzoom + 1) for x, y in tiles_covering(bounds, z)]
     if len(jobs) > MAX_TILES:
         raise GeometryError("basemap.area_too_large", tiles=len(jobs), limit=MAX_TILES)
+    if not Path(pbf).is_file():
+        raise GeometryError("basemap.osm_missing", path=str(pbf))
+    declared = extract_bounds(pbf)
+    if declared is not None and not geometry.intersects(box(*declared)):
+        raise GeometryError("basemap.area_empty", path=str(pbf))  # known without reading the whole file
     progress(0.0, "osm")
     features = read_osm_features(pbf, geometry.envelope, progress=sub_progress(progress, 0.0, 0.3))
     if not features:

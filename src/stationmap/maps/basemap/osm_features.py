@@ -80,6 +80,21 @@ def _is_water_area(tags: Any) -> bool:
             or tags.get("landuse") in ("reservoir", "basin"))
 
 
+def extract_bounds(pbf: str | Path) -> tuple[float, float, float, float] | None:
+    """The (west, south, east, north) box an extract's header declares, or None when it has none."""
+    import osmium
+
+    try:
+        reader = osmium.io.Reader(str(pbf), osmium.osm.osm_entity_bits.NOTHING)
+        box = reader.header().box()
+        reader.close()
+    except RuntimeError as exc:
+        raise GeometryError("basemap.osm_unreadable", path=str(pbf), detail=str(exc)) from exc
+    if not box.valid():
+        return None
+    return box.bottom_left.lon, box.bottom_left.lat, box.top_right.lon, box.top_right.lat
+
+
 def _district_boundary_ways(pbf: Path) -> dict[int, str]:
     """Way id -> district name, for the member ways of admin_level=8 boundary relations."""
     import osmium

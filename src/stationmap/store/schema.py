@@ -6,7 +6,11 @@ version is `PRAGMA user_version`. Version history (each step in `MIGRATIONS`):
 - 1: first released layout: incidents, counts, imports, rejections, mapping
   profiles, category table, meta.
 - 2: adds `assets` (geography and basemap packs stored inside the project, so a
-  station's file travels alone on a USB stick) and the time index on incidents.
+  station's file travels alone on a USB stick).
+
+Incidents carry no index besides the UNIQUE `source_key`: the app reads whole
+tables and filters in numpy, and every extra index slows a million-row import
+by about a tenth.
 
 A migration step is a function taking an open connection inside the caller's
 transaction; it must leave the file at version N+1.
@@ -89,19 +93,12 @@ CREATE TABLE meta (
 
 
 def _v1_to_v2(db: sqlite3.Connection) -> None:
-    for statement in (
-        """CREATE TABLE assets (
-               name TEXT PRIMARY KEY,
-               kind TEXT NOT NULL,
-               data BLOB NOT NULL,
-               meta TEXT NOT NULL DEFAULT '{}'
-           )""",
-        "CREATE INDEX assets_by_kind ON assets(kind)",
-        "CREATE INDEX incidents_by_start ON incidents(start_ts)",
-        "CREATE INDEX incidents_by_import ON incidents(import_id)",
-        "CREATE INDEX counts_by_import ON counts(import_id)",
-    ):
-        db.execute(statement)
+    db.execute("""CREATE TABLE assets (
+                      name TEXT PRIMARY KEY,
+                      kind TEXT NOT NULL,
+                      data BLOB NOT NULL,
+                      meta TEXT NOT NULL DEFAULT '{}'
+                  )""")
 
 
 # MIGRATIONS[n] upgrades a version-n file to version n+1.

@@ -1,0 +1,175 @@
+"""`stationmap` on the command line: exit codes, the JSON report, one-line errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SAMPLE_DATA, shared_path
+
+from stationmap import __version__
+from stationmap.cli import main
+from stationmap.store.project import Project
+
+REPORT_KEYS = {"rows_read", "imported", "duplicates", "rejected", "kind", "files", "rejections",
+               "warnings"}
+
+
+def _import(tmp_path, *paths, extra=()):
+    report = tmp_path / "report.json"
+    code = main(["import", *map(str, paths), "--project", str(tmp_path / "p.stationmap"),
+                 "--report", str(report), *extra])
+    return code, (json.loads(report.read_text(encoding="utf-8")) if report.exists() else None)
+
+
+def _check_report(data: dict) -> None:
+    assert REPORT_KEYS <= set(data)
+    assert data["rows_read"] == data["imported"] + data["duplicates"] + data["rejected"]
+    assert len(data["rejections"]) == data["rejected"]
+    for rejection in data["rejections"]:
+        assert set(rejection) == {"file", "row", "code", "message"}
+        assert rejection["row"] >= 1 and rejection["message"]
+
+
+def test_partly_bad_file_exits_0_and_lists_its_rejections(tmp_path, capsys):
+    path = tmp_path / "mixed.csv"
+    path.write_text("fecha;hora;modalidad;latitud;longitud\n"
+                    "03/11/2026;21:40;HURTO;-8.07;-79.01\n"
+                    "31/02/2026;10:00;HURTO;-8.07;-79.01\n"      # no 31 February
+                    "04/11/2026;08:05;ROBO AGRAVADO;-8.08;-79.02\n"
+                    "no es una fecha;08:05;ROBO;-8.08;-79.02\n", encoding="utf-8")
+    code, data = _import(tmp_path, path)
+    assert code == 0
+    _check_report(data)
+    assert (data["rows_read"], data["imported"], data["rejected"]) == (4, 2, 2)
+    assert sorted(r["row"] for r in data["rejections"]) == [3, 5]
+    assert data["kind"] == "incidents"
+    assert "4 filas leídas: 2 importadas" in capsys.readouterr().out
+
+
+def test_english_messages_on_request(tmp_path, capsys):
+    path = tmp_path / "one.csv"
+    path.write_text("fecha;modalidad\n03/11/2026;HURTO\n31/02/2026;HURTO\n", encoding="utf-8")
+    code, data = _import(tmp_path, path, extra=["--lang", "en"])
+    assert code == 0
+    assert "2 rows read: 1 imported" in capsys.readouterr().out
+    assert data["rejections"][0]["message"].isascii()
+
+
+@pytest.mark.parametrize("content", [b"", bytes(range(256)) * 40, b"\x00\x00\x00fecha\x00\x00"])
+def test_unreadable_file_exits_2_with_one_line(tmp_path, capsys, content):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    code, data = _import(tmp_path, path)
+    assert code == 2 and data is None
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "bad.csv" in err
+    assert "Traceback" not in err
+
+
+def test_a_project_that_is_not_a_project_exits_2(tmp_path, capsys):
+    (tmp_path / "p.stationmap").write_text("not sqlite")
+    code, _ = _import(tmp_path, SAMPLE_DATA / "station")
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "no es un proyecto de StationMap" in err and len(err.strip().splitlines()) == 1
+
+
+def test_unexpected_error_exits_1_and_writes_the_traceback_to_the_log(tmp_path, capsys,
+                                                                      config_dir, monkeypatch):
+    import stationmap.store.import_job as import_job
+
+    def explode(request, progress=None):
+        raise KeyError("bug in the importer")
+
+    monkeypatch.setattr(import_job, "run", explode)
+    code, _ = _import(tmp_path, SAMPLE_DATA / "station")
+    assert code == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert str(config_dir / "stationmap.log") in err
+    log = (config_dir / "stationmap.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "bug in the importer" in log
+
+
+def test_mapping_profile_file_is_applied(tmp_path):
+    path = tmp_path / "libro.csv"
+    path.write_text("REGISTRO;HECHO;TIPO\n20/11/2026;03/11/2026;HURTO\n", encoding="utf-8")
+    profile = tmp_path / "perfil.json"
+    profile.write_text(json.dumps({"fields": {"date": "HECHO", "category": "TIPO"},
+                                   "day_first": True}), encoding="utf-8")
+    code, data = _import(tmp_path, path, extra=["--mapping", str(profile)])
+    assert code == 0 and data["files"][0]["mapping"]["date"] == "HECHO"
+    profile.write_text("{broken", encoding="utf-8")
+    code, _ = _import(tmp_path, path, extra=["--mapping", str(profile)])
+    assert code == 2
+
+
+@pytest.mark.parametrize("folder, kind, rows", [
+    ("peru-sidpol-cajamarca", "aggregated", 17_471),
+    pytest.param("mexico-cdmx-fgj-victimas-alcaldias", "incidents", 36_870, marks=pytest.mark.slow),
+    pytest.param("uk-police-city-of-london-street-2016-2017", "incidents", 10_118,
+                 marks=pytest.mark.slow),
+])
+def test_real_public_datasets(tmp_path, folder, kind, rows):
+    code, data = _import(tmp_path, shared_path("data", folder))
+    assert code == 0
+    _check_report(data)
+    assert data["kind"] == kind and data["rows_read"] == rows
+    assert data["imported"] > rows * 0.5
+    code, again = _import(tmp_path, shared_path("data", folder))
+    assert (again["imported"], again["duplicates"]) == (0, data["imported"] + data["duplicates"])
+
+
+def test_sample_command_builds_the_training_station(tmp_path, capsys):
+    target = tmp_path / "ejemplo.stationmap"
+    assert main(["sample", "--project", str(target)]) == 0
+    with Project.open(target) as project:
+        assert project.get_meta("station") == {
+            "name": "Comisaría PNP El Porvenir (datos sintéticos)", "synthetic": True}
+        assert project.incident_count() > 5000
+        assert {a["name"] for a in project.assets("geojson")} == {"jurisdiction", "districts",
+                                                                   "stations"}
+        if (SAMPLE_DATA / "basemap").is_dir():
+            assert len(project.assets("basemap")) == 1
+        assert (project.incidents()["coord_status"] == "outside_area").any()
+    assert main(["sample", "--project", str(target)]) == 2  # never overwrites
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_gui_command_hands_the_path_to_the_app(tmp_path, monkeypatch, config_dir):
+    import stationmap.app
+
+    opened = []
+    monkeypatch.setattr(stationmap.app, "run_gui", lambda path=None: opened.append(path) or 0)
+    assert main(["gui", str(tmp_path / "x.stationmap")]) == 0
+    assert main([]) == 0
+    assert main(["gui", "--sample"]) == 0
+    assert opened[:2] == [tmp_path / "x.stationmap", None]
+    assert opened[2] == config_dir / "estacion_de_ejemplo.stationmap" and opened[2].exists()
+
+
+def test_entry_points_run_without_qt_or_pandas_for_version_and_help():
+    probe = ("import sys; from stationmap.cli import main\n"
+             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "heavy = [m for m in ('pandas', 'PySide6', 'pyarrow') if m in sys.modules]\n"
+             "print('HEAVY', heavy)")
+    for flag in ("--version", "--help"):
+        done = subprocess.run([sys.executable, "-c", probe, flag], capture_output=True, text=True,
+                              timeout=60)
+        assert "HEAVY []" in done.stdout
+    version = subprocess.run([sys.executable, "-m", "stationmap", "--version"],
+                             capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and version.stdout.strip() == f"stationmap {__version__}"
+
+
+def test_real_process_prints_no_traceback_for_a_binary_file(tmp_path):
+    path = tmp_path / "foto.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)
+    done = subprocess.run([sys.executable, "-m", "stationmap", "import", str(path), "--project",
+                           str(tmp_path / "p.stationmap")], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr

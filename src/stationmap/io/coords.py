@@ -42,12 +42,14 @@ def parse_degrees(values: pd.Series) -> np.ndarray:
     """One coordinate per cell: '-8.0712', '-8,0712', '8°04'15.2\"S', '8 4 15.2 S' -> float, NaN if unreadable."""
     def parse(uniques: pd.Series) -> pd.Series:
         text = uniques.fillna("").astype(str).str.strip()
-        plain = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
-        dms = text.str.extract(_DMS)
-        degrees = _num(dms[1]) + _num(dms[2]).fillna(0) / 60 + _num(dms[3]).fillna(0) / 3600
-        negative = dms[0].eq("-") | dms[4].fillna("").str.upper().isin(["S", "W", "O"])
-        from_dms = degrees.where(~negative, -degrees)
-        return plain.where(plain.notna(), from_dms).astype(float)
+        plain = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce").astype(float)
+        rest = plain.isna() & (text != "")
+        if rest.any():  # only what is not a plain number goes through the slower DMS pattern
+            dms = text[rest].str.extract(_DMS)
+            degrees = _num(dms[1]) + _num(dms[2]).fillna(0) / 60 + _num(dms[3]).fillna(0) / 3600
+            negative = dms[0].eq("-") | dms[4].fillna("").str.upper().isin(["S", "W", "O"])
+            plain[rest] = degrees.where(~negative, -degrees).astype(float)
+        return plain
     return per_unique(values, parse).to_numpy(dtype=float)
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from stationmap.core.model import LIMA_UTC_OFFSET_HOURS
-from stationmap.io.normalize_text import fold, per_unique
+from stationmap.io.normalize_text import distinct, fold, per_unique
 
 DAY = 86_400
 LIMA_OFFSET_SECONDS = LIMA_UTC_OFFSET_HOURS * 3600
@@ -123,8 +123,7 @@ def _decide_day_first(first: np.ndarray, second: np.ndarray, preferred: bool | N
 
 def parse_dates(values: pd.Series, day_first: bool | None = None) -> ParsedDates:
     """Parse a date or date-time column; see the module notes for the forms understood."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    text = pd.Series(uniques, dtype=object).fillna("").astype(str).str.strip()
+    codes, text = distinct(values)
     n = len(text)
     ts = np.zeros(n, dtype=np.int64)
     status = np.where(text == "", EMPTY, UNREADABLE).astype(np.int8)
@@ -219,8 +218,7 @@ def next_month_start(ts: np.ndarray) -> np.ndarray:
 
 def parse_times(values: pd.Series) -> ParsedTimes:
     """'19:30', '9:05:07', '9:30 PM', '12:00:00 AM', '1899-12-30 19:30:00', '70200.0' (seconds)."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    text = pd.Series(uniques, dtype=object).fillna("").astype(str).str.strip()
+    codes, text = distinct(values)
     status = np.where(text == "", EMPTY, UNREADABLE).astype(np.int8)
     seconds = np.zeros(len(text), dtype=np.int64)
 

@@ -21,7 +21,7 @@ from stationmap.io.coords import locate
 from stationmap.io.kinds import detect_kind
 from stationmap.io.mapping import ColumnMapping, guess_mapping
 from stationmap.io.normalize_text import as_text, count_warning, strip_float_zero
-from stationmap.io.normalize_when import REJECT_CODES, combine
+from stationmap.io.normalize_when import REJECT_CODES, When, combine
 
 if TYPE_CHECKING:
     from stationmap.io.readers import RawTable
@@ -67,7 +67,7 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
     warnings += located.warnings
 
     def column(name: str) -> pd.Series:
-        return frame[fields[name]] if name in fields else pd.Series("", index=frame.index, dtype=object)
+        return frame[fields[name]] if name in fields else pd.Series("", index=frame.index, dtype="str")
 
     category_raw, subcategory_raw = column("category"), column("subcategory")
     category, weight = classify_with_fallback(categories, category_raw, subcategory_raw)
@@ -94,7 +94,7 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
         "line": lines,
     }, index=frame.index)
     kept = when.reject == 0
-    rejections = _rejections(file, lines, when.reject, when.reject_value, when.reject_column, when.start_text)
+    rejections = _rejections(file, lines, when)
     warnings += _category_warnings(file, category_raw[kept], subcategory_raw[kept], category[kept])
     count_warning(warnings, file, "rows.ubigeo_invalid",
                   kept & (ubigeo != "").to_numpy() & ~ubigeo.str.fullmatch(r"\d{6}").to_numpy(), lines)
@@ -137,33 +137,72 @@ def source_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
     """'id:<source id>#<k>' or 'h:<sha1 of the raw cells>#<k>', k counting repeats within the file.
 
     Victims sharing a case id stay distinct (#1, #2 ...), and the same rows of
-    a later, overlapping export get the same keys.
+    a later, overlapping export get the same keys. The cells are joined with
+    the unit separator (U+001F) before hashing. Built with pyarrow kernels:
+    only the sha1 itself runs once per row in Python.
     """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     n = len(frame)
-    base = pd.Series("", index=frame.index, dtype=object)
-    has_id = np.zeros(n, dtype=bool)
     if id_column is not None:
-        ids = strip_float_zero(frame[id_column])
-        has_id = (ids != "").to_numpy()
-        base[has_id] = "id:" + ids[has_id]
-    if not has_id.all():
-        rest = frame[~has_id]
-        joined = rest.iloc[:, 0].str.cat([rest[c] for c in rest.columns[1:]], sep="\x1f") \
-            if len(rest.columns) > 1 else rest.iloc[:, 0]
-        base[~has_id] = ["h:" + hashlib.sha1(text.encode("utf-8")).hexdigest() for text in joined]
-    occurrence = base.groupby(base, sort=False).cumcount() + 1
-    return base + "#" + occurrence.astype(str)
+        ids = pa.array(strip_float_zero(frame[id_column]).astype(str), type=pa.string())
+        has_id = pc.not_equal(ids, "")
+        base = pc.binary_join_element_wise("id:", ids, "")
+    else:
+        has_id = pa.array(np.zeros(n, dtype=bool))
+        base = pa.array(np.full(n, ""), type=pa.string())
+    missing = ~np.asarray(has_id, dtype=bool)
+    if missing.any():
+        base = pc.replace_with_mask(base, pa.array(missing), _row_hashes(frame[missing]))
+    occurrence = pc.cast(pa.array(occurrences(base)), pa.string())
+    keys = pc.binary_join_element_wise(base, occurrence, "#")
+    return pd.Series(pd.arrays.ArrowStringArray(keys), index=frame.index)
 
 
-def _rejections(file: str, lines: np.ndarray, reject: np.ndarray, values: pd.Series, columns: pd.Series,
-                start_text: pd.Series) -> list[Rejection]:
-    where = np.flatnonzero(reject)
+def _row_hashes(frame: pd.DataFrame):
+    """'h:' + sha1 hex of each row's cells, as a pyarrow string array; hex digits made with numpy."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = [pa.array(frame[c].astype(str), type=pa.string()) for c in frame.columns]
+    joined = pc.binary_join_element_wise(*cells, "\x1f") if len(cells) > 1 else cells[0]
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(row).digest() for row in joined.cast(pa.binary()).to_pylist()])
+    nibbles = np.frombuffer(digests, dtype=np.uint8).reshape(-1, 20)
+    hex_digits = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+    text = np.empty((len(nibbles), 42), dtype=np.uint8)
+    text[:, 0], text[:, 1] = ord("h"), ord(":")
+    text[:, 2::2] = hex_digits[nibbles >> 4]
+    text[:, 3::2] = hex_digits[nibbles & 15]
+    fixed = pa.FixedSizeBinaryArray.from_buffers(pa.binary(42), len(text), [None, pa.py_buffer(text.tobytes())])
+    return fixed.cast(pa.binary()).cast(pa.string())
+
+
+def occurrences(keys) -> np.ndarray:
+    """1 for the first row with a key, 2 for its second, and so on (in file order); keys: a pyarrow array."""
+    import pyarrow.compute as pc
+
+    codes = np.asarray(pc.dictionary_encode(keys).indices, dtype=np.int64)
+    order = np.argsort(codes, kind="stable")
+    sorted_codes = codes[order]
+    group_start = np.r_[0, np.flatnonzero(np.diff(sorted_codes)) + 1]
+    run_lengths = np.diff(np.r_[group_start, len(codes)])
+    rank = np.arange(len(codes)) - np.repeat(group_start, run_lengths)
+    out = np.empty(len(codes), dtype=np.int64)
+    out[order] = rank + 1
+    return out
+
+
+def _rejections(file: str, lines: np.ndarray, when: When) -> list[Rejection]:
     out: list[Rejection] = []
-    for position in where:
+    for position in np.flatnonzero(when.reject):
         line = int(lines[position])
-        data = {"row": line, "value": values.iat[position], "column": columns.iat[position]}
-        code = REJECT_CODES[reject[position] - 1]
-        if code == "rows.window_reversed":
-            data["start"] = start_text.iat[position]
+        code = REJECT_CODES[when.reject[position] - 1]
+        if when.reject_on_end[position]:
+            data = {"row": line, "value": when.end_raw.iat[position], "column": when.end_column,
+                    "start": when.date_raw.iat[position]}
+        else:
+            data = {"row": line, "value": when.date_raw.iat[position], "column": when.date_column}
         out.append(Rejection(file, line, code, data))
     return out

@@ -27,7 +27,7 @@ def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd
     warnings: list[Warning_] = []
 
     def column(name: str) -> pd.Series:
-        return frame[fields[name]] if name in fields else pd.Series("", index=frame.index, dtype=object)
+        return frame[fields[name]] if name in fields else pd.Series("", index=frame.index, dtype="str")
 
     dates, date_raw, date_column = parse_start_dates(frame, fields, mapping.day_first, file)
     days = np.floor_divide(dates.ts, dt.DAY).astype("datetime64[D]")

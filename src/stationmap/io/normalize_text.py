@@ -43,13 +43,19 @@ def per_unique(values: pd.Series, parse: Callable[[pd.Series], pd.Series | pd.Da
     `parse` receives a Series of the distinct values (index 0..k-1) and returns a
     Series or DataFrame of the same length; the answer keeps the index of `values`.
     """
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    parsed = parse(pd.Series(uniques, dtype=object))
+    codes, uniques = distinct(values)
+    parsed = parse(uniques)
     if isinstance(parsed, pd.DataFrame):
         out = parsed.iloc[codes].reset_index(drop=True)
         out.index = values.index
         return out
     return pd.Series(parsed.to_numpy()[codes], index=values.index, name=values.name)
+
+
+def distinct(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """(codes, distinct values as text): `distinct_values.iloc[codes]` rebuilds `values`."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return codes, pd.Series(uniques).fillna("").astype(str).str.strip()
 
 
 def as_text(values: pd.Series) -> pd.Series:
@@ -61,7 +67,12 @@ def as_text(values: pd.Series) -> pd.Series:
 
 def strip_float_zero(values: pd.Series) -> pd.Series:
     """'8325024.0' -> '8325024' (ids and codes that a spreadsheet turned into floats)."""
-    return values.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
+    floated = values.str.endswith(".0")
+    if not floated.any():
+        return values
+    out = values.copy()
+    out[floated] = values[floated].str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
+    return out
 
 
 def first_rows(mask: np.ndarray, lines: np.ndarray, limit: int = 10) -> list[int]:

@@ -32,9 +32,11 @@ class When:
     time_known: np.ndarray          # int8 0/1
     precision: np.ndarray           # object: "datetime", "date", "month"
     reject: np.ndarray              # int8: 0 kept, else 1 + index into REJECT_CODES
-    reject_value: pd.Series         # raw text to quote in each rejection
-    reject_column: pd.Series        # column to name in each rejection
-    start_text: pd.Series           # for "end before start" messages
+    reject_on_end: np.ndarray       # bool: the rejection is about the end columns
+    date_raw: pd.Series             # raw start-date text, quoted in rejections
+    date_column: str
+    end_raw: pd.Series              # raw end date/time text
+    end_column: str
     day_first: bool | None
     ambiguous: bool
     warnings: list[Warning_] = field(default_factory=list)
@@ -118,21 +120,20 @@ def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
     precision = np.where(dates.month_only, dt.PREC_MONTH,
                          np.where(time_known, dt.PREC_DATETIME, dt.PREC_DATE)).astype(object)
 
-    reject, value, column = _rejections(dates, date_raw, date_column, start, end, end_status, end_raw,
-                                        fields, now)
+    reject, on_end = _rejections(dates, start, end, end_status, now)
     if dates.ambiguous:
         warnings.append(Warning_(file, "rows.day_first_assumed", {}))
     return When(start_ts=start.astype(np.int64), end_ts=end.astype(np.int64),
                 time_known=time_known.astype(np.int8), precision=precision, reject=reject,
-                reject_value=value, reject_column=column, start_text=date_raw,
+                reject_on_end=on_end, date_raw=date_raw, date_column=date_column, end_raw=end_raw,
+                end_column=" ".join(fields[f] for f in ("date_end", "time_end") if f in fields),
                 day_first=dates.day_first if dates.day_first is not None else day_first,
                 ambiguous=dates.ambiguous, warnings=warnings)
 
 
-def _rejections(dates: dt.ParsedDates, date_raw: pd.Series, date_column: str, start: np.ndarray,
-                end: np.ndarray, end_status: np.ndarray, end_raw: pd.Series, fields: dict[str, str],
-                now: float | None) -> tuple[np.ndarray, pd.Series, pd.Series]:
-    end_column = " ".join(fields[f] for f in ("date_end", "time_end") if f in fields)
+def _rejections(dates: dt.ParsedDates, start: np.ndarray, end: np.ndarray, end_status: np.ndarray,
+                now: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: 0 or 1 + the index of the first REJECT_CODES that applies; and whether it is about the end."""
     ok = dates.status == dt.OK
     checks = (
         (dates.status == dt.EMPTY, "rows.date_missing", False),
@@ -150,8 +151,4 @@ def _rejections(dates: dt.ParsedDates, date_raw: pd.Series, date_column: str, st
         fresh = mask & (reject == 0)
         reject[fresh] = REJECT_CODES.index(code) + 1
         on_end |= fresh & about_end
-    value = pd.Series(np.where(on_end, end_raw.to_numpy(dtype=object), date_raw.to_numpy(dtype=object)),
-                      index=date_raw.index)
-    column = pd.Series(np.where(on_end, end_column, date_column), index=date_raw.index)
-    return reject, value, column
-
+    return reject, on_end

@@ -146,7 +146,7 @@ def source_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
 
     n = len(frame)
     if id_column is not None:
-        ids = pa.array(strip_float_zero(frame[id_column]).astype(str), type=pa.string())
+        ids = _arrow_text(strip_float_zero(frame[id_column]))
         has_id = pc.not_equal(ids, "")
         base = pc.binary_join_element_wise("id:", ids, "")
     else:
@@ -160,12 +160,20 @@ def source_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
     return pd.Series(pd.arrays.ArrowStringArray(keys), index=frame.index)
 
 
+def _arrow_text(values: pd.Series):
+    """A text column as one contiguous pyarrow string array (pandas may hold it in chunks)."""
+    import pyarrow as pa
+
+    array = pa.array(values.astype(str), type=pa.string())
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
 def _row_hashes(frame: pd.DataFrame):
     """'h:' + sha1 hex of each row's cells, as a pyarrow string array; hex digits made with numpy."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cells = [pa.array(frame[c].astype(str), type=pa.string()) for c in frame.columns]
+    cells = [_arrow_text(frame[c]) for c in frame.columns]
     joined = pc.binary_join_element_wise(*cells, "\x1f") if len(cells) > 1 else cells[0]
     sha1 = hashlib.sha1
     digests = b"".join([sha1(row).digest() for row in joined.cast(pa.binary()).to_pylist()])

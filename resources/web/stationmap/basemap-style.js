@@ -14,7 +14,7 @@
     sand: "#f0e6c0", farmland: "#eef0d5", building: "#d9d0c9", buildingEdge: "#c4b8ae",
     casing: "#b8ada2", motorway: "#f3b26b", primary: "#f9d38c", secondary: "#fbe6a6",
     minor: "#ffffff", path: "#a89f95", boundary: "#9b6fa6", label: "#333333",
-    place: "#222222", poi: "#7a5c99", halo: "#ffffff",
+    place: "#222222", poi: "#4f5b66", halo: "#ffffff",
   };
   const FONT = "Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
 
@@ -134,15 +134,23 @@
     ];
   }
 
+  // Places that matter to patrol planning get a label one zoom earlier than shops and schools.
+  const KEY_POIS = new Set(["marketplace", "bar", "nightclub", "police", "bank", "bus_station", "hospital",
+    "pub", "casino", "gambling", "fuel", "townhall", "courthouse", "prison", "atm"]);
+
   function poiRules(L) {
+    const isKey = (f) => KEY_POIS.has(L.poiClass(f.props));
+    const text = (size) => new P.OffsetTextSymbolizer({ labelProps: ["name"], fill: COLOURS.poi, stroke: COLOURS.halo,
+      width: 2.5, fontFamily: FONT, fontSize: size, offsetX: 6, offsetY: 4 });
+    const dot = new P.CircleSymbolizer({ radius: 3, fill: COLOURS.poi, stroke: COLOURS.halo, width: 1.2 });
     return {
       paint: [],
-      labels: [{ dataLayer: L.pois, minzoom: 15, filter: (z, f) => f.geomType === 1,
-        symbolizer: new P.GroupSymbolizer([
-          new P.CircleSymbolizer({ radius: 3.5, fill: COLOURS.poi, stroke: COLOURS.halo, width: 1.5 }),
-          new P.OffsetTextSymbolizer({ labelProps: ["name"], fill: COLOURS.poi, stroke: COLOURS.halo, width: 2.5,
-            fontFamily: FONT, fontSize: 11, offsetX: 6, offsetY: 4 }),
-        ]) }],
+      labels: [
+        { dataLayer: L.pois, minzoom: 16, filter: (z, f) => f.geomType === 1 && (z >= 17 || isKey(f)),
+          symbolizer: new P.GroupSymbolizer([dot, text(11)]) },
+        { dataLayer: L.pois, minzoom: 15, filter: (z, f) => f.geomType === 1 && isKey(f),
+          symbolizer: dot },
+      ],
     };
   }
 

@@ -1,0 +1,135 @@
+"""The exported map: one self-contained HTML file, drawn by headless Chromium with the network cut."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stationmap.maps.document import MapDocument, apply_geography
+from stationmap.maps.export import export_html
+from stationmap.maps.points import PALETTE
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_PACK = ROOT / "sample_data" / "basemap" / "trujillo.pmtiles"
+SAMPLE_GEO = ROOT / "sample_data" / "geo"
+CHROMIUM = "/usr/bin/chromium"
+MAX_EXPORT_BYTES = 15 * 1024 * 1024
+XSS_CATEGORY = "<script>window.__xss = 1</script>"
+XSS_ADDRESS = '<img src=x onerror="window.__xss = 2">'
+# A view at street zoom in the sample pack, where incidents are drawn one by one.
+STREET_VIEW = (-79.040, -8.092, -79.020, -8.078)
+
+# src=, <link href=, url(), @import, import(...) and fetch() of a remote address load a resource.
+# Links in attribution text (<a href>) do not, so they are not matched.
+RESOURCE_REFERENCE = re.compile(
+    r"""(?:\bsrc\s*=\s*["']?|<link\b[^>]*\bhref\s*=\s*["']?|url\(\s*["']?|@import\s+(?:url\()?["']?"""
+    r"""|\bimport\s*\(\s*["']|\bfrom\s+["']|\bfetch\s*\(\s*["'])https?://""", re.IGNORECASE)
+
+
+def remote_resource_references(html: str) -> list[str]:
+    return [html[max(0, m.start() - 40): m.end() + 40] for m in RESOURCE_REFERENCE.finditer(html)]
+
+
+def sample_geography() -> dict:
+    return {name: json.loads((SAMPLE_GEO / file).read_text(encoding="utf-8")) for name, file in (
+        ("jurisdiction", "jurisdiccion_el_porvenir.geojson"), ("districts", "distritos_trujillo.geojson"),
+        ("stations", "comisarias_trujillo.geojson"))}
+
+
+def sample_incidents(n: int = 2000):
+    from factories import make_incidents
+
+    frame = make_incidents(n, seed=11, center=(-8.085, -79.03))
+    frame.loc[0, ["category", "address", "lat", "lon"]] = (XSS_CATEGORY, XSS_ADDRESS, -8.085, -79.03)
+    return frame
+
+
+@pytest.fixture
+def exported(tmp_path) -> Path:
+    if not SAMPLE_PACK.exists():
+        pytest.skip("sample basemap pack not built")
+    document = MapDocument(incidents=sample_incidents(), basemap_path=SAMPLE_PACK)
+    apply_geography(document, sample_geography(), None)
+    result = export_html(tmp_path / "mapa.html", document, start_view=STREET_VIEW)
+    assert result.basemap_included and result.points == 2000
+    return result.path
+
+
+def test_export_is_one_file_without_remote_resources(exported):
+    html = exported.read_text(encoding="utf-8")
+    assert exported.stat().st_size <= MAX_EXPORT_BYTES
+    assert remote_resource_references(html) == []
+    assert 'id="sm-basemap"' in html and "<script src=" not in html and "<link " not in html
+    assert "app://stationmap" not in html and "qwebchannel.js" not in html
+    # Payloads travel as JSON with '<' escaped: they can never close or open an element.
+    assert XSS_CATEGORY not in html and XSS_ADDRESS not in html
+    assert "\\u003cscript\\u003ewindow.__xss = 1\\u003c/script\\u003e" in html
+
+
+def test_scan_finds_remote_references_and_ignores_attribution_links():
+    bad = ('<link rel="stylesheet" href="https://unpkg.com/leaflet.css">'
+           '<script src="https://cdn.example.org/x.js"></script>'
+           '<style>.a{background:url("http://example.org/i.png")}</style><script>fetch("https://a.b/c")</script>')
+    assert len(remote_resource_references(bad)) == 4
+    assert remote_resource_references('<a href="https://www.openstreetmap.org/copyright">OSM</a>') == []
+
+
+def run_chromium(tmp_path: Path, page: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Headless Chromium with every network path cut: a dead proxy and a resolver that finds nothing."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium not installed")
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run",
+               f"--user-data-dir={tmp_path / 'profile'}", "--proxy-server=127.0.0.1:9",
+               "--proxy-bypass-list=<-loopback>", "--host-resolver-rules=MAP * ~NOTFOUND",
+               "--window-size=1200,900", "--virtual-time-budget=5000", *extra, page.as_uri()]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def pixels(png: Path) -> np.ndarray:
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(png)).convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).astype(int)
+
+
+def count_near(image: np.ndarray, hex_colour: str, tolerance: int = 8) -> int:
+    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(image - rgb).max(axis=2) <= tolerance).sum())
+
+
+@pytest.mark.chromium
+@pytest.mark.slow
+def test_exported_map_draws_streets_and_incidents_with_the_network_cut(exported, tmp_path):
+    shot = tmp_path / "export.png"
+    run = run_chromium(tmp_path, exported, f"--screenshot={shot}")
+    assert shot.exists(), run.stderr[-2000:]
+    image = pixels(shot)
+    assert count_near(image, "#f2efe9") > 20_000                      # land of the basemap
+    assert count_near(image, "#f9d38c") + count_near(image, "#fbe6a6") > 2_000   # major streets
+    assert count_near(image, "#d9d0c9") > 2_000                       # buildings at street zoom
+    markers = sum(count_near(image, colour, 4) for colour in PALETTE[:5])
+    assert markers > 1_000                                            # incidents in category colours
+
+
+@pytest.mark.chromium
+@pytest.mark.slow
+def test_exported_popup_shows_payloads_as_text(exported, tmp_path):
+    # Open the popup of the payload incident (row 0) after the page has started, then dump the DOM.
+    page = tmp_path / "with_click.html"
+    page.write_text(exported.read_text(encoding="utf-8").replace(
+        "</body>", "<script>setTimeout(() => SM.incidents.openPopup(0), 500)</script></body>"), encoding="utf-8")
+    run = run_chromium(tmp_path, page, "--dump-dom")
+    popup = re.search(r'<div class="leaflet-popup-content"[^>]*>(.*?)</table>', run.stdout, re.DOTALL)
+    assert popup, run.stderr[-2000:]
+    content = popup.group(1)
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in content
+    assert "&lt;img src=x onerror=\"window.__xss = 2\"&gt;" in content
+    assert "<script" not in content and "<img" not in content

@@ -21,7 +21,6 @@ from stationmap.analysis.temporal import TemporalIndex, TemporalSummary
 from stationmap.core.errors import StationMapError
 from stationmap.core.shifts import DEFAULT_SHIFTS, ShiftPlan
 
-_SECONDS_PER_DAY = 86_400
 _EPOCH = date(1970, 1, 1)
 WEEKS_PER_YEAR_BACK = 52
 
@@ -66,19 +65,19 @@ def weekly_trend(index: TemporalIndex, period_start: date, period_end: date,
                               end=period_end.strftime("%d/%m/%Y"))
     first_monday = period_start - timedelta(days=period_start.weekday())
     n_weeks = (period_end - first_monday).days // 7 + 1
-    dated = index.start_known if mask is None else index.start_known & np.asarray(mask, bool)
-    rows = np.flatnonzero(dated)
-    days = np.floor_divide(index.start_seconds[rows], _SECONDS_PER_DAY).astype(np.int64)
-    row_weights = None if weights is None else np.asarray(weights, np.float64)[rows]
-    first_day, last_day, monday = (_day_number(period_start), _day_number(period_end),
-                                   _day_number(first_monday))
+    daily = index.daily_counts(mask, weights)
+    monday = _day_number(first_monday) - index.day_first
+    first_day = _day_number(period_start) - index.day_first
+    last_day = _day_number(period_end) - index.day_first
 
     def counts(days_back: int) -> np.ndarray:
-        shifted = days + days_back
-        inside = (shifted >= first_day) & (shifted <= last_day)
-        week = (shifted[inside] - monday) // 7
-        w = None if row_weights is None else row_weights[inside]
-        return np.bincount(week, weights=w, minlength=n_weeks).astype(np.float64)
+        """Per week, the days of the period moved `days_back` days earlier."""
+        per_day = np.zeros(7 * n_weeks)
+        offsets = np.arange(first_day - monday, last_day - monday + 1)
+        source = monday + offsets - days_back
+        present = (source >= 0) & (source < daily.size)
+        per_day[offsets[present]] = daily[source[present]]
+        return per_day.reshape(n_weeks, 7).sum(axis=1)
 
     return WeeklyTrend(
         week_starts=[first_monday + timedelta(weeks=k) for k in range(n_weeks)],

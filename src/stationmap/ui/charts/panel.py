@@ -10,7 +10,7 @@ one redraw per pause, not one per mouse move.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 
 from stationmap.analysis.filtering import filter_mask
 from stationmap.analysis.temporal import METHODS, TemporalIndex, TemporalSummary
+from stationmap.analysis.temporal_cells import cells_mask
 from stationmap.analysis.temporal_series import WeeklyTrend, weekly_trend
 from stationmap.core.filters import IncidentFilter
 from stationmap.core.messages import render
@@ -32,7 +33,7 @@ from stationmap.ui.charts.heat_chart import HeatChart
 from stationmap.ui.filter_state import FilterState
 
 DEBOUNCE_MS = 30
-_EPOCH = datetime(1970, 1, 1)
+_EPOCH_DAY = date(1970, 1, 1)
 
 
 class TemporalPanel(QWidget):
@@ -137,9 +138,19 @@ class TemporalPanel(QWidget):
         if self._index is None:
             self.summary, self.trend = None, None
         else:
-            mask = filter_mask(self._incidents, flt, skip_cells=True)
+            # The costly parts of the filter (categories, text, map selection) are applied
+            # once; the chart adds the dates, the trend adds the selected cells instead.
+            undated = filter_mask(self._incidents, replace(flt, date_from=None, date_to=None),
+                                  skip_cells=True)
+            mask = undated
+            if flt.date_from is not None or flt.date_to is not None:
+                mask = undated & filter_mask(self._incidents, IncidentFilter(
+                    date_from=flt.date_from, date_to=flt.date_to))
             self.summary = self._index.summary(mask, self.current_method())
-            self.trend = self._weekly_trend(flt, mask)
+            trend_mask = undated
+            if flt.cells is not None:
+                trend_mask = undated & cells_mask(self._incidents, flt.cells)
+            self.trend = self._weekly_trend(flt, mask, trend_mask)
         self.heat.set_summary(self.summary, flt.cells)
         self.by_hour.set_summary(self.summary)
         self.by_weekday.set_summary(self.summary)
@@ -147,17 +158,16 @@ class TemporalPanel(QWidget):
         self._show_shares()
         self.redrawn.emit()
 
-    def _weekly_trend(self, flt: IncidentFilter, mask: np.ndarray) -> WeeklyTrend | None:
+    def _weekly_trend(self, flt: IncidentFilter, mask: np.ndarray,
+                      trend_mask: np.ndarray) -> WeeklyTrend | None:
         """Weeks of the filter's period (or of the data shown), the selected cells included."""
-        undated = replace(flt, date_from=None, date_to=None)
-        trend_mask = filter_mask(self._incidents, undated)
         first, last = flt.date_from, flt.date_to
         if first is None or last is None:
-            shown = self._index.start_seconds[mask & self._index.start_known]
+            shown = np.flatnonzero(self._index.daily_counts(mask))
             if shown.size == 0:
                 return None
-            first = first or _local_date(float(shown.min()))
-            last = last or _local_date(float(shown.max()))
+            first = first or _day_date(self._index.day_first + int(shown[0]))
+            last = last or _day_date(self._index.day_first + int(shown[-1]))
         if last < first:
             return None
         return weekly_trend(self._index, first, last, mask=trend_mask)
@@ -229,8 +239,8 @@ class TemporalPanel(QWidget):
             show_error(self, error)
 
 
-def _local_date(seconds: float) -> date:
-    return (_EPOCH + timedelta(seconds=int(seconds))).date()
+def _day_date(day_number: int) -> date:
+    return _EPOCH_DAY + timedelta(days=day_number)
 
 
 def _empty_summary(method: str) -> TemporalSummary:

@@ -96,7 +96,7 @@ def colours_near(image, rgb, tolerance=6):
     return int((np.abs(pixels - np.array(rgb)).max(axis=2) <= tolerance).sum())
 
 
-def test_sample_station_with_every_layer_loads_offline_and_draws(qtbot, sample_project):
+def test_sample_station_with_every_layer_loads_offline_and_draws(qtbot, sample_project, tmp_path):
     filter_state = FilterState()
     panel = make_panel(qtbot, filter_state)
     panel._interceptor.clear()
@@ -116,7 +116,10 @@ def test_sample_station_with_every_layer_loads_offline_and_draws(qtbot, sample_p
     assert panel.blocked_requests() == []
     assert panel.console_errors() == []
 
-    image = panel._view.grab().toImage()
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(panel.export_png(tmp_path / "mapa.png")))
+    assert (image.width(), image.height()) == (1000, 700)
     assert colours_near(image, (0xf2, 0xef, 0xe9)) > 10_000          # basemap land colour
     assert colours_near(image, (0x1d, 0x35, 0x57), 10) > 50          # jurisdiction outline / stations
     assert colours_near(image, (200, 30, 40), 12) > 200              # clusters of many incidents

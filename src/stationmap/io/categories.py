@@ -78,7 +78,7 @@ class CategoryTable:
     """Raw value -> standard category, plus a severity weight per category."""
 
     def __init__(self, exact: dict[str, str], weights: dict[str, float]) -> None:
-        self._weights = dict(weights)
+        self._weights = {category: float(weight) for category, weight in weights.items()}
         self._weights.setdefault(UNKNOWN_CATEGORY, 1.0)
         self._exact = {fold(raw): category for raw, category in exact.items()}
         for category in self._weights:
@@ -107,7 +107,7 @@ class CategoryTable:
         """Each standard category (raw = its own name), then the explicit raw values."""
         rows = [(category, category, weight) for category, weight in self._weights.items()]
         rows += [(raw, category, self._weights.get(category, 1.0)) for raw, category in self._raw_labels.items()]
-        return pd.DataFrame(rows, columns=["raw", "category", "weight"])
+        return pd.DataFrame(rows, columns=["raw", "category", "weight"]).astype({"weight": float})
 
     def standard_categories(self) -> list[str]:
         return list(self._weights)

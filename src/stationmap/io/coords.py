@@ -21,6 +21,17 @@ from stationmap.io.normalize_text import count_warning, per_unique
 PERU_LAT = (-18.4, 0.0)
 PERU_LON = (-81.4, -68.6)
 
+# A coarse outline of Peru (lon, lat), drawn by hand to within some 30 km and used only to tell
+# UTM zones apart: read in the wrong zone, inland points land in the Pacific or in Brazil,
+# which a bounding box cannot see.
+_PERU_OUTLINE = ((-81.35, -4.65), (-80.3, -3.4), (-79.4, -4.6), (-78.4, -3.4), (-75.2, -0.05), (-73.6, -1.3),
+                 (-72.9, -2.5), (-70.0, -4.2), (-72.9, -5.2), (-73.2, -7.3), (-72.9, -9.0), (-70.5, -9.5),
+                 (-70.6, -11.0), (-68.65, -12.5), (-69.4, -14.5), (-69.0, -15.3), (-69.5, -17.5),
+                 (-70.4, -18.35), (-71.4, -17.7), (-72.5, -16.9), (-74.3, -15.8), (-75.9, -14.6),
+                 (-76.4, -13.0), (-77.2, -12.0), (-78.3, -10.0), (-79.1, -8.1), (-79.9, -6.8),
+                 (-81.2, -6.0))
+_OUTLINE_MARGIN_DEG = 0.25
+
 _NUM = r"(\d+(?:[.,]\d+)?)"
 # 8°04'15.2"S, 8 4 15.2 S, -8° 4.25', 79°01'30"W (minutes and seconds optional).
 _DMS = (r"^\s*(-)?\s*" + _NUM + r"\s*(?:°|º|\s|d)\s*(?:" + _NUM + r"\s*(?:'|′|’|\s)\s*)?"
@@ -91,14 +102,18 @@ def utm_to_lonlat(x: np.ndarray, y: np.ndarray, zone: int) -> tuple[np.ndarray, 
 
 
 def guess_utm_zone(x: np.ndarray, y: np.ndarray) -> int:
-    """The zone (17, 18, 19 south) that puts most points inside Peru and inside the zone's own band."""
+    """The zone (17, 18, 19 south) that puts most points inside Peru's outline and the zone's own band."""
+    import shapely
+    from shapely.geometry import Polygon
+
+    outline = Polygon(_PERU_OUTLINE).buffer(_OUTLINE_MARGIN_DEG)
     valid = ~(np.isnan(x) | np.isnan(y))
     sample_x, sample_y = x[valid][:2000], y[valid][:2000]
     best, best_score = 18, -1
     for zone in (17, 18, 19):
         lon, lat = utm_to_lonlat(sample_x, sample_y, zone)
         central = -183 + 6 * zone
-        score = int((in_peru(lat, lon) & (np.abs(lon - central) <= 3.5)).sum())
+        score = int((shapely.contains_xy(outline, lon, lat) & (np.abs(lon - central) <= 3.5)).sum())
         if score > best_score:
             best, best_score = zone, score
     return best

@@ -212,7 +212,7 @@ def dates_from_parts(year: pd.Series, month: pd.Series, day: pd.Series | None) -
 def next_month_start(ts: np.ndarray) -> np.ndarray:
     """Local seconds of the first day of the month after the one holding `ts`."""
     days = np.floor_divide(ts, DAY).astype("datetime64[D]")
-    months = days.astype("datetime64[M]") + 1
+    months = days.astype("datetime64[M]") + np.timedelta64(1, "M")
     return months.astype("datetime64[D]").astype(np.int64) * DAY
 
 

@@ -27,6 +27,6 @@ def detect_kind(fields: dict[str, str], frame: pd.DataFrame) -> TableKind:
     counts = as_text(frame[count_column].head(1000))
     counts = counts[counts != ""]
     numeric = pd.to_numeric(counts.str.replace(r"\.0+$", "", regex=True), errors="coerce")
-    if len(counts) and numeric.notna().mean() < 0.9:
+    if len(counts) and numeric.notna().mean() < 0.5:  # a text column named "total" is not a count
         return TableKind.INCIDENTS
     return TableKind.AGGREGATED

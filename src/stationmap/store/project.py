@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from stationmap.core.errors import ProjectError
 from stationmap.core.model import COUNT_COLUMNS, INCIDENT_COLUMNS
 from stationmap.store import schema
-from stationmap.store.tables import INTEGER, REAL, read_frame
+from stationmap.store.tables import INTEGER, REAL, read_frame, read_table_arrow, select_all_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -135,15 +135,21 @@ class Project:
 
     # --- tables -------------------------------------------------------------------------
     def incidents(self) -> "pd.DataFrame":
-        columns = ", ".join(f'"{c}"' for c in ("id", *INCIDENT_COLUMNS, "import_id"))
-        with self._translated():
-            return read_frame(self.db, f"SELECT {columns} FROM incidents ORDER BY id",
-                              _INCIDENT_TYPES)
+        return self._whole_table("incidents", ["id", *INCIDENT_COLUMNS, "import_id"],
+                                 _INCIDENT_TYPES)
 
     def counts(self) -> "pd.DataFrame":
-        columns = ", ".join(f'"{c}"' for c in ("id", *COUNT_COLUMNS, "import_id"))
+        return self._whole_table("counts", ["id", *COUNT_COLUMNS, "import_id"], _COUNT_TYPES)
+
+    def _whole_table(self, table: str, columns: list[str], types: dict[str, str]) -> "pd.DataFrame":
+        sql = select_all_sql(table, columns, types)
         with self._translated():
-            return read_frame(self.db, f"SELECT {columns} FROM counts ORDER BY id", _COUNT_TYPES)
+            if not self.db.in_transaction:  # see read_table_arrow: no lock of ours may be held
+                rows = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                frame = read_table_arrow(self.path, sql, types, rows)
+                if frame is not None:
+                    return frame
+            return read_frame(self.db, sql, types)
 
     def incident_count(self) -> int:
         with self._translated():

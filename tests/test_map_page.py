@@ -128,6 +128,21 @@ def test_density_legend_states_kernel_bandwidth_and_cell_in_metres(language):
 
     layer = density_layer(b"\x89PNG", (-79.1, -8.2, -78.9, -8.0), kernel="quartic", bandwidth_m=200,
                           cell_m=50, ramp=["#fff", "#f00"], language=language)
-    assert "200 m" in layer["legend"] and "50 m" in layer["legend"] and "quartic" in layer["legend"]
+    word = {"es": "cuártico", "en": "quartic"}[language]
+    assert "200 m" in layer["legend"] and "50 m" in layer["legend"] and word in layer["legend"]
     assert layer["image"].startswith("data:image/png;base64,")
     assert layer["bounds"] == [[-8.2, -79.1], [-8.0, -78.9]]
+
+
+def test_density_overlay_from_a_real_surface_keeps_its_metres_and_corners():
+    from stationmap.analysis.density import density_surface
+    from stationmap.maps.layers import density_layer_from_surface
+
+    frame = make_incidents(500, seed=4)
+    surface = density_surface(frame["lon"], frame["lat"], cell_m=100, bandwidth_m=250, kernel="quartic")
+    layer = density_layer_from_surface(surface, "es")
+    west, south, east, north = surface.image_bounds_lonlat
+    assert layer["bounds"] == [[south, west], [north, east]]
+    assert "250 m" in layer["legend"] and "100 m" in layer["legend"]
+    assert layer["ramp_labels"][1].endswith("incidentes por km²")
+    assert base64.b64decode(layer["image"].split(",", 1)[1])[:4] == b"\x89PNG"

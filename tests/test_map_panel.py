@@ -107,12 +107,14 @@ def test_sample_station_with_every_layer_loads_offline_and_draws(qtbot, sample_p
                       style={"color": "#2a9d8f", "weight": 3}, label_property=None)
     qtbot.waitUntil(lambda: js(qtbot, panel, "SM.stats().basemapLoaded"), timeout=LOAD_TIMEOUT_MS)
 
+    qtbot.waitUntil(lambda: "density" in js(qtbot, panel, "SM.stats().overlays"), timeout=10_000)
     stats = js(qtbot, panel, "SM.stats()")
     assert visible == located == stats["points"] == stats["visible"] > 5000
     assert stats["drawn"] > 0 and stats["basemap"] and stats["pois"]
-    assert set(stats["overlays"]) >= {"jurisdiction", "districts", "stations", "sectors"}
+    assert set(stats["overlays"]) >= {"jurisdiction", "districts", "stations", "sectors", "density"}
     legend = js(qtbot, panel, "document.querySelector('.sm-legend').textContent")
     assert "Robo" in legend and "Denuncias por distrito" in legend
+    assert "ancho de banda 250 m" in legend and "celda 100 m" in legend
     assert panel.blocked_requests() == []
     assert panel.console_errors() == []
 

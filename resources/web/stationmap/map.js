@@ -233,7 +233,8 @@
         const ramp = el("div", "sm-ramp", box);
         ramp.style.background = "linear-gradient(to right, " + density.ramp.join(", ") + ")";
         const ends = el("div", "sm-ramp-ends", box);
-        el("span", "", ends, text.low); el("span", "", ends, text.high);
+        const labels = density.ramp_labels || [text.low, text.high];
+        el("span", "", ends, labels[0]); el("span", "", ends, labels[1]);
       }
       el("div", "sm-legend-note", box, density.legend);
     } };

@@ -35,6 +35,9 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
 
 LOCALES = {"es": "es-PE", "en": "en-GB"}
 
+KERNEL_WORDS = {"es": {"quartic": "cuártico", "gaussian": "gaussiano"},
+                "en": {"quartic": "quartic", "gaussian": "Gaussian"}}
+
 DENSITY_LEGEND = {
     "es": "Kernel {kernel}, ancho de banda {bandwidth_m:.0f} m, celda {cell_m:.0f} m",
     "en": "{kernel} kernel, bandwidth {bandwidth_m:.0f} m, cell {cell_m:.0f} m",

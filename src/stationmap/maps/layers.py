@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from stationmap.maps.labels import DENSITY_LEGEND
+from stationmap.maps.labels import DENSITY_LEGEND, KERNEL_WORDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -124,14 +124,24 @@ def collection_bounds(collection: dict[str, Any]) -> tuple[float, float, float, 
 
 def density_layer(png: bytes, bounds: tuple[float, float, float, float], *, kernel: str,
                   bandwidth_m: float, cell_m: float, ramp: list[str] | None,
-                  language: str, image_url: str | None = None) -> dict[str, Any]:
+                  language: str, ramp_labels: list[str] | None = None) -> dict[str, Any]:
     """A density surface computed in metres, as an image overlay with a legend that says how.
 
-    `image_url` lets the embedded view serve the PNG from the app scheme; exports inline it.
+    `bounds` (west, south, east, north) are the image's corners; `kernel` is "quartic" or "gaussian".
     """
     min_lon, min_lat, max_lon, max_lat = bounds
+    words = KERNEL_WORDS.get(language, KERNEL_WORDS["es"])
     legend = DENSITY_LEGEND.get(language, DENSITY_LEGEND["es"]).format(
-        kernel=kernel, bandwidth_m=bandwidth_m, cell_m=cell_m)
-    image = image_url or "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+        kernel=words.get(kernel, kernel), bandwidth_m=bandwidth_m, cell_m=cell_m)
+    image = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
     return {"image": image, "bounds": [[min_lat, min_lon], [max_lat, max_lon]],
-            "legend": legend, "ramp": ramp}
+            "legend": legend, "ramp": ramp, "ramp_labels": ramp_labels}
+
+
+def density_layer_from_surface(surface: Any, language: str, colormap: str = "viridis") -> dict[str, Any]:
+    """The overlay of an analysis.density.DensitySurface, its colour ramp labelled in its units."""
+    legend = surface.legend(colormap, language)
+    top = legend["breaks"][-1] if legend["breaks"] else 0.0
+    return density_layer(surface.to_png(colormap), surface.image_bounds_lonlat, kernel=surface.kernel,
+                         bandwidth_m=surface.bandwidth_m, cell_m=surface.cell_m, ramp=legend["colors"],
+                         language=language, ramp_labels=["0", f"{top:,.0f} {legend['units']}"])

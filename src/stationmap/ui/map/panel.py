@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QWEBCHANNEL_URL = f"{ORIGIN}/qt/qwebchannel.js"
+# The density layer follows the filter, but only once the user pauses, so points redraw first.
+DENSITY_DELAY_MS = 250
+DEFAULT_DENSITY = {"cell_m": 100.0, "bandwidth_m": 250.0, "kernel": "quartic"}
 
 
 class MapPanel(QWidget):
@@ -74,6 +77,11 @@ class MapPanel(QWidget):
         self.page_load_id = ""
         self.view_bounds: tuple[float, float, float, float] | None = None
         self._shown_ids: frozenset[int] | None = None
+        self._density_parameters: dict[str, Any] | None = dict(DEFAULT_DENSITY)
+        self._density_timer = QTimer(self)
+        self._density_timer.setSingleShot(True)
+        self._density_timer.setInterval(DENSITY_DELAY_MS)
+        self._density_timer.timeout.connect(self._update_density)
 
         self._bridge.page_ready.connect(self._on_page_ready)
         self._bridge.drawn.connect(self._on_drawn)
@@ -105,12 +113,23 @@ class MapPanel(QWidget):
         data = json.dumps(self._payload.data, ensure_ascii=False, separators=(",", ":")).encode()
         self._replace_url("incidents", self._handler.put_bytes(data, "incidents.json"))
         mask = self._mask()
+        self._density_timer.start()
         if self._ready:
             self._generation += 1
             bits = mask_bits(mask[self._payload.rows])
             self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, {self._generation}, "
                        f"{json.dumps(bits)})")
             self._push_selection(force=True)
+
+    def set_density_parameters(self, cell_m: float = 100.0, bandwidth_m: float = 250.0,
+                               kernel: str = "quartic", *, enabled: bool = True) -> None:
+        """Kernel density of the filtered incidents, recomputed in metres after each filter change."""
+        self._density_parameters = ({"cell_m": cell_m, "bandwidth_m": bandwidth_m, "kernel": kernel}
+                                    if enabled else None)
+        if enabled:
+            self._density_timer.start()
+        else:
+            self.set_density(None)
 
     def set_density(self, layer: dict[str, Any] | None) -> None:
         """A density surface as made by maps.layers.density_layer (image, bounds, legend); None removes it."""
@@ -259,6 +278,27 @@ class MapPanel(QWidget):
         bits = mask_bits(self._mask()[self._payload.rows])
         self._call(f"SM.setVisible({json.dumps(bits)}, {self._generation})")
         self._push_selection()
+        self._density_timer.start()
+
+    def _update_density(self) -> None:
+        if self._density_parameters is None or self._document.incidents is None:
+            return
+        from stationmap.analysis.density import density_surface
+        from stationmap.maps.layers import density_layer_from_surface
+
+        frame = self._document.incidents[self._mask()]
+        located = frame["lat"].notna() & frame["lon"].notna()
+        if not located.any():
+            self.set_density(None)
+            return
+        try:
+            surface = density_surface(frame.loc[located, "lon"], frame.loc[located, "lat"],
+                                      **self._density_parameters)
+        except StationMapError as problem:  # e.g. a bandwidth below the cell size
+            self.set_density(None)
+            self.error.emit(problem)
+            return
+        self.set_density(density_layer_from_surface(surface, self._document.language))
 
     def _push_selection(self, force: bool = False) -> None:
         ids = self._filter_state.filter().ids

@@ -100,3 +100,24 @@ def export_html(path: str | Path, document: MapDocument, *,
     progress(1.0, "")
     return ExportResult(path=target, size_bytes=target.stat().st_size, points=points,
                         basemap_included=basemap_b64 is not None)
+
+
+def export_project_html(project: Any, path: str | Path, *, incident_filter: Any = None,
+                        language: str = "es", density: bool = True,
+                        progress: Progress = no_progress) -> ExportResult:
+    """Headless export (CLI): a project's incidents (optionally filtered), geography, density, basemap."""
+    from stationmap.analysis.filtering import filter_mask
+    from stationmap.maps.document import apply_geography, basemap_asset, geography_from_project
+    from stationmap.maps.layers import density_of
+
+    incidents = project.incidents()
+    document = MapDocument(incidents=incidents, language=language)
+    if incident_filter is not None:
+        document.visible = filter_mask(incidents, incident_filter)
+    apply_geography(document, geography_from_project(project), project.counts())
+    if density:
+        shown = incidents if document.visible is None else incidents[document.visible]
+        document.density = density_of(shown, language)
+    with tempfile.TemporaryDirectory(prefix="stationmap-pack-") as folder:
+        document.basemap_path = basemap_asset(project, Path(folder))
+        return export_html(path, document, progress=progress)

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 # Sequential yellow-orange-red (ColorBrewer YlOrRd, 5 classes) for counts per district.
 CHOROPLETH_COLOURS: tuple[str, ...] = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+# Density defaults: typical street-level hot-spot scales (DESIGN.md section 5).
+DEFAULT_DENSITY: dict[str, Any] = {"cell_m": 100.0, "bandwidth_m": 250.0, "kernel": "quartic"}
 NAME_KEYS = ("name", "nombre", "comisaria", "distrito", "NOMBRE", "NOMBDIST", "label")
 UBIGEO_KEYS = ("ubigeo", "UBIGEO", "IDDIST", "iddist", "CODDIST")
 ADDRESS_KEYS = ("address", "direccion", "dirección", "DIRECCION", "addr_street")
@@ -145,3 +147,16 @@ def density_layer_from_surface(surface: Any, language: str, colormap: str = "vir
     return density_layer(surface.to_png(colormap), surface.image_bounds_lonlat, kernel=surface.kernel,
                          bandwidth_m=surface.bandwidth_m, cell_m=surface.cell_m, ramp=legend["colors"],
                          language=language, ramp_labels=["0", f"{top:,.0f} {legend['units']}"])
+
+
+def density_of(incidents: "pd.DataFrame", language: str,
+               parameters: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """Density overlay of the located incidents of a table, or None when none is located."""
+    from stationmap.analysis.density import density_surface
+
+    located = incidents["lat"].notna() & incidents["lon"].notna()
+    if not located.any():
+        return None
+    surface = density_surface(incidents.loc[located, "lon"], incidents.loc[located, "lat"],
+                              **(parameters or DEFAULT_DENSITY))
+    return density_layer_from_surface(surface, language)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from stationmap.core.errors import StationMapError
 from stationmap.core.messages import current_language
+from stationmap.maps.layers import DEFAULT_DENSITY, density_of
 from stationmap.maps.document import MapDocument, apply_geography, basemap_asset, geography_from_project
 from stationmap.maps.page import basemap_spec, is_vector_pack, json_for_script, page_config, render_page
 from stationmap.ui.filter_state import FilterState
@@ -41,7 +42,6 @@ log = logging.getLogger(__name__)
 QWEBCHANNEL_URL = f"{ORIGIN}/qt/qwebchannel.js"
 # The density layer follows the filter, but only once the user pauses, so points redraw first.
 DENSITY_DELAY_MS = 250
-DEFAULT_DENSITY = {"cell_m": 100.0, "bandwidth_m": 250.0, "kernel": "quartic"}
 
 
 class MapPanel(QWidget):
@@ -283,22 +283,14 @@ class MapPanel(QWidget):
     def _update_density(self) -> None:
         if self._density_parameters is None or self._document.incidents is None:
             return
-        from stationmap.analysis.density import density_surface
-        from stationmap.maps.layers import density_layer_from_surface
-
-        frame = self._document.incidents[self._mask()]
-        located = frame["lat"].notna() & frame["lon"].notna()
-        if not located.any():
-            self.set_density(None)
-            return
         try:
-            surface = density_surface(frame.loc[located, "lon"], frame.loc[located, "lat"],
-                                      **self._density_parameters)
+            layer = density_of(self._document.incidents[self._mask()], self._document.language,
+                               self._density_parameters)
         except StationMapError as problem:  # e.g. a bandwidth below the cell size
             self.set_density(None)
             self.error.emit(problem)
             return
-        self.set_density(density_layer_from_surface(surface, self._document.language))
+        self.set_density(layer)
 
     def _push_selection(self, force: bool = False) -> None:
         ids = self._filter_state.filter().ids

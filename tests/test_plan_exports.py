@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from stationmap.maps.basemap.reader import open_pack
+from stationmap.maps.document import basemap_asset
 from stationmap.maps.vector_features import StreetNamer
 from stationmap.planning import project_geography as geo
 from stationmap.planning.plan import UnitsSpec, build_plan
@@ -32,7 +33,7 @@ def exported(sample_project_file, tmp_path_factory):
     with Project.open(sample_project_file) as project:
         incidents = project.incidents()
         area = geo.jurisdiction(project)
-        pack = open_pack(geo.basemap_file(project))
+        pack = open_pack(basemap_asset(project, tmp_path_factory.mktemp("pack")))
     sectors = balanced_sectors(area, incidents["lon"].to_numpy(), incidents["lat"].to_numpy(),
                                incidents["weight"].to_numpy(), 5, cell_m=150)
     plan = build_plan(incidents, sectors, SPEC, date(2026, 11, 16), date(2026, 11, 22), seed=3,

@@ -27,8 +27,10 @@ GAUSSIAN_REACH = 3.0        # a Gaussian kernel is cut at 3 standard deviations 
 MAX_CELLS = 4_000_000
 MAX_IMAGE_SIDE = 2048
 TRANSPARENT_BELOW = 0.02    # share of the top value under which the map shows nothing
-# Colour-blind-safe sequential palettes (anchors sampled from viridis and ColorBrewer YlOrRd).
+# Colour-blind-safe sequential palettes (anchors sampled from viridis and ColorBrewer YlOrRd),
+# and ColorBrewer Greys for pages that will be photocopied in black and white.
 PALETTES = {
+    "greys": ("#f0f0f0", "#d9d9d9", "#bdbdbd", "#969696", "#737373", "#525252", "#252525"),
     "viridis": ("#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c", "#28ae80", "#5ec962", "#addc30", "#fde725"),
     "ylorrd": ("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026"),
 }

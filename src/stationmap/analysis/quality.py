@@ -27,6 +27,7 @@ class QualityReport:
     duplicates_found: int
     rows_rejected: int
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
+    reason_examples: dict[str, str] = field(default_factory=dict)   # code -> one row's message
     weekly: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
@@ -61,8 +62,11 @@ def quality_report(incidents: pd.DataFrame, *, sector: np.ndarray | None = None,
     shares = {key: (100.0 * float(flag.mean()) if n else 0.0) for key, flag in flags.items()}
     duplicates = int(imports["duplicates"].sum()) if imports is not None and len(imports) else 0
     rejected = int(imports["rejected"].sum()) if imports is not None and len(imports) else 0
-    by_reason = ({str(k): int(v) for k, v in rejections["code"].value_counts().items()}
-                 if rejections is not None and len(rejections) else {})
+    by_reason, examples = {}, {}
+    if rejections is not None and len(rejections):
+        by_reason = {str(k): int(v) for k, v in rejections["code"].value_counts().items()}
+        if "message" in rejections:
+            examples = rejections.drop_duplicates("code").set_index("code")["message"].astype(str).to_dict()
     start = incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
     dated = np.isfinite(start)
     week = np.floor((start[dated] + _MONDAY_OFFSET) / SECONDS_PER_WEEK).astype(np.int64)
@@ -70,4 +74,4 @@ def quality_report(incidents: pd.DataFrame, *, sector: np.ndarray | None = None,
     weekly.insert(0, "incidentes", pd.Series(week).value_counts().sort_index().to_numpy())
     weekly.index = pd.to_datetime(weekly.index * SECONDS_PER_WEEK - _MONDAY_OFFSET, unit="s").date
     weekly.index.name = "semana"
-    return QualityReport(n, shares, duplicates, rejected, by_reason, weekly)
+    return QualityReport(n, shares, duplicates, rejected, by_reason, examples, weekly)

@@ -1,4 +1,4 @@
-"""The station's jurisdiction, sectors and basemap as kept in its project file.
+"""The station's jurisdiction and sectors as kept in its project file.
 
 Geography lives in the project as assets (GeoJSON text, PMTiles bytes) so a
 station's whole world travels in one file on a USB stick.
@@ -7,9 +7,6 @@ station's whole world travels in one file on a USB stick.
 from __future__ import annotations
 
 import json
-import tempfile
-from pathlib import Path
-
 import shapely
 from shapely.geometry import mapping, shape
 
@@ -54,18 +51,3 @@ def save_sectors(project: Project, items: list[Sector]) -> None:
                   "features": [{"type": "Feature", "properties": {"nombre": s.name},
                                 "geometry": mapping(s.geometry)} for s in items]}
     project.put_asset(SECTORS, "geojson", json.dumps(collection).encode("utf-8"), {"count": len(items)})
-
-
-def basemap_file(project: Project) -> Path | None:
-    """The project's first basemap pack, written to a cache file so it can be opened by path."""
-    packs = project.assets("basemap")
-    if not packs:
-        return None
-    name = packs[0]["name"]
-    cache = Path(tempfile.gettempdir()) / "stationmap-basemaps"
-    cache.mkdir(exist_ok=True)
-    data = project.asset(name)
-    target = cache / f"{name}-{len(data)}.pmtiles"
-    if not target.exists() or target.stat().st_size != len(data):
-        target.write_bytes(data)
-    return target

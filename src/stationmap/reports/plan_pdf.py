@@ -16,18 +16,16 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph
 
 from stationmap.analysis.temporal_tables import shift_names, weekday_names
 from stationmap.maps.vector_features import features as basemap_features
 from stationmap.planning.plan import PatrolPlan
 from stationmap.reports import pdf_drawing as draw
+from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, table
 from stationmap.reports.plan_tables import KIND_LABEL, clock, critical_points_table
 
-PAGE_W, PAGE_H = A4
-MARGIN = 36
 BASEMAP_FORM = "basemap"
-CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=7, leading=8.4)
 NOTE = ("Riesgo: denuncias ponderadas por gravedad y recencia de las últimas {weeks} semanas, repartidas "
         "por hora (método aorístico). Visitas de {vmin}-{vmax} min, repetidas al menos cada {gap} min, "
         "en orden aleatorio; {pro:.0f} % del turno para patrullaje preventivo, el resto para atender llamadas. "
@@ -36,18 +34,6 @@ NOTE = ("Riesgo: denuncias ponderadas por gravedad y recencia de las últimas {w
 
 def _weekday_label(day) -> str:
     return f"{weekday_names()[day.weekday()]} {day:%d/%m/%Y}"
-
-
-def _table(canvas: Canvas, rows: list[list], widths: list[float], x: float, top: float, max_h: float) -> float:
-    body = [[Paragraph(str(c), CELL) if not isinstance(c, Paragraph) else c for c in row] for row in rows]
-    table = Table(body, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-    _, height = table.wrapOn(canvas, sum(widths), max_h)
-    table.drawOn(canvas, x, top - height)
-    return height
 
 
 class _PlanDocument:
@@ -111,11 +97,11 @@ class _PlanDocument:
             rows.append([label, f"{shift.start_hour:02d}:00–{shift.end_hour:02d}:00", kinds,
                          plan.spec.at_station.get(shift.key, 0), visits])
         top = self.map_box[1] - 12
-        top -= _table(c, rows, [60, 60, 200, 60, 143], MARGIN, top, 120) + 10
+        top -= table(c, rows, [60, 60, 200, 60, 143], MARGIN, top, 120) + 10
         points = critical_points_table(plan)
         rows = [["Punto", "Calle", "Sector", "Incidentes", "Delitos principales", "Horas pico"]]
         rows += points[["Código", "Calle", "Sector", "Incidentes", "Delitos principales", "Horas pico"]].astype(str).values.tolist()
-        top -= _table(c, rows[:16], [34, 120, 60, 44, 185, 80], MARGIN, top, 260) + 8
+        top -= table(c, rows[:16], [34, 120, 60, 44, 185, 80], MARGIN, top, 260) + 8
         note = NOTE.format(weeks=plan.risk.lookback_weeks, vmin=10, vmax=15, gap=120,
                            pro=100 * plan.spec.proactive_share)
         paragraph = Paragraph(note, ParagraphStyle("note", fontName="Helvetica", fontSize=7.5, leading=9))
@@ -142,7 +128,7 @@ class _PlanDocument:
                                 f"{clock(plan, shift.key, v.start_minute + v.minutes)}" for v in visits)
             rows.append([a.unit.id, KIND_LABEL.get(a.unit.kind, a.unit.kind), a.sector or "Comisaría",
                          windows or "—", a.reason])
-        _table(c, rows, [40, 62, 52, 200, 169], MARGIN, top, top - MARGIN)
+        table(c, rows, [40, 62, 52, 200, 169], MARGIN, top, top - MARGIN)
         self._footer()
 
     def save(self) -> None:
@@ -189,7 +175,7 @@ def write_route_cards(plan: PatrolPlan, path: str | Path, *, station: str) -> Pa
                              v.place, points[v.place].street or "—", v.minutes])
             if len(rows) == 1:
                 rows.append(["—", "—", "Patrullaje del sector y atención de llamadas", "—"])
-            height = _table(c, rows, [70, 40, 300, 50], MARGIN, top - 36, half - 90)
+            height = table(c, rows, [70, 40, 300, 50], MARGIN, top - 36, half - 90)
             c.setFont("Helvetica-Oblique", 8)
             c.drawString(MARGIN, top - 48 - height, a.reason[:130])
             c.drawString(MARGIN, top - 60 - height, "Permanezca 10-15 min en cada punto; varíe el recorrido.")

@@ -13,4 +13,8 @@ MESSAGES = {
         "es": "{current} frente a {expected} habituales: dentro de la variación normal.",
         "en": "{current} against a usual {expected}: within normal variation.",
     },
+    "brief.bad_week": {
+        "es": "«{week}» no es una semana ISO válida; escriba por ejemplo 2026-W47.",
+        "en": "“{week}” is not a valid ISO week; write for example 2026-W47.",
+    },
 }

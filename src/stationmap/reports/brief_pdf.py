@@ -1,0 +1,182 @@
+"""The weekly brief as an A4 PDF, and its participatory variant for community meetings.
+
+Page 1 says what changed and whether it is real; page 2 where (density of the
+week, sectors, critical points with the new ones marked); page 3 when (this
+week against the usual week, and what moved); page 4 how far the data can be
+trusted. The participatory variant prints only counts per sector, with small
+numbers suppressed, and no points or incident details.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import numpy as np
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from stationmap.analysis.quality import SHARE_LABELS
+from stationmap.analysis.temporal_tables import weekday_names
+from stationmap.maps.basemap.tiling import lonlat_to_mercator
+from stationmap.reports import pdf_drawing as draw
+from stationmap.reports.brief_content import WeeklyBrief
+from stationmap.reports.participatory import suppressed_sector_counts
+from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, paragraphs, table
+
+VERDICT = {"up": "aumento real", "down": "descenso real", "normal": "variación normal", None: "sin datos"}
+
+
+def _change_cells(change) -> list[str]:
+    if change is None:
+        return ["sin datos", "—"]
+    percent = "" if change.percent is None else f" ({change.percent:+.0f} %)"
+    return [f"{change.expected:.1f}{percent}", VERDICT[change.verdict]]
+
+
+class _BriefDocument:
+    def __init__(self, brief: WeeklyBrief, path: Path, sectors, basemap_features, density) -> None:
+        self.brief, self.sectors, self.features, self.density = brief, sectors, basemap_features, density
+        self.c = Canvas(str(path), pagesize=A4, pageCompression=1)
+        self.c.setTitle(f"Informe semanal {brief.label} — {brief.station}")
+        self.page = 0
+
+    def header(self, title: str) -> None:
+        b, c = self.brief, self.c
+        c.setFont("Helvetica-Bold", 13)
+        c.drawString(MARGIN, PAGE_H - MARGIN - 12, title)
+        c.setFont("Helvetica", 8.5)
+        c.drawString(MARGIN, PAGE_H - MARGIN - 26, f"{b.station} · semana {b.label} "
+                                                   f"(del {b.start:%d/%m/%Y} al {b.end:%d/%m/%Y})")
+
+    def footer(self) -> None:
+        self.page += 1
+        c = self.c
+        c.setFont("Helvetica", 6.5)
+        note = "Delitos denunciados (no todo delito se denuncia). Calles: © OpenStreetMap contributors (ODbL)."
+        if self.brief.synthetic:
+            note = "Incidentes SINTÉTICOS (estación de ejemplo). " + note
+        c.drawString(MARGIN, MARGIN - 14, note)
+        c.drawRightString(PAGE_W - MARGIN, MARGIN - 14, f"Página {self.page}")
+        c.showPage()
+
+    def paragraph_lines(self, lines: list[str], top: float, size: float = 9) -> float:
+        return paragraphs(self.c, lines, top, size)
+
+    def summary_page(self) -> None:
+        b = self.brief
+        self.header("Informe semanal de incidencia delictiva")
+        total = b.categories[0]
+        key = [f"<b>Total de la semana:</b> {total.vs_previous.sentence() if total.vs_previous else total.current}"]
+        key += [f"<b>{line.category}:</b> {line.vs_previous.sentence()}" for line in b.categories[1:]
+                if line.vs_previous is not None and line.vs_previous.verdict != "normal"]
+        top = self.paragraph_lines(key, PAGE_H - MARGIN - 44)
+        rows = [["Delito", "Semana", "Promedio 4 semanas previas", "¿Cambio real?", "Misma semana año anterior", "¿Cambio real?"]]
+        for line in b.categories:
+            rows.append([line.category, line.current, *_change_cells(line.vs_previous), *_change_cells(line.vs_last_year)])
+        top -= table(self.c, rows, [150, 45, 90, 70, 90, 78], MARGIN, top - 6, 400) + 14
+        self.paragraph_lines(["Un cambio es «real» cuando una prueba exacta de Poisson (5 %) lo distingue de la "
+                              "variación normal; con números pequeños (de 3 a 5, por ejemplo) casi nunca lo es."],
+                             top, 7.5)
+        self.footer()
+
+    def map_page(self) -> None:
+        b, c = self.brief, self.c
+        self.header("Dónde: densidad de la semana, sectores y puntos críticos")
+        box = (MARGIN, PAGE_H - MARGIN - 40 - 380, PAGE_W - 2 * MARGIN, 380)
+        import shapely
+
+        frame = draw.frame_for(shapely.union_all([s.geometry for s in self.sectors]).bounds, *box)
+        c.rect(*box, fill=0, stroke=1)
+        draw.draw_basemap(c, frame, self.features)
+        if self.density is not None:
+            west, south, east, north = self.density.image_bounds_lonlat
+            (x0, x1), (y0, y1) = lonlat_to_mercator(np.array([west, east]), np.array([south, north]))
+            px, py = frame.page(np.array([x0, x1]), np.array([y0, y1]))
+            c.saveState()
+            clip = c.beginPath(); clip.rect(*box); c.clipPath(clip, stroke=0, fill=0)
+            c.drawImage(ImageReader(BytesIO(self.density.to_png("ylorrd", opacity=0.85))), px[0], py[0],
+                        px[1] - px[0], py[1] - py[0], mask="auto")
+            c.restoreState()
+        draw.draw_sectors(c, frame, self.sectors)
+        draw.draw_points(c, frame, b.critical_points)
+        draw.draw_scale_and_north(c, frame, float(np.mean([s.geometry.centroid.y for s in self.sectors])))
+        top = box[1] - 8
+        if self.density is not None:
+            c.setFont("Helvetica", 7)
+            c.drawString(MARGIN, top - 6, f"Densidad de la semana: kernel {self.density.kernel}, ancho de banda "
+                                          f"{self.density.bandwidth_m:.0f} m, celda {self.density.cell_m:.0f} m "
+                                          "(más oscuro = más incidentes por km²; se lee también en blanco y negro).")
+            top -= 14
+        rows = [["Punto", "Calle", "Incidentes (4 sem.)", "Horas pico", "Nuevo"]]
+        rows += [[p.code, p.street or "—", p.incidents, ", ".join(f"{h:02d}h" for h in p.peak_hours),
+                  "NUEVO" if p.code in b.new_points else ""] for p in b.critical_points[:8]]
+        height = table(c, rows, [40, 190, 80, 110, 50], MARGIN, top, 200)
+        rows = [["Sector", "Semana", "Promedio previo", "¿Cambio real?"]]
+        rows += [[s.sector, s.current, f"{s.previous_mean:.1f}", VERDICT[s.change.verdict]] for s in b.sectors]
+        table(c, rows, [120, 60, 90, 90], MARGIN, top - height - 10, 200)
+        self.footer()
+
+    def time_page(self) -> None:
+        b, c = self.brief, self.c
+        self.header("Cuándo: esta semana frente a una semana habitual")
+        days = weekday_names()
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(MARGIN, PAGE_H - MARGIN - 50, "Esta semana (aorístico)")
+        draw.draw_hour_weekday(c, MARGIN, PAGE_H - MARGIN - 160, PAGE_W - 2 * MARGIN, 100, b.matrix_current, days)
+        c.drawString(MARGIN, PAGE_H - MARGIN - 185, "Semana habitual (promedio de las 4 anteriores)")
+        draw.draw_hour_weekday(c, MARGIN, PAGE_H - MARGIN - 295, PAGE_W - 2 * MARGIN, 100, b.matrix_reference, days)
+        lines = b.movements or ["Sin desplazamientos horarios notables en los delitos principales."]
+        self.paragraph_lines(["<b>Qué se movió</b>"] + lines, PAGE_H - MARGIN - 320)
+        self.footer()
+
+    def quality_page(self) -> None:
+        q, c = self.brief.quality, self.c
+        self.header("Calidad de los datos")
+        rows = [["Indicador", "Valor"]] + [[SHARE_LABELS[k], f"{v:.1f} %"] for k, v in q.shares.items()]
+        rows += [["Filas duplicadas encontradas en las importaciones", q.duplicates_found],
+                 ["Filas rechazadas en las importaciones", q.rows_rejected]]
+        top = PAGE_H - MARGIN - 44
+        top -= table(c, rows, [300, 100], MARGIN, top, 300) + 12
+        if q.rejected_by_reason:
+            rows = [["Motivo de rechazo (ejemplo)", "Filas"]]
+            rows += [[q.reason_examples.get(k, k), v] for k, v in q.rejected_by_reason.items()]
+            top -= table(c, rows, [400, 60], MARGIN, top, 200) + 12
+        recent = q.weekly.tail(8)
+        rows = [["Semana", "Incidentes", "Con coordenadas", "Hora conocida", "No especificado"]]
+        rows += [[f"{week:%d/%m/%Y}", int(r["incidentes"]), f"{r['with_coordinates']:.0f} %",
+                  f"{r['known_time']:.0f} %", f"{r['unspecified']:.0f} %"] for week, r in recent.iterrows()]
+        table(c, rows, [90, 70, 90, 90, 90], MARGIN, top, 250)
+        self.footer()
+
+
+def write_brief_pdf(brief: WeeklyBrief, path: str | Path, *, sectors, basemap_features=(), density=None) -> Path:
+    path = Path(path)
+    doc = _BriefDocument(brief, path, sectors, list(basemap_features), density)
+    doc.summary_page(); doc.map_page(); doc.time_page(); doc.quality_page()
+    doc.c.save()
+    return path
+
+
+def write_participatory_pdf(brief: WeeklyBrief, incidents, sectors, path: str | Path, *,
+                            threshold: int = 3) -> Path:
+    """Counts per sector and category only; any count below `threshold` printed as '< threshold'."""
+    path = Path(path)
+    c = Canvas(str(path), pagesize=A4, pageCompression=1)
+    c.setTitle(f"Informe para la comunidad {brief.label}")
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(MARGIN, PAGE_H - MARGIN - 12, "Informe para la junta vecinal")
+    c.setFont("Helvetica", 8.5)
+    c.drawString(MARGIN, PAGE_H - MARGIN - 26, f"{brief.station} · semana del {brief.start:%d/%m/%Y} al {brief.end:%d/%m/%Y}")
+    counts = suppressed_sector_counts(incidents[brief.period_mask], sectors, threshold)
+    rows = [list(counts.columns)] + counts.astype(str).values.tolist()
+    widths = [90] + [max(40, (PAGE_W - 2 * MARGIN - 90) / max(len(counts.columns) - 1, 1))] * (len(counts.columns) - 1)
+    height = table(c, rows, widths, MARGIN, PAGE_H - MARGIN - 44, 600)
+    c.setFont("Helvetica", 7.5)
+    c.drawString(MARGIN, PAGE_H - MARGIN - 56 - height,
+                 f"Para proteger a las víctimas, las cifras menores que {threshold} se muestran como «< {threshold}».")
+    c.drawString(MARGIN, MARGIN - 14, "Delitos denunciados (no todo delito se denuncia).")
+    c.showPage()
+    c.save()
+    return path

@@ -1,0 +1,37 @@
+"""Page geometry, tables and paragraphs shared by every printed report."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+PAGE_W, PAGE_H = A4
+MARGIN = 36
+CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=7, leading=8.4)
+
+
+def table(canvas: Canvas, rows: list[list], widths: list[float], x: float, top: float, max_h: float) -> float:
+    """Draw a grid table with a grey header row below `top`; returns its height."""
+    body = [[c if isinstance(c, Paragraph) else Paragraph(str(c), CELL) for c in row] for row in rows]
+    grid = Table(body, colWidths=widths, repeatRows=1)
+    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                              ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+    _, height = grid.wrapOn(canvas, sum(widths), max_h)
+    grid.drawOn(canvas, x, top - height)
+    return height
+
+
+def paragraphs(canvas: Canvas, lines: list[str], top: float, size: float = 9) -> float:
+    """Draw wrapped paragraphs (reportlab mini-HTML) from `top` down; returns the new top."""
+    style = ParagraphStyle("p", fontName="Helvetica", fontSize=size, leading=size * 1.3)
+    for line in lines:
+        paragraph = Paragraph(line, style)
+        _, height = paragraph.wrapOn(canvas, PAGE_W - 2 * MARGIN, 400)
+        paragraph.drawOn(canvas, MARGIN, top - height)
+        top -= height + 3
+    return top

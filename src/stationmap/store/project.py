@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import threading
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -110,15 +111,16 @@ class Project:
         if self.db.in_transaction:
             yield self.db
             return
-        with self._translated():
-            self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.rollback()
-            raise
-        with self._translated():
-            self.db.commit()
+        with _FOREIGN_READS.writing():
+            with self._translated():
+                self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.rollback()
+                raise
+            with self._translated():
+                self.db.commit()
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -143,8 +145,8 @@ class Project:
 
     def _whole_table(self, table: str, columns: list[str], types: dict[str, str]) -> "pd.DataFrame":
         sql = select_all_sql(table, columns, types)
-        with self._translated():
-            if not self.db.in_transaction:  # see read_table_arrow: no lock of ours may be held
+        with self._translated(), _FOREIGN_READS.reading() as allowed:
+            if allowed:
                 rows = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 frame = read_table_arrow(self.path, sql, types, rows)
                 if frame is not None:
@@ -242,6 +244,50 @@ class Project:
 
 
 # --- helpers ------------------------------------------------------------------------------
+class _ForeignReadGuard:
+    """Keeps this process's ADBC reads and its sqlite3 write transactions apart.
+
+    ADBC links its own SQLite. POSIX drops every lock a process holds on a file when
+    any descriptor of it closes, so an ADBC read closing during a write transaction of
+    ours would silently drop that transaction's locks and let another process write
+    at the same time. A read therefore happens only while no transaction is open (else
+    the slower sqlite3 reader is used), and a transaction waits for a running read.
+    """
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._writers = 0
+        self._reading = False
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._reading)
+            self._writers += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._writers -= 1
+                self._condition.notify_all()
+
+    @contextmanager
+    def reading(self) -> Iterator[bool]:
+        with self._condition:
+            allowed = self._writers == 0 and not self._reading
+            self._reading = self._reading or allowed
+        try:
+            yield allowed
+        finally:
+            if allowed:
+                with self._condition:
+                    self._reading = False
+                    self._condition.notify_all()
+
+
+_FOREIGN_READS = _ForeignReadGuard()
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind our back.
     db = sqlite3.connect(path, isolation_level=None, timeout=2.0)

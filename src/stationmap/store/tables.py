@@ -87,9 +87,8 @@ def read_table_arrow(path: Path, sql: str, types: dict[str, str],
     type from its first batch and fails when a later batch disagrees (a column NULL
     in every early row), so the whole result is read as one batch.
 
-    Callers must not hold an open transaction on another connection: two SQLite
-    libraries in one process share POSIX locks, and this read-only connection
-    closing would drop the other one's locks.
+    Callers must make sure no write transaction of this process is open meanwhile
+    (see project._ForeignReadGuard): closing this connection drops its POSIX locks.
     """
     try:
         import adbc_driver_sqlite.dbapi as adbc

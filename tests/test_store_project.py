@@ -247,3 +247,22 @@ def test_rejected_write_rolls_back_the_whole_transaction(tmp_path):
                 raise ZeroDivisionError
         assert project.get_meta("a") is None
         assert project.incident_count() == 0
+
+
+def test_no_column_read_while_this_process_is_writing(tmp_path, monkeypatch):
+    # The ADBC reader's own SQLite would drop the writer's POSIX locks when it closes.
+    import stationmap.store.project as project_module
+
+    calls = []
+    real = project_module.read_table_arrow
+    monkeypatch.setattr(project_module, "read_table_arrow",
+                        lambda *args: calls.append(args) or real(*args))
+    path = tmp_path / "a.stationmap"
+    with Project.create(path) as reader, Project.open(path) as writer:
+        _add_incidents(writer, make_incidents(10))
+        with writer.transaction():
+            writer.set_meta("importing", True)
+            assert len(reader.incidents()) == 10
+            assert calls == []
+        assert len(reader.incidents()) == 10
+        assert len(calls) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from factories import make_incidents
@@ -122,7 +124,7 @@ def test_hover_shows_the_exact_figure(qtbot, linked):
     _, panel, _, _ = linked
     _mouse(panel, QEvent.Type.MouseMove, FRI, 21, NO_BUTTON, NO_BUTTON)
     value = panel.summary.matrix[FRI, 21]
-    assert panel.heat.image.toolTip() == f"vie 21:00–22:00\n{value:.1f} incidentes"
+    assert panel.heat.cells.toolTip() == f"vie 21:00–22:00\n{value:.1f} incidentes"
 
 
 def test_filter_changes_elsewhere_are_debounced_into_one_redraw(qtbot, linked):
@@ -163,3 +165,43 @@ def test_charts_and_tables_export(qtbot, linked, tmp_path):
     sheet = load_workbook(panel.export_table("shifts", tmp_path / "turnos.xlsx")).active
     totals = [row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sum(totals) == pytest.approx(panel.summary.total, abs=0.05)
+
+
+def test_a_map_selection_redraws_the_charts_with_only_those_incidents(qtbot, linked):
+    state, panel, _, frame = linked
+    chosen = frozenset(frame["id"].iloc[:250].tolist())
+    with qtbot.waitSignal(panel.redrawn, timeout=2000):
+        state.update(ids=chosen)
+    assert panel.summary.n_total == 250
+    known = frame.iloc[:250]["time_known"].sum()
+    assert panel.summary.total == pytest.approx(known)
+
+
+def test_english_labels(qtbot):
+    from stationmap.ui.charts.heat_chart import HeatChart
+
+    chart = HeatChart(language="en")
+    qtbot.addWidget(chart)
+    ticks = [label for _, label in chart.plot.getAxis("left")._tickLevels[0]]
+    assert ticks[:7] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    assert chart.cell_text(6, 23) == "Sun 23:00–00:00\n0 incidents"
+
+
+def test_heat_chart_renders_headless_in_a_process_without_an_application(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.path.insert(0, 'tests')\n"
+        "from factories import make_incidents\n"
+        "from stationmap.analysis.temporal import hour_weekday_matrix\n"
+        "from stationmap.ui.charts.export import render_heat_chart_png\n"
+        f"render_heat_chart_png(hour_weekday_matrix(make_incidents(300)), r'{tmp_path / 'c.png'}', 600, 260)\n")
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-c", script], cwd=str(Path(__file__).parents[1]), env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(tmp_path / "c.png"))
+    assert (image.width(), image.height()) == (600, 260)

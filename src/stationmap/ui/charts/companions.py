@@ -65,15 +65,18 @@ class TrendChart(_StaticPlot):
 
     def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
         super().__init__("temporal.ui.trend", language, parent)
-        legend = self.addLegend(offset=(5, 5), labelTextSize="7pt")
-        legend.setBrush((255, 255, 255, 200))
-        self.last_year = self.plot([], [], pen=LAST_YEAR_PEN,
-                                   name=render("temporal.ui.last_year", language=language))
-        self.previous = self.plot([], [], pen=PREVIOUS_PEN,
-                                  name=render("temporal.ui.previous", language=language))
+        # The key goes in the title, in each line's colour: a legend box would hide data.
+        key = " · ".join(f'<span style="color:{color}">{render(code, language=language)}</span>'
+                         for code, color in (("temporal.ui.key.current", "#21918c"),
+                                             ("temporal.ui.key.previous", "#787878"),
+                                             ("temporal.ui.key.last_year", "#c88c28")))
+        self.plotItem.setTitle(f"{render('temporal.ui.trend', language=language)}<br>"
+                               f'<span style="font-size:7pt">{key}</span>',
+                               size="9pt", color="#202020")
+        self.last_year = self.plot([], [], pen=LAST_YEAR_PEN)
+        self.previous = self.plot([], [], pen=PREVIOUS_PEN)
         self.current = self.plot([], [], pen=CURRENT_PEN, symbol="o", symbolSize=4,
-                                 symbolBrush="#21918c", symbolPen=None,
-                                 name=render("temporal.ui.current", language=language))
+                                 symbolBrush="#21918c", symbolPen=None)
 
     def set_trend(self, trend: WeeklyTrend | None) -> None:
         if trend is None or not trend.week_starts:
@@ -90,6 +93,6 @@ class TrendChart(_StaticPlot):
         self.setXRange(-0.3, len(x) - 0.7, padding=0)
 
 
-def _week_ticks(week_starts: list[date], max_ticks: int = 8) -> list[tuple[int, str]]:
+def _week_ticks(week_starts: list[date], max_ticks: int = 5) -> list[tuple[int, str]]:
     step = max(1, int(np.ceil(len(week_starts) / max_ticks)))
     return [(k, week_starts[k].strftime("%d/%m")) for k in range(0, len(week_starts), step)]

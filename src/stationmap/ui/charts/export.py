@@ -41,11 +41,13 @@ def _save_svg(chart: QWidget, path: Path) -> bool:
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
+    chart.grab()  # lays out a widget never shown (headless reports) at its size first
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(chart.size())
     generator.setViewBox(chart.rect())
     generator.setTitle("StationMap")
+    generator.setResolution(chart.logicalDpiX())  # else text and axes are laid out at 90 dpi
     painter = QPainter(generator)
     try:
         chart.render(painter)

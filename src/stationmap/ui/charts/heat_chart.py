@@ -1,7 +1,6 @@
 """The hour x weekday heat chart: 7 rows (Monday first) x 24 hours, with totals and shifts.
 
-Cells are one ImageItem in row-major order, so cell (weekday, hour) spans the
-view rectangle x = hour..hour+1, y = weekday..weekday+1 (y grows downwards so
+Cell (weekday, hour) is the view rectangle x = hour..hour+1, y = weekday..weekday+1 (y grows downwards so
 Monday is on top). Row totals sit right of the cells, column totals below, and
 the shifts' boundaries and totals above. The chart only draws and reports what
 the user picked (`cellsPicked`); the panel decides what that does to the filter.
@@ -12,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QPainterPath
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QWidget
 
 from stationmap.analysis.temporal import TemporalSummary
@@ -36,14 +35,36 @@ def format_value(value: float, method: str) -> str:
     return f"{value:.1f}" if method == "aoristic" else f"{value:.0f}"
 
 
-class _CellImage(pg.ImageItem):
-    """The cells; turns pyqtgraph's mouse events into cells for the chart."""
+class _CellGrid(pg.GraphicsObject):
+    """The 7 x 24 cells as filled rectangles in view units (x = hour, y = weekday).
+
+    Rectangles rather than an ImageItem so the SVG export keeps crisp vector cells
+    (an embedded 24 x 7 image is blurred by every viewer that scales it). It also
+    turns pyqtgraph's mouse events into cells for the chart.
+    """
 
     def __init__(self, chart: "HeatChart") -> None:
-        super().__init__(axisOrder="row-major")
+        super().__init__()
         self._chart = chart
         self._anchor: Cell | None = None
+        self._colors: list[QColor] = []
         self.setAcceptHoverEvents(True)
+
+    def set_colors(self, colors: list[QColor]) -> None:
+        self._colors = colors
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, 24, 7)
+
+    def paint(self, painter: QPainter, *_: object) -> None:
+        for code, color in enumerate(self._colors):
+            # An outline in the cell's own colour hides the seams SVG viewers show between fills.
+            outline = QPen(color)
+            outline.setCosmetic(True)
+            painter.setPen(outline)
+            painter.setBrush(color)
+            painter.drawRect(QRectF(code % 24, code // 24, 1, 1))
 
     def mouseClickEvent(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -116,13 +137,15 @@ class HeatChart(pg.GraphicsLayoutWidget):
         view.setMenuEnabled(False)
         view.invertY(True)
         self.plot.hideButtons()
-        self.plot.setXRange(0, 25.6, padding=0)
-        self.plot.setYRange(-0.8, 7.9, padding=0)
-        self.image = _CellImage(self)
-        self.plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get(PALETTE),
+        self.plot.setXRange(0, 26.1, padding=0)
+        self.plot.setYRange(-1.0, 7.9, padding=0)
+        self.setMinimumSize(520, 240)  # below this the totals and shift labels overlap
+        self.cells = _CellGrid(self)
+        self.plot.addItem(self.cells)
+        self.colormap = pg.colormap.get(PALETTE)
+        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=self.colormap,
                                         interactive=False, width=14, colorMapMenu=False)
-        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.addItem(self.colorbar, row=0, col=1)
         self._small = QFont()
         self._small.setPointSize(7)
         self._row_totals = [self._text(_TOTALS_X, d + 0.5, (0, 0.5)) for d in range(7)]
@@ -175,8 +198,7 @@ class HeatChart(pg.GraphicsLayoutWidget):
         self.summary = summary
         matrix = np.zeros((7, 24)) if summary is None else summary.matrix
         peak = float(matrix.max()) or 1.0
-        self.image.setImage(matrix, autoLevels=False)
-        self.image.setRect(QRectF(0, 0, 24, 7))  # setImage resets the item's transform
+        self.cells.set_colors(self.colormap.map(matrix.ravel() / peak, mode=pg.ColorMap.QCOLOR))
         self.colorbar.setLevels(low=0.0, high=peak)
         method = "start" if summary is None else summary.method
         for item, value in zip(self._row_totals, matrix.sum(axis=1)):

@@ -20,8 +20,10 @@ from typing import Any
 
 import numpy as np
 
+from stationmap.analysis.grid import transformers, utm_epsg_for
 from stationmap.core.errors import StationMapError
 
+WEB_MERCATOR = 3857
 KERNELS = ("quartic", "gaussian")
 GAUSSIAN_REACH = 3.0        # a Gaussian kernel is cut at 3 standard deviations (99.7 % of its mass)
 MAX_CELLS = 4_000_000
@@ -43,8 +45,7 @@ UNITS = {"es": "incidentes por km²", "en": "incidents per km²"}
 
 def utm_epsg(lon: np.ndarray, lat: np.ndarray) -> int:
     """EPSG code of the UTM zone holding most points (32717/32718/32719 in Peru)."""
-    zone = int(np.clip(np.floor((np.median(lon) + 180.0) / 6.0) + 1, 1, 60))
-    return (32700 if np.median(lat) < 0 else 32600) + zone
+    return utm_epsg_for(float(np.median(lon)), float(np.median(lat)))
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,6 @@ def density_surface(lon: Any, lat: Any, weights: Any = None, *, cell_m: float = 
     by default it is the points' extent plus the kernel's reach. Points with missing
     coordinates are ignored; points outside `bounds` do not count.
     """
-    from pyproj import Transformer
     from scipy.signal import fftconvolve
 
     _check_parameters(cell_m, bandwidth_m, kernel)
@@ -148,7 +148,7 @@ def density_surface(lon: Any, lat: Any, weights: Any = None, *, cell_m: float = 
     if lon.size == 0:
         raise StationMapError("density.no_points")
     epsg = utm_epsg(lon, lat)
-    to_utm = Transformer.from_crs("EPSG:4326", f"EPSG:{epsg}", always_xy=True)
+    to_utm, to_lonlat = transformers(epsg)
     x, y = to_utm.transform(lon, lat)
     reach = bandwidth_m * (GAUSSIAN_REACH if kernel == "gaussian" else 1.0)
     if bounds is None:
@@ -167,7 +167,6 @@ def density_surface(lon: Any, lat: Any, weights: Any = None, *, cell_m: float = 
     smoothed = fftconvolve(counts, _kernel_cells(cell_m, bandwidth_m, kernel), mode="same")
     grid = np.clip(smoothed, 0.0, None)[::-1] / (cell_m * cell_m / 1e6)  # north up, per km²
     grid[grid < 1e-9 * max(grid.max(), 1e-300)] = 0.0  # FFT round-off far from any point
-    to_lonlat = Transformer.from_crs(f"EPSG:{epsg}", "EPSG:4326", always_xy=True)
     edge_lon, edge_lat = to_lonlat.transform(*_edge_points(west, south, east, north))
     return DensitySurface(
         grid=grid, cell_m=float(cell_m), bandwidth_m=float(bandwidth_m), kernel=kernel, crs=f"EPSG:{epsg}",
@@ -186,10 +185,7 @@ def _edge_points(west: float, south: float, east: float, north: float, steps: in
 
 def _resample_to_mercator(surface: DensitySurface) -> tuple[np.ndarray, tuple[float, float, float, float]]:
     """Bilinear samples of the UTM grid at the centres of Web-Mercator pixels of half a cell."""
-    from pyproj import Transformer
-
-    to_mercator = Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
-    from_mercator = Transformer.from_crs("EPSG:3857", "EPSG:4326", always_xy=True)
+    to_mercator, from_mercator = transformers(WEB_MERCATOR)
     west, south, east, north = surface.bounds_lonlat
     (mx0, mx1), (my0, my1) = to_mercator.transform(np.array([west, east]), np.array([south, north]))
     scale = 1.0 / np.cos(np.radians((south + north) / 2))  # Mercator metres per ground metre here
@@ -199,7 +195,7 @@ def _resample_to_mercator(surface: DensitySurface) -> tuple[np.ndarray, tuple[fl
     px = mx0 + (np.arange(cols) + 0.5) * pixel
     py = my1 - (np.arange(rows) + 0.5) * pixel
     lon, lat = from_mercator.transform(*np.meshgrid(px, py))
-    to_utm = Transformer.from_crs("EPSG:4326", surface.crs, always_xy=True)
+    to_utm, _ = transformers(int(surface.crs.split(":")[1]))
     ux, uy = to_utm.transform(np.ravel(lon), np.ravel(lat))
     gw, gs, _, gn = surface.bounds_utm
     col = (np.asarray(ux) - gw) / surface.cell_m - 0.5

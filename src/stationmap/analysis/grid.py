@@ -14,10 +14,10 @@ from functools import lru_cache
 import numpy as np
 
 
-def utm_epsg_for(lon: float) -> int:
-    """EPSG code of the southern-hemisphere UTM zone containing `lon`."""
+def utm_epsg_for(lon: float, lat: float = -10.0) -> int:
+    """EPSG code of the WGS 84 UTM zone containing (lon, lat); southern unless lat >= 0."""
     zone = int(np.floor((lon + 180.0) / 6.0)) + 1
-    return 32700 + min(max(zone, 1), 60)
+    return (32600 if lat >= 0 else 32700) + min(max(zone, 1), 60)
 
 
 @lru_cache(maxsize=8)

@@ -100,3 +100,11 @@ def test_days_from_civil_agrees_with_numpy():
     expected = np.array(["1901-01-01", "1970-01-01", "2000-02-29", "2024-02-29", "2026-12-31"],
                         dtype="datetime64[D]").astype(np.int64)
     assert dt.days_from_civil(years, months, days).tolist() == expected.tolist()
+
+
+def test_dates_with_spanish_month_names():
+    parsed = dt.parse_dates(texts("14-nov-2026", "14 de noviembre de 2026", "3/Ene/19 10:30", "5 de Brumario de 2026"))
+    assert parsed.ts[:3].tolist() == [local_ts("2026-11-14 00:00"), local_ts("2026-11-14 00:00"),
+                                      local_ts("2019-01-03 10:30")]
+    assert parsed.has_time.tolist() == [False, False, True, False]
+    assert parsed.status.tolist() == [dt.OK, dt.OK, dt.OK, dt.UNREADABLE]

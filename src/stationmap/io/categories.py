@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from stationmap.core.model import UNKNOWN_CATEGORY
-from stationmap.io.normalize_text import fold, per_unique
+from stationmap.io.normalize_text import distinct, fold
 
 STANDARD_WEIGHTS: dict[str, float] = {
     "Homicidio": 10, "Secuestro": 9, "Violación y delitos sexuales": 8, "Robo": 6, "Extorsión": 6,
@@ -117,9 +117,11 @@ class CategoryTable:
 
     def classify(self, raw: pd.Series) -> tuple[pd.Series, pd.Series]:
         """(category, weight) of every raw value; unknown or empty values -> 'No especificado'."""
-        category = per_unique(raw, self._classify_distinct)
-        weight = category.map(self._weights).astype(float)
-        return category.rename("category"), weight.rename("weight")
+        codes, uniques = distinct(raw)
+        categories = self._classify_distinct(uniques)
+        weights = categories.map(self._weights).to_numpy(dtype=float)
+        category = pd.Series(categories.to_numpy(dtype=object)[codes], index=raw.index, name="category")
+        return category, pd.Series(weights[codes], index=raw.index, name="weight")
 
     def _classify_distinct(self, uniques: pd.Series) -> pd.Series:
         folded = pd.Series([fold(v) if isinstance(v, str) else "" for v in uniques], dtype=object)

@@ -31,6 +31,9 @@ _CLOCK = r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:([AaPp])\.?\s*[Mm]\.?
 _ISO = (r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+" + _CLOCK + r")?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$")
 _SLASH = r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[T\s]+" + _CLOCK + r")?$"
 _YEAR_MONTH = r"^(\d{4})[-/](\d{1,2})$"
+# '14-nov-2026', '14 de noviembre de 2026', '3/Ene/19 10:30'
+_NAMED_MONTH = (r"^(\d{1,2})[\s/.-]+(?:de\s+)?([^\W\d_]{3,10})\.?[\s/.-]+(?:del?\s+)?(\d{4}|\d{2})"
+                r"(?:[T\s,]+" + _CLOCK + r")?$")
 _EXCEL_SERIAL = r"^(\d{5})(?:\.0+)?$"
 _TIME = r"^(?:\d{4}-\d{2}-\d{2}[T\s]+)?" + _CLOCK + r"(?:\s*h(?:rs?|oras)?\.?)?$"
 _NUMBER = r"^\d+(?:\.\d+)?$"
@@ -158,6 +161,17 @@ def parse_dates(values: pd.Series, day_first: bool | None = None) -> ParsedDates
         seconds, clock_ok = _clock_seconds(_int(slash, 3, 0), _int(slash, 4, 0), _int(slash, 5, 0), slash[6])
         settle(slash_hit, year, month, day, seconds, clock_ok)
         has_time |= slash_hit & slash[3].notna().to_numpy()
+
+    named = text.str.extract(_NAMED_MONTH)
+    named_hit = named[0].notna().to_numpy()
+    if named_hit.any():
+        month = month_numbers(named[1].fillna("")).to_numpy(dtype=np.int64)
+        year = _int(named, 2)
+        year = np.where(year < 100, year + 2000, year)
+        seconds, clock_ok = _clock_seconds(_int(named, 3, 0), _int(named, 4, 0), _int(named, 5, 0), named[6])
+        settle(named_hit & (month > 0), year, month, _int(named, 0), seconds, clock_ok)
+        status[named_hit & (month <= 0)] = UNREADABLE
+        has_time |= named_hit & named[3].notna().to_numpy()
 
     year_month = text.str.extract(_YEAR_MONTH)
     ym_hit = year_month[0].notna().to_numpy()

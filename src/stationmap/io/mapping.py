@@ -56,7 +56,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "address": ("direccion", "direccion hecho", "direccion del hecho", "ubicacion", "location",
                 "calle hechos", "calle", "domicilio", "lugar", "lugar del hecho", "address", "colonia",
                 "colonia hechos"),
-    "district": ("distrito", "dist hecho", "distrito hecho", "district", "alcaldia", "alcaldia hechos",
+    "district": ("distrito", "dist hecho", "distrito hecho", "district", "alcaldia", "alcaldia hechos", "alcaldia hecho",
                  "alcalia", "municipio"),
     "ubigeo": ("ubigeo", "ubigeo hecho", "ubigeo hechos", "cod ubigeo", "codigo ubigeo"),
     "station": ("comisaria", "cpnp", "comisaria hecho", "dependencia", "dependencia policial",

@@ -20,7 +20,7 @@ from stationmap.io.categories import CategoryTable, unknown_values
 from stationmap.io.coords import locate
 from stationmap.io.kinds import detect_kind
 from stationmap.io.mapping import ColumnMapping, guess_mapping
-from stationmap.io.normalize_text import as_text, count_warning, strip_float_zero
+from stationmap.io.normalize_text import as_text, count_warning, per_unique, strip_float_zero
 from stationmap.io.normalize_when import REJECT_CODES, When, combine
 
 if TYPE_CHECKING:
@@ -96,8 +96,7 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
     kept = when.reject == 0
     rejections = _rejections(file, lines, when)
     warnings += _category_warnings(file, category_raw[kept], subcategory_raw[kept], category[kept])
-    count_warning(warnings, file, "rows.ubigeo_invalid",
-                  kept & (ubigeo != "").to_numpy() & ~ubigeo.str.fullmatch(r"\d{6}").to_numpy(), lines)
+    count_warning(warnings, file, "rows.ubigeo_invalid", kept & invalid_ubigeo(ubigeo), lines)
     table = table[kept].reset_index(drop=True)
     assert list(table.columns[:-1]) == list(INCIDENT_COLUMNS)
     applied = replace(mapping, day_first=when.day_first)
@@ -128,9 +127,16 @@ def _category_warnings(file: str, raw: pd.Series, sub: pd.Series, category: pd.S
 
 def pad_ubigeo(values: pd.Series) -> pd.Series:
     """'60101' -> '060101', '130102.0' -> '130102'; other text is kept as written."""
-    digits = strip_float_zero(values.str.strip())
-    short = digits.str.fullmatch(r"\d{5}")
-    return digits.where(~short, digits.str.zfill(6))
+    def pad(uniques: pd.Series) -> pd.Series:
+        digits = strip_float_zero(uniques)
+        return digits.where(~digits.str.fullmatch(r"\d{5}"), digits.str.zfill(6))
+    return per_unique(values, pad)
+
+
+def invalid_ubigeo(ubigeo: pd.Series) -> np.ndarray:
+    """Rows whose UBIGEO is written but is not 6 digits."""
+    bad = per_unique(ubigeo, lambda u: (u != "") & ~u.str.fullmatch(r"\d{6}").astype(bool))
+    return bad.to_numpy(dtype=bool)
 
 
 def source_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:

@@ -20,7 +20,7 @@ from stationmap.io.normalize_text import count_warning
 
 def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd.Series,
                      mapping: ColumnMapping, categories: CategoryTable):
-    from stationmap.io.normalize import Normalized, pad_ubigeo
+    from stationmap.io.normalize import Normalized, invalid_ubigeo, pad_ubigeo
     from stationmap.io.normalize_when import parse_start_dates
 
     fields = mapping.fields
@@ -81,8 +81,7 @@ def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd
     }, index=frame.index)[kept].reset_index(drop=True)
     assert list(table.columns[:-1]) == list(COUNT_COLUMNS)
 
-    count_warning(warnings, file, "rows.ubigeo_invalid",
-                  kept & (ubigeo != "").to_numpy() & ~ubigeo.str.fullmatch(r"\d{6}").to_numpy(), lines)
+    count_warning(warnings, file, "rows.ubigeo_invalid", kept & invalid_ubigeo(ubigeo), lines)
     unknown, values = unknown_values(category_raw[kept], category[kept])
     if unknown:
         warnings.append(Warning_(file, "rows.category_unknown", {"count": unknown, "values": "; ".join(values)}))

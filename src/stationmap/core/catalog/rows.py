@@ -42,7 +42,8 @@ MESSAGES = {
         "en": "Row {row}: the date '{value}' lies in the future; check the year (column '{column}').",
     },
     "rows.window_reversed": {
-        "es": "Fila {row}: el fin del hecho «{value}» es anterior a su inicio «{start}». Corrija la fecha u hora final.",
+        "es": "Fila {row}: el fin del hecho «{value}» es anterior a su inicio «{start}». "
+              "Corrija la fecha u hora final.",
         "en": "Row {row}: the end of the incident '{value}' is before its start '{start}'. Fix the end date or time.",
     },
     "rows.count_invalid": {

@@ -159,3 +159,16 @@ def test_aggregated_rows_become_counts_with_padded_ubigeo():
     assert [(r.row, r.code) for r in result.rejections] == [
         (3, "rows.date_impossible"), (4, "rows.count_invalid"), (5, "rows.place_missing")]
     assert len(result.table) + len(result.rejections) == 4
+
+
+def test_warnings_count_imported_rows_only():
+    raw = raw_table(["fecha", "hora", "lat", "lon"],
+                    [["31/02/2026", "00:00", "0", "0"],        # rejected: its coordinates are not news
+                     ["14/11/2026", "00:00", "0", "0"],
+                     ["14/11/2026", "25:99", "-8.07", "-79.03"]])
+    result = normalize(raw)
+    by_code = {w.code: w.data for w in result.warnings}
+    assert by_code["rows.coords_missing"] == {"count": 1, "rows": "3"}
+    assert by_code["rows.time_midnight_unknown"] == {"count": 1, "rows": "3"}
+    assert by_code["rows.time_unreadable"] == {"count": 1, "rows": "4"}
+    assert result.warnings[0].message("es").startswith("1 fila(s)")

@@ -120,8 +120,12 @@ def guess_utm_zone(x: np.ndarray, y: np.ndarray) -> int:
 
 
 def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file: str,
-           *, utm_zone: int | None = None, area=None) -> Located:
-    """Coordinates of every row of a text frame, as mapped by `fields`."""
+           *, utm_zone: int | None = None, area=None, counted: np.ndarray | None = None) -> Located:
+    """Coordinates of every row of a text frame, as mapped by `fields`.
+
+    `counted` marks the rows the warnings should count (the imported ones); all by default.
+    """
+    counted = np.ones(len(frame), dtype=bool) if counted is None else counted
     n = len(frame)
     warnings: list[Warning_] = []
     lat = np.full(n, np.nan)
@@ -146,7 +150,7 @@ def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file:
             warnings.append(Warning_(file, "rows.coords_none", {}))
         return Located(lat, lon, status, warnings)
 
-    lat, lon = _unswap(lat, lon, lines, file, warnings)
+    lat, lon = _unswap(lat, lon, lines, file, warnings, counted)
     impossible = (np.isnan(lat) | np.isnan(lon) | (np.abs(lat) > 90) | (np.abs(lon) > 180)
                   | ((lat == 0) & (lon == 0)))
     lat = np.where(impossible, np.nan, lat)
@@ -160,15 +164,16 @@ def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file:
 
         inside_area = shapely.contains_xy(area, np.nan_to_num(lon), np.nan_to_num(lat))
         status[~impossible & ~outside & ~inside_area] = CoordStatus.OUTSIDE_AREA.value
-    count_warning(warnings, file, "rows.coords_missing", impossible & present, lines)
-    count_warning(warnings, file, "rows.coords_empty", impossible & ~present, lines)
-    count_warning(warnings, file, "rows.coords_outside_peru", outside, lines)
-    count_warning(warnings, file, "rows.coords_outside_area", status == CoordStatus.OUTSIDE_AREA.value, lines)
+    count_warning(warnings, file, "rows.coords_missing", counted & impossible & present, lines)
+    count_warning(warnings, file, "rows.coords_empty", counted & impossible & ~present, lines)
+    count_warning(warnings, file, "rows.coords_outside_peru", counted & outside, lines)
+    count_warning(warnings, file, "rows.coords_outside_area",
+                  counted & (status == CoordStatus.OUTSIDE_AREA.value), lines)
     return Located(lat, lon, status, warnings)
 
 
 def _unswap(lat: np.ndarray, lon: np.ndarray, lines: np.ndarray, file: str,
-            warnings: list[Warning_]) -> tuple[np.ndarray, np.ndarray]:
+            warnings: list[Warning_], counted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Latitude and longitude exchanged, for the whole column or on single rows.
 
     Within Peru the two ranges do not overlap, so a point that fits only when
@@ -184,6 +189,6 @@ def _unswap(lat: np.ndarray, lon: np.ndarray, lines: np.ndarray, file: str,
     swap_rows = fits_swapped & ~fits
     if swap_rows.any():
         lat, lon = np.where(swap_rows, lon, lat), np.where(swap_rows, lat, lon)
-        count_warning(warnings, file, "rows.coords_swapped_rows", swap_rows, lines)
+        count_warning(warnings, file, "rows.coords_swapped_rows", counted & swap_rows, lines)
     return lat, lon
 

@@ -63,7 +63,8 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
     fields = mapping.fields
     when = combine(frame, fields, mapping.day_first, file, lines)
     warnings = list(when.warnings)
-    located = locate(frame, fields, lines, file, utm_zone=mapping.utm_zone, area=area)
+    kept = when.reject == 0
+    located = locate(frame, fields, lines, file, utm_zone=mapping.utm_zone, area=area, counted=kept)
     warnings += located.warnings
 
     def column(name: str) -> pd.Series:
@@ -93,7 +94,6 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
         "weight": weight,
         "line": lines,
     }, index=frame.index)
-    kept = when.reject == 0
     rejections = _rejections(file, lines, when)
     warnings += _category_warnings(file, category_raw[kept], subcategory_raw[kept], category[kept])
     count_warning(warnings, file, "rows.ubigeo_invalid", kept & invalid_ubigeo(ubigeo), lines)

@@ -73,14 +73,14 @@ def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
     # Time of day: the time column, else a time written inside the date value.
     time_ok = dates.has_time.copy()
     time_sec = dates.ts - day_start
+    time_unreadable = np.zeros(n, dtype=bool)
     time_values = _text(frame, fields, "time")
     if time_values is not None:
         times = dt.parse_times(time_values)
         use_column = times.status == dt.OK
         time_ok = np.where(use_column, True, time_ok & (times.status == dt.EMPTY))
         time_sec = np.where(use_column, times.seconds, np.where(time_ok, time_sec, 0))
-        count_warning(warnings, file, "rows.time_unreadable", (times.status == dt.UNREADABLE) & (dates.status == dt.OK),
-               lines)
+        time_unreadable = times.status == dt.UNREADABLE
     elif "datetime" not in fields and not dates.has_time.any() and n:
         warnings.append(Warning_(file, "rows.time_none", {}))
 
@@ -106,7 +106,6 @@ def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
         end_raw = end_raw.str.cat(end_time_values, sep=" ").str.strip()
 
     time_known = time_ok & ((time_sec != 0) | (end_time_ok & (end_time_sec != 0)))
-    count_warning(warnings, file, "rows.time_midnight_unknown", time_ok & ~time_known & (dates.status == dt.OK), lines)
     start = day_start + np.where(time_known, time_sec, 0)
 
     end = np.where(time_known, start, day_start + dt.DAY)
@@ -121,6 +120,9 @@ def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
                          np.where(time_known, dt.PREC_DATETIME, dt.PREC_DATE)).astype(object)
 
     reject, on_end = _rejections(dates, start, end, end_status, now)
+    kept = reject == 0  # warnings speak of imported rows only; rejected ones have their own reason
+    count_warning(warnings, file, "rows.time_unreadable", kept & time_unreadable, lines)
+    count_warning(warnings, file, "rows.time_midnight_unknown", kept & time_ok & ~time_known, lines)
     if dates.ambiguous:
         warnings.append(Warning_(file, "rows.day_first_assumed", {}))
     return When(start_ts=start.astype(np.int64), end_ts=end.astype(np.int64),

@@ -62,13 +62,13 @@ MESSAGES = {
               "Please confirm it when importing.",
     },
     "rows.time_unreadable": {
-        "es": "{count} filas tienen una hora que no se entiende y se importaron sin hora (filas {rows}).",
-        "en": "{count} rows have a time that cannot be read and were imported without a time (rows {rows}).",
+        "es": "{count} fila(s) tienen una hora que no se entiende y se importaron sin hora (filas {rows}).",
+        "en": "{count} row(s) have a time that cannot be read and were imported without a time (rows {rows}).",
     },
     "rows.time_midnight_unknown": {
-        "es": "{count} filas tienen la hora 00:00, que suele significar «hora desconocida»; "
+        "es": "{count} fila(s) tienen la hora 00:00, que suele significar «hora desconocida»; "
               "se importaron sin hora (filas {rows}).",
-        "en": "{count} rows have the time 00:00, which usually means 'time unknown'; "
+        "en": "{count} row(s) have the time 00:00, which usually means 'time unknown'; "
               "they were imported without a time (rows {rows}).",
     },
     "rows.time_none": {
@@ -76,34 +76,35 @@ MESSAGES = {
         "en": "The file has no time column: incidents were imported with their date only.",
     },
     "rows.coords_missing": {
-        "es": "{count} filas tienen coordenadas imposibles (0,0 o fuera de rango) y se importaron sin ubicación "
+        "es": "{count} fila(s) tienen coordenadas imposibles (0,0 o fuera de rango) y se importaron sin ubicación "
               "(filas {rows}).",
-        "en": "{count} rows have impossible coordinates (0,0 or out of range) and were imported without a location "
+        "en": "{count} row(s) have impossible coordinates (0,0 or out of range) and were imported without a location "
               "(rows {rows}).",
     },
     "rows.coords_empty": {
-        "es": "{count} filas no tienen coordenadas y se importaron sin ubicación (filas {rows}).",
-        "en": "{count} rows have no coordinates and were imported without a location (rows {rows}).",
+        "es": "{count} fila(s) no tienen coordenadas y se importaron sin ubicación (filas {rows}).",
+        "en": "{count} row(s) have no coordinates and were imported without a location (rows {rows}).",
     },
     "rows.coords_none": {
         "es": "El archivo no tiene columnas de coordenadas: los hechos no se verán en el mapa.",
         "en": "The file has no coordinate columns: the incidents will not show on the map.",
     },
     "rows.coords_outside_peru": {
-        "es": "{count} filas tienen coordenadas fuera del Perú; se importaron marcadas (filas {rows}).",
-        "en": "{count} rows have coordinates outside Peru; they were imported and flagged (rows {rows}).",
+        "es": "{count} fila(s) tienen coordenadas fuera del Perú; se importaron marcadas (filas {rows}).",
+        "en": "{count} row(s) have coordinates outside Peru; they were imported and flagged (rows {rows}).",
     },
     "rows.coords_outside_area": {
-        "es": "{count} filas quedan fuera de la jurisdicción de la comisaría; se importaron marcadas (filas {rows}).",
-        "en": "{count} rows fall outside the station's jurisdiction; they were imported and flagged (rows {rows}).",
+        "es": "{count} fila(s) quedan fuera de la jurisdicción de la comisaría; "
+              "se importaron marcadas (filas {rows}).",
+        "en": "{count} row(s) fall outside the station's jurisdiction; they were imported and flagged (rows {rows}).",
     },
     "rows.coords_swapped_columns": {
         "es": "Las columnas de latitud y longitud estaban intercambiadas; se corrigieron.",
         "en": "The latitude and longitude columns were swapped; this was corrected.",
     },
     "rows.coords_swapped_rows": {
-        "es": "{count} filas tenían la latitud y la longitud intercambiadas; se corrigieron (filas {rows}).",
-        "en": "{count} rows had latitude and longitude swapped; this was corrected (rows {rows}).",
+        "es": "{count} fila(s) tenían la latitud y la longitud intercambiadas; se corrigieron (filas {rows}).",
+        "en": "{count} row(s) had latitude and longitude swapped; this was corrected (rows {rows}).",
     },
     "rows.utm_zone_guessed": {
         "es": "Las coordenadas UTM se leyeron en la zona {zone}S (deducida de los datos). "
@@ -112,11 +113,11 @@ MESSAGES = {
               "If that is wrong, set it when importing.",
     },
     "rows.category_unknown": {
-        "es": "{count} filas tienen una modalidad no reconocida y quedaron como «No especificado»: {values}.",
-        "en": "{count} rows have an unrecognised category and were set to 'No especificado': {values}.",
+        "es": "{count} fila(s) tienen una modalidad no reconocida y quedaron como «No especificado»: {values}.",
+        "en": "{count} row(s) have an unrecognised category and were set to 'No especificado': {values}.",
     },
     "rows.ubigeo_invalid": {
-        "es": "{count} filas tienen un UBIGEO que no es de 6 dígitos (filas {rows}).",
-        "en": "{count} rows have a UBIGEO that is not 6 digits (rows {rows}).",
+        "es": "{count} fila(s) tienen un UBIGEO que no es de 6 dígitos (filas {rows}).",
+        "en": "{count} row(s) have a UBIGEO that is not 6 digits (rows {rows}).",
     },
 }

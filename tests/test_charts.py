@@ -188,6 +188,7 @@ def test_english_labels(qtbot):
 
 
 def test_heat_chart_renders_headless_in_a_process_without_an_application(tmp_path):
+    import os
     import subprocess
     import sys
 
@@ -197,7 +198,7 @@ def test_heat_chart_renders_headless_in_a_process_without_an_application(tmp_pat
         "from stationmap.analysis.temporal import hour_weekday_matrix\n"
         "from stationmap.ui.charts.export import render_heat_chart_png\n"
         f"render_heat_chart_png(hour_weekday_matrix(make_incidents(300)), r'{tmp_path / 'c.png'}', 600, 260)\n")
-    env = {k: v for k, v in __import__("os").environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     done = subprocess.run([sys.executable, "-c", script], cwd=str(Path(__file__).parents[1]), env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stationmap.core.errors import StationMapError
+
 HOURS_PER_DAY = 24
 
 
@@ -39,8 +41,6 @@ class ShiftPlan:
     def __post_init__(self) -> None:
         covered = sorted(h for shift in self.shifts for h in shift.hours_of_day())
         if covered != list(range(HOURS_PER_DAY)):
-            from stationmap.core.errors import StationMapError
-
             raise StationMapError("temporal.shifts.not_covering",
                                   shifts=", ".join(s.key for s in self.shifts))
 

@@ -232,3 +232,35 @@ def test_box_selection_writes_ids_to_the_shared_filter_and_clears(qtbot):
 
     panel.run_javascript("document.querySelector('.sm-select-bar a:last-child').click()")
     qtbot.waitUntil(lambda: filter_state.filter() == IncidentFilter(), timeout=5000)
+
+
+def test_lasso_selects_the_incidents_inside_the_drawn_shape(qtbot):
+    import shapely
+    from factories import make_incidents
+
+    filter_state = FilterState()
+    panel = make_panel(qtbot, filter_state)
+    incidents = make_incidents(2000, seed=8)
+    load(qtbot, panel, incidents)
+    panel.run_javascript("SM.setView(-8.07, -79.03, 16)")
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 16, timeout=5000)
+    triangle = [(250, 150), (750, 250), (400, 550)]
+    origin = js(qtbot, panel, f"""(() => {{
+        document.querySelector('.sm-select-bar [data-tool=lasso]').click();
+        const c = SM.map.getContainer(), r = c.getBoundingClientRect();
+        const fire = (type, x, y) => c.dispatchEvent(new MouseEvent(type, {{bubbles: true, button: 0,
+            clientX: r.left + x, clientY: r.top + y}}));
+        const pts = {json.dumps(triangle)};
+        fire('mousedown', ...pts[0]); pts.slice(1).forEach(p => fire('mousemove', ...p));
+        fire('mouseup', ...pts[2]);
+        const o = SM.map.containerPointToLayerPoint([0, 0]).add(SM.map.getPixelOrigin());
+        return [o.x, o.y]; }})()""")
+    qtbot.waitUntil(lambda: filter_state.filter().ids is not None, timeout=5000)
+    # The same test in Python: web-mercator pixels at zoom 16, relative to the map's corner.
+    world = 256 * 2 ** 16
+    x = (incidents.lon + 180) / 360 * world - origin[0]
+    s = np.sin(np.radians(incidents.lat))
+    y = (0.5 - np.log((1 + s) / (1 - s)) / (4 * np.pi)) * world - origin[1]
+    inside = shapely.contains_xy(shapely.Polygon(triangle), x.to_numpy(), y.to_numpy())
+    assert 0 < inside.sum() < len(incidents)
+    assert filter_state.filter().ids == frozenset(incidents.loc[inside, "id"].tolist())

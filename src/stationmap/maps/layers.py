@@ -160,3 +160,12 @@ def density_of(incidents: "pd.DataFrame", language: str,
     surface = density_surface(incidents.loc[located, "lon"], incidents.loc[located, "lat"],
                               **(parameters or DEFAULT_DENSITY))
     return density_layer_from_surface(surface, language)
+
+
+def run_density(inputs: tuple["pd.DataFrame", str, dict[str, Any] | None], progress: Any) -> dict[str, Any] | None:
+    """`density_of` as a long-work function ``run(inputs, progress)`` for a UI worker."""
+    incidents, language, parameters = inputs
+    progress(0.0, "density")
+    layer = density_of(incidents, language, parameters)
+    progress(1.0, "density")
+    return layer

@@ -11,6 +11,7 @@ import json
 import logging
 import tempfile
 import uuid
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from stationmap.core.errors import StationMapError
 from stationmap.core.messages import current_language
-from stationmap.maps.layers import DEFAULT_DENSITY, density_of
+from stationmap.maps.layers import DEFAULT_DENSITY, run_density
 from stationmap.maps.document import MapDocument, apply_geography, basemap_asset, geography_from_project
 from stationmap.maps.page import basemap_spec, is_vector_pack, json_for_script, page_config, render_page
 from stationmap.ui.filter_state import FilterState
@@ -29,6 +30,7 @@ from stationmap.ui.map.bridge import MapBridge
 from stationmap.ui.map.profile import offline_profile
 from stationmap.ui.map.scheme import ORIGIN
 from stationmap.ui.map.web_page import MapWebPage
+from stationmap.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,6 +44,11 @@ log = logging.getLogger(__name__)
 QWEBCHANNEL_URL = f"{ORIGIN}/qt/qwebchannel.js"
 # The density layer follows the filter, but only once the user pauses, so points redraw first.
 DENSITY_DELAY_MS = 250
+
+
+def _release_urls(handler: Any, urls: dict[str, str], *_: Any) -> None:
+    for url in urls.values():
+        handler.drop(url)
 
 
 class MapPanel(QWidget):
@@ -82,6 +89,10 @@ class MapPanel(QWidget):
         self._density_timer.setSingleShot(True)
         self._density_timer.setInterval(DENSITY_DELAY_MS)
         self._density_timer.timeout.connect(self._update_density)
+        # Density runs on a worker (the first one also loads pyproj's database, ~3 s).
+        self._density_runner = TaskRunner(self)
+        self._density_runner.succeeded.connect(self.set_density)
+        self._density_runner.failed.connect(self._on_density_failed)
 
         self._bridge.page_ready.connect(self._on_page_ready)
         self._bridge.drawn.connect(self._on_drawn)
@@ -89,7 +100,9 @@ class MapPanel(QWidget):
         self._bridge.selection_cleared.connect(lambda: self._write_selection(None))
         self._bridge.view_changed.connect(self._on_view_changed)
         filter_state.changed.connect(self._on_filter_changed)
+        # Plain callables: the panel's own methods cannot run once it is being destroyed.
         self.destroyed.connect(self._files.cleanup)
+        self.destroyed.connect(partial(_release_urls, self._handler, self._urls))
         self._load_page()
 
     # --- public API -----------------------------------------------------------------------------
@@ -283,14 +296,15 @@ class MapPanel(QWidget):
     def _update_density(self) -> None:
         if self._density_parameters is None or self._document.incidents is None:
             return
-        try:
-            layer = density_of(self._document.incidents[self._mask()], self._document.language,
-                               self._density_parameters)
-        except StationMapError as problem:  # e.g. a bandwidth below the cell size
-            self.set_density(None)
+        shown = self._document.incidents[self._mask()]
+        self._density_runner.start(run_density, (shown, self._document.language, dict(self._density_parameters)))
+
+    def _on_density_failed(self, problem: Exception) -> None:
+        self.set_density(None)
+        if isinstance(problem, StationMapError):  # e.g. a bandwidth below the cell size
             self.error.emit(problem)
-            return
-        self.set_density(layer)
+        else:
+            log.error("density layer failed", exc_info=problem)
 
     def _push_selection(self, force: bool = False) -> None:
         ids = self._filter_state.filter().ids

@@ -79,7 +79,8 @@ def test_windows_keep_start_and_end_and_cross_midnight():
     assert table["time_known"].tolist() == [1, 1, 1, 1]   # an end time is evidence that 00:00 was meant
     (rejection,) = result.rejections
     assert (rejection.row, rejection.code) == (5, "rows.window_reversed")
-    assert "13/11/2026" in rejection.message("es") and "14/11/2026" in rejection.message("es")
+    assert rejection.message("es") == ("Fila 5: el fin del hecho «13/11/2026 06:30» es anterior a su inicio "
+                                       "«14/11/2026 22:00». Corrija la fecha u hora final.")
 
 
 def test_dates_out_of_range_are_rejected_with_the_value():

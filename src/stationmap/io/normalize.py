@@ -214,8 +214,9 @@ def _rejections(file: str, lines: np.ndarray, when: When) -> list[Rejection]:
         line = int(lines[position])
         code = REJECT_CODES[when.reject[position] - 1]
         if when.reject_on_end[position]:
+            time_text = when.time_raw.iat[position] if when.time_raw is not None else ""
             data = {"row": line, "value": when.end_raw.iat[position], "column": when.end_column,
-                    "start": when.date_raw.iat[position]}
+                    "start": f"{when.date_raw.iat[position]} {time_text}".strip()}
         else:
             data = {"row": line, "value": when.date_raw.iat[position], "column": when.date_column}
         out.append(Rejection(file, line, code, data))

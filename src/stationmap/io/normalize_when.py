@@ -34,6 +34,7 @@ class When:
     reject: np.ndarray              # int8: 0 kept, else 1 + index into REJECT_CODES
     reject_on_end: np.ndarray       # bool: the rejection is about the end columns
     date_raw: pd.Series             # raw start-date text, quoted in rejections
+    time_raw: pd.Series | None      # raw start-time text, quoted beside the date when an end is before it
     date_column: str
     end_raw: pd.Series              # raw end date/time text
     end_column: str
@@ -127,7 +128,8 @@ def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
         warnings.append(Warning_(file, "rows.day_first_assumed", {}))
     return When(start_ts=start.astype(np.int64), end_ts=end.astype(np.int64),
                 time_known=time_known.astype(np.int8), precision=precision, reject=reject,
-                reject_on_end=on_end, date_raw=date_raw, date_column=date_column, end_raw=end_raw,
+                reject_on_end=on_end, date_raw=date_raw, time_raw=time_values, date_column=date_column,
+                end_raw=end_raw,
                 end_column=" ".join(fields[f] for f in ("date_end", "time_end") if f in fields),
                 day_first=dates.day_first if dates.day_first is not None else day_first,
                 ambiguous=dates.ambiguous, warnings=warnings)

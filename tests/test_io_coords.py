@@ -27,10 +27,10 @@ def lines_for(data: pd.DataFrame) -> np.ndarray:
 def test_decimal_points_commas_and_dms():
     # 8°04'15.2" = 8 + 4/60 + 15.2/3600 = 8.070888...
     parsed = parse_degrees(texts("-8.0712", "-8,0712", "8°04'15.2\"S", "8 4 15.2 S", "79°01'30\"W",
-                                 "79º 1' 30\" O", "-8° 4.25'", "", "norte"))
-    expected = [-8.0712, -8.0712, -8.0708889, -8.0708889, -79.025, -79.025, -8.0708333]
-    assert parsed[:7] == pytest.approx(expected, abs=1e-6)
-    assert np.isnan(parsed[7:]).all()
+                                 "79º 1' 30\" O", "-8° 4.25'", "S 8°04'15.2\"", "", "norte"))
+    expected = [-8.0712, -8.0712, -8.0708889, -8.0708889, -79.025, -79.025, -8.0708333, -8.0708889]
+    assert parsed[:8] == pytest.approx(expected, abs=1e-6)
+    assert np.isnan(parsed[8:]).all()
 
 
 def test_one_column_pairs():

@@ -33,8 +33,8 @@ _PERU_OUTLINE = ((-81.35, -4.65), (-80.3, -3.4), (-79.4, -4.6), (-78.4, -3.4), (
 _OUTLINE_MARGIN_DEG = 0.25
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
-# 8°04'15.2"S, 8 4 15.2 S, -8° 4.25', 79°01'30"W (minutes and seconds optional).
-_DMS = (r"^\s*(-)?\s*" + _NUM + r"\s*(?:°|º|\s|d)\s*(?:" + _NUM + r"\s*(?:'|′|’|\s)\s*)?"
+# 8°04'15.2"S, S 8°04'15.2", 8 4 15.2 S, -8° 4.25', 79°01'30"W (minutes and seconds optional).
+_DMS = (r"^\s*([NSEWOnsewo]\s*)?(-)?\s*" + _NUM + r"\s*(?:°|º|\s|d)\s*(?:" + _NUM + r"\s*(?:'|′|’|\s)\s*)?"
         r"(?:" + _NUM + r"\s*(?:\"|″|''|”)?\s*)?([NSEWOnsewo])?\s*$")
 _DECIMAL_PAIR = r"^\s*\(?\s*(-?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)(-?\d+(?:[.,]\d+)?)\s*\)?\s*$"
 _WKT_POINT = r"^\s*POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)\s*$"
@@ -57,8 +57,9 @@ def parse_degrees(values: pd.Series) -> np.ndarray:
         rest = plain.isna() & (text != "")
         if rest.any():  # only what is not a plain number goes through the slower DMS pattern
             dms = text[rest].str.extract(_DMS)
-            degrees = _num(dms[1]) + _num(dms[2]).fillna(0) / 60 + _num(dms[3]).fillna(0) / 3600
-            negative = dms[0].eq("-") | dms[4].fillna("").str.upper().isin(["S", "W", "O"])
+            degrees = _num(dms[2]) + _num(dms[3]).fillna(0) / 60 + _num(dms[4]).fillna(0) / 3600
+            hemisphere = (dms[0].fillna("").str.strip() + dms[5].fillna("")).str.upper()
+            negative = dms[1].eq("-") | hemisphere.isin(["S", "W", "O"])
             plain[rest] = degrees.where(~negative, -degrees).astype(float)
         return plain
     return per_unique(values, parse).to_numpy(dtype=float)

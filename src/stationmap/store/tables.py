@@ -28,7 +28,20 @@ def sql_values(series: "pd.Series") -> list[Any]:
         return series.to_numpy().tolist()  # SQLite stores a bound NaN as NULL
     if isinstance(dtype, np.dtype) and dtype.kind in "iub":
         return series.to_numpy().tolist()
+    if _few_distinct(series):
+        # District, category, status...: one Python string per distinct value, shared by
+        # every row, is several times cheaper than one per cell.
+        import pandas as pd
+
+        codes, uniques = pd.factorize(series)
+        lookup = np.array([*uniques.tolist(), None], dtype=object)  # code -1 (missing) -> None
+        return lookup[codes].tolist()
     return series.to_numpy(dtype=object, na_value=None).tolist()
+
+
+def _few_distinct(series: "pd.Series", probe: int = 2000) -> bool:
+    head = series.iloc[:probe]
+    return len(series) > probe and head.nunique(dropna=False) < len(head) // 20
 
 
 def insert_frame(db: sqlite3.Connection, table: str, frame: "pd.DataFrame",

@@ -74,7 +74,8 @@ def test_seconds_after_midnight_written_as_floats():
 
 
 def test_numeric_hhmm_and_day_fractions():
-    assert dt.parse_times(texts("1930", "0815")).seconds.tolist() == [70200, 29700]
+    assert dt.parse_times(texts("1930", "0815", "5")).seconds.tolist() == [70200, 29700, 300]
+    assert dt.parse_times(texts("21", "5", "0")).seconds.tolist() == [75600, 18000, 0]   # hours only
     assert dt.parse_times(texts("0.8125", "0.5")).seconds.tolist() == [70200, 43200]
 
 

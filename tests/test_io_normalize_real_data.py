@@ -121,3 +121,26 @@ def test_preview_asks_when_the_first_rows_cannot_tell(tmp_path):
     result = preview(path)
     assert result.day_first_ambiguous is True
     assert result.mapping.fields == {"date": "fecha", "time": "hora", "category": "modalidad"}
+
+
+def test_a_messy_peruvian_export_from_file(tmp_path):
+    path = tmp_path / "denuncias_noviembre.csv"
+    path.write_bytes(
+        "N° Denuncia;Fecha del Hecho;Hora;Modalidad;Latitud;Longitud;UBIGEO\r\n"
+        "8325024.0;14/11/2026;21:30;Robo;-8,0712;-79,0321;130102\r\n"
+        "8325025.0;15/11/2026;12:00:00 AM;Extorsión;0;0;130102\r\n"
+        "8325026.0;31/02/2026;10:00;Hurto;-8,07;-79,03;130102\r\n"
+        "8325027.0;16/11/2026;9:30 PM;Violación;-79,03;-8,07;60101\r\n".encode("cp1252"))
+    raw = read_table(path)
+    result = normalize(raw)
+    assert len(result.table) + len(result.rejections) == len(raw.frame) == 4
+    table = result.table
+    assert table["source_key"].tolist() == ["id:8325024#1", "id:8325025#1", "id:8325027#1"]
+    assert table["time_known"].tolist() == [1, 0, 1]
+    assert table["start_ts"].iloc[2] == local_ts("2026-11-16 21:30")
+    assert table["coord_status"].tolist() == ["ok", "missing", "ok"]
+    assert (table["lat"].iloc[2], table["lon"].iloc[2]) == (-8.07, -79.03)     # a swapped row, put right
+    assert table["category"].tolist() == ["Robo", "Extorsión", "Violación y delitos sexuales"]
+    assert table["ubigeo"].tolist() == ["130102", "130102", "060101"]
+    (rejection,) = result.rejections
+    assert (rejection.file, rejection.row, rejection.code) == (str(path), 4, "rows.date_impossible")

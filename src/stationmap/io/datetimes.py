@@ -257,10 +257,13 @@ def _numeric_time_seconds(numbers: np.ndarray, text: pd.Series) -> np.ndarray:
     """A numeric time column is read as a whole: day fractions (Excel), HHMM, or seconds.
 
     All values below 1 -> fractions of a day (0.8125 = 19:30); any decimal point
-    or any value above 2359 -> seconds after midnight (70200.0 = 19:30); else HHMM.
+    or any value above 2359 -> seconds after midnight (70200.0 = 19:30); whole
+    numbers up to 23 -> hours ('21' = 21:00); else HHMM ('1930').
     """
     if (numbers < 1).all():
         return np.round(numbers * DAY)
+    if not text.str.contains(".", regex=False).any() and (numbers <= 23).all():
+        return numbers * 3600
     if text.str.contains(".", regex=False).any() or (numbers > 2359).any():
         return np.where(numbers < DAY, np.floor(numbers), np.nan)
     hours, minutes = numbers // 100, numbers % 100

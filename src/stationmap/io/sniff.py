@@ -76,6 +76,7 @@ class Decoded:
     nul_count: int = 0
     repaired: int = 0            # double-encoded UTF-8 sequences ("Ã±" for "ñ") turned back into their letter
     repair_example: str = ""
+    checked: bool = True         # False: taken for UTF-8 without decoding (see `decode(check_utf8=False)`)
 
 
 def _line_of_offsets(data: bytes, offsets: list[int]) -> list[int]:
@@ -113,10 +114,14 @@ def _decode_single_byte(line: bytes, encoding: str) -> str:
         return line.decode("latin-1")
 
 
-def decode(raw: bytes) -> Decoded:
-    """Decode a text file to UTF-8 bytes: BOM, UTF-16, UTF-8, CP1252 and mixed files, line by line when needed."""
+def decode(raw: bytes, *, check_utf8: bool = True) -> Decoded:
+    """Decode a text file to UTF-8 bytes: BOM, UTF-16, UTF-8, CP1252 and mixed files, line by line when needed.
+
+    With `check_utf8=False` a file without a BOM is taken for UTF-8 unchecked (`Decoded.checked` False):
+    the caller's parser validates it anyway and must call again with the check when it fails.
+    """
     nul_lines: list[int] = []
-    nul_count = raw.count(0)
+    nul_count = raw.count(0) if b"\x00" in raw else 0
     if raw.startswith(b"\xef\xbb\xbf"):
         encoding, raw = "utf-8-sig", raw[3:]
     else:
@@ -131,7 +136,10 @@ def decode(raw: bytes) -> Decoded:
         offsets = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 0)
         nul_lines = sorted(set(_line_of_offsets(raw, offsets[:10_000].tolist())))
         raw = raw.replace(b"\x00", b"")
-    decoded = _decode_text(raw, encoding)
+    if not check_utf8 and not encoding and not _may_hold_double_encoding(raw):
+        decoded = Decoded(raw, "utf-8", checked=raw.isascii())
+    else:
+        decoded = _decode_text(raw, encoding)
     decoded.nul_lines, decoded.nul_count = nul_lines, nul_count
     return decoded
 
@@ -140,19 +148,54 @@ def _decode_text(raw: bytes, encoding: str) -> Decoded:
     if raw.isascii():
         return Decoded(raw, encoding or "utf-8")
     try:
-        return _repaired(raw.decode("utf-8"), Decoded(raw, encoding or "utf-8"))
+        raw.decode("utf-8")
+        return _repaired(Decoded(raw, encoding or "utf-8"))
     except UnicodeDecodeError:
         pass
-    lines = raw.splitlines(keepends=True)
-    failing = [i for i, line in enumerate(lines) if not _is_utf8(line)]
-    failing_set = set(failing)
-    fallback = _pick_single_byte_encoding(b"".join(lines[i] for i in failing))
-    utf8_non_ascii = any(not line.isascii() for i, line in enumerate(lines) if i not in failing_set)
-    text = "".join(_decode_single_byte(line, fallback) if i in failing_set else line.decode("utf-8")
-                   for i, line in enumerate(lines))
-    if not utf8_non_ascii:
-        return Decoded(text.encode("utf-8"), fallback)
-    return _repaired(text, Decoded(text.encode("utf-8"), "mixed", fallback, [i + 1 for i in failing]))
+    if not _holds_utf8_sequences(raw):  # a plain single-byte file: decode it whole, no line-by-line work
+        fallback = _pick_single_byte_encoding(raw)
+        return Decoded(_decode_single_byte(raw, fallback).encode("utf-8"), fallback)
+    return _decode_mixed(raw)
+
+
+def _holds_utf8_sequences(raw: bytes) -> bool:
+    """Whether any UTF-8 lead byte is followed by a continuation byte (a CP1252 file practically never has one)."""
+    import numpy as np
+
+    data = np.frombuffer(raw, dtype=np.uint8)
+    leads = np.flatnonzero(data[:-1] >= 0xC2)
+    leads = leads[data[leads] <= 0xF4]
+    return bool(((data[leads + 1] & 0xC0) == 0x80).any())
+
+
+_CHUNK_BYTES = 1 << 20
+
+
+def _decode_mixed(raw: bytes) -> Decoded:
+    """UTF-8 with some lines in a single-byte encoding: check by 1 MB chunks, line by line only where needed."""
+    pieces: list[bytes] = []             # UTF-8 bytes as they are, and the lines that are not UTF-8
+    failing: list[int] = []              # indices into `pieces`
+    failing_lines: list[int] = []
+    position = line_count = 0
+    while position < len(raw):
+        end = raw.find(b"\n", position + _CHUNK_BYTES)
+        end = len(raw) if end < 0 else end + 1
+        chunk = raw[position:end]
+        if _is_utf8(chunk):
+            pieces.append(chunk)
+            line_count += chunk.count(b"\n")
+        else:
+            for offset, line in enumerate(chunk.splitlines(keepends=True), start=1):
+                if not _is_utf8(line):
+                    failing.append(len(pieces))
+                    failing_lines.append(line_count + offset)
+                pieces.append(line)
+            line_count += offset
+        position = end
+    fallback = _pick_single_byte_encoding(b"".join(pieces[i] for i in failing))
+    for index in failing:
+        pieces[index] = _decode_single_byte(pieces[index], fallback).encode("utf-8")
+    return _repaired(Decoded(b"".join(pieces), "mixed", fallback, failing_lines))
 
 
 # UTF-8 that was once decoded as Latin-1/CP1252 and saved again as UTF-8 ("DAÃ\u0091O" for "DAÑO"): a lead
@@ -192,8 +235,19 @@ def repair_double_encoding(text: str) -> tuple[str, int, str]:
     return fixed, max(len(repaired) - 1, 0), repaired[0] if repaired else ""
 
 
-def _repaired(text: str, decoded: Decoded) -> Decoded:
-    fixed, count, example = repair_double_encoding(text)
+_DOUBLE_ENCODED_LEADS = re.compile(rb"\xc3[\x82-\x85\xa2]")  # "Â", "Ã", "Ä", "Å", "â" in UTF-8
+
+
+def _may_hold_double_encoding(data: bytes) -> bool:
+    """A fast look for the lead characters of double-encoded text; the repair itself checks every match."""
+    return _DOUBLE_ENCODED_LEADS.search(data) is not None
+
+
+def _repaired(decoded: Decoded) -> Decoded:
+    """`decoded` with double-encoded UTF-8 repaired (its data must be valid UTF-8)."""
+    if not _may_hold_double_encoding(decoded.data):
+        return decoded
+    fixed, count, example = repair_double_encoding(decoded.data.decode("utf-8"))
     if count:
         decoded.data, decoded.repaired, decoded.repair_example = fixed.encode("utf-8"), count, example
     return decoded

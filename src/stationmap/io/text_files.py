@@ -36,6 +36,10 @@ class _Rows:
     bad_rows: list[Rejection]
 
 
+class _NotUtf8(Exception):
+    """The file was taken for UTF-8 without checking (the fast way) and turned out not to be."""
+
+
 def read_text_table(file: str, *, max_rows: int | None = None) -> RawTable:
     raw, complete = _load(file, max_rows)
     if not raw or raw.isspace():
@@ -44,26 +48,33 @@ def read_text_table(file: str, *, max_rows: int | None = None) -> RawTable:
         kind = sniff.binary_kind(raw)
         if kind:
             raise InputFileError("read.binary", file=file, kind=kind)
-    decoded = sniff.decode(raw)
-    if not decoded.data or decoded.data.isspace():
-        raise InputFileError("read.empty", file=file)
+    # Most files are UTF-8: pyarrow checks that while parsing, which saves decoding the file twice.
+    try:
+        return _read_decoded(file, sniff.decode(raw, check_utf8=False), complete, max_rows)
+    except _NotUtf8:
+        return _read_decoded(file, sniff.decode(raw), complete, max_rows)
 
-    sample_complete = complete and len(decoded.data) <= _SAMPLE_BYTES
-    sample_bytes = decoded.data[:_SAMPLE_BYTES].splitlines(keepends=True)
+
+def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: int | None) -> RawTable:
+    data = decoded.data
+    if not data or data.isspace():
+        raise InputFileError("read.empty", file=file)
+    sample_complete = complete and len(data) <= _SAMPLE_BYTES
+    sample_bytes = data[:_SAMPLE_BYTES].splitlines(keepends=True)
     if len(sample_bytes) > _SAMPLE_LINES:
         sample_bytes, sample_complete = sample_bytes[:_SAMPLE_LINES], False
-    sample = [line.decode("utf-8", errors="replace") for line in sample_bytes]
+    sample = _decode_sample(sample_bytes, sample_complete)
     delimiter = sniff.detect_delimiter(sample, complete=sample_complete)
     records = (sniff.parse_records(sample, delimiter, complete=sample_complete)
                or sniff.parse_records(sample, delimiter, complete=True))
     header = records[sniff.find_header([r.cells for r in records])]
     names, renamed = sniff.unique_names(header.cells)
 
-    body = decoded.data[sum(len(line) for line in sample_bytes[: header.end_line]):]
+    body_start = sum(len(line) for line in sample_bytes[: header.end_line])
     first_line = header.end_line + 1
-    rows = None if max_rows is not None else _read_clean(body, names, delimiter, first_line)
+    rows = None if max_rows is not None else _read_clean(data, body_start, names, delimiter, first_line)
     if rows is None:
-        rows = _read_careful(body, names, delimiter, first_line, file, max_rows)
+        rows = _read_careful(data[body_start:], names, delimiter, first_line, file, max_rows)
 
     warnings = _warnings(file, decoded, header, delimiter, renamed)
     return RawTable(
@@ -72,6 +83,15 @@ def read_text_table(file: str, *, max_rows: int | None = None) -> RawTable:
         delimiter="" if delimiter == sniff.NO_DELIMITER else delimiter,
         header_line=header.line, bad_rows=rows.bad_rows, warnings=warnings,
     )
+
+
+def _decode_sample(lines: list[bytes], complete: bool) -> list[str]:
+    """The sample lines as text; only a line cut by the sample's end may hold half a character."""
+    try:
+        text = [line.decode("utf-8") for line in (lines if complete else lines[:-1])]
+    except UnicodeDecodeError:
+        raise _NotUtf8() from None
+    return text if complete else text + [lines[-1].decode("utf-8", errors="replace")]
 
 
 def _load(file: str, max_rows: int | None) -> tuple[bytes, bool]:
@@ -125,69 +145,63 @@ def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, delimiter
 # --- the fast path: pyarrow ----------------------------------------------------------------------
 
 
-def _record_start_lines(body: bytes, first_line: int) -> tuple[np.ndarray, bool] | None:
-    """1-based lines where records start (blank lines skipped), and whether any record spans lines.
+def _record_start_lines(data: bytes, start: int, first_line: int) -> np.ndarray | None:
+    """1-based lines where the records of data[start:] begin, blank lines skipped.
 
     A line break is a record boundary when an even number of quote characters precedes it (RFC 4180,
     where "" inside a quoted field adds two). None when the quotes do not balance: the careful path
     must find the broken row.
     """
-    data = np.frombuffer(body, dtype=np.uint8)
-    breaks = np.flatnonzero(data == 10)
+    body = np.frombuffer(data, dtype=np.uint8, offset=start)
+    breaks = np.flatnonzero(body == 10)
     starts = np.concatenate(([0], breaks + 1))
-    ends = np.concatenate((breaks, [len(data)]))
+    ends = np.concatenate((breaks, [len(body)]))
     lengths = ends - starts
     ends_with_cr = np.zeros(len(starts), dtype=bool)
     nonempty = lengths > 0
-    ends_with_cr[nonempty] = data[ends[nonempty] - 1] == 13
+    ends_with_cr[nonempty] = body[ends[nonempty] - 1] == 13
     is_start = (lengths - ends_with_cr) > 0
-    quotes = np.flatnonzero(data == 34)
-    multiline = False
+    quotes = np.flatnonzero(body == 34)
+    if len(quotes) % 2:
+        return None
     if len(quotes):
-        if len(quotes) % 2:
-            return None
-        inside_quotes = np.searchsorted(quotes, starts) % 2 == 1
-        multiline = bool(inside_quotes.any())
-        is_start &= ~inside_quotes
-    lines = np.arange(first_line, first_line + len(starts), dtype=np.int64)
-    return lines[is_start], multiline
+        is_start &= np.searchsorted(quotes, starts) % 2 == 0
+    return np.arange(first_line, first_line + len(starts), dtype=np.int64)[is_start]
 
 
-def _read_clean(body: bytes, names: list[str], delimiter: str, first_line: int) -> _Rows | None:
-    """pyarrow with every column as text; None when the file is not clean enough for it."""
+def _read_clean(data: bytes, start: int, names: list[str], delimiter: str, first_line: int) -> _Rows | None:
+    """pyarrow on data[start:] with every column as text; None when the file is not clean enough for it."""
     import pyarrow as pa
     import pyarrow.compute as pa_compute
     import pyarrow.csv as pa_csv
 
-    if not body or body.isspace():
+    if len(data) == start or data[start:start + 65_536].isspace() and data[start:].isspace():
         return None
-    # Without quotes every line is one record, and when pyarrow's row count equals the line count
-    # there was no blank line either: the line numbers are then a plain range, no scan needed.
-    starts = None
-    multiline = False
-    if b'"' in body:
-        starts = _record_start_lines(body, first_line)
-        if starts is None:
-            return None
-        multiline = starts[1]
     try:
         table = pa_csv.read_csv(
-            pa.py_buffer(body),
+            pa.py_buffer(data).slice(start),
             read_options=pa_csv.ReadOptions(column_names=names),
-            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=multiline),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter,
+                                              newlines_in_values=data.find(b'"', start) >= 0),
             convert_options=pa_csv.ConvertOptions(
                 column_types={name: pa.large_string() for name in names},  # zero-copy to pandas 'str'
                 strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except pa.ArrowInvalid as exc:
+        if "UTF8" in str(exc):
+            raise _NotUtf8() from None
         return None
-    if starts is None:
-        line_count = body.count(b"\n") + (not body.endswith(b"\n"))
-        starts = ((np.arange(first_line, first_line + line_count, dtype=np.int64), False)
-                  if table.num_rows == line_count else _record_start_lines(body, first_line))
-    line_numbers = starts[0]
-    if table.num_rows != len(line_numbers):  # e.g. a lone CR that pyarrow took as a line end
+    except pa.ArrowNotImplementedError:
         return None
+    # Blank lines and quoted line breaks both make fewer rows than lines: when the counts agree the
+    # line numbers are a plain range, otherwise they come from a scan of the line breaks.
+    line_count = data.count(b"\n", start) + (not data.endswith(b"\n"))
+    if table.num_rows == line_count:
+        line_numbers = np.arange(first_line, first_line + line_count, dtype=np.int64)
+    else:
+        line_numbers = _record_start_lines(data, start, first_line)
+        if line_numbers is None or table.num_rows != len(line_numbers):  # e.g. a lone CR taken as a line end
+            return None
     # Rows whose cells are all empty (';;;;' lines of spreadsheet exports) are blank lines, not rows.
     empty = pa_compute.equal(table.column(0), "")
     for column in table.columns[1:]:
@@ -212,7 +226,10 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
     After a row with an unclosed quote the csv module would swallow the following lines into one
     field, so reading restarts on the line after it: one broken row costs one row, not the file.
     """
-    lines = [line.decode("utf-8") for line in body.splitlines(keepends=True)]
+    try:
+        lines = [line.decode("utf-8") for line in body.splitlines(keepends=True)]
+    except UnicodeDecodeError:
+        raise _NotUtf8() from None
     width = len(names)
     rows: list[list[str]] = []
     row_lines: list[int] = []

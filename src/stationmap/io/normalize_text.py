@@ -31,11 +31,6 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", ascii_only.lower()).strip()
 
 
-def fold_series(values: pd.Series) -> pd.Series:
-    """`fold` over a column, computed once per distinct value."""
-    return per_unique(values, lambda uniques: pd.Series([fold(v) for v in uniques], dtype=object))
-
-
 def per_unique(values: pd.Series, parse: Callable[[pd.Series], pd.Series | pd.DataFrame]
                ) -> pd.Series | pd.DataFrame:
     """Run a vectorised `parse` over the distinct values of `values`, then spread the result back.

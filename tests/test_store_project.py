@@ -266,3 +266,15 @@ def test_no_column_read_while_this_process_is_writing(tmp_path, monkeypatch):
             assert calls == []
         assert len(reader.incidents()) == 10
         assert len(calls) == 1
+
+
+def test_project_in_a_missing_folder_cannot_be_created(tmp_path):
+    with pytest.raises(ProjectError) as caught:
+        Project.create(tmp_path / "no" / "such" / "folder" / "a.stationmap")
+    assert caught.value.code == "project.cannot_write"
+
+
+def test_a_folder_is_not_a_project(tmp_path):
+    with pytest.raises(ProjectError) as caught:
+        Project.open(tmp_path)
+    assert caught.value.code == "project.not_a_project"

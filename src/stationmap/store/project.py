@@ -62,8 +62,13 @@ class Project:
         except sqlite3.Error as error:
             raise ProjectError("project.cannot_write", path=str(path), detail=str(error)) from error
         project = cls(path, db)
-        with project.transaction():
-            schema.create_schema(db)
+        try:
+            with project.transaction():
+                schema.create_schema(db)
+        except BaseException:
+            db.close()
+            path.unlink(missing_ok=True)  # never leave a file that looks like a project but is not
+            raise
         return project
 
     @classmethod
@@ -71,7 +76,11 @@ class Project:
         path = Path(path)
         if not path.exists():
             raise ProjectError("project.not_found", path=str(path))
-        if not path.is_file() or not _has_sqlite_magic(path):
+        try:
+            is_sqlite = path.is_file() and _has_sqlite_magic(path)
+        except OSError as error:  # no permission, a disk that went away
+            raise ProjectError("project.unreadable", path=str(path), detail=str(error)) from error
+        if not is_sqlite:
             raise ProjectError("project.not_a_project", path=str(path))
         try:
             db = _connect(path)

@@ -22,6 +22,10 @@ MESSAGES = {
               "(format {version}; this version reads up to format {supported}). "
               "Update StationMap to open it.",
     },
+    "project.unreadable": {
+        "es": "No se puede leer el proyecto «{path}» ({detail}).",
+        "en": "The project “{path}” cannot be read ({detail}).",
+    },
     "project.busy": {
         "es": "Otro programa está usando el proyecto «{path}». Ciérrelo e inténtelo de nuevo.",
         "en": "Another program is using the project “{path}”. Close it and try again.",

@@ -119,7 +119,8 @@ def build_plan(incidents: pd.DataFrame, sectors: list[Sector], spec: UnitsSpec, 
     start = incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
     recent = incidents[(start < plan_start) & (start >= plan_start - lookback_weeks * 7 * 86_400)]
     progress(0.25, "puntos críticos")
-    points = find_critical_points(recent, limit=3 * len(sectors), street_namer=street_namer)
+    # Enough places that most sectors have 2-5 to visit (Koper), not only the very hottest.
+    points = find_critical_points(recent, limit=4 * len(sectors), top_share=0.05, street_namer=street_namer)
     point_sector = assign_sectors(np.array([p.lon for p in points]), np.array([p.lat for p in points]),
                                   sectors).tolist() if points else []
     rng = np.random.default_rng(seed)

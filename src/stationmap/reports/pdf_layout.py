@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -13,11 +14,23 @@ MARGIN = 36
 CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=7, leading=8.4)
 
 
+def _cell(value, width: float):
+    """Plain text when it fits on one line; a wrapping Paragraph only when it must wrap
+    (Paragraphs cost ~20x more to lay out, and a week's route cards have thousands of cells)."""
+    if isinstance(value, Paragraph):
+        return value
+    text = str(value)
+    if stringWidth(text, CELL.fontName, CELL.fontSize) <= width - 5 and "<" not in text:
+        return text
+    return Paragraph(text, CELL)
+
+
 def table(canvas: Canvas, rows: list[list], widths: list[float], x: float, top: float, max_h: float) -> float:
     """Draw a grid table with a grey header row below `top`; returns its height."""
-    body = [[c if isinstance(c, Paragraph) else Paragraph(str(c), CELL) for c in row] for row in rows]
+    body = [[_cell(c, w) for c, w in zip(row, widths)] for row in rows]
     grid = Table(body, colWidths=widths, repeatRows=1)
-    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+    grid.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), CELL.fontName, CELL.fontSize, CELL.leading),
+                              ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
                               ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))

@@ -146,3 +146,17 @@ def test_density_overlay_from_a_real_surface_keeps_its_metres_and_corners():
     assert "250 m" in layer["legend"] and "100 m" in layer["legend"]
     assert layer["ramp_labels"][1].endswith("incidentes por km²")
     assert base64.b64decode(layer["image"].split(",", 1)[1])[:4] == b"\x89PNG"
+
+
+def test_binary_columns_read_back_as_the_typed_arrays_the_page_builds():
+    frame = make_incidents(7, seed=6)
+    frame.loc[3, "start_ts"] = None
+    payload = incident_payload(frame)
+    meta, raw = payload.binary()
+    assert meta["n"] == 7 and meta["categories"] == payload.meta["categories"]
+    for column in meta["layout"]:
+        assert column["offset"] % np.dtype(column["type"]).itemsize == 0  # a valid typed-array view
+        values = np.frombuffer(raw, column["type"], column["length"], column["offset"])
+        np.testing.assert_array_equal(values, payload.columns[column["name"]])
+    ts = np.frombuffer(raw, "float64", 7, next(c["offset"] for c in meta["layout"] if c["name"] == "ts"))
+    assert np.isnan(ts[3]) and ts[0] == frame.loc[0, "start_ts"]

@@ -272,8 +272,15 @@
     SM.generation = generation;
     notifyDrawn(generation);
   };
-  SM.loadIncidents = function (url, generation, maskB64) {
-    return fetch(url).then((r) => r.json()).then((payload) => SM.setIncidents(payload, generation, maskB64));
+  const TYPED = { float64: Float64Array, int32: Int32Array, uint16: Uint16Array, uint8: Uint8Array };
+  /** Embedded view: text dictionaries as JSON, numeric columns as one binary buffer (typed-array views). */
+  SM.loadIncidents = function (metaUrl, columnsUrl, generation, maskB64) {
+    return Promise.all([fetch(metaUrl).then((r) => r.json()), fetch(columnsUrl).then((r) => r.arrayBuffer())])
+      .then(([meta, buffer]) => {
+        const payload = Object.assign({}, meta);
+        for (const c of meta.layout) payload[c.name] = new TYPED[c.type](buffer, c.offset, c.length);
+        SM.setIncidents(payload, generation, maskB64);
+      });
   };
   SM.setVisible = function (maskB64, generation) {
     incidents.setVisibleMask(maskB64);

@@ -30,8 +30,9 @@
   function prepare(payload) {
     const n = payload.id.length;
     const data = {
-      n: n, id: payload.id, cat: Uint16Array.from(payload.cat), categories: payload.categories,
-      colors: payload.colors, ts: payload.ts, end: payload.end, tk: payload.tk,
+      n: n, id: payload.id, cat: payload.cat, categories: payload.categories,
+      colors: payload.colors, ts: Float64Array.from(payload.ts, (v) => (v === null ? NaN : v)),
+      end: Float64Array.from(payload.end, (v) => (v === null ? NaN : v)), tk: payload.tk,
       addr: payload.addr, addresses: payload.addresses,
       mx: new Float64Array(n), my: new Float64Array(n), lat: new Float64Array(n), lon: new Float64Array(n),
       indexOfId: new Map(),
@@ -258,14 +259,14 @@
         L.DomUtil.create("td", "", tr).textContent = value;
       };
       const start = d.ts[i], end = d.end[i];
-      if (start === null) {
+      if (Number.isNaN(start)) {
         row(text.date, text.date_unknown, "sm-popup-date");
       } else {
         const a = localParts(start);
         row(text.date, a.date, "sm-popup-date");
         let time = a.time;
         if (!d.tk[i]) time = text.time_unknown;
-        else if (end !== null && end > start) time = a.time + "–" + localParts(end).time;
+        else if (end > start) time = a.time + "–" + localParts(end).time;
         row(text.time, time, "sm-popup-time");
       }
       row(text.address, d.addresses[d.addr[i]] || text.no_address, "sm-popup-address");

@@ -25,16 +25,53 @@ PALETTE: tuple[str, ...] = (
 UNKNOWN_COLOUR = "#8c8c8c"
 
 
+# Numeric columns and their binary types: the embedded view reads them as typed arrays straight
+# from the bytes (no JSON parse); exports carry the same columns as JSON arrays.
+COLUMN_TYPES: dict[str, str] = {
+    "id": "float64",      # exact for ids below 2**53; JavaScript numbers are doubles anyway
+    "ts": "float64",      # local seconds, NaN when the date is unknown
+    "end": "float64",
+    "lat_e6": "int32",    # micro-degrees (~0.1 m)
+    "lon_e6": "int32",
+    "addr": "int32",      # index into `addresses`
+    "cat": "uint16",      # index into `categories`
+    "tk": "uint8",        # 1 when the time of day is known
+}
+
+
 @dataclass(frozen=True)
 class IncidentPayload:
     """The page's data and, for every payload row, the row of the source table it came from."""
 
-    data: dict[str, Any]
-    rows: np.ndarray  # positions in the incident table, so a filter mask can be cut to the payload
+    columns: dict[str, np.ndarray]
+    meta: dict[str, Any]      # categories, colors, addresses (dictionary-encoded text)
+    rows: np.ndarray          # positions in the incident table, so a filter mask can be cut to it
 
     @property
     def count(self) -> int:
         return len(self.rows)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """Everything as JSON-able lists (exports, where the page reads an inline JSON block)."""
+        out: dict[str, Any] = dict(self.meta)
+        for name, values in self.columns.items():
+            if values.dtype.kind == "f" and name != "id":
+                items = values.tolist()
+                out[name] = [None if v != v else int(v) for v in items]  # NaN -> null
+            else:
+                out[name] = values.astype(np.int64).tolist()
+        return out
+
+    def binary(self) -> tuple[dict[str, Any], bytes]:
+        """(layout + meta as JSON-able dict, column bytes): widest types first, so every view is aligned."""
+        layout, chunks, offset = [], [], 0
+        for name, values in self.columns.items():
+            raw = np.ascontiguousarray(values, dtype=COLUMN_TYPES[name]).tobytes()
+            layout.append({"name": name, "type": COLUMN_TYPES[name], "offset": offset, "length": len(values)})
+            chunks.append(raw)
+            offset += len(raw)
+        return dict(self.meta, n=self.count, layout=layout), b"".join(chunks)
 
 
 def category_colours(categories: list[str]) -> list[str]:
@@ -58,15 +95,6 @@ def _codes(values: "pd.Series", order: list[str] | None = None) -> tuple[np.ndar
     return codes.astype(np.int64), categories
 
 
-def _optional_seconds(values: "pd.Series") -> list[int | None]:
-    numbers = values.to_numpy(dtype="float64", na_value=np.nan)
-    missing = np.isnan(numbers)
-    out: list[int | None] = np.where(missing, 0, numbers).astype(np.int64).tolist()
-    for i in np.flatnonzero(missing):
-        out[i] = None
-    return out
-
-
 def incident_payload(incidents: "pd.DataFrame") -> IncidentPayload:
     """Every incident with usable coordinates, as column arrays.
 
@@ -82,21 +110,18 @@ def incident_payload(incidents: "pd.DataFrame") -> IncidentPayload:
     order = category_text.value_counts(sort=True).index.tolist()
     cat, categories = _codes(category_text, order)
     addr, addresses = _codes(frame["address"])
-    data = {
-        "id": frame["id"].astype("int64").tolist(),
-        # Micro-degrees (~0.1 m) as integers: shorter JSON and faster to write than floats.
-        "lat_e6": np.rint(lat[rows] * 1e6).astype(np.int64).tolist(),
-        "lon_e6": np.rint(lon[rows] * 1e6).astype(np.int64).tolist(),
-        "cat": cat.tolist(),
-        "categories": categories,
-        "colors": category_colours(categories),
-        "ts": _optional_seconds(frame["start_ts"]),
-        "end": _optional_seconds(frame["end_ts"]),
-        "tk": frame["time_known"].fillna(0).astype("int64").tolist(),
-        "addr": addr.tolist(),
-        "addresses": addresses,
+    columns = {
+        "id": frame["id"].to_numpy(dtype="float64"),
+        "ts": frame["start_ts"].to_numpy(dtype="float64", na_value=np.nan),
+        "end": frame["end_ts"].to_numpy(dtype="float64", na_value=np.nan),
+        "lat_e6": np.rint(lat[rows] * 1e6).astype(np.int32),
+        "lon_e6": np.rint(lon[rows] * 1e6).astype(np.int32),
+        "addr": addr.astype(np.int32),
+        "cat": cat.astype(np.uint16),
+        "tk": frame["time_known"].fillna(0).to_numpy(dtype="uint8"),
     }
-    return IncidentPayload(data=data, rows=rows)
+    meta = {"categories": categories, "colors": category_colours(categories), "addresses": addresses}
+    return IncidentPayload(columns=columns, meta=meta, rows=rows)
 
 
 def mask_bits(mask: np.ndarray) -> str | None:

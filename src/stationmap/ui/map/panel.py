@@ -93,6 +93,8 @@ class MapPanel(QWidget):
         self._density_runner = TaskRunner(self)
         self._density_runner.succeeded.connect(self.set_density)
         self._density_runner.failed.connect(self._on_density_failed)
+        # A task still running when the panel goes must not report to it (its result is dropped).
+        self.destroyed.connect(self._density_runner.cancel)
 
         self._bridge.page_ready.connect(self._on_page_ready)
         self._bridge.drawn.connect(self._on_drawn)
@@ -123,15 +125,17 @@ class MapPanel(QWidget):
 
         self._document.incidents = incidents
         self._payload = incident_payload(incidents)
-        data = json.dumps(self._payload.data, ensure_ascii=False, separators=(",", ":")).encode()
-        self._replace_url("incidents", self._handler.put_bytes(data, "incidents.json"))
+        meta, columns = self._payload.binary()
+        meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode()
+        self._replace_url("incidents", self._handler.put_bytes(meta_bytes, "incidents.json"))
+        self._replace_url("columns", self._handler.put_bytes(columns, "incidents.bin"))
         mask = self._mask()
         self._density_timer.start()
         if self._ready:
             self._generation += 1
             bits = mask_bits(mask[self._payload.rows])
-            self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, {self._generation}, "
-                       f"{json.dumps(bits)})")
+            self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, "
+                       f"{json.dumps(self._urls['columns'])}, {self._generation}, {json.dumps(bits)})")
             self._push_selection(force=True)
 
     def set_density_parameters(self, cell_m: float = 100.0, bandwidth_m: float = 250.0,

@@ -32,6 +32,8 @@ SOURCE_FIELDS: tuple[str, ...] = (
     "x",             # projected easting (UTM)
     "y",             # projected northing (UTM)
     "address",
+    "department",    # departamento (aggregated SIDPOL-style tables)
+    "province",      # provincia
     "district",
     "ubigeo",
     "station",       # comisaría

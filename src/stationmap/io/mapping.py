@@ -16,10 +16,8 @@ from stationmap.core.errors import MappingError
 from stationmap.core.model import SOURCE_FIELDS
 from stationmap.io.normalize_text import as_text, fold
 
-# Aggregated tables also carry the department and province names of each district.
-# (Asked of the lead: add both to core.model.SOURCE_FIELDS.)
-MAPPABLE_FIELDS: tuple[str, ...] = SOURCE_FIELDS + tuple(
-    f for f in ("department", "province") if f not in SOURCE_FIELDS)
+# Every field a column can be mapped to (aggregated tables use department and province too).
+MAPPABLE_FIELDS: tuple[str, ...] = SOURCE_FIELDS
 
 UTM_ZONES = (17, 18, 19)
 

@@ -133,3 +133,52 @@ def test_exported_popup_shows_payloads_as_text(exported, tmp_path):
     assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in content
     assert "&lt;img src=x onerror=\"window.__xss = 2\"&gt;" in content
     assert "<script" not in content and "<img" not in content
+
+
+def solid_png(rgb: tuple[int, int, int], size: int = 256) -> bytes:
+    """A plain PNG tile, written by hand so the test needs no imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\x00" + bytes(rgb) * size
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * size))
+            + chunk(b"IEND", b""))
+
+
+def raster_mbtiles(path: Path, bounds, zooms, rgb) -> Path:
+    """A raster MBTiles as QGIS "Generate XYZ tiles" makes them: TMS rows, PNG tiles."""
+    import sqlite3
+
+    from stationmap.maps.basemap.tiling import tiles_covering
+
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+    db.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)")
+    db.executemany("INSERT INTO metadata VALUES (?, ?)", [
+        ("format", "png"), ("minzoom", str(min(zooms))), ("maxzoom", str(max(zooms))),
+        ("bounds", ",".join(map(str, bounds))), ("attribution", "prueba")])
+    tile = solid_png(rgb)
+    for z in zooms:
+        db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)",
+                       [(z, x, (1 << z) - 1 - y, tile) for x, y in tiles_covering(bounds, z)])
+    db.commit()
+    db.close()
+    return path
+
+
+@pytest.mark.chromium
+@pytest.mark.slow
+def test_raster_pack_is_embedded_and_drawn_in_the_export(tmp_path):
+    bounds = (-79.06, -8.11, -79.00, -8.06)
+    pack = raster_mbtiles(tmp_path / "raster.mbtiles", bounds, (12, 13, 14), (0x33, 0x66, 0xcc))
+    document = MapDocument(incidents=sample_incidents(200), basemap_path=pack)
+    result = export_html(tmp_path / "raster.html", document, area=bounds)
+    assert result.basemap_included
+    shot = tmp_path / "raster.png"
+    run = run_chromium(tmp_path, result.path, f"--screenshot={shot}")
+    assert shot.exists(), run.stderr[-2000:]
+    assert count_near(pixels(shot), "#3366cc", 3) > 200_000  # the pack's tiles fill the view

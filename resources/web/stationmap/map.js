@@ -35,18 +35,37 @@
   }
 
   // --- Basemap -------------------------------------------------------------------------------
+  /** The PMTiles archive inlined in an exported file, read from a Blob (no URL, no network). */
+  function inlineArchive() {
+    const raw = atob(document.getElementById("sm-basemap").textContent.trim());
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return new pmtiles.PMTiles(new pmtiles.FileSource(new File([bytes], "basemap.pmtiles")));
+  }
+
+  /** Raster tiles from an inlined archive: each tile image is a blob: URL of its bytes. */
+  const ArchiveRasterLayer = L.GridLayer.extend({
+    createTile(coords, done) {
+      const img = document.createElement("img");
+      img.alt = "";
+      this.options.archive.getZxy(coords.z, coords.x, coords.y).then((tile) => {
+        if (!tile || !tile.data) { done(null, img); return; }
+        const url = URL.createObjectURL(new Blob([tile.data]));
+        img.onload = () => { URL.revokeObjectURL(url); done(null, img); };
+        img.onerror = () => { URL.revokeObjectURL(url); done(null, img); };
+        img.src = url;
+      }).catch((error) => done(error, img));
+      return img;
+    },
+  });
+
   function basemapLayer(b) {
     if (!b) return null;
+    const zooms = { minZoom: 0, maxZoom: 19, maxNativeZoom: b.maxzoom, minNativeZoom: b.minzoom, attribution: b.attribution };
     if (b.kind === "raster") {
-      return L.tileLayer(b.url, { minZoom: 0, maxZoom: 19, maxNativeZoom: b.maxzoom, minNativeZoom: b.minzoom, attribution: b.attribution });
+      return b.inline ? new ArchiveRasterLayer(Object.assign({ archive: inlineArchive() }, zooms)) : L.tileLayer(b.url, zooms);
     }
-    let source = b.url;
-    if (b.inline) {
-      const raw = atob(document.getElementById("sm-basemap").textContent.trim());
-      const bytes = new Uint8Array(raw.length);
-      for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-      source = new pmtiles.PMTiles(new pmtiles.FileSource(new File([bytes], "basemap.pmtiles")));
-    }
+    const source = b.inline ? inlineArchive() : b.url;
     const style = SMBasemapStyle.rules(b.schema);
     SM.basemapSource = source;
     SM.basemapStyle = style;
@@ -225,7 +244,7 @@
 
   SM.setDensity = function (density) {
     if (!density) { replaceOverlay("density", null); delete SM.legendParts.density; renderLegend(); return; }
-    const layer = L.imageOverlay(density.image, density.bounds, { opacity: 0.65, pane: "sm-density", interactive: false });
+    const layer = L.imageOverlay(density.image, density.bounds, { opacity: 0.5, pane: "sm-density", interactive: false });
     replaceOverlay("density", layer, text.layer_density, true);
     SM.legendParts.density = { layer: layer, render(box) {
       el("div", "sm-legend-title", box, text.legend_density);

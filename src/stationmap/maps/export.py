@@ -16,7 +16,7 @@ from typing import Any
 from stationmap.core.errors import StationMapError
 from stationmap.core.progress import Progress, no_progress
 from stationmap.maps.document import MapDocument
-from stationmap.maps.page import basemap_spec, is_vector_pack, page_config, render_page
+from stationmap.maps.page import basemap_spec, page_config, render_page
 from stationmap.maps.points import incident_payload
 
 # A basemap cut to the area plus a margin, so a user can pan a little around the exported area.
@@ -40,12 +40,12 @@ def _padded(bounds: tuple[float, float, float, float]) -> tuple[float, float, fl
 
 def _embedded_basemap(path: Path, area: tuple[float, float, float, float] | None,
                       progress: Progress) -> tuple[Any, str] | None:
-    """(pack, base64 of a PMTiles extract of `area`) or None for packs an export cannot embed."""
+    """(pack, base64 of a PMTiles extract of `area`), vector or raster; None without an area."""
     from stationmap.maps.basemap import open_pack
 
     pack = open_pack(path)
-    if not is_vector_pack(pack) or area is None:
-        return None  # raster packs are drawn from z/x/y URLs, which a single file cannot carry
+    if area is None:
+        return None
     with tempfile.TemporaryDirectory(prefix="stationmap-export-") as folder:
         out = Path(folder) / "area.pmtiles"
         pack.extract(_padded(area), out)

@@ -259,14 +259,27 @@ def test_max_rows_reads_only_the_first_rows(tmp_path):
     assert len(read_table(path).frame) == 20_000
 
 
-def test_careful_path_gives_the_same_table_as_the_fast_path(tmp_path):
-    """A short row sends a file down the csv-module path; every other row must read the same."""
+def test_the_three_ways_through_a_file_read_the_same_rows(tmp_path):
+    """Clean files go to pyarrow; a short row adds a mending pass; an unclosed quote needs the csv module.
+
+    Whatever way a file takes, the rows they share must read the same, with the same line numbers.
+    """
     rows = [f'{i};01/11/2026;"hora {i}; tarde";Robo;"Av. ""{i}"""' for i in range(1, 300)]
     clean = read_table(write(tmp_path, "limpio.csv", "\n".join([HEADER, *rows]) + "\n"))
     ragged = read_table(write(tmp_path, "irregular.csv", "\n".join([HEADER, *rows, "300;x"]) + "\n"))
-    assert clean.frame.equals(ragged.frame.iloc[:-1])
-    assert ragged.line_numbers.tolist() == list(range(2, 302))
-    assert clean.frame.loc[0, "distrito"] == 'Av. "1"'
+    broken = read_table(write(tmp_path, "roto.csv", "\n".join([HEADER, *rows, "300;x", '301;"x']) + "\n"))
+    assert clean.frame.loc[0, "distrito"] == 'Av. "1"' and clean.frame.loc[0, "hora"] == "hora 1; tarde"
+    for table in (ragged, broken):
+        assert table.frame.iloc[:-1].equals(clean.frame)
+        assert table.frame.iloc[-1].tolist() == ["300", "x", "", "", ""]
+        assert table.line_numbers.tolist() == list(range(2, 302))
+    assert [(b.row, b.code) for b in broken.bad_rows] == [(302, "read.unbalanced_quote")]
+
+
+def test_old_mac_line_ends(tmp_path):
+    table = read_table(write(tmp_path, "mac.csv", f"{HEADER}\r1;a;b;Robo;X\r\r2;a;b;Hurto;Y\r"))
+    assert table.frame["id"].tolist() == ["1", "2"]
+    assert table.line_numbers.tolist() == [2, 4]
 
 
 # --- several files and folders --------------------------------------------------------------------

@@ -10,6 +10,7 @@ record by record, so each irregular row is padded, trimmed or reported with its 
 from __future__ import annotations
 
 import csv
+import io
 import os
 from dataclasses import dataclass
 from typing import Iterator
@@ -72,7 +73,7 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
 
     body_start = sum(len(line) for line in sample_bytes[: header.end_line])
     first_line = header.end_line + 1
-    rows = None if max_rows is not None else _read_clean(data, body_start, names, delimiter, first_line)
+    rows = None if max_rows is not None else _read_clean(data, body_start, names, delimiter, first_line, file)
     if rows is None:
         rows = _read_careful(data[body_start:], names, delimiter, first_line, file, max_rows)
 
@@ -145,8 +146,8 @@ def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, delimiter
 # --- the fast path: pyarrow ----------------------------------------------------------------------
 
 
-def _record_start_lines(data: bytes, start: int, first_line: int) -> np.ndarray | None:
-    """1-based lines where the records of data[start:] begin, blank lines skipped.
+def _record_starts(data: bytes, start: int, first_line: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """(1-based line, byte offset in `data`) where each record of data[start:] begins, blank lines skipped.
 
     A line break is a record boundary when an even number of quote characters precedes it (RFC 4180,
     where "" inside a quoted field adds two). None when the quotes do not balance: the careful path
@@ -166,31 +167,40 @@ def _record_start_lines(data: bytes, start: int, first_line: int) -> np.ndarray 
         return None
     if len(quotes):
         is_start &= np.searchsorted(quotes, starts) % 2 == 0
-    return np.arange(first_line, first_line + len(starts), dtype=np.int64)[is_start]
+    lines = np.arange(first_line, first_line + len(starts), dtype=np.int64)
+    return lines[is_start], starts[is_start] + start
 
 
-def _read_clean(data: bytes, start: int, names: list[str], delimiter: str, first_line: int) -> _Rows | None:
-    """pyarrow on data[start:] with every column as text; None when the file is not clean enough for it."""
+def _arrow_read(data: bytes, start: int, names: list[str], delimiter: str, *, on_invalid=None):
+    """pyarrow.csv on data[start:], every column as text; `on_invalid` gets rows of another width."""
     import pyarrow as pa
-    import pyarrow.compute as pa_compute
     import pyarrow.csv as pa_csv
+
+    return pa_csv.read_csv(
+        pa.py_buffer(data).slice(start),
+        # Only a single-threaded read tells the handler which record a bad row was.
+        read_options=pa_csv.ReadOptions(column_names=names, use_threads=on_invalid is None),
+        parse_options=pa_csv.ParseOptions(delimiter=delimiter, invalid_row_handler=on_invalid,
+                                          newlines_in_values=data.find(b'"', start) >= 0),
+        convert_options=pa_csv.ConvertOptions(
+            column_types={name: pa.large_string() for name in names},  # zero-copy to pandas 'str'
+            strings_can_be_null=False, quoted_strings_can_be_null=False),
+    )
+
+
+def _read_clean(data: bytes, start: int, names: list[str], delimiter: str, first_line: int,
+                file: str) -> _Rows | None:
+    """pyarrow on data[start:]; None when the file is not clean enough for it (the careful path then)."""
+    import pyarrow as pa
 
     if len(data) == start or data[start:start + 65_536].isspace() and data[start:].isspace():
         return None
     try:
-        table = pa_csv.read_csv(
-            pa.py_buffer(data).slice(start),
-            read_options=pa_csv.ReadOptions(column_names=names),
-            parse_options=pa_csv.ParseOptions(delimiter=delimiter,
-                                              newlines_in_values=data.find(b'"', start) >= 0),
-            convert_options=pa_csv.ConvertOptions(
-                column_types={name: pa.large_string() for name in names},  # zero-copy to pandas 'str'
-                strings_can_be_null=False, quoted_strings_can_be_null=False),
-        )
+        table = _arrow_read(data, start, names, delimiter)
     except pa.ArrowInvalid as exc:
         if "UTF8" in str(exc):
             raise _NotUtf8() from None
-        return None
+        return _read_mended(data, start, names, delimiter, first_line, file)
     except pa.ArrowNotImplementedError:
         return None
     # Blank lines and quoted line breaks both make fewer rows than lines: when the counts agree the
@@ -199,17 +209,101 @@ def _read_clean(data: bytes, start: int, names: list[str], delimiter: str, first
     if table.num_rows == line_count:
         line_numbers = np.arange(first_line, first_line + line_count, dtype=np.int64)
     else:
-        line_numbers = _record_start_lines(data, start, first_line)
-        if line_numbers is None or table.num_rows != len(line_numbers):  # e.g. a lone CR taken as a line end
+        records = _record_starts(data, start, first_line)
+        if records is None or table.num_rows != len(records[0]):  # e.g. a lone CR taken as a line end
             return None
-    # Rows whose cells are all empty (';;;;' lines of spreadsheet exports) are blank lines, not rows.
-    empty = pa_compute.equal(table.column(0), "")
-    for column in table.columns[1:]:
-        empty = pa_compute.and_(empty, pa_compute.equal(column, ""))
-    if pa_compute.any(empty).as_py():
-        keep = pa_compute.invert(empty)
-        table, line_numbers = table.filter(keep), line_numbers[keep.to_numpy(zero_copy_only=False)]
-    return _Rows(table.to_pandas(), line_numbers, [])
+        line_numbers = records[0]
+    return _finish(table, line_numbers, [])
+
+
+def _read_mended(data: bytes, start: int, names: list[str], delimiter: str, first_line: int,
+                 file: str) -> _Rows | None:
+    """pyarrow for the rows as wide as the header, the csv module for the few that are not.
+
+    pyarrow skips rows of another width and tells which record each was; those rows are padded,
+    trimmed or rejected one by one and put back in file order.
+    """
+    import pyarrow as pa
+
+    records = _record_starts(data, start, first_line)
+    if records is None:
+        return None
+    record_lines, record_offsets = records
+    skipped: list[int | None] = []
+
+    def skip(row) -> str:
+        skipped.append(row.number)
+        return "skip"
+
+    try:
+        table = _arrow_read(data, start, names, delimiter, on_invalid=skip)
+    except pa.ArrowInvalid as exc:
+        if "UTF8" in str(exc):
+            raise _NotUtf8() from None
+        return None
+    if None in skipped or table.num_rows + len(skipped) != len(record_lines):
+        return None
+    skipped_index = np.asarray(skipped, dtype=np.int64) - 1
+    record_ends = np.append(record_offsets[1:], len(data))
+    rows: list[list[str]] = []
+    row_lines: list[int] = []
+    bad: list[Rejection] = []
+    for index in skipped_index:
+        try:
+            text = data[record_offsets[index]:record_ends[index]].decode("utf-8")
+        except UnicodeDecodeError:
+            raise _NotUtf8() from None
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        cells = next(reader, [])
+        if reader.line_num > 1:  # a quoted line break in a row of the wrong width: a stray quote, likely
+            return None
+        fitted = _fit_row(cells, len(names), delimiter, file, int(record_lines[index]))
+        if isinstance(fitted, Rejection):
+            bad.append(fitted)
+        elif fitted is not None:
+            rows.append(fitted)
+            row_lines.append(int(record_lines[index]))
+    line_numbers = np.concatenate([np.delete(record_lines, skipped_index), np.asarray(row_lines, dtype=np.int64)])
+    order = np.argsort(line_numbers, kind="stable")
+    combined = pa.concat_tables([table, _arrow_table(names, rows)]).take(order)
+    return _finish(combined, line_numbers[order], bad)
+
+
+def _finish(table, line_numbers: np.ndarray, bad: list[Rejection]) -> _Rows:
+    """Drop rows whose cells are all empty (';;;;' lines of spreadsheet exports: blank lines, not rows)."""
+    import pyarrow.compute as pa_compute
+
+    if table.num_columns and table.num_rows:
+        empty = pa_compute.equal(pa_compute.utf8_trim_whitespace(table.column(0)), "")
+        for column in table.columns[1:]:
+            empty = pa_compute.and_(empty, pa_compute.equal(pa_compute.utf8_trim_whitespace(column), ""))
+        if pa_compute.any(empty).as_py():
+            keep = pa_compute.invert(empty)
+            table, line_numbers = table.filter(keep), line_numbers[keep.to_numpy(zero_copy_only=False)]
+    return _Rows(table.to_pandas(), line_numbers, bad)
+
+
+def _arrow_table(names: list[str], rows: list[list[str]]):
+    import pyarrow as pa
+
+    columns = list(zip(*rows)) if rows else [() for _ in names]
+    return pa.table({name: pa.array(values, type=pa.large_string()) for name, values in zip(names, columns)})
+
+
+def _fit_row(cells: list[str], width: int, delimiter: str, file: str, line: int) -> list[str] | Rejection | None:
+    """A row as wide as the header: short rows padded, empty extra cells dropped; None for a blank row.
+
+    Extra cells holding text are a Rejection: guessing which cell is superfluous would shift columns.
+    """
+    if not any(cell.strip() for cell in cells):
+        return None
+    if len(cells) > width:
+        extra = cells[width:]
+        if any(cell.strip() for cell in extra):
+            return Rejection(file, line, "read.extra_columns", {
+                "expected": width, "found": len(cells), "extra": delimiter.join(extra)[:_SNIPPET]})
+        return cells[:width]
+    return cells + [""] * (width - len(cells))
 
 
 # --- the careful path: the csv module, record by record ------------------------------------------
@@ -255,25 +349,15 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
             if runaway:
                 restart = first
                 break
-            if not any(cells):  # a blank line, or ';;;;' from a spreadsheet: not a row
-                continue
-            if len(cells) > width:
-                extra = cells[width:]
-                if any(cell.strip() for cell in extra):
-                    bad.append(Rejection(file, first_line + first, "read.extra_columns", {
-                        "expected": width, "found": len(cells),
-                        "extra": delimiter.join(extra)[:_SNIPPET]}))
-                    continue
-                cells = cells[:width]
-            elif len(cells) < width:
-                cells = cells + [""] * (width - len(cells))
-            rows.append(cells)
-            row_lines.append(first_line + first)
+            fitted = _fit_row(cells, width, delimiter, file, first_line + first)
+            if isinstance(fitted, Rejection):
+                bad.append(fitted)
+            elif fitted is not None:
+                rows.append(fitted)
+                row_lines.append(first_line + first)
         if restart is None:
             break
         bad.append(Rejection(file, first_line + restart, "read.unbalanced_quote",
                              {"text": lines[restart].strip()[:_SNIPPET]}))
         position = restart + 1
-    columns = list(zip(*rows)) if rows else [() for _ in names]
-    frame = pd.DataFrame({name: pd.array(list(values), dtype="str") for name, values in zip(names, columns)})
-    return _Rows(frame, np.asarray(row_lines, dtype=np.int64), bad)
+    return _Rows(_arrow_table(names, rows).to_pandas(), np.asarray(row_lines, dtype=np.int64), bad)

@@ -118,6 +118,9 @@ def test_sample_station_with_every_layer_loads_offline_and_draws(qtbot, sample_p
     assert panel.blocked_requests() == []
     assert panel.console_errors() == []
 
+    # Zoomed out to the jurisdiction, incidents are clustered: fewer marks than incidents.
+    assert js(qtbot, panel, "SM.map.getZoom()") < 15 and stats["drawn"] < stats["visible"]
+
     from PySide6.QtGui import QImage
 
     image = QImage(str(panel.export_png(tmp_path / "mapa.png")))
@@ -264,3 +267,23 @@ def test_lasso_selects_the_incidents_inside_the_drawn_shape(qtbot):
     inside = shapely.contains_xy(shapely.Polygon(triangle), x.to_numpy(), y.to_numpy())
     assert 0 < inside.sum() < len(incidents)
     assert filter_state.filter().ids == frozenset(incidents.loc[inside, "id"].tolist())
+
+
+def test_controls_zoom_to_jurisdiction_show_coordinates_and_speak_english(qtbot, sample_project):
+    panel = make_panel(qtbot, FilterState())
+    panel.set_language("en")
+    load(qtbot, panel, sample_project.incidents(), sample_project)
+    panel.run_javascript("SM.setView(-8.0, -78.5, 16)")  # far from the station
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 16, timeout=5000)
+    panel.run_javascript("document.querySelector('.sm-home a').click()")
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") < 16, timeout=5000)
+    inside = js(qtbot, panel, "SM.map.getBounds().contains(SM.jurisdictionBounds)")
+    assert inside is True
+    coords = js(qtbot, panel, """(() => { const c = SM.map.getContainer(), r = c.getBoundingClientRect();
+        c.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: r.left + 500, clientY: r.top + 350}));
+        const ll = SM.map.containerPointToLatLng([500, 350]);
+        return [document.querySelector('.sm-coords').textContent, ll.lat.toFixed(5), ll.lng.toFixed(5)]; })()""")
+    assert coords[0] == f"lat {coords[1]}  lon {coords[2]}"
+    labels = js(qtbot, panel, "document.querySelector('.leaflet-control-layers').textContent")
+    assert "Incidents" in labels and "Police stations" in labels and "Incidentes" not in labels
+    assert js(qtbot, panel, "document.querySelector('.leaflet-control-scale').textContent").strip().endswith(("m", "km"))

@@ -103,3 +103,25 @@ def test_complementary_suppression_on_a_hand_made_table():
     assert row["Hurto"] == "< 3"
     assert row["Lesiones"] == "< 3"      # hidden too, or 17 - 10 - 5 would reveal Hurto
     assert row["Robo"] == "10" and row["Total"] == "17"
+
+
+@pytest.mark.chromium
+def test_brief_job_writes_pdf_and_offline_html_for_the_week(sample_project_file, tmp_path):
+    import shutil
+
+    from offline_browser import count_near, remote_resource_references, screenshot
+    from stationmap.reports.jobs import BriefRequest, run_brief
+
+    project = tmp_path / "copy.stationmap"
+    shutil.copy(sample_project_file, project)
+    files = run_brief(BriefRequest(project, "2026-W46", tmp_path / "out"))
+    names = {f.name for f in files}
+    assert names == {"informe_semanal_2026-W46.pdf", "informe_comunidad_2026-W46.pdf",
+                     "informe_semanal_2026-W46.html", "informe_comunidad_2026-W46.html"}
+    weekly = tmp_path / "out" / "informe_semanal_2026-W46.html"
+    assert remote_resource_references(weekly.read_text(encoding="utf-8")) == []
+    image = screenshot(tmp_path, weekly)
+    assert count_near(image, "#9a9a9a", 12) > 2000      # streets drawn with no network
+    community = (tmp_path / "out" / "informe_comunidad_2026-W46.html").read_text(encoding="utf-8")
+    assert "PC-" not in community and "<svg" not in community  # no places, no map
+    assert not re.search(r"<td>[12]</td>", community)          # no count of 1 or 2

@@ -112,3 +112,19 @@ def test_spreadsheet_sheets_match_the_plan(exported):
     total_units = sum(sum(v.values()) for v in SPEC.per_shift.values()) * 7
     assert len(sheets["Asignaciones"]) == total_units
     assert len(sheets["Visitas"]) == sum(len(v) for v in plan.visits.values())
+
+
+@pytest.mark.chromium
+def test_plan_html_is_self_contained_and_draws_map_chart_and_tables_offline(exported, tmp_path):
+    from offline_browser import count_near, remote_resource_references, screenshot
+
+    plan, out, *_ = exported
+    page = out / "plan_patrullaje.html"
+    html = page.read_text(encoding="utf-8")
+    assert remote_resource_references(html) == []
+    assert "<script" not in html  # nothing to execute, nothing to fetch
+    image = screenshot(tmp_path, page)
+    assert count_near(image, "#9a9a9a", 12) > 2000      # streets
+    assert count_near(image, "#000000", 30) > 2000      # sector outlines, point discs, text
+    assert count_near(image, "#21918c", 20) > 200       # hour x weekday cells (viridis)
+    assert "Sector 1" in html and plan.critical_points[0].code in html

@@ -113,6 +113,7 @@ def run_brief(request: BriefRequest, progress: Progress = no_progress) -> list[P
     from stationmap.maps.vector_features import StreetNamer, features
     from stationmap.reports.brief_content import build_brief, iso_week_bounds
     from stationmap.reports.brief_pdf import write_brief_pdf, write_participatory_pdf
+    from stationmap.reports.html_documents import write_brief_html
 
     start, end = iso_week_bounds(request.week)
     request.out.mkdir(parents=True, exist_ok=True)
@@ -132,13 +133,19 @@ def run_brief(request: BriefRequest, progress: Progress = no_progress) -> list[P
         import shapely
 
         bounds = shapely.union_all([s.geometry for s in station.sectors]).bounds
-        basemap = features(station.pack, bounds) if namer is not None else ()
+        basemap = list(features(station.pack, bounds)) if namer is not None else []
         progress(0.5, "PDF")
         label = brief.label
         files = [write_brief_pdf(brief, request.out / f"informe_semanal_{label}.pdf", sectors=station.sectors,
                                  basemap_features=basemap, density=density),
                  write_participatory_pdf(brief, incidents, station.sectors,
                                          request.out / f"informe_comunidad_{label}.pdf", threshold=request.threshold)]
+        progress(0.8, "HTML")
+        files.append(write_brief_html(brief, request.out / f"informe_semanal_{label}.html", sectors=station.sectors,
+                                      features=basemap, density=density))
+        files.append(write_brief_html(brief, request.out / f"informe_comunidad_{label}.html",
+                                      sectors=station.sectors, participatory=True, incidents=incidents,
+                                      threshold=request.threshold))
         if station.pack is not None:
             station.pack.close()
     progress(1.0, "")

@@ -10,8 +10,16 @@ from pathlib import Path
 
 from stationmap.core.progress import Progress, no_progress
 from stationmap.planning.plan import PatrolPlan
+from stationmap.maps.vector_features import features as basemap_features
+from stationmap.reports.html_documents import write_plan_html
 from stationmap.reports.plan_files import write_geojson, write_gpx, write_kml, write_tables
 from stationmap.reports.plan_pdf import write_plan_pdf, write_route_cards
+
+
+def plan_bounds(plan: PatrolPlan) -> tuple[float, float, float, float]:
+    import shapely
+
+    return shapely.union_all([s.geometry for s in plan.sectors]).bounds
 
 
 def export_plan(plan: PatrolPlan, out_dir: str | Path, *, station: str, basemap=None, synthetic: bool = False,
@@ -22,6 +30,10 @@ def export_plan(plan: PatrolPlan, out_dir: str | Path, *, station: str, basemap=
     progress(0.0, "PDF")
     written.append(write_plan_pdf(plan, out / "plan_patrullaje.pdf", station=station, basemap=basemap,
                                   synthetic=synthetic))
+    progress(0.5, "HTML")
+    features = list(basemap_features(basemap, plan_bounds(plan))) if basemap is not None and basemap.kind == "vector" else []
+    written.append(write_plan_html(plan, out / "plan_patrullaje.html", station=station, features=features,
+                                   synthetic=synthetic))
     progress(0.6, "tarjetas de ruta")
     written.append(write_route_cards(plan, out / "tarjetas_de_ruta.pdf", station=station))
     progress(0.8, "tablas")

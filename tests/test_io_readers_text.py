@@ -217,6 +217,14 @@ def test_row_with_extra_columns_is_rejected_with_its_line(tmp_path):
     assert "cuadra 5" in bad.message("es") and "cuadra 5" in bad.message("en")
 
 
+def test_a_header_that_names_too_few_columns_gets_unnamed_ones(tmp_path):
+    text = "id;fecha;modalidad\n1;01/11/2026;Robo;-8,07;-79,03\n2;01/11/2026;Hurto;-8,08;-79,04\n3;01/11/2026;Robo\n"
+    table = read_table(write(tmp_path, "sin_nombres.csv", text))
+    assert list(table.frame.columns) == ["id", "fecha", "modalidad", "columna_4", "columna_5"]
+    assert table.frame["columna_5"].tolist() == ["-79,03", "-79,04", ""]
+    assert table.bad_rows == [] and table.line_numbers.tolist() == [2, 3, 4]
+
+
 def test_unclosed_quote_costs_one_row_not_the_rest_of_the_file(tmp_path):
     text = (f"{HEADER}\n1;01/11/2026;21:30;Robo;X\n"
             '2;01/11/2026;22:00;"Robo;X\n'
@@ -269,6 +277,8 @@ def test_the_three_ways_through_a_file_read_the_same_rows(tmp_path):
     ragged = read_table(write(tmp_path, "irregular.csv", "\n".join([HEADER, *rows, "300;x"]) + "\n"))
     broken = read_table(write(tmp_path, "roto.csv", "\n".join([HEADER, *rows, "300;x", '301;"x']) + "\n"))
     assert clean.frame.loc[0, "distrito"] == 'Av. "1"' and clean.frame.loc[0, "hora"] == "hora 1; tarde"
+    for table in (clean, ragged, broken):
+        assert set(table.frame.dtypes.astype(str)) == {"str"}
     for table in (ragged, broken):
         assert table.frame.iloc[:-1].equals(clean.frame)
         assert table.frame.iloc[-1].tolist() == ["300", "x", "", "", ""]

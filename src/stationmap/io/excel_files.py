@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from stationmap.core.errors import InputFileError
 from stationmap.core.model import Warning_
 from stationmap.io import sniff
-from stationmap.io.readers import RawTable
+from stationmap.io.readers import RawTable, text_frame
 
 _HEADER_SEARCH_ROWS = 50
 _LARGEST_EXACT_INTEGER = 1e15
@@ -43,7 +42,7 @@ def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | Non
     # A table that starts in column B leaves column A unnamed and empty: not a column of the table.
     used = [k for k in range(width) if header[k].strip() or any(columns[k])]
     names, renamed = sniff.unique_names([header[k] for k in used])
-    frame = pd.DataFrame({name: pd.array(columns[k], dtype="str") for name, k in zip(names, used)})
+    frame = text_frame(names, [columns[k] for k in used])
     warnings = []
     if header_line > 1:
         warnings.append(Warning_(file, "read.header_not_first", {"line": header_line, "skipped": header_line - 1}))

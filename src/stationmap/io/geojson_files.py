@@ -9,13 +9,12 @@ import json
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from stationmap.core.errors import InputFileError
 from stationmap.core.model import Rejection, Warning_
 from stationmap.io import sniff
 from stationmap.io.excel_files import cell_text
-from stationmap.io.readers import RawTable, read_bytes
+from stationmap.io.readers import RawTable, read_bytes, text_frame
 
 _WGS84_NAMES = ("CRS84", "4326")
 
@@ -43,8 +42,7 @@ def read_geojson_table(file: str, *, max_rows: int | None = None) -> RawTable:
     # The geometry is the authority on position: it takes the names "lon"/"lat", a property so named yields.
     geometry_first, renamed = sniff.unique_names(["lon", "lat", *property_names])
     names = [*geometry_first[2:], *geometry_first[:2]]
-    frame = pd.DataFrame({name: pd.array([record.get(key, "") for record in records], dtype="str")
-                          for name, key in zip(names, keys)})
+    frame = text_frame(names, ([record.get(key, "") for record in records] for key in keys))
     warnings = _crs_warning(file, document)
     if renamed:
         warnings.append(Warning_(file, "read.duplicate_columns", {"names": ", ".join(renamed)}))

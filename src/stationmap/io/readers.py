@@ -103,6 +103,14 @@ def read_table(path: str | Path, *, sheet: str | None = None, max_rows: int | No
                          supported=_supported_list())
 
 
+def text_frame(names: list[str], columns: Iterable[Iterable[str]]) -> pd.DataFrame:
+    """A DataFrame of text columns (pandas 'str'), built through pyarrow: far faster than from Python lists."""
+    import pyarrow as pa
+
+    return pa.table({name: pa.array(list(values), type=pa.large_string())
+                     for name, values in zip(names, columns)}).to_pandas()
+
+
 def read_bytes(file: str, limit: int | None = None) -> bytes:
     """A file's bytes (the first `limit` only, if given), with OS errors turned into InputFileError."""
     try:

@@ -21,7 +21,7 @@ import pandas as pd
 from stationmap.core.errors import InputFileError
 from stationmap.core.model import Rejection, Warning_
 from stationmap.io import sniff
-from stationmap.io.readers import RawTable, read_bytes
+from stationmap.io.readers import RawTable, read_bytes, text_frame
 
 _SAMPLE_BYTES = 262_144
 _SAMPLE_LINES = 400
@@ -68,8 +68,9 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
     delimiter = sniff.detect_delimiter(sample, complete=sample_complete)
     records = (sniff.parse_records(sample, delimiter, complete=sample_complete)
                or sniff.parse_records(sample, delimiter, complete=True))
-    header = records[sniff.find_header([r.cells for r in records])]
-    names, renamed = sniff.unique_names(header.cells)
+    header_index = sniff.find_header([r.cells for r in records])
+    header = records[header_index]
+    names, renamed = sniff.unique_names(_widen_header(header.cells, records[header_index + 1:]))
 
     body_start = sum(len(line) for line in sample_bytes[: header.end_line])
     first_line = header.end_line + 1
@@ -84,6 +85,20 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
         delimiter="" if delimiter == sniff.NO_DELIMITER else delimiter,
         header_line=header.line, bad_rows=rows.bad_rows, warnings=warnings,
     )
+
+
+def _widen_header(header: list[str], data: list[sniff.Record]) -> list[str]:
+    """The header, with unnamed columns added when most data rows hold values beyond its last name.
+
+    A header that forgot to name its last columns would otherwise turn every row into an
+    "extra columns" rejection; a few long rows among many are still rejected one by one.
+    """
+    widths = [sniff.filled_width(record.cells) for record in data]
+    widths = [width for width in widths if width]
+    wider = sum(width > len(header) for width in widths)
+    if not widths or wider <= len(widths) / 2:
+        return header
+    return header + [""] * (max(widths) - len(header))
 
 
 def _decode_sample(lines: list[bytes], complete: bool) -> list[str]:
@@ -274,9 +289,9 @@ def _finish(table, line_numbers: np.ndarray, bad: list[Rejection]) -> _Rows:
     import pyarrow.compute as pa_compute
 
     if table.num_columns and table.num_rows:
-        empty = pa_compute.equal(pa_compute.utf8_trim_whitespace(table.column(0)), "")
+        empty = pa_compute.equal(table.column(0), "")
         for column in table.columns[1:]:
-            empty = pa_compute.and_(empty, pa_compute.equal(pa_compute.utf8_trim_whitespace(column), ""))
+            empty = pa_compute.and_(empty, pa_compute.equal(column, ""))
         if pa_compute.any(empty).as_py():
             keep = pa_compute.invert(empty)
             table, line_numbers = table.filter(keep), line_numbers[keep.to_numpy(zero_copy_only=False)]
@@ -295,7 +310,7 @@ def _fit_row(cells: list[str], width: int, delimiter: str, file: str, line: int)
 
     Extra cells holding text are a Rejection: guessing which cell is superfluous would shift columns.
     """
-    if not any(cell.strip() for cell in cells):
+    if not any(cells):
         return None
     if len(cells) > width:
         extra = cells[width:]
@@ -360,4 +375,5 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
         bad.append(Rejection(file, first_line + restart, "read.unbalanced_quote",
                              {"text": lines[restart].strip()[:_SNIPPET]}))
         position = restart + 1
-    return _Rows(_arrow_table(names, rows).to_pandas(), np.asarray(row_lines, dtype=np.int64), bad)
+    columns = list(zip(*rows)) if rows else [() for _ in names]
+    return _Rows(text_frame(names, columns), np.asarray(row_lines, dtype=np.int64), bad)

@@ -92,6 +92,21 @@ def test_zip_that_is_not_a_workbook_is_corrupt(tmp_path):
     assert error_code(path) == "read.corrupt"
 
 
+def test_a_blank_first_sheet_is_passed_over_unless_asked_for(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Portada"
+    data = book.create_sheet("Datos")
+    data.append(["id", "fecha"])
+    data.append([1, dt.date(2026, 11, 1)])
+    path = tmp_path / "portada.xlsx"
+    book.save(path)
+    table = read_table(path)
+    assert table.sheet == "Datos" and table.frame.to_dict("records") == [{"id": "1", "fecha": "2026-11-01"}]
+    assert error_code(path, sheet="Portada") == "read.empty"
+
+
 def test_empty_sheet_is_an_empty_file(tmp_path):
     import openpyxl
 

@@ -115,6 +115,11 @@ def test_utf16_unicode_text_from_excel_is_read(tmp_path):
     assert table.frame.loc[0, "modalidad"] == "Extorsión"
 
 
+def test_utf16_without_bom_is_read(tmp_path):
+    table = read_table(write(tmp_path, "sin_bom.txt", "id\tdistrito\r\n1\tJaén\r\n", "utf-16-le"))
+    assert table.frame.to_dict("records") == [{"id": "1", "distrito": "Jaén"}]
+
+
 # --- delimiters -----------------------------------------------------------------------------------
 
 

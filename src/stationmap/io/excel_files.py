@@ -91,7 +91,13 @@ def _sheet_rows(file: str, sheet: str | None, max_rows: int | None) -> tuple[str
     try:
         workbook = calamine.CalamineWorkbook.from_path(file)
         name = _choose_sheet(file, workbook.sheet_names, sheet)
-        return name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=limit)
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=limit)
+        if sheet is None and not _has_values(rows):  # a blank cover sheet first: take the first sheet with data
+            for other in workbook.sheet_names:
+                other_rows = workbook.get_sheet_by_name(other).to_python(skip_empty_area=False, nrows=limit)
+                if _has_values(other_rows):
+                    return other, other_rows
+        return name, rows
     except InputFileError:
         raise
     except calamine.PasswordError:
@@ -103,6 +109,10 @@ def _sheet_rows(file: str, sheet: str | None, max_rows: int | None) -> tuple[str
             raise
         except Exception:
             raise InputFileError("read.corrupt", file=file, reason=str(calamine_error)[:200]) from None
+
+
+def _has_values(rows: list[list[Any]]) -> bool:
+    return any(value not in (None, "") for row in rows for value in row)
 
 
 def _choose_sheet(file: str, names: list[str], sheet: str | None) -> str:

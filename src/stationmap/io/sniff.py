@@ -128,7 +128,7 @@ def decode(raw: bytes, *, check_utf8: bool = True) -> Decoded:
         encoding = ""
         variant = utf16_variant(raw)
         if variant:
-            raw = raw.decode(variant).lstrip("\ufeff").encode("utf-8")
+            raw = raw.decode(variant, errors="replace").lstrip("\ufeff").encode("utf-8")
             encoding, nul_count = variant, 0
     if nul_count:
         import numpy as np

@@ -70,6 +70,13 @@ def test_cp1252_file_decodes_accents(tmp_path):
     assert table.frame["distrito"].tolist() == ["ENCAÑADA", "Baños del Inca"]
 
 
+def test_dos_cp850_file_is_told_apart_from_cp1252(tmp_path):
+    text = f"{HEADER}\r\n1;01/11/2026;21:30;Extorsión;ENCAÑADA\r\n2;02/11/2026;08:00;Robo;Baños del Inca\r\n"
+    table = read_table(write(tmp_path, "dos.csv", text, "cp850"))
+    assert table.encoding == "cp850"
+    assert table.frame["distrito"].tolist() == ["ENCAÑADA", "Baños del Inca"]
+
+
 def test_utf8_bom_is_not_part_of_the_first_column_name(tmp_path):
     table = read_table(write(tmp_path, "bom.csv", f"\ufeff{HEADER}\n1;01/11/2026;21:30;Extorsión;Jaén\n"))
     assert table.encoding == "utf-8-sig"

@@ -76,7 +76,6 @@ class Decoded:
     nul_count: int = 0
     repaired: int = 0            # double-encoded UTF-8 sequences ("Ã±" for "ñ") turned back into their letter
     repair_example: str = ""
-    checked: bool = True         # False: taken for UTF-8 without decoding (see `decode(check_utf8=False)`)
 
 
 def _line_of_offsets(data: bytes, offsets: list[int]) -> list[int]:
@@ -117,8 +116,8 @@ def _decode_single_byte(line: bytes, encoding: str) -> str:
 def decode(raw: bytes, *, check_utf8: bool = True) -> Decoded:
     """Decode a text file to UTF-8 bytes: BOM, UTF-16, UTF-8, CP1252 and mixed files, line by line when needed.
 
-    With `check_utf8=False` a file without a BOM is taken for UTF-8 unchecked (`Decoded.checked` False):
-    the caller's parser validates it anyway and must call again with the check when it fails.
+    With `check_utf8=False` a file without a BOM is taken for UTF-8 unchecked, for a caller whose parser
+    validates UTF-8 anyway (pyarrow) and calls again with the check when that fails.
     """
     nul_lines: list[int] = []
     nul_count = raw.count(0) if b"\x00" in raw else 0
@@ -137,7 +136,7 @@ def decode(raw: bytes, *, check_utf8: bool = True) -> Decoded:
         nul_lines = sorted(set(_line_of_offsets(raw, offsets[:10_000].tolist())))
         raw = raw.replace(b"\x00", b"")
     if not check_utf8 and not encoding and not _may_hold_double_encoding(raw):
-        decoded = Decoded(raw, "utf-8", checked=raw.isascii())
+        decoded = Decoded(raw, "utf-8")
     else:
         decoded = _decode_text(raw, encoding)
     decoded.nul_lines, decoded.nul_count = nul_lines, nul_count
@@ -217,22 +216,23 @@ def repair_double_encoding(text: str) -> tuple[str, int, str]:
     """Undo UTF-8-read-as-Latin-1 where the result decodes as UTF-8: (text, sequences repaired, an example)."""
     if not any(hint in text for hint in _DOUBLE_ENCODED_HINTS):
         return text, 0, ""
-    repaired: list[str] = []
+    count = 0
+    example = ""
 
     def fix(match: re.Match) -> str:
+        nonlocal count, example
         try:
             original = _as_original_bytes(match.group()).decode("utf-8")
         except UnicodeDecodeError:
             return match.group()
-        if not repaired:  # show the first repair in its word, so the user recognises it
+        if not example:  # the first repair in its word, so the user recognises it
             before = re.search(r"\w*$", text[max(0, match.start() - 20):match.start()]).group()
             after = re.match(r"\w*", text[match.end():match.end() + 20]).group()
-            repaired.append(before + original + after)
-        repaired.append("")
+            example = before + original + after
+        count += 1
         return original
 
-    fixed = _DOUBLE_ENCODED.sub(fix, text)
-    return fixed, max(len(repaired) - 1, 0), repaired[0] if repaired else ""
+    return _DOUBLE_ENCODED.sub(fix, text), count, example
 
 
 _DOUBLE_ENCODED_LEADS = re.compile(rb"\xc3[\x82-\x85\xa2]")  # "Â", "Ã", "Ä", "Å", "â" in UTF-8

@@ -121,7 +121,7 @@ class MapPanel(QWidget):
 
     def set_incidents(self, incidents: "pd.DataFrame") -> None:
         """The full incident table ("id" + INCIDENT_COLUMNS); the panel applies the shared filter."""
-        from stationmap.maps.points import incident_payload, mask_bits
+        from stationmap.maps.points import incident_payload
 
         self._document.incidents = incidents
         self._payload = incident_payload(incidents)
@@ -129,14 +129,20 @@ class MapPanel(QWidget):
         meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode()
         self._replace_url("incidents", self._handler.put_bytes(meta_bytes, "incidents.json"))
         self._replace_url("columns", self._handler.put_bytes(columns, "incidents.bin"))
-        mask = self._mask()
         self._density_timer.start()
-        if self._ready:
-            self._generation += 1
-            bits = mask_bits(mask[self._payload.rows])
-            self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, "
-                       f"{json.dumps(self._urls['columns'])}, {self._generation}, {json.dumps(bits)})")
-            self._push_selection(force=True)
+        self._push_incidents()
+
+    def _push_incidents(self) -> None:
+        """Tell a ready page to fetch the current incident columns, with the current filter applied."""
+        from stationmap.maps.points import mask_bits
+
+        if not self._ready or self._payload is None:
+            return
+        self._generation += 1
+        bits = mask_bits(self._mask()[self._payload.rows])
+        self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, "
+                   f"{json.dumps(self._urls['columns'])}, {self._generation}, {json.dumps(bits)})")
+        self._push_selection(force=True)
 
     def set_density_parameters(self, cell_m: float = 100.0, bandwidth_m: float = 250.0,
                                kernel: str = "quartic", *, enabled: bool = True) -> None:
@@ -268,8 +274,7 @@ class MapPanel(QWidget):
                 self._call(f"SM.set{name.capitalize()}({json_for_script(value)})")
         for name, spec in doc.overlays.items():
             self._call(f"SM.setOverlay({json_for_script(name)}, {json_for_script(spec)})")
-        if doc.incidents is not None:
-            self.set_incidents(doc.incidents)
+        self._push_incidents()
         self.loaded.emit()
 
     def _on_drawn(self, generation: int, marks: int, visible: int) -> None:

@@ -20,7 +20,7 @@ _WGS84_NAMES = ("CRS84", "4326")
 
 
 def read_geojson_table(file: str, *, max_rows: int | None = None) -> RawTable:
-    document = _load_json(file)
+    document, encoding = _load_json(file)
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection" \
             or not isinstance(document.get("features"), list):
         raise InputFileError("read.not_geojson", file=file, found=_describe(document))
@@ -47,18 +47,20 @@ def read_geojson_table(file: str, *, max_rows: int | None = None) -> RawTable:
     if renamed:
         warnings.append(Warning_(file, "read.duplicate_columns", {"names": ", ".join(renamed)}))
     return RawTable(file=file, frame=frame, line_numbers=np.asarray(numbers, dtype=np.int64),
-                    encoding="utf-8", delimiter="", header_line=0, bad_rows=bad, warnings=warnings)
+                    encoding=encoding, delimiter="", header_line=0, bad_rows=bad, warnings=warnings)
 
 
-def _load_json(file: str) -> Any:
+def _load_json(file: str) -> tuple[Any, str]:
+    """The parsed document and the file's encoding (RFC 7946 says UTF-8; exports do not always listen)."""
     raw = read_bytes(file)
     if not raw.strip():
         raise InputFileError("read.empty", file=file)
     kind = sniff.binary_kind(raw)
     if kind:
         raise InputFileError("read.binary", file=file, kind=kind)
+    decoded = sniff.decode(raw)
     try:
-        return json.loads(sniff.decode(raw).data)
+        return json.loads(decoded.data), decoded.encoding
     except json.JSONDecodeError as exc:
         raise InputFileError("read.not_json", file=file, line=exc.lineno, column=exc.colno) from None
     except RecursionError:

@@ -1,10 +1,13 @@
 """CSV/TXT/TSV files -> RawTable.
 
-Two ways through a file. A clean file (every row as wide as the header, quotes balanced) is parsed by
-pyarrow.csv with every column as text, and the line number of each row comes from a vectorised scan of
-the line breaks outside quotes; the two must agree on the row count or the result is not used. Any other
-file (short or long rows, a stray quote, lone CR line ends) takes the careful path: Python's csv module,
-record by record, so each irregular row is padded, trimmed or reported with its own line number.
+Three ways through a file, the fastest that fits:
+- clean (every row as wide as the header): pyarrow.csv, every column as text, multi-threaded; row line
+  numbers are a plain range when rows and lines agree, else a vectorised scan of line breaks outside quotes;
+- ragged (some rows shorter or longer): pyarrow skips the odd rows and says which records they were; the
+  csv module pads, trims or rejects just those, and they go back in file order;
+- broken (unbalanced quotes, lone-CR line ends) and previews: the csv module record by record, restarting
+  after a row with an unclosed quote so that one broken row costs one row.
+Every way must account for each record, or the next way is taken.
 """
 
 from __future__ import annotations

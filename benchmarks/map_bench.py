@@ -110,6 +110,7 @@ def main() -> None:
 
     density_of(make_incidents(100, seed=1), "es")
     _, warm, _ = first_draw_seconds(make_incidents(100, seed=1), pack)
+    warm.wait_idle()
     warm.close()
     warm.deleteLater()
 
@@ -119,6 +120,7 @@ def main() -> None:
         draws = []
         for repeat in range(FIRST_DRAW_REPEATS):
             if repeat:
+                panel.wait_idle()
                 panel.close()
                 panel.deleteLater()  # one live web view at a time, as in the app
             seconds, panel, state = first_draw_seconds(incidents, pack)
@@ -130,6 +132,7 @@ def main() -> None:
         figures[f"export_bytes_{n}"] = export_size(incidents, pack)
         print(f"{n:>7} incidents: first draw {draw:.3f} s, filter {filt * 1000:.1f} ms, "
               f"export {figures[f'export_bytes_{n}'] / 1e6:.2f} MB", flush=True)
+        panel.wait_idle()
         panel.close()
         panel.deleteLater()
     draw_ratio = figures["first_draw_s_100000"] / figures["first_draw_s_1000"]

@@ -70,7 +70,7 @@ def make_panel(qtbot, filter_state):
     from stationmap.ui.map.panel import MapPanel
 
     panel = MapPanel(filter_state)
-    qtbot.addWidget(panel)
+    qtbot.addWidget(panel, before_close_func=lambda widget: widget.wait_idle())
     panel.resize(1000, 700)
     panel.show()
     qtbot.waitExposed(panel)

@@ -8,6 +8,9 @@
 
   const CLUSTER_CELL_PX = 64;
   const HIT_RADIUS_PX = 8;
+  // Above this many incidents on screen single points become a blur and cost a redraw of ~0.1 s:
+  // cluster them whatever the zoom.
+  const MAX_SINGLE_POINTS = 20000;
 
   function mercatorX(lon) { return (lon + 180) / 360; }
   function mercatorY(lat) {
@@ -156,8 +159,15 @@
       this.clusters = [];
       this.drawnCount = 0;
       if (!this.data) return;
-      const clustered = this._map.getZoom() < this.options.clusterMaxZoom;
-      if (clustered) this._drawClusters(ctx); else this._drawPoints(ctx);
+      this.clustered = this._map.getZoom() < this.options.clusterMaxZoom || this._onScreenCount() > MAX_SINGLE_POINTS;
+      if (this.clustered) this._drawClusters(ctx); else this._drawPoints(ctx);
+    },
+
+    _onScreenCount() {
+      const size = this._map.getSize();
+      let n = 0;
+      this.forEachOnScreen((i, x, y) => { if (x >= 0 && y >= 0 && x <= size.x && y <= size.y) n++; });
+      return n;
     },
 
     _drawPoints(ctx) {
@@ -229,7 +239,7 @@
     _onClick(e) {
       if (!this.data || this.options.isBusy()) return;
       const p = e.containerPoint;
-      if (this._map.getZoom() < this.options.clusterMaxZoom) {
+      if (this.clustered) {
         for (const c of this.clusters) {
           if ((c.x - p.x) ** 2 + (c.y - p.y) ** 2 > c.r * c.r) continue;
           if (c.n === 1) this.openPopup(c.index);

@@ -1,12 +1,14 @@
 """Where the map page's vendored web assets live, and which ones a page loads.
 
-The files sit in ``resources/web`` at the top of the source tree (see its VERSIONS.md). An installed
-or frozen build points ``STATIONMAP_WEB_ROOT`` at its copy; nothing is ever fetched from a CDN.
+The files sit in ``resources/web`` at the top of the source tree (see its VERSIONS.md); a PyInstaller
+build carries them as ``resources/web`` in its bundle, and ``STATIONMAP_WEB_ROOT`` can point anywhere
+else. Nothing is ever fetched from a CDN.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 # Order matters: Leaflet first, then the libraries that extend it, then our page script last.
@@ -40,6 +42,9 @@ def web_root() -> Path:
     override = os.environ.get("STATIONMAP_WEB_ROOT")
     if override:
         return Path(override)
+    bundled = getattr(sys, "_MEIPASS", None)  # a PyInstaller build carries resources/web beside the code
+    if bundled:
+        return Path(bundled) / "resources" / "web"
     return Path(__file__).resolve().parents[3] / "resources" / "web"
 
 

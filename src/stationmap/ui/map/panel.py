@@ -205,6 +205,10 @@ class MapPanel(QWidget):
         else:
             self._page.runJavaScript(script, 0, callback)
 
+    def wait_idle(self, msecs: int = 10_000) -> bool:
+        """Block until background layer work (density) has returned: before closing, in tests."""
+        return self._density_runner.wait(msecs)
+
     def blocked_requests(self) -> list[str]:
         """Every request the offline interceptor blocked in this process (should stay empty)."""
         return self._interceptor.blocked

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QWEBCHANNEL_URL = f"{ORIGIN}/qt/qwebchannel.js"
-# The density layer follows the filter, but only once the user pauses, so points redraw first.
+# The density layer follows the filter: it is computed after the points are drawn, once the user
+# pauses, so it never delays the points.
 DENSITY_DELAY_MS = 250
 
 
@@ -89,6 +90,7 @@ class MapPanel(QWidget):
         self._density_timer.setSingleShot(True)
         self._density_timer.setInterval(DENSITY_DELAY_MS)
         self._density_timer.timeout.connect(self._update_density)
+        self._density_due = False
         # Density runs on a worker (the first one also loads pyproj's database, ~3 s).
         self._density_runner = TaskRunner(self)
         self._density_runner.succeeded.connect(self.set_density)
@@ -129,7 +131,7 @@ class MapPanel(QWidget):
         meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode()
         self._replace_url("incidents", self._handler.put_bytes(meta_bytes, "incidents.json"))
         self._replace_url("columns", self._handler.put_bytes(columns, "incidents.bin"))
-        self._density_timer.start()
+        self._density_due = True
         self._push_incidents()
 
     def _push_incidents(self) -> None:
@@ -283,6 +285,9 @@ class MapPanel(QWidget):
 
     def _on_drawn(self, generation: int, marks: int, visible: int) -> None:
         if generation == self._generation:
+            if self._density_due:
+                self._density_due = False
+                self._density_timer.start()
             self.drawn.emit(visible)
 
     def _on_view_changed(self, bounds_json: str) -> None:
@@ -304,7 +309,7 @@ class MapPanel(QWidget):
         bits = mask_bits(self._mask()[self._payload.rows])
         self._call(f"SM.setVisible({json.dumps(bits)}, {self._generation})")
         self._push_selection()
-        self._density_timer.start()
+        self._density_due = True
 
     def _update_density(self) -> None:
         if self._density_parameters is None or self._document.incidents is None:

@@ -58,6 +58,22 @@ def test_excel_cells_become_the_text_a_spreadsheet_shows(workbook_path):
     assert {w.code for w in table.warnings} == {"read.header_not_first", "read.duplicate_columns"}
 
 
+def test_the_fallback_reader_gives_the_same_text_as_calamine(workbook_path):
+    """openpyxl reads a workbook calamine cannot; a cell must read the same whichever reader ran."""
+    from stationmap.io.excel_files import _Calamine, _Openpyxl, cell_text
+
+    def as_text(book):
+        try:
+            return [[cell_text(value) for value in row] for row in book.rows("Denuncias", None)]
+        finally:
+            book.close()
+
+    calamine_rows, openpyxl_rows = as_text(_Calamine(str(workbook_path))), as_text(_Openpyxl(str(workbook_path)))
+    width = max(len(row) for row in calamine_rows)
+    assert [row + [""] * (width - len(row)) for row in openpyxl_rows] == calamine_rows
+    assert calamine_rows[3][1:4] == ["8325024", "2026-11-16", "21:30:00"]
+
+
 def test_excel_named_sheet_and_missing_sheet(workbook_path):
     table = read_table(workbook_path, sheet="Resumen")
     assert table.frame.to_dict("records") == [{"distrito": "EL PORVENIR", "total": "12"}]

@@ -26,7 +26,7 @@ _LARGEST_EXACT_INTEGER = 1e15
 def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | None = None) -> RawTable:
     sheet_name, rows = _sheet_rows(file, sheet, max_rows)
     text_rows = [[cell_text(value) for value in row] for row in rows]
-    numbered = [(number, row) for number, row in enumerate(text_rows, start=1) if sniff.filled_width(row)]
+    numbered = [(number, row) for number, row in enumerate(text_rows, start=1) if any(row)]
     if not numbered:
         raise InputFileError("read.empty", file=file)
     head = [row for _, row in numbered[:_HEADER_SEARCH_ROWS]]
@@ -36,10 +36,10 @@ def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | Non
     if max_rows is not None:
         body = body[:max_rows]
     # An unnamed column with values is still a column: the table is as wide as its widest row.
-    width = max([sniff.filled_width(header)] + [sniff.filled_width(row) for _, row in body])
+    width = max(len(row) for _, row in [numbered[header_index], *body])
     header = (header + [""] * width)[:width]
     columns = [[(row[k] if k < len(row) else "") for _, row in body] for k in range(width)]
-    # A table that starts in column B leaves column A unnamed and empty: not a column of the table.
+    # Unnamed empty columns (column A of a table that starts in B, the sheet's unused width) are not columns.
     used = [k for k in range(width) if header[k].strip() or any(columns[k])]
     names, renamed = sniff.unique_names([header[k] for k in used])
     frame = text_frame(names, [columns[k] for k in used])
@@ -56,20 +56,21 @@ def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | Non
 
 def cell_text(value: Any) -> str:
     """A cell value as the text a spreadsheet shows (ISO for dates, no '.0' on whole numbers)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:  # most cells: checked first, this runs once per cell
         return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
+    if kind is float:
         if math.isnan(value) or math.isinf(value):
             return ""
         if value.is_integer() and abs(value) < _LARGEST_EXACT_INTEGER:
             return str(int(value))
         return repr(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, dt.date):
@@ -83,73 +84,113 @@ def cell_text(value: Any) -> str:
 
 
 def _sheet_rows(file: str, sheet: str | None, max_rows: int | None) -> tuple[str, list[list[Any]]]:
-    """(sheet name, rows from A1) by calamine, falling back to openpyxl/xlrd; errors as InputFileError."""
+    """(sheet name, rows from A1); calamine first, openpyxl/xlrd when it cannot; errors as InputFileError.
+
+    calamine parses a whole sheet even for a preview, yet it is still the quickest: openpyxl's
+    streaming mode took longer just to open a 100,000-row workbook than calamine took to read it.
+    """
     import python_calamine as calamine
 
-    # Enough rows for the header search above a preview's rows.
-    limit = None if max_rows is None else max_rows + _HEADER_SEARCH_ROWS
-    try:
-        workbook = calamine.CalamineWorkbook.from_path(file)
-        name = _choose_sheet(file, workbook.sheet_names, sheet)
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=limit)
-        if sheet is None and not _has_values(rows):  # a blank cover sheet first: take the first sheet with data
-            for other in workbook.sheet_names:
-                other_rows = workbook.get_sheet_by_name(other).to_python(skip_empty_area=False, nrows=limit)
-                if _has_values(other_rows):
-                    return other, other_rows
-        return name, rows
-    except InputFileError:
-        raise
-    except calamine.PasswordError:
-        raise InputFileError("read.password", file=file) from None
-    except Exception as calamine_error:  # calamine raises several unrelated types; try the other reader
+    limit = None if max_rows is None else max_rows + _HEADER_SEARCH_ROWS  # room for the header search
+    backends = [_Calamine, _Xlrd if Path(file).suffix.lower() == ".xls" else _Openpyxl]
+    first_error: Exception | None = None
+    for backend in backends:
         try:
-            return _fallback_rows(file, sheet, limit)
+            book = backend(file)
+        except calamine.PasswordError:
+            raise InputFileError("read.password", file=file) from None
+        except Exception as error:  # the readers raise many unrelated types for a damaged file
+            first_error = first_error or error
+            continue
+        try:
+            return _rows_of_sheet(file, book, sheet, limit)
         except InputFileError:
             raise
-        except Exception:
-            raise InputFileError("read.corrupt", file=file, reason=str(calamine_error)[:200]) from None
+        except Exception as error:
+            first_error = first_error or error
+        finally:
+            book.close()
+    raise InputFileError("read.corrupt", file=file, reason=str(first_error)[:200])
 
 
-def _has_values(rows: list[list[Any]]) -> bool:
-    return any(value not in (None, "") for row in rows for value in row)
-
-
-def _choose_sheet(file: str, names: list[str], sheet: str | None) -> str:
-    if not names:
+def _rows_of_sheet(file: str, book: "_Workbook", sheet: str | None, limit: int | None) -> tuple[str, list[list[Any]]]:
+    """The named sheet, or the first one; a blank cover sheet first is passed over for the first with data."""
+    if not book.sheet_names:
         raise InputFileError("read.no_sheets", file=file)
-    if sheet is None:
-        return names[0]
-    if sheet not in names:
-        raise InputFileError("read.sheet_not_found", file=file, sheet=sheet, sheets=", ".join(names))
-    return sheet
+    if sheet is not None:
+        if sheet not in book.sheet_names:
+            raise InputFileError("read.sheet_not_found", file=file, sheet=sheet, sheets=", ".join(book.sheet_names))
+        return sheet, book.rows(sheet, limit)
+    for name in book.sheet_names:
+        rows = book.rows(name, limit)
+        if any(value not in (None, "") for row in rows for value in row):
+            return name, rows
+    return book.sheet_names[0], []
 
 
-def _fallback_rows(file: str, sheet: str | None, limit: int | None) -> tuple[str, list[list[Any]]]:
-    if Path(file).suffix.lower() == ".xls":
+class _Workbook:
+    sheet_names: list[str]
+
+    def rows(self, name: str, limit: int | None) -> list[list[Any]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the file (only openpyxl keeps it open)."""
+
+
+class _Calamine(_Workbook):
+    def __init__(self, file: str) -> None:
+        import python_calamine as calamine
+
+        self._book = calamine.CalamineWorkbook.from_path(file)
+        self.sheet_names = list(self._book.sheet_names)
+
+    def rows(self, name: str, limit: int | None) -> list[list[Any]]:
+        return self._book.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=limit)
+
+
+class _Openpyxl(_Workbook):
+    def __init__(self, file: str) -> None:
+        import openpyxl
+
+        self._book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        self.sheet_names = list(self._book.sheetnames)
+
+    def rows(self, name: str, limit: int | None) -> list[list[Any]]:
+        return [[_midnight_as_date(value) for value in row]
+                for row in self._book[name].iter_rows(min_row=1, max_row=limit, values_only=True)]
+
+    def close(self) -> None:
+        self._book.close()
+
+
+class _Xlrd(_Workbook):
+    def __init__(self, file: str) -> None:
         import xlrd
 
-        book = xlrd.open_workbook(file)
-        name = _choose_sheet(file, book.sheet_names(), sheet)
-        grid = book.sheet_by_name(name)
+        self._book = xlrd.open_workbook(file)
+        self.sheet_names = list(self._book.sheet_names())
+
+    def rows(self, name: str, limit: int | None) -> list[list[Any]]:
+        import xlrd
+
+        grid = self._book.sheet_by_name(name)
         count = grid.nrows if limit is None else min(grid.nrows, limit)
-        return name, [[_xlrd_value(grid.cell(r, c), book.datemode) for c in range(grid.ncols)]
-                      for r in range(count)]
-    import openpyxl
+        rows = []
+        for r in range(count):
+            row = []
+            for c in range(grid.ncols):
+                cell = grid.cell(r, c)
+                if cell.ctype == xlrd.XL_CELL_DATE:  # dates are serial numbers in .xls; the cell type says which
+                    row.append(_midnight_as_date(xlrd.xldate.xldate_as_datetime(cell.value, self._book.datemode)))
+                else:
+                    row.append(cell.value)
+            rows.append(row)
+        return rows
 
-    book = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    try:
-        name = _choose_sheet(file, book.sheetnames, sheet)
-        rows = book[name].iter_rows(min_row=1, max_row=limit, values_only=True)
-        return name, [list(row) for row in rows]
-    finally:
-        book.close()
 
-
-def _xlrd_value(cell: Any, datemode: int) -> Any:
-    import xlrd
-
-    if cell.ctype == xlrd.XL_CELL_DATE:  # dates are serial numbers in .xls; the cell type says which
-        moment = xlrd.xldate.xldate_as_datetime(cell.value, datemode)
-        return moment.date() if moment.time() == dt.time(0) else moment
-    return cell.value
+def _midnight_as_date(value: Any) -> Any:
+    """A date cell as calamine gives it: openpyxl and xlrd return it as a datetime at 00:00."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value

@@ -23,6 +23,12 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 
+# The map's app:// scheme must be registered before any QApplication exists, and pytest-qt
+# creates one for the first Qt test, whichever module it is in.
+from stationmap.ui.map import register_app_scheme  # noqa: E402
+
+register_app_scheme()
+
 
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or a clean skip when that folder is absent."""

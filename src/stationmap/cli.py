@@ -48,6 +48,27 @@ def build_parser() -> argparse.ArgumentParser:
                                  help="crear el proyecto de ejemplo / write the sample project")
     sample.add_argument("--project", required=True, type=Path)
 
+    plan = commands.add_parser("plan", parents=[common],
+                               help="plan de patrullaje y sus exportaciones / patrol plan and its exports")
+    plan.add_argument("--project", required=True, type=Path)
+    plan.add_argument("--from", dest="start", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    plan.add_argument("--to", dest="end", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    plan.add_argument("--units", type=Path, metavar="SPEC.json",
+                      help="unidades por turno / units per shift (JSON)")
+    plan.add_argument("--sectors", type=int, default=6,
+                      help="sectores a generar si el proyecto no tiene / sectors to make when the project has none")
+    plan.add_argument("--seed", type=int, default=0, help="semilla del orden de visitas / visit order seed")
+    plan.add_argument("--author", default="", help="quién elabora el plan / who makes the plan")
+    plan.add_argument("--out", required=True, type=Path)
+
+    brief = commands.add_parser("brief", parents=[common],
+                                help="informe semanal / weekly brief")
+    brief.add_argument("--project", required=True, type=Path)
+    brief.add_argument("--week", required=True, metavar="YYYY-Www", help="semana ISO, p. ej. 2026-W47")
+    brief.add_argument("--threshold", type=int, default=3,
+                       help="cifra mínima en la versión comunitaria / smallest count in the community version")
+    brief.add_argument("--out", required=True, type=Path)
+
     gui = commands.add_parser("gui", parents=[common], help="abrir la ventana / open the window")
     gui.add_argument("file", nargs="?", type=Path, help="proyecto a abrir / project to open")
     gui.add_argument("--sample", action="store_true",
@@ -65,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args)
         if args.command == "sample":
             return _sample(args)
+        if args.command == "plan":
+            return _plan(args)
+        if args.command == "brief":
+            return _brief(args)
         return _gui(getattr(args, "file", None), getattr(args, "sample", False))
     except KeyboardInterrupt:
         return 130
@@ -128,6 +153,37 @@ def _sample(args: argparse.Namespace) -> int:
     result = write_sample_project(args.project)
     _print_summary(result.report.to_json())
     print(_render("project.sample_written", path=result.path))
+    return EXIT_OK
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r}: YYYY-MM-DD") from error
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from stationmap.planning.plan import UnitsSpec
+    from stationmap.reports.jobs import DEFAULT_UNITS, PlanRequest, run_plan
+
+    units = UnitsSpec.load(args.units) if args.units else DEFAULT_UNITS
+    result = run_plan(PlanRequest(args.project, args.start, args.end, args.out, units, args.sectors,
+                                  args.seed, args.author))
+    if result.sectors_generated:
+        print(_render("commands.sectors_generated", count=len(result.plan.sectors)))
+    print(_render("commands.plan_written", files=len(result.files), out=args.out,
+                  points=len(result.plan.critical_points)))
+    return EXIT_OK
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from stationmap.reports.jobs import BriefRequest, run_brief
+
+    files = run_brief(BriefRequest(args.project, args.week, args.out, args.threshold))
+    print(_render("commands.brief_written", files=len(files), out=args.out))
     return EXIT_OK
 
 

@@ -63,8 +63,10 @@ class UnitsSpec:
                        cap_per_sector=data.get("cap_per_sector"),
                        locked={str(k): str(v) for k, v in data.get("locked", {}).items()},
                        proactive_share=float(data.get("proactive_share", 0.40)))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise StationMapError("plan.bad_units_spec", detail=str(exc)[:120]) from exc
+        except KeyError as exc:
+            raise StationMapError("plan.bad_units_spec", detail=f"falta {exc}") from exc
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise StationMapError("plan.bad_units_spec", detail="formato") from exc
         if not 0.0 < spec.proactive_share < 1.0:
             raise StationMapError("plan.bad_units_spec", detail="proactive_share")
         return spec

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from offline_browser import count_near, remote_resource_references, run_chromium
 from stationmap.maps.document import MapDocument, apply_geography
 from stationmap.maps.export import export_html
 from stationmap.maps.points import PALETTE
@@ -18,23 +17,11 @@ from stationmap.maps.points import PALETTE
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PACK = ROOT / "sample_data" / "basemap" / "trujillo.pmtiles"
 SAMPLE_GEO = ROOT / "sample_data" / "geo"
-CHROMIUM = "/usr/bin/chromium"
 MAX_EXPORT_BYTES = 15 * 1024 * 1024
 XSS_CATEGORY = "<script>window.__xss = 1</script>"
 XSS_ADDRESS = '<img src=x onerror="window.__xss = 2">'
 # A view at street zoom in the sample pack, where incidents are drawn one by one.
 STREET_VIEW = (-79.040, -8.092, -79.020, -8.078)
-
-# src=, <link href=, url(), @import, import(...) and fetch() of a remote address load a resource.
-# Links in attribution text (<a href>) do not, so they are not matched.
-RESOURCE_REFERENCE = re.compile(
-    r"""(?:\bsrc\s*=\s*["']?|<link\b[^>]*\bhref\s*=\s*["']?|url\(\s*["']?|@import\s+(?:url\()?["']?"""
-    r"""|\bimport\s*\(\s*["']|\bfrom\s+["']|\bfetch\s*\(\s*["'])https?://""", re.IGNORECASE)
-
-
-def remote_resource_references(html: str) -> list[str]:
-    return [html[max(0, m.start() - 40): m.end() + 40] for m in RESOURCE_REFERENCE.finditer(html)]
-
 
 def sample_geography() -> dict:
     return {name: json.loads((SAMPLE_GEO / file).read_text(encoding="utf-8")) for name, file in (
@@ -80,29 +67,12 @@ def test_scan_finds_remote_references_and_ignores_attribution_links():
     assert remote_resource_references('<a href="https://www.openstreetmap.org/copyright">OSM</a>') == []
 
 
-def run_chromium(tmp_path: Path, page: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Headless Chromium with every network path cut: a dead proxy and a resolver that finds nothing."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium not installed")
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run",
-               f"--user-data-dir={tmp_path / 'profile'}", "--proxy-server=127.0.0.1:9",
-               "--proxy-bypass-list=<-loopback>", "--host-resolver-rules=MAP * ~NOTFOUND",
-               "--window-size=1200,900", "--virtual-time-budget=5000", *extra, page.as_uri()]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120)
-
-
 def pixels(png: Path) -> np.ndarray:
     from PySide6.QtGui import QImage
 
     image = QImage(str(png)).convertToFormat(QImage.Format.Format_RGB888)
     rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
     return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).astype(int)
-
-
-def count_near(image: np.ndarray, hex_colour: str, tolerance: int = 8) -> int:
-    rgb = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
-    return int((np.abs(image - rgb).max(axis=2) <= tolerance).sum())
 
 
 @pytest.mark.chromium

@@ -102,8 +102,20 @@ class CoordStatus(str, Enum):
     OUTSIDE_AREA = "outside_area"
 
 
+class _CodedMessage:
+    """A code plus its data, rendered in the user's language only when shown."""
+
+    code: str
+    data: dict[str, Any]
+
+    def message(self, language: str | None = None) -> str:
+        from stationmap.core.messages import render
+
+        return render(self.code, self.data, language)
+
+
 @dataclass(frozen=True)
-class Rejection:
+class Rejection(_CodedMessage):
     """One row that was not imported, with a reason a person can act on.
 
     `row` is the 1-based line number as a spreadsheet program shows it (header
@@ -115,28 +127,17 @@ class Rejection:
     code: str
     data: dict[str, Any] = field(default_factory=dict)
 
-    def message(self, language: str | None = None) -> str:
-        from stationmap.core.messages import render
-
-        return render(self.code, self.data, language)
-
     def to_json(self, language: str | None = None) -> dict[str, Any]:
-        return {"file": self.file, "row": self.row, "code": self.code,
-                "message": self.message(language)}
+        return {"file": self.file, "row": self.row, "code": self.code, "message": self.message(language)}
 
 
 @dataclass(frozen=True)
-class Warning_:
+class Warning_(_CodedMessage):
     """Something the user should know about a file that did not stop it (an assumption made)."""
 
     file: str
     code: str
     data: dict[str, Any] = field(default_factory=dict)
-
-    def message(self, language: str | None = None) -> str:
-        from stationmap.core.messages import render
-
-        return render(self.code, self.data, language)
 
     def to_json(self, language: str | None = None) -> dict[str, Any]:
         return {"file": self.file, "code": self.code, "message": self.message(language)}

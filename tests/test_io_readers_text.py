@@ -264,6 +264,13 @@ def test_nul_bytes_are_removed_and_their_rows_reported(tmp_path):
     assert (warning.data["count"], warning.data["lines"]) == (2, "3")
 
 
+def test_excel_text_formulas_keep_their_leading_zeros(tmp_path):
+    text = 'id;ubigeo;nota\n1;="060101";a="b"\n2;130102;="\n'
+    table = read_table(write(tmp_path, "formulas.csv", text))
+    assert table.frame["ubigeo"].tolist() == ["060101", "130102"]
+    assert table.frame["nota"].tolist() == ['a="b"', '="']
+
+
 def test_duplicate_and_empty_header_names_are_made_unique(tmp_path):
     table = read_table(write(tmp_path, "nombres.csv", " fecha ;fecha;;hora\n1;2;3;4\n"))
     assert list(table.frame.columns) == ["fecha", "fecha_2", "columna_3", "hora"]
@@ -299,9 +306,10 @@ def test_the_three_ways_through_a_file_read_the_same_rows(tmp_path):
 
 
 def test_old_mac_line_ends(tmp_path):
-    table = read_table(write(tmp_path, "mac.csv", f"{HEADER}\r1;a;b;Robo;X\r\r2;a;b;Hurto;Y\r"))
+    table = read_table(write(tmp_path, "mac.csv", f"{HEADER}\r1;a;b;Robo;X\r\r2;a;b;Hurto;=\"\r"))
     assert table.frame["id"].tolist() == ["1", "2"]
-    assert table.line_numbers.tolist() == [2, 4]
+    assert table.frame["distrito"].tolist() == ["X", '="']  # a quote inside a field is text, even at the end
+    assert table.line_numbers.tolist() == [2, 4] and table.bad_rows == []
 
 
 # --- several files and folders --------------------------------------------------------------------

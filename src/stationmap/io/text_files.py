@@ -80,6 +80,8 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
     rows = None if max_rows is not None else _read_clean(data, body_start, names, delimiter, first_line, file)
     if rows is None:
         rows = _read_careful(data[body_start:], names, delimiter, first_line, file, max_rows)
+    if data.find(b'="', body_start) >= 0:
+        _unwrap_excel_text_formulas(rows.frame)
 
     warnings = _warnings(file, decoded, header, delimiter, renamed)
     return RawTable(
@@ -88,6 +90,15 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
         delimiter="" if delimiter == sniff.NO_DELIMITER else delimiter,
         header_line=header.line, bad_rows=rows.bad_rows, warnings=warnings,
     )
+
+
+def _unwrap_excel_text_formulas(frame: pd.DataFrame) -> None:
+    """="060101" is how exports keep Excel from dropping leading zeros; the value is what is inside."""
+    for name in frame.columns:
+        column = frame[name]
+        wrapped = column.str.startswith('="') & column.str.endswith('"') & (column.str.len() >= 3)
+        if wrapped.any():
+            frame.loc[wrapped, name] = column[wrapped].str.slice(2, -1)
 
 
 def _widen_header(header: list[str], data: list[sniff.Record]) -> list[str]:
@@ -331,6 +342,16 @@ def _lines_from(lines: list[str], start: int) -> Iterator[str]:
     return (lines[k] for k in range(start, len(lines)))
 
 
+def _unclosed_quote(record: list[str], delimiter: str) -> bool:
+    """Whether the file's last record ends inside a quoted field (a quote inside a field is no quote)."""
+    try:
+        for _ in csv.reader(record, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
 def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int, file: str,
                   max_rows: int | None) -> _Rows:
     """Split record by record; pad short rows, report long ones and unclosed quotes by line number.
@@ -363,7 +384,7 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
             span = reader.line_num - consumed
             consumed = reader.line_num
             runaway = (span > 1 and len(cells) != width) or (
-                first + span == len(lines) and sum(line.count('"') for line in lines[first:first + span]) % 2)
+                first + span == len(lines) and _unclosed_quote(lines[first:first + span], delimiter))
             if runaway:
                 restart = first
                 break

@@ -54,6 +54,7 @@ class FilterBar(QWidget):
         self.text_edit = QLineEdit(self)
         self.text_edit.setPlaceholderText(self.tr("Buscar categoría, dirección, distrito…"))
         self.text_edit.setClearButtonEnabled(True)
+        self.text_edit.setMinimumWidth(160)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(_TEXT_DEBOUNCE_MS)

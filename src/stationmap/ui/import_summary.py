@@ -28,6 +28,7 @@ def _fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]]) 
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem(str(value))
+            item.setToolTip(str(value))   # long reasons and file names stay readable
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
@@ -35,6 +36,18 @@ def _fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]]) 
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.resizeRowsToContents()
+
+
+def _fit_height(table: QTableWidget, max_rows: int) -> None:
+    """Make a short table just tall enough for its rows, so no empty band is left below."""
+    rows = min(table.rowCount(), max_rows)
+    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(rows))
+    if table.rowCount() > max_rows:
+        height += table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(height + 2)
 
 
 def write_rejections_csv(rejections: list[dict[str, Any]], path: Path) -> None:
@@ -76,12 +89,13 @@ class ImportSummaryDialog(QDialog):
                       int(f.get("rows_read", 0)), int(f.get("imported", 0)),
                       int(f.get("duplicates", 0)), int(f.get("rejected", 0))]
                      for f in report.get("files", [])])
-        self.files_table.setMaximumHeight(160)
+        _fit_height(self.files_table, max_rows=6)
 
         self.warnings_list = QListWidget(self)
         self.warnings_list.addItems([f"{Path(w.get('file', '')).name}: {w.get('message', '')}"
                                      for w in report.get("warnings", [])])
-        self.warnings_list.setMaximumHeight(110)
+        self.warnings_list.setWordWrap(True)
+        self.warnings_list.setMaximumHeight(140)
 
         self.rejections_table = QTableWidget(self)
         _fill_table(self.rejections_table, [self.tr("Archivo"), self.tr("Fila"), self.tr("Motivo")],

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QStackedWidget, QWidget)
+                               QSizePolicy, QStackedWidget, QWidget)
 
 from stationmap.core.messages import current_language
 from stationmap.core.settings import Settings
@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         self.filter_state = FilterState(self)
 
         self.start_page = StartPage(self)
+        # The stack takes the largest minimum of its pages; the start page must not make the
+        # window taller than a 768-pixel laptop screen once the chart dock is open.
+        self.start_page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.incident_panel = IncidentPanel(self.filter_state, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.start_page)
@@ -118,13 +121,24 @@ class MainWindow(QMainWindow):
         self.sample_runner.failed.connect(lambda error: show_error(self, error))
 
     def _restore_window(self) -> None:
+        # The map takes the full height on the right; the charts sit under the table.
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         geometry, state = self._store.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        if state is not None:
-            self.restoreState(state)
+        # Without a saved layout, the docks get sensible sizes when a project first shows them.
+        self._needs_default_layout = state is None or not self.restoreState(state)
+
+    def _default_dock_sizes(self) -> None:
+        self._needs_default_layout = False
+        for dock in self._docks:
+            if dock.objectName() == "map_dock":
+                self.resizeDocks([dock], [int(self.width() * 0.45)], Qt.Orientation.Horizontal)
+            else:
+                self.resizeDocks([dock], [int(self.height() * 0.38)], Qt.Orientation.Vertical)
 
     # --- projects -----------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
@@ -162,6 +176,8 @@ class MainWindow(QMainWindow):
         self._reload_project()
         for dock in self._docks:
             dock.show()
+        if self._needs_default_layout:
+            self._default_dock_sizes()
 
     def _reload_project(self) -> None:
         """Read the incidents again (after opening or importing) and hand them to every view."""

@@ -124,3 +124,19 @@ def test_rolling_backtest_fits_only_on_the_past_and_prefers_stable_places():
 def test_recency_weights_halve_every_half_life():
     w = recency_weights(np.array([10 * WEEK, 6 * WEEK, 2 * WEEK]), 10 * WEEK, 4)
     assert w.tolist() == pytest.approx([1.0, 0.5, 0.25])
+
+
+def test_kde_scorer_spreads_mass_without_losing_it_and_guards_the_bandwidth():
+    from stationmap.analysis.evaluation import kde_scorer
+    from stationmap.core.errors import StationMapError
+
+    grid = Grid(epsg=32717, x0=0, y0=0, cell_m=50, nx=60, ny=60)
+    x = np.full(10, 1525.0); y = np.full(10, 1525.0)
+    ts = np.zeros(10); w = np.ones(10)
+    score = kde_scorer(200)(grid, x, y, ts, w, 1.0)
+    assert score.sum() == pytest.approx(10.0, rel=1e-9)
+    assert np.unravel_index(score.argmax(), score.shape) == (30, 30)
+    assert (score > 0).sum() > 20  # spread over the neighbouring cells
+    with pytest.raises(StationMapError) as err:
+        kde_scorer(30)(grid, x, y, ts, w, 1.0)  # bandwidth below the 50 m cell: nothing to smooth
+    assert err.value.code == "density.bandwidth_below_cell"

@@ -105,7 +105,7 @@ class DensitySurface:
         }
 
 
-def _check_parameters(cell_m: float, bandwidth_m: float, kernel: str) -> None:
+def check_parameters(cell_m: float, bandwidth_m: float, kernel: str) -> None:
     if kernel not in KERNELS:
         raise StationMapError("density.parameter_invalid", name="kernel", value=kernel)
     for name, value in (("cell_m", cell_m), ("bandwidth_m", bandwidth_m)):
@@ -115,7 +115,7 @@ def _check_parameters(cell_m: float, bandwidth_m: float, kernel: str) -> None:
         raise StationMapError("density.bandwidth_below_cell", bandwidth_m=bandwidth_m, cell_m=cell_m)
 
 
-def _kernel_cells(cell_m: float, bandwidth_m: float, kernel: str) -> np.ndarray:
+def kernel_cells(cell_m: float, bandwidth_m: float, kernel: str) -> np.ndarray:
     """Share of one point's mass falling in each cell around it; sums to exactly 1."""
     reach = bandwidth_m * (GAUSSIAN_REACH if kernel == "gaussian" else 1.0)
     half = int(np.ceil(reach / cell_m))
@@ -139,7 +139,7 @@ def density_surface(lon: Any, lat: Any, weights: Any = None, *, cell_m: float = 
     """
     from scipy.signal import fftconvolve
 
-    _check_parameters(cell_m, bandwidth_m, kernel)
+    check_parameters(cell_m, bandwidth_m, kernel)
     lon = np.asarray(lon, dtype="float64")
     lat = np.asarray(lat, dtype="float64")
     w = np.ones_like(lon) if weights is None else np.asarray(weights, dtype="float64")
@@ -164,7 +164,7 @@ def density_surface(lon: Any, lat: Any, weights: Any = None, *, cell_m: float = 
         raise StationMapError("density.grid_too_large", cells=rows * cols, limit=MAX_CELLS)
     east, north = west + cols * cell_m, south + rows * cell_m
     counts, _, _ = np.histogram2d(y, x, bins=(rows, cols), range=((south, north), (west, east)), weights=w)
-    smoothed = fftconvolve(counts, _kernel_cells(cell_m, bandwidth_m, kernel), mode="same")
+    smoothed = fftconvolve(counts, kernel_cells(cell_m, bandwidth_m, kernel), mode="same")
     grid = np.clip(smoothed, 0.0, None)[::-1] / (cell_m * cell_m / 1e6)  # north up, per km²
     grid[grid < 1e-9 * max(grid.max(), 1e-300)] = 0.0  # FFT round-off far from any point
     edge_lon, edge_lat = to_lonlat.transform(*_edge_points(west, south, east, north))

@@ -71,12 +71,29 @@ def recency_scorer(half_life_weeks: float) -> Scorer:
     return score
 
 
-def default_methods() -> dict[str, Scorer]:
+def kde_scorer(bandwidth_m: float, kernel: str = "quartic", lookback_weeks: float | None = 52) -> Scorer:
+    """Kernel density (in metres) of the incidents of the last `lookback_weeks`."""
+    from scipy.signal import fftconvolve
+
+    from stationmap.analysis.density import check_parameters, kernel_cells
+
+    def score(grid, x, y, ts, w, now_ts):
+        check_parameters(grid.cell_m, bandwidth_m, kernel)
+        counts = counts_scorer(lookback_weeks)(grid, x, y, ts, w, now_ts)
+        return fftconvolve(counts, kernel_cells(grid.cell_m, bandwidth_m, kernel), mode="same")
+
+    return score
+
+
+def default_methods(bandwidth_m: float = 250.0) -> dict[str, Scorer]:
+    """The plain baselines first, then the smoother methods that must beat them."""
     return {
         "Conteo (todo el historial)": counts_scorer(None),
         "Conteo (último año)": counts_scorer(52),
         "Conteo (últimas 8 semanas)": counts_scorer(8),
         "Reciente (vida media 4 semanas)": recency_scorer(4),
+        f"KDE cuártico {bandwidth_m:.0f} m (último año)": kde_scorer(bandwidth_m, "quartic"),
+        f"KDE gaussiano {bandwidth_m:.0f} m (último año)": kde_scorer(bandwidth_m, "gaussian"),
     }
 
 

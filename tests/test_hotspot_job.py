@@ -1,0 +1,45 @@
+"""Hot-spot layers and the method evaluation on the sample station."""
+
+from __future__ import annotations
+
+import shapely
+from shapely.geometry import shape
+
+from factories import local_ts
+from stationmap.analysis.hotspot_job import HotspotSettings, evaluate, hotspot_cells
+from stationmap.planning import project_geography as geo
+from stationmap.store.project import Project
+
+END = local_ts("2026-11-16 00:00")
+
+
+def _sample(sample_project_file):
+    with Project.open(sample_project_file) as project:
+        return project.incidents(), geo.jurisdiction(project)
+
+
+def test_each_method_flags_cells_inside_the_jurisdiction_with_a_legend(sample_project_file):
+    incidents, area = _sample(sample_project_file)
+    for method in ("conteo", "kde", "gistar"):
+        layer = hotspot_cells(incidents, area, HotspotSettings(method=method), END)
+        assert layer["features"], method
+        assert layer["legend"]["method"] == method and layer["legend"]["cell_m"] >= 50
+        cells = shapely.union_all([shape(f["geometry"]) for f in layer["features"]])
+        assert cells.intersection(area).area / cells.area > 0.9
+    kde = hotspot_cells(incidents, area, HotspotSettings(method="kde", top_share=0.05), END)
+    total_cells = int(area.area / (0.0009 ** 2))  # rough count of 100 m cells in degrees
+    assert len(kde["features"]) < 0.1 * total_cells  # a small share of the area, as asked
+
+
+def test_evaluation_on_the_station_history_puts_baselines_beside_the_smoothers(sample_project_file):
+    incidents, area = _sample(sample_project_file)
+    result = evaluate(incidents, area, test_weeks=6)
+    assert 30 < result.area_km2 < 45  # the jurisdiction PAI is measured against (37 km²)
+    methods = set(result.table["method"])
+    assert {"Conteo (todo el historial)", "Conteo (último año)"} <= methods
+    assert any(m.startswith("KDE") for m in methods)
+    at_5 = result.table[result.table["share"] == 0.05]
+    # The sample has stable puntos críticos: every method should beat a random map (PAI 1) clearly.
+    assert (at_5["pai"] > 2).all(), at_5
+    assert (result.detail["week_start"].nunique()) == 6
+    assert result.detail["week_start"].max() == local_ts("2026-11-09 00:00")  # the last full week

@@ -331,3 +331,46 @@ def test_expand_inputs_errors(tmp_path):
     with pytest.raises(InputFileError) as caught:
         expand_inputs([tmp_path])
     assert caught.value.code == "read.no_files_in_folder"
+
+
+# --- generated files: every way through a file against a plain reference -------------------------
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_generated_files_read_as_written(tmp_path, seed):
+    """Files written by Python's csv module (quotes, delimiters and line breaks inside fields, short rows,
+    blank lines, CRLF or LF) read back cell for cell, each row with the line it starts on."""
+    import csv
+    import io
+
+    rng = random.Random(seed)
+    delimiter = rng.choice([",", ";", "|", "\t"])
+    newline = rng.choice(["\n", "\r\n"])
+    names = ["id", "fecha", "modalidad", "direccion", "nota"]
+    pieces = ["Robo", "Hurto", "Jr. Unión", "Extorsión", "ñandú", " ", "x", "\u2028", "\x85"]
+    odd = [delimiter, '"', "\n", ",", ";"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    writer.writerow(names)
+    line = 2
+    expected_rows, expected_lines = [], []
+    for number in range(1, 60):
+        if rng.random() < 0.1:
+            buffer.write(newline)
+            line += 1
+        cells = [str(number)] + ["".join(rng.choice(pieces + odd * (rng.random() < 0.2)) for _ in range(rng.randint(0, 4)))
+                                 for _ in names[1:]]
+        if seed % 2 and rng.random() < 0.1:  # odd seeds write some short rows: the mending path
+            cells = cells[: rng.randint(1, len(names) - 1)]
+        before = buffer.tell()
+        writer.writerow(cells)
+        expected_rows.append(cells + [""] * (len(names) - len(cells)))
+        expected_lines.append(line)
+        line += buffer.getvalue()[before:].count("\n")
+    path = write(tmp_path, "generado.csv", buffer.getvalue())
+    # A preview (max_rows) always takes the careful path: it must agree with the full read too.
+    for table in (read_table(path), read_table(path, max_rows=1000)):
+        assert (table.delimiter, table.bad_rows) == (delimiter, [])
+        assert list(table.frame.columns) == names
+        assert table.frame.to_numpy().tolist() == expected_rows
+        assert table.line_numbers.tolist() == expected_lines

@@ -282,10 +282,10 @@ def _read_mended(data: bytes, start: int, names: list[str], delimiter: str, firs
             text = data[record_offsets[index]:record_ends[index]].decode("utf-8")
         except UnicodeDecodeError:
             raise _NotUtf8() from None
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        cells = next(reader, [])
-        if reader.line_num > 1:  # a quoted line break in a row of the wrong width: a stray quote, likely
+        record = list(io.StringIO(text, newline=""))  # lines end at CR/LF only, never at U+2028 and kin
+        if len(record) > 1 and _strict_error(record, delimiter):  # a stray quote: the careful path's job
             return None
+        cells = next(csv.reader(record, delimiter=delimiter), [])
         fitted = _fit_row(cells, len(names), delimiter, file, int(record_lines[index]))
         if isinstance(fitted, Rejection):
             bad.append(fitted)
@@ -342,14 +342,18 @@ def _lines_from(lines: list[str], start: int) -> Iterator[str]:
     return (lines[k] for k in range(start, len(lines)))
 
 
-def _unclosed_quote(record: list[str], delimiter: str) -> bool:
-    """Whether the file's last record ends inside a quoted field (a quote inside a field is no quote)."""
+def _strict_error(record: list[str], delimiter: str) -> str:
+    """The csv module's complaint about a record's quotes in strict mode ("" when they are sound).
+
+    A runaway quote ends in trouble: at the end of the file, or at a closing quote followed by text.
+    A quoted field that legitimately spans lines closes before a delimiter or a line end.
+    """
     try:
         for _ in csv.reader(record, delimiter=delimiter, strict=True):
             pass
     except csv.Error as exc:
-        return "unexpected end of data" in str(exc)
-    return False
+        return str(exc) or "error"
+    return ""
 
 
 def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int, file: str,
@@ -383,8 +387,9 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
             first = position + consumed
             span = reader.line_num - consumed
             consumed = reader.line_num
-            runaway = (span > 1 and len(cells) != width) or (
-                first + span == len(lines) and _unclosed_quote(lines[first:first + span], delimiter))
+            record = lines[first:first + span]
+            runaway = (span > 1 and len(cells) != width and _strict_error(record, delimiter)) or (
+                first + span == len(lines) and "unexpected end of data" in _strict_error(record, delimiter))
             if runaway:
                 restart = first
                 break

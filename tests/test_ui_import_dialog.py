@@ -126,3 +126,39 @@ def test_an_empty_file_gives_a_message_without_traceback(qtbot, tmp_path, projec
     qtbot.addWidget(dialog)
     assert len(captured_boxes) == 1 and "Traceback" not in captured_boxes[0]
     assert not dialog.import_button.isEnabled()
+
+
+def test_excel_preview_names_its_sheet(qtbot, project):
+    from conftest import SAMPLE_DATA
+
+    files = sorted((SAMPLE_DATA / "station").glob("*.xlsx"))
+    if not files:
+        pytest.skip("sample_data/station has no Excel file")
+    dialog = ImportDialog(project, files[:1])
+    qtbot.addWidget(dialog)
+    assert "Hoja: " in dialog.info_label.text()
+    assert dialog.mapping_form.combos["date"].currentText() != "(ninguna)"
+
+
+def test_real_sidpol_export_is_recognised_as_an_aggregated_table(qtbot, project):
+    from conftest import shared_path
+
+    path = shared_path("data", "peru-sidpol-cajamarca", "DATASET_DENUNCIAS.csv")
+    dialog = ImportDialog(project, [path])
+    qtbot.addWidget(dialog)
+    assert "tabla agregada" in dialog.info_label.text()
+    assert dialog.mapping_form.combos["count"].currentText() == "CANTIDAD"
+    assert dialog.mapping_form.combos["ubigeo"].currentText() == "UBIGEO_HECHO"
+    assert dialog.preview_model.rowCount() == 50
+
+
+def test_a_folder_of_real_monthly_files_is_listed_in_order(qtbot, project):
+    from conftest import shared_path
+
+    folder = shared_path("data", "uk-police-city-of-london-street-2016-2017")
+    dialog = ImportDialog(project, [folder])
+    qtbot.addWidget(dialog)
+    names = [p.name for p in dialog.paths]
+    assert len(names) == 18 and names == sorted(names) and names[0].startswith("2016-01")
+    assert dialog.mapping_form.combos["lat"].currentText() == "Latitude"
+    assert dialog.mapping_form.combos["lon"].currentText() == "Longitude"

@@ -22,37 +22,37 @@
         <translation>Search category, address, district…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="64"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="65"/>
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="66"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="67"/>
         <source>Hasta</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="112"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="113"/>
         <source>Todas</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="162"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="163"/>
         <source>Categorías: todas</source>
         <translation>Categories: all</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="164"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="165"/>
         <source>Categorías: %1</source>
         <translation>Categories: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="165"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="166"/>
         <source>Selección del mapa: %1 incidentes</source>
         <translation>Map selection: %1 incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="166"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="167"/>
         <source>Selección de horas: %1 horas</source>
         <translation>Hour selection: %1 hours</translation>
     </message>
@@ -175,12 +175,17 @@
         <translation>Encoding: %1 · Delimiter: %2 · Kind: %3 · Preview of the first %4 rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="248"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="199"/>
+        <source>Hoja: %1</source>
+        <translation>Sheet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="251"/>
         <source>Guardar perfil</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="248"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="251"/>
         <source>Nombre del perfil:</source>
         <translation>Profile name:</translation>
     </message>
@@ -211,47 +216,47 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="118"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="137"/>
         <source>Reportes de importación</source>
         <translation>Import reports</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="124"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="143"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="124"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="143"/>
         <source>Archivos</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="124"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="143"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="124"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="143"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="131"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="150"/>
         <source>Ver detalle</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="138"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="157"/>
         <source>Este proyecto aún no tiene importaciones.</source>
         <translation>This project has no imports yet.</translation>
     </message>
@@ -259,83 +264,83 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="52"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="70"/>
         <source>Resumen de importación</source>
         <translation>Import summary</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="58"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="76"/>
         <source>Filas leídas: %1 · importadas: %2 · duplicadas: %3 · rechazadas: %4</source>
         <translation>Rows read: %1 · imported: %2 · duplicates: %3 · rejected: %4</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="66"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="84"/>
         <source>incidentes</source>
         <translation>incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="66"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="84"/>
         <source>conteos agregados</source>
         <translation>aggregated counts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="68"/>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="82"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
         <source>Archivo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="68"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
         <source>Tipo</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="68"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="68"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="69"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="69"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="82"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
         <source>Fila</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="82"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="105"/>
         <source>Exportar rechazos a CSV…</source>
         <translation>Export rejections to CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="96"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
         <source>Avisos</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="98"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="117"/>
         <source>Filas rechazadas</source>
         <translation>Rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="104"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="123"/>
         <source>Exportar rechazos</source>
         <translation>Export rejections</translation>
     </message>
@@ -459,77 +464,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="82"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="85"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="89"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="92"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="198"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="214"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="203"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="219"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="204"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="220"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="210"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="226"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="211"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="227"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="224"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="240"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="225"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="241"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="238"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="254"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="246"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="262"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="247"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="263"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="253"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="269"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="258"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="274"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="279"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="296"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>

@@ -190,11 +190,14 @@ class ImportDialog(QDialog):
                  "aggregated": self.tr("tabla agregada (conteos por distrito y mes)")}
         delimiters = {",": self.tr("coma"), ";": self.tr("punto y coma"), "|": self.tr("barra |"),
                       "\t": self.tr("tabulador"), "": "—"}
-        return (self.tr("Codificación: %1 · Separador: %2 · Tipo: %3 · Vista previa de las primeras %4 filas")
+        text = (self.tr("Codificación: %1 · Separador: %2 · Tipo: %3 · Vista previa de las primeras %4 filas")
                 .replace("%1", raw.encoding or "—")
                 .replace("%2", delimiters.get(raw.delimiter, raw.delimiter))
                 .replace("%3", kinds.get(kind, kind))
                 .replace("%4", str(len(raw.frame))))
+        if raw.sheet:
+            text += " · " + self.tr("Hoja: %1").replace("%1", raw.sheet)
+        return text
 
     def _show_raw(self, raw: Any) -> None:
         frame = raw.frame

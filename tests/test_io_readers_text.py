@@ -374,3 +374,17 @@ def test_generated_files_read_as_written(tmp_path, seed):
         assert list(table.frame.columns) == names
         assert table.frame.to_numpy().tolist() == expected_rows
         assert table.line_numbers.tolist() == expected_lines
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_one_stray_quote_in_a_generated_file_costs_exactly_its_row(tmp_path, seed):
+    rng = random.Random(seed)
+    rows = [[str(n), f"0{n % 9 + 1}/11/2026", rng.choice(["Robo", "Hurto", "Extorsión"]), f"Av. {n}"]
+            for n in range(1, 80)]
+    broken = rng.randrange(len(rows))
+    lines = ["id;fecha;modalidad;direccion"] + [";".join(row) for row in rows]
+    lines[broken + 1] = lines[broken + 1].replace(";Av.", ';"Av.')
+    table = read_table(write(tmp_path, "comilla.csv", "\r\n".join(lines) + "\r\n"))
+    assert [(b.row, b.code) for b in table.bad_rows] == [(broken + 2, "read.unbalanced_quote")]
+    assert table.frame.to_numpy().tolist() == rows[:broken] + rows[broken + 1:]
+    assert table.line_numbers.tolist() == [n + 2 for n in range(len(rows)) if n != broken]

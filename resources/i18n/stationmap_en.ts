@@ -193,22 +193,22 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="48"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="45"/>
         <source>Importar archivos</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="49"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="46"/>
         <source>Tablas de incidentes (%1);;Todos los archivos (*)</source>
         <translation>Incident tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="54"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="51"/>
         <source>Importar carpeta</source>
         <translation>Import folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="77"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="74"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
@@ -464,77 +464,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="85"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="86"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="92"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="93"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="214"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="215"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="219"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="220"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="220"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="221"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="226"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="227"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="227"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="228"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="240"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="241"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="241"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="242"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="254"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="255"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="262"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="263"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="263"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="264"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="269"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="270"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="274"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="275"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="296"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="297"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>

@@ -1,7 +1,7 @@
 """From 'Importar' (menu, drag-and-drop) to the summary: dialog, worker, progress, result.
 
-Owned by the main window; it reaches the window's project and settings only
-through the callables it was given.
+Owned by the main window; it sees the open project and the settings only
+through what the window hands it, never by reaching into the window.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from stationmap.core.settings import Settings
 from stationmap.ui.error_display import show_error
 from stationmap.ui.import_dialog import FILE_FILTER, ImportDialog
 from stationmap.ui.import_summary import ImportHistoryDialog, ImportSummaryDialog
@@ -25,10 +26,12 @@ def _run_import(request: Any, progress: Any) -> Any:
 
 
 class ImportFlow(QObject):
-    def __init__(self, window: QWidget, save_settings: Callable[[], None],
-                 on_imported: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, settings: Settings, project: Callable[[], Any],
+                 save_settings: Callable[[], None], on_imported: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
+        self._settings = settings          # shared with the window, edited in place
+        self._project = project            # the open store.project.Project, or None
         self._save_settings = save_settings
         self._on_imported = on_imported
         self.runner = TaskRunner(self)
@@ -37,29 +40,23 @@ class ImportFlow(QObject):
         self.last_report: dict[str, Any] | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
 
-    def _project(self) -> Any:
-        return getattr(self._window, "project", None)
-
-    def _settings(self) -> Any:
-        return getattr(self._window, "settings")
-
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self._window, self.tr("Importar archivos"), self._settings().last_import_dir,
+            self._window, self.tr("Importar archivos"), self._settings.last_import_dir,
             self.tr("Tablas de incidentes (%1);;Todos los archivos (*)").replace("%1", FILE_FILTER))
         if files:
             self.begin([Path(f) for f in files])
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self._window, self.tr("Importar carpeta"),
-                                                  self._settings().last_import_dir)
+                                                  self._settings.last_import_dir)
         if folder:
             self.begin([Path(folder)])
 
     def dialog_for(self, paths: list[Path]) -> ImportDialog:
         """The import dialog for `paths` (shown by `begin`; tests drive it directly)."""
         return ImportDialog(self._project(), paths, self._window,
-                            start_folder=self._settings().last_import_dir)
+                            start_folder=self._settings.last_import_dir)
 
     def begin(self, paths: list[Path]) -> None:
         if self._project() is None:
@@ -72,7 +69,7 @@ class ImportFlow(QObject):
         """Run the import on the worker with a progress bar and Cancel."""
         if request.paths:
             first = Path(request.paths[0])
-            self._settings().last_import_dir = str(first if first.is_dir() else first.parent)
+            self._settings.last_import_dir = str(first if first.is_dir() else first.parent)
             self._save_settings()
         TaskProgressDialog(self.runner, self.tr("Importando…"), self._window)
         self.runner.start(_run_import, request)

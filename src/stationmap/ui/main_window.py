@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         self.temporal_panel: Any = None
         self._docks: list[QDockWidget] = []
         self._add_optional_docks()
-        self.imports = ImportFlow(self, self._store_settings, self._reload_project)
+        self.imports = ImportFlow(self, self.settings, lambda: self.project, self._store_settings,
+                                  self._reload_project)
         self.sample_runner = TaskRunner(self)
         self._connect()
         self._restore_window()

@@ -138,3 +138,22 @@ def test_rejections_export_to_an_unwritable_place_is_a_coded_error(tmp_path):
         write_rejections_csv([{"file": "a.csv", "row": 2, "code": "x", "message": "m"}], tmp_path)
     assert caught.value.code == "ui.export_failed"
     assert str(tmp_path) in caught.value.message("es")
+
+
+def test_an_unexpected_worker_error_is_logged_once_and_shown_generically(
+        qtbot, isolated_gui, captured_boxes):
+    from stationmap.ui.error_display import show_error
+    from stationmap.ui.tasks import TaskRunner
+
+    def broken(inputs, progress):
+        return {}["clave que no existe"]
+
+    app_module.run_gui(None)
+    runner = TaskRunner()
+    runner.failed.connect(lambda error: show_error(None, error))
+    with qtbot.waitSignal(runner.failed, timeout=5000):
+        runner.start(broken, None)
+    assert runner.wait(5000)
+    assert len(captured_boxes) == 1 and captured_boxes[0].startswith("Ocurrió un error inesperado.")
+    log_text = (isolated_gui / "stationmap.log").read_text(encoding="utf-8")
+    assert log_text.count("Traceback") == 1 and "clave que no existe" in log_text

@@ -4,12 +4,12 @@
 <context>
     <name>ErrorDisplay</name>
     <message>
-        <location filename="../../src/stationmap/ui/error_display.py" line="36"/>
+        <location filename="../../src/stationmap/ui/error_display.py" line="40"/>
         <source>StationMap</source>
         <translation>StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/error_display.py" line="40"/>
+        <location filename="../../src/stationmap/ui/error_display.py" line="44"/>
         <source>Archivo de registro: %1</source>
         <translation>Log file: %1</translation>
     </message>
@@ -703,7 +703,7 @@
 <context>
     <name>TaskProgressDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/tasks.py" line="145"/>
+        <location filename="../../src/stationmap/ui/tasks.py" line="143"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>

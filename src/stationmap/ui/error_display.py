@@ -31,6 +31,10 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     """A warning box with the error's translated message (logged with traceback if unexpected)."""
     if not isinstance(error, StationMapError):
         log.error("Unexpected error", exc_info=error)
+    _message_box(parent, error)
+
+
+def _message_box(parent: QWidget | None, error: BaseException) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorDisplay", "StationMap"))
@@ -49,7 +53,7 @@ def _excepthook(kind: type[BaseException], error: BaseException,
         return
     log.error("Uncaught exception", exc_info=(kind, error, traceback))
     if QApplication.instance() is not None:
-        show_error(QApplication.activeWindow(), error)
+        _message_box(QApplication.activeWindow(), error)
 
 
 def install_excepthook() -> None:

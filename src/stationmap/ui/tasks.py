@@ -4,12 +4,13 @@ The long function knows nothing of Qt (DESIGN.md section 3). A `TaskRunner`
 belongs to one owner (a window, a panel): starting a new task cancels the one
 still running, and only the newest task's signals reach the owner, so a slow
 old result can never overwrite a newer one. Results, errors and progress come
-back through queued signals on the owner's thread.
+back through queued signals on the owner's thread; an owner passes `failed`
+errors to `error_display.show_error`, which logs unexpected ones with their
+traceback and shows every one translated.
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import Any, Callable
 
@@ -17,8 +18,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from stationmap.core.progress import CancelToken, Cancelled, Progress
-
-log = logging.getLogger(__name__)
 
 LongFunction = Callable[[Any, Progress], Any]
 
@@ -58,8 +57,7 @@ class _Task(QRunnable):
         except Cancelled:
             self._signals.cancelled.emit()
         except Exception as error:  # every failure must reach the owner, never die in the pool
-            log.error("Task %s failed", getattr(self._function, "__qualname__", self._function),
-                      exc_info=error)
+            # The owner shows it with error_display.show_error, which logs the traceback once.
             self._signals.failed.emit(error)
         else:
             if self._token.cancelled:

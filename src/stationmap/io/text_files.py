@@ -77,7 +77,14 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
 
     body_start = sum(len(line) for line in sample_bytes[: header.end_line])
     first_line = header.end_line + 1
-    rows = None if max_rows is not None else _read_clean(data, body_start, names, delimiter, first_line, file)
+    rows = None
+    if max_rows is None:
+        rows = _read_clean(data, body_start, names, delimiter, first_line, file)
+        if rows is None:  # stray quotes, most likely: blank their lines and try the quick ways again
+            mended_data, stray = _blank_stray_quote_lines(data, body_start, delimiter, first_line, file)
+            rows = _read_clean(mended_data, body_start, names, delimiter, first_line, file) if stray else None
+            if rows is not None:
+                rows.bad_rows = sorted(stray + rows.bad_rows, key=lambda rejection: rejection.row)
     if rows is None:
         rows = _read_careful(data[body_start:], names, delimiter, first_line, file, max_rows)
     if data.find(b'="', body_start) >= 0:
@@ -224,6 +231,8 @@ def _read_clean(data: bytes, start: int, names: list[str], delimiter: str, first
 
     if len(data) == start or data[start:start + 65_536].isspace() and data[start:].isspace():
         return None
+    if _last_line_opens_a_quote(data, start, delimiter):  # pyarrow would take it up to the end of file
+        return None
     try:
         table = _arrow_read(data, start, names, delimiter)
     except pa.ArrowInvalid as exc:
@@ -243,6 +252,14 @@ def _read_clean(data: bytes, start: int, names: list[str], delimiter: str, first
             return None
         line_numbers = records[0]
     return _finish(table, line_numbers, [])
+
+
+def _last_line_opens_a_quote(data: bytes, start: int, delimiter: str) -> bool:
+    body_end = len(data.rstrip(b"\r\n"))
+    last_line = data[max(start, data.rfind(b"\n", start, body_end) + 1):body_end]
+    if last_line.count(b'"') % 2 == 0:
+        return False
+    return "unexpected end of data" in _strict_error([last_line.decode("utf-8", errors="replace")], delimiter)
 
 
 def _read_mended(data: bytes, start: int, names: list[str], delimiter: str, first_line: int,
@@ -333,6 +350,47 @@ def _fit_row(cells: list[str], width: int, delimiter: str, file: str, line: int)
                 "expected": width, "found": len(cells), "extra": delimiter.join(extra)[:_SNIPPET]})
         return cells[:width]
     return cells + [""] * (width - len(cells))
+
+
+def _blank_stray_quote_lines(data: bytes, start: int, delimiter: str, first_line: int,
+                             file: str) -> tuple[bytes, list[Rejection]]:
+    """Find lines whose quote opens a field that never closes properly, and empty them (line breaks kept).
+
+    Only lines with an odd number of quotes can open or close a quoted line break. From each, in file
+    order, the csv module in strict mode reads one record: a sound multi-line field closes before a
+    delimiter or line end (its lines are skipped), a stray quote ends in an error and costs its line.
+    """
+    body = np.frombuffer(data, dtype=np.uint8, offset=start)
+    line_starts = np.concatenate(([0], np.flatnonzero(body == 10) + 1)) + start
+    line_ends = np.append(line_starts[1:], len(data))
+    quotes = np.flatnonzero(body == 34) + start
+    odd_lines = np.flatnonzero(np.diff(np.searchsorted(quotes, np.append(line_starts, len(data)))) % 2)
+    stray: list[int] = []
+    position = 0
+    while position < len(odd_lines):
+        line = int(odd_lines[position])
+        record = (data[line_starts[k]:line_ends[k]].decode("utf-8") for k in range(line, len(line_starts)))
+        reader = csv.reader(record, delimiter=delimiter, strict=True)
+        try:
+            next(reader, None)
+        except csv.Error:  # runaway field: EOF inside quotes, text after a closing quote, or too long
+            stray.append(line)
+            position += 1
+            continue
+        position = int(np.searchsorted(odd_lines, line + max(reader.line_num, 1)))
+    if not stray:
+        return data, []
+    pieces, previous = [], 0
+    rejections = []
+    for line in stray:
+        text = data[line_starts[line]:line_ends[line]]
+        kept_break = text[len(text.rstrip(b"\r\n")):]
+        pieces += [data[previous:line_starts[line]], kept_break]
+        previous = int(line_ends[line])
+        rejections.append(Rejection(file, first_line + line, "read.unbalanced_quote",
+                                    {"text": text.decode("utf-8").strip()[:_SNIPPET]}))
+    pieces.append(data[previous:])
+    return b"".join(pieces), rejections
 
 
 # --- the careful path: the csv module, record by record ------------------------------------------

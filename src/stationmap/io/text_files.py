@@ -5,8 +5,10 @@ Three ways through a file, the fastest that fits:
   numbers are a plain range when rows and lines agree, else a vectorised scan of line breaks outside quotes;
 - ragged (some rows shorter or longer): pyarrow skips the odd rows and says which records they were; the
   csv module pads, trims or rejects just those, and they go back in file order;
-- broken (unbalanced quotes, lone-CR line ends) and previews: the csv module record by record, restarting
-  after a row with an unclosed quote so that one broken row costs one row.
+- stray quotes: their lines are found (strict csv parse from each line with an odd quote count), emptied
+  and rejected, and the file takes the ways above again;
+- anything else (lone-CR line ends) and previews: the csv module record by record, restarting after a
+  row with an unclosed quote so that one broken row costs one row.
 Every way must account for each record, or the next way is taken.
 """
 

@@ -52,7 +52,7 @@ def test_the_catalog_holds_every_string_the_code_marks(tmp_path):
     # Run lupdate on a copy: a tr() added without refreshing the .ts shows up as a new source text.
     copy = tmp_path / "check.ts"
     shutil.copy(TS_FILE, copy)
-    sources = [ROOT / "src/stationmap/app.py", *sorted((ROOT / "src/stationmap/ui").glob("*.py"))]
+    sources = [ROOT / "src/stationmap/app.py", *sorted((ROOT / "src/stationmap/ui").rglob("*.py"))]
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     result = subprocess.run([str(lupdate), "-no-obsolete", *map(str, sources), "-ts", str(copy)],
                             capture_output=True, text=True, timeout=60)

@@ -451,90 +451,105 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="57"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="59"/>
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="58"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="60"/>
         <source>&amp;Acerca de StationMap</source>
         <translation>&amp;About StationMap</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="69"/>
+        <source>A&amp;nálisis</source>
+        <translation>A&amp;nalysis</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="69"/>
+        <source>&amp;Patrullaje</source>
+        <translation>&amp;Patrol</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="70"/>
+        <source>In&amp;formes</source>
+        <translation>Re&amp;ports</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="86"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="94"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="93"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="101"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="215"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="246"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="220"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="251"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="221"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="252"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="227"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="258"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="228"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="259"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="241"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="272"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="242"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="273"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="255"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="286"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="263"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="294"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="264"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="295"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="270"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="301"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="275"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="306"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="297"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="328"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>

@@ -54,11 +54,28 @@ class MainMenus(QObject):
             action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
             self.language_actions[code] = action
 
-        help_menu = bar.addMenu(self.tr("A&yuda"))
-        self.about = help_menu.addAction(self.tr("&Acerca de StationMap"))
+        self._bar = bar
+        self._extension_menus: dict[str, QMenu] = {}
+        self.help_menu = bar.addMenu(self.tr("A&yuda"))
+        self.about = self.help_menu.addAction(self.tr("&Acerca de StationMap"))
 
         self.project_actions = (self.export_table, self.import_files, self.import_folder,
                                 self.import_reports)
+
+    def extension_menu(self, key: str) -> QMenu:
+        """Feature menus in a fixed order between Ver and Ayuda, made when first asked for."""
+        if key == "help":
+            return self.help_menu
+        titles = {"analysis": self.tr("A&nálisis"), "patrol": self.tr("&Patrullaje"),
+                  "reports": self.tr("In&formes")}
+        if key not in self._extension_menus:
+            menu = QMenu(titles[key], self._bar)
+            following = [m for k, m in self._extension_menus.items()
+                         if list(titles).index(k) > list(titles).index(key)]
+            before = following[0].menuAction() if following else self.help_menu.menuAction()
+            self._bar.insertMenu(before, menu)
+            self._extension_menus[key] = menu
+        return self._extension_menus[key]
 
     def add_panel_toggle(self, action: QAction) -> None:
         """A dock's show/hide action, listed in Ver above the language menu."""

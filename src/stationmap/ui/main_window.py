@@ -11,9 +11,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QSizePolicy, QStackedWidget, QWidget)
 
 from stationmap.core.messages import current_language
@@ -40,6 +40,14 @@ PROJECT_SUFFIX = ".stationmap"
 
 
 class MainWindow(QMainWindow):
+    """The shell. Feature areas (hot spots, plans, briefs, training) plug in through
+    `install(window)` functions that use only the extension points below:
+    `project_changed`, `incidents_changed`, `add_dock`, `extension_menu`, `project`,
+    `incidents`, `map_panel`, `filter_state` and `reload_project`."""
+
+    project_changed = Signal(object)     # the open Project, or None when closed
+    incidents_changed = Signal(object)   # the project's incident DataFrame after (re)loading
+
     def __init__(self, store: SettingsStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -93,13 +101,33 @@ class MainWindow(QMainWindow):
             self._dock(self.temporal_panel, "charts_dock", self.tr("Horas y días"),
                        Qt.DockWidgetArea.BottomDockWidgetArea)
 
-    def _dock(self, widget: QWidget, name: str, title: str, area: Qt.DockWidgetArea) -> None:
+    def add_dock(self, widget: QWidget, name: str, title: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
+        """Dock a feature's panel; its toggle goes to the Ver menu and its state is saved."""
+        return self._dock(widget, name, title, area)
+
+    def extension_menu(self, key: str) -> QMenu:
+        """One of the feature menus: "analysis" (Análisis), "patrol" (Patrullaje), "reports" (Informes)
+        or "help" (Ayuda), created on first use, before Ayuda."""
+        return self.menus.extension_menu(key)
+
+    @property
+    def incidents(self) -> Any:
+        """The open project's incident table (None without a project)."""
+        return self._incidents
+
+    def reload_project(self) -> None:
+        """Re-read the project (after a feature changed categories, sectors...) and refresh every view."""
+        self._reload_project()
+
+    def _dock(self, widget: QWidget, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)   # saveState/restoreState find docks by object name
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self._docks.append(dock)
         self.menus.add_panel_toggle(dock.toggleViewAction())
+        return dock
 
     def _connect(self) -> None:
         m = self.menus
@@ -174,6 +202,7 @@ class MainWindow(QMainWindow):
         self._store_settings()
         if self.map_panel is not None:
             self.map_panel.set_project(project)
+        self.project_changed.emit(project)
         self._reload_project()
         for dock in self._docks:
             dock.show()
@@ -194,6 +223,7 @@ class MainWindow(QMainWindow):
         for panel in (self.map_panel, self.temporal_panel):
             if panel is not None:
                 panel.set_incidents(self._incidents)
+        self.incidents_changed.emit(self._incidents)
         self._show_project_state()
 
     def close_project(self) -> None:
@@ -202,6 +232,7 @@ class MainWindow(QMainWindow):
             self.project.close()
             self.project = None
             self._incidents = None
+            self.project_changed.emit(None)
         self._show_project_state()
 
     def open_sample(self) -> None:

@@ -89,7 +89,7 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
                 rows.bad_rows = sorted(stray + rows.bad_rows, key=lambda rejection: rejection.row)
     if rows is None:
         rows = _read_careful(data[body_start:], names, delimiter, first_line, file, max_rows)
-    if data.find(b'="', body_start) >= 0:
+    if any('="' in line for line in sample):  # exports that use the trick use it on every row
         _unwrap_excel_text_formulas(rows.frame)
 
     warnings = _warnings(file, decoded, header, delimiter, renamed)
@@ -209,8 +209,14 @@ def _record_starts(data: bytes, start: int, first_line: int) -> tuple[np.ndarray
     return lines[is_start], starts[is_start] + start
 
 
-def _arrow_read(data: bytes, start: int, names: list[str], delimiter: str, *, on_invalid=None):
-    """pyarrow.csv on data[start:], every column as text; `on_invalid` gets rows of another width."""
+def _arrow_read(data: bytes, start: int, names: list[str], delimiter: str, *, quoted_line_breaks: bool,
+                on_invalid=None):
+    """pyarrow.csv on data[start:], every column as text; `on_invalid` gets rows of another width.
+
+    Without `quoted_line_breaks` pyarrow cuts the file into blocks at any line break and parses them in
+    parallel; a cut inside a quoted field makes that block fail to parse (an error, never a wrong row),
+    so the caller can try that first and read again allowing them.
+    """
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
@@ -219,7 +225,7 @@ def _arrow_read(data: bytes, start: int, names: list[str], delimiter: str, *, on
         # Only a single-threaded read tells the handler which record a bad row was.
         read_options=pa_csv.ReadOptions(column_names=names, use_threads=on_invalid is None),
         parse_options=pa_csv.ParseOptions(delimiter=delimiter, invalid_row_handler=on_invalid,
-                                          newlines_in_values=data.find(b'"', start) >= 0),
+                                          newlines_in_values=quoted_line_breaks),
         convert_options=pa_csv.ConvertOptions(
             column_types={name: pa.large_string() for name in names},  # zero-copy to pandas 'str'
             strings_can_be_null=False, quoted_strings_can_be_null=False),
@@ -235,14 +241,19 @@ def _read_clean(data: bytes, start: int, names: list[str], delimiter: str, first
         return None
     if _last_line_opens_a_quote(data, start, delimiter):  # pyarrow would take it up to the end of file
         return None
-    try:
-        table = _arrow_read(data, start, names, delimiter)
-    except pa.ArrowInvalid as exc:
-        if "UTF8" in str(exc):
-            raise _NotUtf8() from None
+    quotes = data.find(b'"', start) >= 0
+    table = None
+    for quoted_line_breaks in ([False, True] if quotes else [False]):
+        try:
+            table = _arrow_read(data, start, names, delimiter, quoted_line_breaks=quoted_line_breaks)
+            break
+        except pa.ArrowInvalid as exc:
+            if "UTF8" in str(exc):
+                raise _NotUtf8() from None
+        except pa.ArrowNotImplementedError:
+            return None
+    if table is None:
         return _read_mended(data, start, names, delimiter, first_line, file)
-    except pa.ArrowNotImplementedError:
-        return None
     # Blank lines and quoted line breaks both make fewer rows than lines: when the counts agree the
     # line numbers are a plain range, otherwise they come from a scan of the line breaks.
     line_count = data.count(b"\n", start) + (not data.endswith(b"\n"))
@@ -257,7 +268,9 @@ def _read_clean(data: bytes, start: int, names: list[str], delimiter: str, first
 
 
 def _last_line_opens_a_quote(data: bytes, start: int, delimiter: str) -> bool:
-    body_end = len(data.rstrip(b"\r\n"))
+    body_end = len(data)
+    while body_end > start and data[body_end - 1] in b"\r\n":
+        body_end -= 1
     last_line = data[max(start, data.rfind(b"\n", start, body_end) + 1):body_end]
     if last_line.count(b'"') % 2 == 0:
         return False
@@ -284,7 +297,8 @@ def _read_mended(data: bytes, start: int, names: list[str], delimiter: str, firs
         return "skip"
 
     try:
-        table = _arrow_read(data, start, names, delimiter, on_invalid=skip)
+        table = _arrow_read(data, start, names, delimiter, on_invalid=skip,
+                            quoted_line_breaks=data.find(b'"', start) >= 0)
     except pa.ArrowInvalid as exc:
         if "UTF8" in str(exc):
             raise _NotUtf8() from None

@@ -96,3 +96,14 @@ def test_every_reading_code_has_spanish_and_english():
     for code, texts in MESSAGES.items():
         assert code.startswith("read.") and merged[code] is texts
         assert texts["es"] and texts["en"] and texts["es"] != texts["en"]
+
+
+def test_importing_the_readers_loads_no_heavy_library():
+    """The import dialog lists folders with expand_inputs before any file is read: keep it light."""
+    import subprocess
+    import sys
+
+    code = ("import sys, stationmap.io.readers\n"
+            "print([m for m in ('pandas', 'pyarrow', 'numpy', 'python_calamine', 'openpyxl') if m in sys.modules])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -71,8 +71,8 @@ MESSAGES = {
     },
     # --- warnings: the file was read, but an assumption was made -------------------------
     "read.header_not_first": {
-        "es": "El encabezado de la tabla está en la fila {line}; las {skipped} filas de arriba (títulos) no se importaron.",
-        "en": "The table header is on row {line}; the {skipped} rows above it (titles) were not imported.",
+        "es": "El encabezado de la tabla está en la fila {line}; lo que está encima (títulos) no se importó.",
+        "en": "The table header is on row {line}; what is above it (titles) was not imported.",
     },
     "read.mixed_encoding": {
         "es": "El archivo mezcla codificaciones ({encoding}); cada línea se leyó con la suya ({lines} líneas en {fallback}).",
@@ -85,8 +85,8 @@ MESSAGES = {
               "for example “{example}”.",
     },
     "read.nul_removed": {
-        "es": "Se quitaron {count} caracteres nulos (NUL) del archivo, en las filas {lines}. Revise esas filas.",
-        "en": "{count} NUL characters were removed from the file, on rows {lines}. Check those rows.",
+        "es": "Se quitaron {count} caracteres nulos (NUL) del archivo, en la(s) fila(s) {lines}. Revise esas filas.",
+        "en": "{count} NUL character(s) were removed from the file, on row(s) {lines}. Check those rows.",
     },
     "read.single_column": {
         "es": "No se encontró un separador de columnas (, ; | o tabulador); el archivo se leyó como una sola columna.",

@@ -1,0 +1,87 @@
+"""Portable mode: data beside a (temporary) executable folder, or in the checkout with the switch."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from stationmap.store import paths
+from stationmap.store.portable import (PORTABLE_ENV, PORTABLE_FOLDER, PORTABLE_MARKER,
+                                       enable_portable_mode, portable_data_dir, program_folder)
+
+
+@pytest.fixture
+def exe_folder(tmp_path):
+    folder = tmp_path / "StationMap"
+    folder.mkdir()
+    (folder / "StationMap.exe").write_bytes(b"MZ")
+    return folder
+
+
+def test_a_data_folder_beside_the_executable_holds_settings_log_and_sample(exe_folder, monkeypatch):
+    (exe_folder / PORTABLE_FOLDER).mkdir()
+    monkeypatch.delenv(paths.CONFIG_ENV, raising=False)
+    chosen = enable_portable_mode(exe_folder, frozen=True)
+    assert chosen == exe_folder / PORTABLE_FOLDER
+    assert os.environ[paths.CONFIG_ENV] == str(chosen)
+    # Everything that goes through store.paths now lives on the stick.
+    assert paths.app_data_dir() == chosen
+    assert paths.log_path().parent == chosen
+    assert paths.sample_project_path().parent == chosen
+
+
+def test_settings_written_by_the_ui_land_in_the_portable_folder(exe_folder, monkeypatch, qapp):
+    from stationmap.ui.app_config import SettingsStore
+
+    (exe_folder / PORTABLE_MARKER).write_text("", encoding="utf-8")
+    monkeypatch.delenv(paths.CONFIG_ENV, raising=False)
+    chosen = enable_portable_mode(exe_folder, frozen=True)
+    assert chosen == exe_folder / PORTABLE_FOLDER and chosen.is_dir()   # made from the marker
+    store = SettingsStore()
+    settings = store.load()
+    settings.language = "en"
+    store.save(settings)
+    assert (chosen / "stationmap.ini").is_file()
+    assert SettingsStore().load().language == "en"
+
+
+def test_no_marker_means_the_normal_per_user_folder(exe_folder):
+    environ: dict[str, str] = {}
+    assert portable_data_dir(exe_folder, environ, frozen=True) is None
+    assert enable_portable_mode(exe_folder, environ, frozen=True) is None
+    assert environ == {}
+
+
+def test_an_explicit_config_dir_wins_over_portable(exe_folder, tmp_path):
+    (exe_folder / PORTABLE_FOLDER).mkdir()
+    environ = {paths.CONFIG_ENV: str(tmp_path / "support")}
+    assert enable_portable_mode(exe_folder, environ, frozen=True) is None
+    assert environ[paths.CONFIG_ENV] == str(tmp_path / "support")
+
+
+def test_source_runs_need_the_switch_and_use_the_checkout(tmp_path):
+    checkout = tmp_path / "repo"
+    checkout.mkdir()
+    assert portable_data_dir(checkout, {}, frozen=False) is None
+    (checkout / PORTABLE_MARKER).write_text("")   # a marker alone does not switch a checkout
+    assert portable_data_dir(checkout, {}, frozen=False) is None
+    environ = {PORTABLE_ENV: "1"}
+    assert enable_portable_mode(checkout, environ, frozen=False) == checkout / PORTABLE_FOLDER
+    assert environ[paths.CONFIG_ENV] == str(checkout / PORTABLE_FOLDER)
+
+
+def test_program_folder_is_the_executables_when_frozen(monkeypatch, exe_folder):
+    monkeypatch.setattr(sys, "executable", str(exe_folder / "StationMap.exe"))
+    assert program_folder(frozen=True) == exe_folder.resolve()
+    assert (program_folder(frozen=False) / "pyproject.toml").is_file()
+
+
+def test_a_folder_that_cannot_be_made_falls_back_to_the_per_user_folder(exe_folder):
+    # A file where the data folder should be stands in for a read-only stick (works as root too).
+    (exe_folder / PORTABLE_MARKER).write_text("")
+    (exe_folder / PORTABLE_FOLDER).write_text("not a folder")
+    environ: dict[str, str] = {}
+    assert enable_portable_mode(exe_folder, environ, frozen=True) is None
+    assert paths.CONFIG_ENV not in environ

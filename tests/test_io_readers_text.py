@@ -192,6 +192,12 @@ def test_title_lines_above_the_header_are_skipped_and_reported(tmp_path):
     assert [(w.code, w.data["line"]) for w in table.warnings] == [("read.header_not_first", 4)]
 
 
+def test_blank_lines_above_the_header_are_no_titles(tmp_path):
+    table = read_table(write(tmp_path, "blancas.csv", f"\n\r\n{HEADER}\n1;a;b;Robo;X\n"))
+    assert table.header_line == 3 and table.line_numbers.tolist() == [4]
+    assert table.warnings == []
+
+
 def test_blank_and_empty_cell_lines_are_not_rows_but_keep_line_numbers(tmp_path):
     text = f"{HEADER}\r\n1;a;b;Robo;x\r\n\r\n;;;;\r\n2;a;b;Hurto;y\r\n\r\n"
     table = read_table(write(tmp_path, "huecos.csv", text))

@@ -44,7 +44,7 @@ def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | Non
     names, renamed = sniff.unique_names([header[k] for k in used])
     frame = text_frame(names, [columns[k] for k in used])
     warnings = []
-    if header_line > 1:
+    if header_index > 0:  # rows with content above the header (titles), not merely blank rows
         warnings.append(Warning_(file, "read.header_not_first", {"line": header_line, "skipped": header_line - 1}))
     if renamed:
         warnings.append(Warning_(file, "read.duplicate_columns", {"names": ", ".join(renamed)}))

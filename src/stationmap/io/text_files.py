@@ -92,7 +92,8 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
     if any('="' in line for line in sample):  # exports that use the trick use it on every row
         _unwrap_excel_text_formulas(rows.frame)
 
-    warnings = _warnings(file, decoded, header, delimiter, renamed)
+    titles_above = any(sniff.filled_width(record.cells) for record in records[:header_index])
+    warnings = _warnings(file, decoded, header, titles_above, delimiter, renamed)
     return RawTable(
         file=file, frame=rows.frame, line_numbers=rows.line_numbers,
         encoding=_encoding_label(decoded, header.end_line),
@@ -157,10 +158,10 @@ def _encoding_label(decoded: sniff.Decoded, header_end: int) -> str:
     return f"mixed(utf-8, {decoded.fallback} on {len(decoded.fallback_lines)} lines)"
 
 
-def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, delimiter: str,
+def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, titles_above: bool, delimiter: str,
               renamed: list[str]) -> list[Warning_]:
     warnings: list[Warning_] = []
-    if header.line > 1:
+    if titles_above:
         warnings.append(Warning_(file, "read.header_not_first", {"line": header.line, "skipped": header.line - 1}))
     if delimiter == sniff.NO_DELIMITER:
         warnings.append(Warning_(file, "read.single_column", {}))

@@ -67,7 +67,7 @@ def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd
 
     kept = ~rejected
     table = pd.DataFrame({
-        "source_key": keys,
+        "source_key": _cell_keys(year, month, ubigeo, district, category_raw),
         "year": year,
         "month": month,
         "ubigeo": ubigeo,
@@ -86,3 +86,26 @@ def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd
     if unknown:
         warnings.append(Warning_(file, "rows.category_unknown", {"count": unknown, "values": "; ".join(values)}))
     return Normalized(TableKind.AGGREGATED, table, rejections, warnings, replace(mapping))
+
+
+def _cell_keys(year: np.ndarray, month: np.ndarray, ubigeo: pd.Series, district: pd.Series,
+               category_raw: pd.Series) -> pd.Series:
+    """One key per published cell (month x district x modalidad), not per row's content.
+
+    A later export that revises a month's count then matches the earlier row, and the
+    import updates the count instead of adding a second one (which would double it).
+    A cell repeated within one file keeps its rows apart by occurrence number.
+    """
+    from stationmap.io.normalize_text import fold, per_unique
+
+    def folded(values: pd.Series) -> pd.Series:
+        return per_unique(values, lambda uniques: pd.Series([fold(v) for v in uniques], dtype=object))
+
+    place = ubigeo.where(ubigeo != "", "d:" + folded(district).astype(str))
+    cell = (pd.Series(year).astype(str).str.zfill(4).to_numpy() + "-"
+            + pd.Series(month).astype(str).str.zfill(2).to_numpy() + ":"
+            + place.astype(str).to_numpy() + ":" + folded(category_raw).astype(str).to_numpy())
+    cell = pd.Series(cell, index=ubigeo.index)
+    occurrence = cell.groupby(cell, sort=False).cumcount() + 1
+    return "c:" + cell + "#" + occurrence.astype(str)
+

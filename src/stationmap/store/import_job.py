@@ -122,9 +122,20 @@ def _insert_rows(db: sqlite3.Connection, import_id: int, kind: TableKind, table:
         chunk = table.iloc[start:start + CHUNK_ROWS]
         inserted += insert_frame(db, target, chunk, columns, {"import_id": import_id},
                                  or_ignore=True)
+        if kind == TableKind.AGGREGATED:
+            inserted += _update_revised_counts(db, import_id, chunk)
     progress(1.0, render("project.progress_saving",
                          {"file": file.name, "done": total, "total": total}))
     return inserted
+
+
+def _update_revised_counts(db: sqlite3.Connection, import_id: int, chunk: "pd.DataFrame") -> int:
+    """A later export's different count for a cell already stored replaces it (and counts as imported)."""
+    counts = chunk["count"].astype("int64").tolist()
+    keys = chunk["source_key"].astype(str).tolist()
+    cursor = db.executemany("UPDATE counts SET count = ?, import_id = ? WHERE source_key = ? AND count != ?",
+                            zip(counts, [import_id] * len(keys), keys, counts))
+    return max(cursor.rowcount, 0)
 
 
 def matching_profile(profiles: dict[str, "ColumnMapping"],

@@ -88,10 +88,22 @@ def test_excel_max_rows(workbook_path):
     assert table.frame["id"].tolist() == ["8325024"] and table.line_numbers.tolist() == [4]
 
 
-def test_text_file_renamed_xlsx_is_corrupt(tmp_path):
+def test_text_file_named_xlsx_is_told_to_be_renamed(tmp_path):
     path = tmp_path / "falso.xlsx"
     path.write_text("id;fecha\n1;01/11/2026\n")
-    assert error_code(path) == "read.corrupt"
+    with pytest.raises(InputFileError) as caught:
+        read_table(path)
+    assert caught.value.code == "read.excel_is_text"
+    assert ".csv" in caught.value.message("es") and "falso.xlsx" in caught.value.message("en")
+
+
+def test_empty_and_random_files_named_xlsx(tmp_path):
+    empty = tmp_path / "vacio.xlsx"
+    empty.write_bytes(b"")
+    assert error_code(empty) == "read.empty"
+    noise = tmp_path / "ruido.xls"
+    noise.write_bytes(bytes(range(256)) * 40)
+    assert error_code(noise) == "read.corrupt"
 
 
 def test_truncated_xlsx_is_corrupt(tmp_path, workbook_path):

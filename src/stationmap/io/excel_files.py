@@ -17,13 +17,17 @@ import numpy as np
 from stationmap.core.errors import InputFileError
 from stationmap.core.model import Warning_
 from stationmap.io import sniff
-from stationmap.io.readers import RawTable, text_frame
+from stationmap.io.readers import RawTable, read_bytes, text_frame
 
 _HEADER_SEARCH_ROWS = 50
 _LARGEST_EXACT_INTEGER = 1e15
 
 
+_WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")   # zip (.xlsx/.xlsm), OLE2 (.xls)
+
+
 def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | None = None) -> RawTable:
+    _check_is_a_workbook(file)
     sheet_name, rows = _sheet_rows(file, sheet, max_rows)
     text_rows = [[cell_text(value) for value in row] for row in rows]
     numbered = [(number, row) for number, row in enumerate(text_rows, start=1) if any(row)]
@@ -52,6 +56,15 @@ def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | Non
         file=file, frame=frame, line_numbers=np.asarray([n for n, _ in body], dtype=np.int64),
         encoding="", delimiter="", sheet=sheet_name, header_line=header_line, warnings=warnings,
     )
+
+
+def _check_is_a_workbook(file: str) -> None:
+    """Empty files and text saved under an Excel name (some systems "export to Excel" that way) get their own message."""
+    head = read_bytes(file, 65_536)
+    if not head or head.isspace():
+        raise InputFileError("read.empty", file=file)
+    if not head.startswith(_WORKBOOK_SIGNATURES) and sniff.binary_kind(head) is None:
+        raise InputFileError("read.excel_is_text", file=file, suffix=Path(file).suffix)
 
 
 def cell_text(value: Any) -> str:

@@ -30,6 +30,12 @@ MESSAGES = {
         "es": "No se puede leer el libro de Excel «{file}»: está dañado o no es un archivo Excel ({reason}).",
         "en": "The Excel workbook “{file}” cannot be read: it is damaged or not an Excel file ({reason}).",
     },
+    "read.excel_is_text": {
+        "es": "«{file}» no es un libro de Excel sino un archivo de texto (probablemente CSV) con extensión {suffix}. "
+              "Cambie la extensión a .csv e impórtelo de nuevo.",
+        "en": "“{file}” is not an Excel workbook but a text file (probably CSV) named {suffix}. "
+              "Change its extension to .csv and import it again.",
+    },
     "read.password": {
         "es": "El libro de Excel «{file}» está protegido con contraseña. Guárdelo sin contraseña e impórtelo de nuevo.",
         "en": "The Excel workbook “{file}” is password-protected. Save it without a password and import it again.",

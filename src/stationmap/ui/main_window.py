@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.map_panel: Any = None
         self.temporal_panel: Any = None
         self._docks: list[QDockWidget] = []
-        self._add_optional_docks()
+        self._add_docks()
         self.imports = ImportFlow(self, self.settings, lambda: self.project, self._store_settings,
                                   self._reload_project)
         self.sample_runner = TaskRunner(self)
@@ -83,23 +83,15 @@ class MainWindow(QMainWindow):
         self._show_project_state()
 
     # --- building -----------------------------------------------------------------------
-    def _add_optional_docks(self) -> None:
-        """Dock the map and the heat chart when their modules exist (they land separately)."""
-        try:
-            from stationmap.ui.map import MapPanel
-        except ImportError:
-            log.info("Map panel not available in this build")
-        else:
-            self.map_panel = MapPanel(self.filter_state, self)
-            self._dock(self.map_panel, "map_dock", self.tr("Mapa"), Qt.DockWidgetArea.RightDockWidgetArea)
-        try:
-            from stationmap.ui.charts import TemporalPanel
-        except ImportError:
-            log.info("Temporal panel not available in this build")
-        else:
-            self.temporal_panel = TemporalPanel(self.filter_state, self)
-            self._dock(self.temporal_panel, "charts_dock", self.tr("Horas y días"),
-                       Qt.DockWidgetArea.BottomDockWidgetArea)
+    def _add_docks(self) -> None:
+        """The map on the right, full height; the hour x weekday charts under the table."""
+        from stationmap.ui.charts import TemporalPanel
+        from stationmap.ui.map import MapPanel
+
+        self.map_panel = MapPanel(self.filter_state, self)
+        self._dock(self.map_panel, "map_dock", self.tr("Mapa"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.temporal_panel = TemporalPanel(self.filter_state, self)
+        self._dock(self.temporal_panel, "charts_dock", self.tr("Horas y días"), Qt.DockWidgetArea.BottomDockWidgetArea)
 
     def add_dock(self, widget: QWidget, name: str, title: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:

@@ -97,6 +97,12 @@ def test_text_file_named_xlsx_is_told_to_be_renamed(tmp_path):
     assert ".csv" in caught.value.message("es") and "falso.xlsx" in caught.value.message("en")
 
 
+def test_web_page_named_xls(tmp_path):
+    path = tmp_path / "reporte.xls"
+    path.write_text("<html><body><table><tr><td>id</td><td>fecha</td></tr></table></body></html>")
+    assert error_code(path) == "read.excel_is_html"
+
+
 def test_empty_and_random_files_named_xlsx(tmp_path):
     empty = tmp_path / "vacio.xlsx"
     empty.write_bytes(b"")

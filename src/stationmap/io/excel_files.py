@@ -64,6 +64,9 @@ def _check_is_a_workbook(file: str) -> None:
     if not head or head.isspace():
         raise InputFileError("read.empty", file=file)
     if not head.startswith(_WORKBOOK_SIGNATURES) and sniff.binary_kind(head) is None:
+        start = head[:2048].lower()
+        if b"<html" in start or b"<table" in start:  # a web page's "export to Excel"
+            raise InputFileError("read.excel_is_html", file=file, suffix=Path(file).suffix)
         raise InputFileError("read.excel_is_text", file=file, suffix=Path(file).suffix)
 
 

@@ -36,6 +36,12 @@ MESSAGES = {
         "en": "“{file}” is not an Excel workbook but a text file (probably CSV) named {suffix}. "
               "Change its extension to .csv and import it again.",
     },
+    "read.excel_is_html": {
+        "es": "«{file}» no es un libro de Excel sino una página web (HTML) con extensión {suffix}. "
+              "Ábrala en Excel y guárdela como libro de Excel (.xlsx) o como CSV, e impórtela de nuevo.",
+        "en": "“{file}” is not an Excel workbook but a web page (HTML) named {suffix}. "
+              "Open it in Excel, save it as an Excel workbook (.xlsx) or as CSV, and import it again.",
+    },
     "read.password": {
         "es": "El libro de Excel «{file}» está protegido con contraseña. Guárdelo sin contraseña e impórtelo de nuevo.",
         "en": "The Excel workbook “{file}” is password-protected. Save it without a password and import it again.",

@@ -2,6 +2,416 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es">
 <context>
+    <name>AggregatedPanel</name>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="40"/>
+        <source>Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos del SIDPOL). Impórtelos con Importar → Importar archivos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="47"/>
+        <source>Mes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="48"/>
+        <source>Modalidad:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
+        <source>Distrito</source>
+        <translation type="unfinished">District</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
+        <source>UBIGEO</source>
+        <translation type="unfinished">UBIGEO</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
+        <source>Denuncias del mes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
+        <source>Frente a los 3 meses anteriores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
+        <source>Frente al mismo mes del año anterior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="67"/>
+        <source>Tendencia de:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="100"/>
+        <source>Todas las modalidades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="103"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="129"/>
+        <source>Sin datos anteriores para comparar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="180"/>
+        <source>Denuncias por mes: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsModel</name>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="32"/>
+        <source>Unidad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="32"/>
+        <source>Tipo</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="32"/>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="32"/>
+        <source>Fijado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="33"/>
+        <source>Visitas a puntos críticos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="33"/>
+        <source>Motivo</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="34"/>
+        <source>Patrullero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="34"/>
+        <source>Patrullaje integrado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="35"/>
+        <source>Motorizado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="35"/>
+        <source>Serenazgo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="36"/>
+        <source>A pie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="37"/>
+        <source>Comisaría (retén)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="89"/>
+        <source>sí</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="39"/>
+        <source>Informe semanal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="49"/>
+        <source>%1 (última semana completa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="56"/>
+        <source>La versión para la comunidad no muestra ningún conteo menor que este.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="58"/>
+        <source>Elegir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="65"/>
+        <source>Semana (ISO):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="66"/>
+        <source>Umbral de la versión comunitaria:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="67"/>
+        <source>Carpeta de salida:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="69"/>
+        <source>Generar informe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="73"/>
+        <source>Sin incidentes con fecha: no hay semanas para informar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="78"/>
+        <source>Abrir carpeta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="79"/>
+        <source>Abrir PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="119"/>
+        <source>Preparando el informe semanal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="123"/>
+        <source>Carpeta de salida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="130"/>
+        <source>Se escribieron %1 archivos. Doble clic en uno para abrirlo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BriefTools</name>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="32"/>
+        <source>Informe &amp;semanal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="33"/>
+        <source>&amp;Categorías…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="36"/>
+        <source>Calidad de datos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="38"/>
+        <source>Estadísticas agregadas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoryEditorDialog</name>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="70"/>
+        <source>Categorías</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="89"/>
+        <source>Asignar a la selección</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="92"/>
+        <source>Valores seleccionados →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="96"/>
+        <source>Valores originales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="100"/>
+        <source>Peso por categoría estándar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="102"/>
+        <source>Grafías casi iguales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="106"/>
+        <source>No se encontraron grafías casi iguales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="119"/>
+        <source>Aplicar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="120"/>
+        <source>Guarda la tabla y vuelve a clasificar todos los incidentes importados.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="131"/>
+        <source>Valor original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="131"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="173"/>
+        <source>Filas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="132"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="158"/>
+        <source>Categoría estándar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="158"/>
+        <source>Peso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="173"/>
+        <source>Grafías</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="173"/>
+        <source>Categoría sugerida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="183"/>
+        <source>Unificar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="184"/>
+        <source>Pone todas estas grafías en la categoría de «%1».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="252"/>
+        <source>Reclasificando los incidentes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CriticalPointsTab</name>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="39"/>
+        <source> semanas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="40"/>
+        <source>Buscar puntos críticos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="41"/>
+        <source>Exportar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
+        <source>Código</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
+        <source>Calle más cercana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
+        <source>Incidentes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
+        <source>Peso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="48"/>
+        <source>Delitos principales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="49"/>
+        <source>Horas pico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="59"/>
+        <source>Periodo: últimas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="93"/>
+        <source>Buscando…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="102"/>
+        <source>%1 puntos críticos: celdas de %2 m con más peso, unidas si se tocan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="109"/>
+        <source>Puntos críticos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="122"/>
+        <source>Exportar puntos críticos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="123"/>
+        <source>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="136"/>
+        <source>Exportado: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorDisplay</name>
     <message>
         <location filename="../../src/stationmap/ui/error_display.py" line="40"/>
@@ -12,6 +422,14 @@
         <location filename="../../src/stationmap/ui/error_display.py" line="44"/>
         <source>Archivo de registro: %1</source>
         <translation>Log file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseBox</name>
+    <message>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="42"/>
+        <source>Pendiente (unos %1 min)</source>
+        <translation>Pending (about %1 min)</translation>
     </message>
 </context>
 <context>
@@ -55,6 +473,143 @@
         <location filename="../../src/stationmap/ui/filter_bar.py" line="167"/>
         <source>Selección de horas: %1 horas</source>
         <translation>Hour selection: %1 hours</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateDialog</name>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="28"/>
+        <source>Generar plan de patrullaje</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="33"/>
+        <source>La misma semilla da el mismo plan; otra semilla cambia el orden aleatorio de las visitas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="36"/>
+        <source>Grado y nombre de quien elabora el plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="41"/>
+        <source>Desde</source>
+        <translation type="unfinished">From</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="42"/>
+        <source>Hasta</source>
+        <translation type="unfinished">To</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="43"/>
+        <source>Semilla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="44"/>
+        <source>Elaborado por</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="48"/>
+        <source>El proyecto no tiene sectores. Se generarán sectores contiguos de igual carga de trabajo y se guardarán en el proyecto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="53"/>
+        <source>Número de sectores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="59"/>
+        <source>Generar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="60"/>
+        <source>Cancelar</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotTab</name>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="33"/>
+        <source>Conteo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="33"/>
+        <source>KDE cuártico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="34"/>
+        <source>KDE gaussiano</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="34"/>
+        <source>Gi* con FDR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="41"/>
+        <source>automático</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="50"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="55"/>
+        <source> semanas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="51"/>
+        <source>Ponderar lo reciente (vida media)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="56"/>
+        <source>Dibujar capa de puntos calientes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="61"/>
+        <source>Método</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="62"/>
+        <source>Tamaño de celda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="63"/>
+        <source>Ancho de banda (KDE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="64"/>
+        <source>Periodo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="111"/>
+        <source>Calculando…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="118"/>
+        <source>Puntos calientes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="135"/>
+        <source>automático (%1 m)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -479,77 +1034,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="94"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="92"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="101"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="94"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="246"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="238"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="251"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="243"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="252"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="244"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="258"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="250"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="259"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="251"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="272"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="264"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="273"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="265"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="286"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="278"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="294"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="286"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="295"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="287"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="301"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="293"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="306"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="298"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="328"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="320"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -683,6 +1238,203 @@
     </message>
 </context>
 <context>
+    <name>QualityPanel</name>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="73"/>
+        <source>Con coordenadas válidas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="74"/>
+        <source>Dentro de un sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="75"/>
+        <source>Con hora conocida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="76"/>
+        <source>Con ventana de más de 8 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="77"/>
+        <source>Categoría «No especificado»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="83"/>
+        <source>Indicador</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="83"/>
+        <source>Porcentaje</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
+        <source>Filas rechazadas</source>
+        <translation type="unfinished">Rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
+        <source>Motivo (un ejemplo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="93"/>
+        <source>Porcentajes por semana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="122"/>
+        <source>%1 incidentes. Duplicados encontrados al importar: %2. Filas rechazadas: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectorsTab</name>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="36"/>
+        <source>Importar jurisdicción…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="37"/>
+        <source>Dibujar jurisdicción en el mapa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="38"/>
+        <source>Importar sectores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="44"/>
+        <source>Generar cuadrantes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="48"/>
+        <source>Generar sectores de igual carga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="52"/>
+        <source> semanas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="53"/>
+        <source>Unir los dos seleccionados</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="54"/>
+        <source>Dividir en dos de igual carga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="61"/>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="61"/>
+        <source>Incidentes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="62"/>
+        <source>Puntaje ponderado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
+        <source>Periodo anterior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
+        <source>Cambio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="90"/>
+        <source>Jurisdicción y sectores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="95"/>
+        <source>Cuadrantes de</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="98"/>
+        <source>Número de sectores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="102"/>
+        <source>Periodo: últimas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="119"/>
+        <source>Importar jurisdicción</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="120"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="126"/>
+        <source>Polígonos (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="125"/>
+        <source>Importar sectores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="149"/>
+        <source>Sector %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="168"/>
+        <source>Avisos de «%1»:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="169"/>
+        <source>«%1» importado sin avisos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="173"/>
+        <source>Haga clic en el mapa para cada vértice; doble clic para terminar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="183"/>
+        <source>dibujada en el mapa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="184"/>
+        <source>Jurisdicción dibujada y guardada en el proyecto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="258"/>
+        <source>Fuera de los sectores: %1 (sin coordenadas: %2) de %3 incidentes del periodo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <location filename="../../src/stationmap/ui/start_page.py" line="19"/>
@@ -716,11 +1468,271 @@
     </message>
 </context>
 <context>
+    <name>StationGeography</name>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/station.py" line="83"/>
+        <source>Sectores</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskProgressDialog</name>
     <message>
         <location filename="../../src/stationmap/ui/tasks.py" line="143"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMode</name>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="42"/>
+        <source>Modo capacitación</source>
+        <translation>Training mode</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="43"/>
+        <source>Abre una copia nueva de la estación de ejemplo con ejercicios guiados</source>
+        <translation>Opens a fresh copy of the sample station with guided exercises</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="58"/>
+        <source>Preparando la copia de capacitación…</source>
+        <translation>Preparing the training copy…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="82"/>
+        <source>Capacitación</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="118"/>
+        <source>sin incidentes ubicados</source>
+        <translation>no located incidents</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="133"/>
+        <source>%1 (%2 incidentes)</source>
+        <translation>%1 (%2 incidents)</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="140"/>
+        <source>Punto crítico (capacitación)</source>
+        <translation>Critical point (training)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="64"/>
+        <source>Comprobar</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="65"/>
+        <source>Reiniciar</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="66"/>
+        <source>Descarta la copia y prepara una nueva desde la estación de ejemplo</source>
+        <translation>Discards the copy and prepares a new one from the sample station</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="95"/>
+        <source>La copia de capacitación no está abierta. Use «Modo capacitación» en el menú Ayuda.</source>
+        <translation>The training copy is not open. Use &quot;Training mode&quot; in the Help menu.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="98"/>
+        <source>Carpeta de la capacitación: %1</source>
+        <translation>Training folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="105"/>
+        <source>Hechos: %1 de %2</source>
+        <translation>Done: %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsEditor</name>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="28"/>
+        <source>Patrullero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="28"/>
+        <source>Patrullaje integrado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="29"/>
+        <source>Motorizado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="29"/>
+        <source>Serenazgo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="30"/>
+        <source>A pie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="33"/>
+        <source>En comisaría (retén)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="36"/>
+        <source>Unidades disponibles en cada turno, iguales todos los días del plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="48"/>
+        <source>Unidades que todo sector tiene siempre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="51"/>
+        <source>sin tope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="52"/>
+        <source>Ningún sector recibe más unidades que este tope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="57"/>
+        <source>Parte del turno reservada para atender llamadas; el resto es patrullaje preventivo de puntos críticos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="59"/>
+        <source>Guardar recursos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="63"/>
+        <source>Mínimo por sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="64"/>
+        <source>Tope por sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="65"/>
+        <source>Tiempo para llamadas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionsView</name>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
+        <source>Semana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
+        <source>Versión</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
+        <source>Elaborado por</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="50"/>
+        <source>Creado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="50"/>
+        <source>Unidades-turno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="51"/>
+        <source>Abrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="52"/>
+        <source>Comparar con el plan actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="53"/>
+        <source>Comparar con la semana anterior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <source>Turno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <source>Antes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <source>Ahora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
+        <source>Cambio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <source>Punto crítico</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <source>Calle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <source>Estado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="101"/>
+        <source>Comisaría (retén)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="104"/>
+        <source>nuevo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="104"/>
+        <source>ya no figura</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="104"/>
+        <source>se mantiene</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,147 @@
+"""Training mode: opens a fresh copy of the sample station and follows the trainee's progress.
+
+Uses only the main window's extension points (signals, `add_dock`, the Ayuda menu,
+`map_panel`, `filter_state`) plus its public `open_project`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget
+
+from stationmap.core.messages import current_language
+from stationmap.ui.error_display import show_error
+from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.training import checks
+from stationmap.ui.training.content import load_exercises
+from stationmap.ui.training.panel import TrainingPanel
+from stationmap.ui.training.session import build_copy, discard_other_sessions, new_session_folder
+
+ANSWER_OVERLAY = "training_critical_point"
+ANSWER_STYLE = {"color": "#ff2d55", "fillColor": "#ff2d55", "fillOpacity": 0.9, "weight": 3}
+
+log = logging.getLogger(__name__)
+
+
+class TrainingMode(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self._window = window
+        self.session_folder: Path | None = None
+        self.results: dict[str, dict | None] = {}
+        self._answer_cells: frozenset | None = None   # the night selection the answer was found for
+        self._answer: dict | None = None
+        self.runner = TaskRunner(self)
+        self.panel: TrainingPanel | None = None
+        self.dock: QDockWidget | None = None
+        self.action = QAction(self.tr("Modo capacitación"), self)
+        self.action.setToolTip(self.tr("Abre una copia nueva de la estación de ejemplo con ejercicios "
+                                       "guiados"))
+        window.extension_menu("help").insertAction(window.extension_menu("help").actions()[0], self.action)
+        self.action.triggered.connect(self.start)
+        self.runner.succeeded.connect(self._copy_ready)
+        self.runner.failed.connect(lambda error: show_error(window, error))
+        window.project_changed.connect(self._project_changed)
+        window.incidents_changed.connect(lambda _incidents: self.recheck())
+        window.filter_state.changed.connect(lambda _filter: self.recheck())
+
+    # --- session --------------------------------------------------------------------------
+    def start(self) -> None:
+        """Build a fresh copy on the worker, then open it (also what "Reiniciar" does)."""
+        if self.runner.is_running():
+            return
+        TaskProgressDialog(self.runner, self.tr("Preparando la copia de capacitación…"), self._window)
+        self.runner.start(build_copy, new_session_folder())
+
+    def _copy_ready(self, project_path: Path) -> None:
+        self.session_folder = project_path.parent
+        self._ensure_panel()
+        if self._window.open_project(project_path):
+            # The previous copy is closed now; only the open session is kept.
+            discard_other_sessions(keep=self.session_folder)
+            self.dock.show()
+            self.dock.raise_()
+
+    def is_active(self) -> bool:
+        project = self._window.project
+        return (project is not None and self.session_folder is not None
+                and Path(project.path).parent == self.session_folder)
+
+    def _ensure_panel(self) -> None:
+        if self.panel is not None:
+            return
+        intro, exercises = load_exercises(current_language())
+        self.panel = TrainingPanel(intro, exercises)
+        self.panel.check_requested.connect(self.recheck)
+        self.panel.reset_requested.connect(self.start)
+        self.dock = self._window.add_dock(self.panel, "training_dock", self.tr("Capacitación"),
+                                          Qt.DockWidgetArea.LeftDockWidgetArea)
+
+    def _project_changed(self, _project: Any) -> None:
+        if self.panel is None:
+            return
+        self.panel.set_folder(self.session_folder if self.is_active() else None)
+        if not self.is_active():
+            # The window shows every dock after opening a project; ours belongs to training only.
+            QTimer.singleShot(0, self._hide_unless_active)
+
+    def _hide_unless_active(self) -> None:
+        if self.dock is not None and not self.is_active():
+            self.dock.hide()
+
+    # --- checks ---------------------------------------------------------------------------
+    def recheck(self) -> None:
+        if self.panel is None:
+            return
+        active = self.is_active()
+        self.results = {
+            "night_hotspot": self._night_answer() if active else None,
+            "weekly_plan": checks.plan_with_units(self._window.project) if active else None,
+            "roll_call_pdf": checks.exported_pdf(self.session_folder) if active else None,
+        }
+        self.panel.set_results(self.results)
+
+    def _night_answer(self) -> dict | None:
+        """Once the weekend nights are picked, the critical point of what the map shows, marked on it."""
+        cells = self._window.filter_state.filter().cells
+        if not checks.weekend_nights_selected(cells):
+            self._show_answer(None)
+            return None
+        if cells != self._answer_cells:
+            self._answer_cells, self._answer = cells, self._find_critical_point()
+            self._show_answer(self._answer)
+        return {"place": self._answer["label"] if self._answer else self.tr("sin incidentes ubicados")}
+
+    def _find_critical_point(self) -> dict | None:
+        from stationmap.analysis.critical_points import find_critical_points
+        from stationmap.analysis.filtering import filter_mask
+
+        incidents = self._window.incidents
+        if incidents is None or not len(incidents):
+            return None
+        shown = incidents[filter_mask(incidents, self._window.filter_state.filter())]
+        points = find_critical_points(shown, limit=1)
+        if not points:
+            return None
+        point = points[0]
+        place = point.street or f"{point.lat:.5f}, {point.lon:.5f}"
+        label = self.tr("%1 (%2 incidentes)").replace("%1", place).replace("%2", str(point.incidents))
+        return {"label": label, "lon": point.lon, "lat": point.lat}
+
+    def _show_answer(self, answer: dict | None) -> None:
+        map_panel = self._window.map_panel
+        if map_panel is None:
+            return
+        title = self.tr("Punto crítico (capacitación)")
+        if answer is None:
+            map_panel.set_overlay(ANSWER_OVERLAY, None, title=title)
+            return
+        feature = {"type": "Feature", "properties": {"label": answer["label"]},
+                   "geometry": {"type": "Point", "coordinates": [answer["lon"], answer["lat"]]}}
+        map_panel.set_overlay(ANSWER_OVERLAY, {"type": "FeatureCollection", "features": [feature]},
+                              title=title, style=ANSWER_STYLE, label_property="label")

@@ -1,0 +1,120 @@
+"""Training mode: a fresh copy of the sample station, exercise checks, reset."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from stationmap.planning.plan import UnitsSpec
+from stationmap.store.paths import sample_project_path
+from stationmap.ui.app_config import SettingsStore
+from stationmap.ui.charts.cell_selection import block_cells
+from stationmap.ui.main_window import MainWindow
+from stationmap.ui.training import checks, install
+from stationmap.ui.training.content import load_exercises
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def trainee_window(qtbot, config_dir, sample_project_file):
+    """A window with training installed and the normal sample station already built."""
+    shutil.copy(sample_project_file, sample_project_path())
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    install(window)
+    yield window
+    window.close_project()
+
+
+def start_training(qtbot, window) -> Path:
+    mode = window.training_mode
+    with qtbot.waitSignal(mode.runner.finished, timeout=60_000):
+        mode.action.trigger()
+    assert mode.is_active()
+    return Path(window.project.path)
+
+
+def save_plan(project, cars: int, serenazgo: int, name: str = "plan-2026-11-16") -> None:
+    spec = UnitsSpec(per_shift={shift: {"patrullero": cars, "serenazgo": serenazgo}
+                                for shift in ("manana", "tarde", "noche")})
+    project.put_asset(name, "plan", json.dumps({"title": name}).encode(), {"spec": spec.to_json()})
+
+
+def test_night_selection_check_needs_both_weekend_evenings_and_only_night_hours():
+    assert checks.weekend_nights_selected(block_cells((4, 22), (6, 1)))   # Fri and Sat 22-02
+    assert not checks.weekend_nights_selected(block_cells((4, 22), (5, 1)))   # Friday only
+    assert not checks.weekend_nights_selected(block_cells((4, 20), (6, 1)))   # 20-21 h is evening
+    assert not checks.weekend_nights_selected(None)
+
+
+def test_exercises_exist_in_both_languages_with_the_same_fields():
+    intro_es, spanish = load_exercises("es")
+    intro_en, english = load_exercises("en")
+    assert [e.id for e in spanish] == ["night_hotspot", "weekly_plan", "roll_call_pdf"]
+    assert [e.id for e in english] == [e.id for e in spanish]
+    assert intro_es != intro_en and all(s.title != e.title for s, e in zip(spanish, english))
+    for es, en in zip(spanish, english):
+        assert len(es.steps) == len(en.steps)
+        assert es.done.count("{") == en.done.count("{")
+
+
+def test_training_opens_a_fresh_copy_and_the_night_exercise_flips_to_done(qtbot, trainee_window):
+    window = trainee_window
+    sample = sample_project_path()
+    before = sha256(sample)
+    path = start_training(qtbot, window)
+    assert path.parent.parent == sample.parent / "capacitacion"
+    assert path != sample and window.incidents is not None and len(window.incidents) == 5913
+    mode = window.training_mode
+    assert mode.dock.isVisibleTo(window)
+    assert mode.results["night_hotspot"] is None
+
+    window.filter_state.update(cells=block_cells((4, 22), (6, 1)))
+    box = mode.panel.boxes["night_hotspot"]
+    assert box.done and box.state_label.text().startswith("✓")
+    assert "incidentes" in mode.results["night_hotspot"]["place"]
+    window.filter_state.update(cells=block_cells((2, 8), (2, 12)))   # a weekday morning
+    assert not box.done
+    assert mode.panel.progress_label.text() == "Hechos: 0 de 3"
+    # Opening the copy and working on it leave the sample station itself untouched.
+    assert sha256(sample) == before
+
+
+def test_plan_and_pdf_checks_and_reset_makes_a_new_copy(qtbot, trainee_window):
+    window = trainee_window
+    mode = window.training_mode
+    first = start_training(qtbot, window)
+    save_plan(window.project, cars=5, serenazgo=4)
+    mode.panel.check_button.click()
+    assert mode.results["weekly_plan"] is None          # 5 cars is not the exercise
+    save_plan(window.project, cars=6, serenazgo=4, name="plan-bueno")
+    (first.parent / "formacion.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    mode.panel.check_button.click()
+    assert mode.results["weekly_plan"] == {"plan": "plan-bueno"}
+    assert mode.results["roll_call_pdf"] == {"file": "formacion.pdf"}
+    assert mode.panel.progress_label.text() == "Hechos: 2 de 3"
+
+    with qtbot.waitSignal(mode.runner.finished, timeout=60_000):
+        mode.panel.reset_button.click()
+    second = Path(window.project.path)
+    assert second != first and second.is_file()
+    assert not first.parent.exists()                     # the old copy and its exports are gone
+    assert window.project.assets("plan") == []
+    assert mode.results == {"night_hotspot": None, "weekly_plan": None, "roll_call_pdf": None}
+
+
+def test_the_panel_hides_when_a_normal_project_is_opened(qtbot, trainee_window, tmp_path):
+    window = trainee_window
+    start_training(qtbot, window)
+    mode = window.training_mode
+    assert window.create_project(tmp_path / "propia.stationmap")
+    qtbot.waitUntil(lambda: not mode.dock.isVisibleTo(window))
+    assert "no está abierta" in mode.panel.folder_label.text()
+    assert not mode.panel.check_button.isEnabled()

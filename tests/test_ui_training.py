@@ -41,10 +41,12 @@ def start_training(qtbot, window) -> Path:
     return Path(window.project.path)
 
 
-def save_plan(project, cars: int, serenazgo: int, name: str = "plan-2026-11-16") -> None:
+def save_plan(project, cars: int, serenazgo: int, name: str, spec_in_body: bool) -> None:
+    """A plan asset with the units spec in its JSON body (as planning.plan_io saves it) or in its meta."""
     spec = UnitsSpec(per_shift={shift: {"patrullero": cars, "serenazgo": serenazgo}
-                                for shift in ("manana", "tarde", "noche")})
-    project.put_asset(name, "plan", json.dumps({"title": name}).encode(), {"spec": spec.to_json()})
+                                for shift in ("manana", "tarde", "noche")}).to_json()
+    body = {"format": "stationmap-plan", "spec": spec} if spec_in_body else {"format": "other"}
+    project.put_asset(name, "plan", json.dumps(body).encode(), {} if spec_in_body else {"spec": spec})
 
 
 def test_night_selection_check_needs_both_weekend_evenings_and_only_night_hours():
@@ -52,6 +54,17 @@ def test_night_selection_check_needs_both_weekend_evenings_and_only_night_hours(
     assert not checks.weekend_nights_selected(block_cells((4, 22), (5, 1)))   # Friday only
     assert not checks.weekend_nights_selected(block_cells((4, 20), (6, 1)))   # 20-21 h is evening
     assert not checks.weekend_nights_selected(None)
+
+
+def test_plan_check_reads_the_spec_from_meta_too(tmp_path):
+    from stationmap.store.project import Project
+
+    with Project.create(tmp_path / "p.stationmap") as project:
+        assert checks.plan_with_units(project) is None
+        save_plan(project, cars=6, serenazgo=3, name="a", spec_in_body=False)
+        assert checks.plan_with_units(project) is None
+        save_plan(project, cars=6, serenazgo=4, name="b", spec_in_body=False)
+        assert checks.plan_with_units(project) == {"plan": "b"}
 
 
 def test_exercises_exist_in_both_languages_with_the_same_fields():
@@ -91,13 +104,13 @@ def test_plan_and_pdf_checks_and_reset_makes_a_new_copy(qtbot, trainee_window):
     window = trainee_window
     mode = window.training_mode
     first = start_training(qtbot, window)
-    save_plan(window.project, cars=5, serenazgo=4)
+    save_plan(window.project, cars=5, serenazgo=4, name="plan:2026-11-16:1", spec_in_body=True)
     mode.panel.check_button.click()
     assert mode.results["weekly_plan"] is None          # 5 cars is not the exercise
-    save_plan(window.project, cars=6, serenazgo=4, name="plan-bueno")
+    save_plan(window.project, cars=6, serenazgo=4, name="plan:2026-11-16:2", spec_in_body=True)
     (first.parent / "formacion.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     mode.panel.check_button.click()
-    assert mode.results["weekly_plan"] == {"plan": "plan-bueno"}
+    assert mode.results["weekly_plan"] == {"plan": "plan:2026-11-16:2"}
     assert mode.results["roll_call_pdf"] == {"file": "formacion.pdf"}
     assert mode.panel.progress_label.text() == "Hechos: 2 de 3"
 

@@ -89,10 +89,12 @@ def test_training_opens_a_fresh_copy_and_the_night_exercise_flips_to_done(qtbot,
     assert mode.dock.isVisibleTo(window)
     assert mode.results["night_hotspot"] is None
 
-    window.filter_state.update(cells=block_cells((4, 22), (6, 1)))
+    with qtbot.waitSignal(mode.answer_runner.succeeded, timeout=30_000):
+        window.filter_state.update(cells=block_cells((4, 22), (6, 1)))   # Fri and Sat, 22-02
     box = mode.panel.boxes["night_hotspot"]
     assert box.done and box.state_label.text().startswith("✓")
-    assert "incidentes" in mode.results["night_hotspot"]["place"]
+    # The sample's weekend-night critical point, named from the basemap's streets.
+    assert mode.results["night_hotspot"]["place"] == "Avenida 12 de Noviembre (14 incidentes)"
     window.filter_state.update(cells=block_cells((2, 8), (2, 12)))   # a weekday morning
     assert not box.done
     assert mode.panel.progress_label.text() == "Hechos: 0 de 3"

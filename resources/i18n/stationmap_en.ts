@@ -425,6 +425,64 @@
     </message>
 </context>
 <context>
+    <name>EvaluationTab</name>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="44"/>
+        <source>Evaluar métodos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="45"/>
+        <source>Usar este método</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="47"/>
+        <source>Pruebe cada método sobre las semanas pasadas de esta comisaría: se ajusta con las semanas anteriores y se mide con la siguiente.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="50"/>
+        <source>Método</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="53"/>
+        <source>Aciertos %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="54"/>
+        <source>PAI %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="66"/>
+        <source>Área señalada (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="67"/>
+        <source>PAI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="96"/>
+        <source>Evaluando los métodos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="104"/>
+        <source>Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una predicha con las anteriores. PAI = % de delitos captados / % del área señalada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="120"/>
+        <source>Método elegido y guardado en el proyecto: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExerciseBox</name>
     <message>
         <location filename="../../src/stationmap/ui/training/panel.py" line="42"/>
@@ -609,6 +667,29 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="135"/>
         <source>automático (%1 m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HotspotsPanel</name>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="26"/>
+        <source>Sectores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="27"/>
+        <source>Puntos calientes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="28"/>
+        <source>Puntos críticos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="29"/>
+        <source>Evaluación</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1238,6 +1319,216 @@
     </message>
 </context>
 <context>
+    <name>PlanMenu</name>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/__init__.py" line="19"/>
+        <source>Plan de patrullaje</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/__init__.py" line="23"/>
+        <source>Generar plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/__init__.py" line="24"/>
+        <source>Exportar plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="55"/>
+        <source>Generar plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="56"/>
+        <source>Reequilibrar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
+        <source>Guardar versión</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
+        <source>Exportar plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="76"/>
+        <source>Recursos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="77"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
+        <source>Versiones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="117"/>
+        <source>Recursos guardados en el proyecto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="141"/>
+        <source>Generando el plan de patrullaje…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="148"/>
+        <source>Se generaron %1 sectores de igual carga de trabajo y se guardaron en el proyecto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="159"/>
+        <source>Fijado por el comisario; pulse «Reequilibrar»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="181"/>
+        <source>Reequilibrando el plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="214"/>
+        <source>Antes: plan del %1 (versión %2). Ahora: el plan en el editor. Unidades-turno del periodo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="234"/>
+        <source>Carpeta para los archivos del plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="243"/>
+        <source>Exportando el plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="249"/>
+        <source>Plan exportado</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="250"/>
+        <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="276"/>
+        <source>Sin plan abierto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="278"/>
+        <source>versión %1 guardada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="279"/>
+        <source>sin guardar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="280"/>
+        <source>Plan del %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="282"/>
+        <source>elaborado por %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="302"/>
+        <source>Plan: unidades por sector (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="303"/>
+        <source>unidades</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="45"/>
+        <source>Haga doble clic en el sector de una unidad para asignarla a otro; la unidad queda fijada y «Reequilibrar» reparte las demás</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="50"/>
+        <source>Quitar fijaciones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="54"/>
+        <source>Fecha</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="54"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="63"/>
+        <source>Turno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="54"/>
+        <source>Unidad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="55"/>
+        <source>Antes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="55"/>
+        <source>Ahora</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="61"/>
+        <source>Día</source>
+        <translation type="unfinished">Day</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="112"/>
+        <source>Reequilibrio: %1 asignaciones cambiaron de sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="132"/>
+        <source>Sin plan: pulse «Generar plan…» o abra una versión guardada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="135"/>
+        <source>%1 unidades en el turno: %2 en sectores, %3 en la comisaría</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="144"/>
+        <source>Ninguna unidad fijada.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="147"/>
+        <source>Fijadas por el comisario (todos los días y turnos del periodo): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QualityPanel</name>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="73"/>
@@ -1486,37 +1777,42 @@
 <context>
     <name>TrainingMode</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="42"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="44"/>
         <source>Modo capacitación</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="43"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="45"/>
         <source>Abre una copia nueva de la estación de ejemplo con ejercicios guiados</source>
         <translation>Opens a fresh copy of the sample station with guided exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="58"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="62"/>
         <source>Preparando la copia de capacitación…</source>
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="82"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="86"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="118"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="132"/>
+        <source>buscando…</source>
+        <translation>searching…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="136"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="133"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="139"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="140"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="148"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>
@@ -1635,102 +1931,102 @@
 <context>
     <name>VersionsView</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="47"/>
         <source>Semana</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="47"/>
         <source>Versión</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="47"/>
         <source>Elaborado por</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="50"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
         <source>Creado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="50"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
         <source>Unidades-turno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="51"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
         <source>Abrir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="52"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="50"/>
         <source>Comparar con el plan actual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="53"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="51"/>
         <source>Comparar con la semana anterior</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="58"/>
         <source>Sector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="58"/>
         <source>Turno</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="58"/>
         <source>Antes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="58"/>
         <source>Ahora</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="59"/>
         <source>Cambio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
         <source>Punto crítico</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
         <source>Calle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
         <source>Estado</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="101"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="99"/>
         <source>Comisaría (retén)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="104"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="102"/>
         <source>nuevo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="104"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="102"/>
         <source>ya no figura</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="104"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="102"/>
         <source>se mantiene</source>
         <translation type="unfinished"></translation>
     </message>

@@ -18,6 +18,7 @@ from stationmap.core.messages import current_language
 from stationmap.ui.error_display import show_error
 from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
 from stationmap.ui.training import checks
+from stationmap.ui.training.answer import find_answer
 from stationmap.ui.training.content import load_exercises
 from stationmap.ui.training.panel import TrainingPanel
 from stationmap.ui.training.session import build_copy, discard_other_sessions, new_session_folder
@@ -34,9 +35,10 @@ class TrainingMode(QObject):
         self._window = window
         self.session_folder: Path | None = None
         self.results: dict[str, dict | None] = {}
-        self._answer_cells: frozenset | None = None   # the night selection the answer was found for
+        self._answer_for: Any = None     # the filter the (pending) night answer is for
         self._answer: dict | None = None
         self.runner = TaskRunner(self)
+        self.answer_runner = TaskRunner(self)
         self.panel: TrainingPanel | None = None
         self.dock: QDockWidget | None = None
         self.action = QAction(self.tr("Modo capacitación"), self)
@@ -46,6 +48,8 @@ class TrainingMode(QObject):
         self.action.triggered.connect(self.start)
         self.runner.succeeded.connect(self._copy_ready)
         self.runner.failed.connect(lambda error: show_error(window, error))
+        self.answer_runner.succeeded.connect(self._answer_found)
+        self.answer_runner.failed.connect(lambda error: show_error(window, error))
         window.project_changed.connect(self._project_changed)
         window.incidents_changed.connect(lambda _incidents: self.recheck())
         window.filter_state.changed.connect(lambda _filter: self.recheck())
@@ -83,6 +87,8 @@ class TrainingMode(QObject):
                                           Qt.DockWidgetArea.LeftDockWidgetArea)
 
     def _project_changed(self, _project: Any) -> None:
+        self.answer_runner.cancel()   # an answer for the previous project no longer applies
+        self._answer_for = None
         if self.panel is None:
             return
         self.panel.set_folder(self.session_folder if self.is_active() else None)
@@ -107,31 +113,33 @@ class TrainingMode(QObject):
         self.panel.set_results(self.results)
 
     def _night_answer(self) -> dict | None:
-        """Once the weekend nights are picked, the critical point of what the map shows, marked on it."""
-        cells = self._window.filter_state.filter().cells
-        if not checks.weekend_nights_selected(cells):
+        """Once the weekend nights are picked, the critical point of what the map shows, marked on it.
+
+        Finding it takes a second or two (street names come from the basemap), so it runs on a
+        worker; until it arrives the exercise is done but the place reads "buscando…".
+        """
+        flt = self._window.filter_state.filter()
+        if not checks.weekend_nights_selected(flt.cells):
+            self._answer_for = None
+            self.answer_runner.cancel()
             self._show_answer(None)
             return None
-        if cells != self._answer_cells:
-            self._answer_cells, self._answer = cells, self._find_critical_point()
-            self._show_answer(self._answer)
-        return {"place": self._answer["label"] if self._answer else self.tr("sin incidentes ubicados")}
+        if flt != self._answer_for:
+            self._answer_for, self._answer = flt, None
+            self.answer_runner.start(find_answer, (Path(self._window.project.path), self._window.incidents, flt))
+        if self._answer_for == flt and self._answer is not None:
+            return {"place": self._answer["label"]}
+        return {"place": self.tr("buscando…")}
 
-    def _find_critical_point(self) -> dict | None:
-        from stationmap.analysis.critical_points import find_critical_points
-        from stationmap.analysis.filtering import filter_mask
-
-        incidents = self._window.incidents
-        if incidents is None or not len(incidents):
-            return None
-        shown = incidents[filter_mask(incidents, self._window.filter_state.filter())]
-        points = find_critical_points(shown, limit=1)
-        if not points:
-            return None
-        point = points[0]
-        place = point.street or f"{point.lat:.5f}, {point.lon:.5f}"
-        label = self.tr("%1 (%2 incidentes)").replace("%1", place).replace("%2", str(point.incidents))
-        return {"label": label, "lon": point.lon, "lat": point.lat}
+    def _answer_found(self, point: dict | None) -> None:
+        if point is None:
+            self._answer = {"label": self.tr("sin incidentes ubicados")}
+        else:
+            place = point["street"] or f"{point['lat']:.5f}, {point['lon']:.5f}"
+            label = self.tr("%1 (%2 incidentes)").replace("%1", place).replace("%2", str(point["incidents"]))
+            self._answer = {**point, "label": label}
+        self._show_answer(self._answer if point is not None else None)
+        self.recheck()
 
     def _show_answer(self, answer: dict | None) -> None:
         map_panel = self._window.map_panel

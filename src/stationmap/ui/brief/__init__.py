@@ -1,0 +1,105 @@
+"""The analyst's tools: weekly brief, data quality, category editor, aggregated statistics.
+
+`install(window)` plugs them into the main window through its extension points
+only: Informes → "Informe semanal…", Análisis → "Categorías…", and two docks
+("Calidad de datos", "Estadísticas agregadas") that follow `project_changed` and
+`incidents_changed`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget
+
+from stationmap.ui.brief.aggregated_panel import AggregatedPanel
+from stationmap.ui.brief.quality_panel import QualityPanel, inputs_from_project
+from stationmap.ui.error_display import show_error
+
+# The map's district choropleth is on by default, but the user may have switched it off.
+_SHOW_DISTRICTS = "if (SM.overlays.districts) { SM.map.addLayer(SM.overlays.districts); }"
+
+
+class BriefTools(QObject):
+    """Owns the menu actions and the two panels; reads the window only through its extension points."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self._window = window
+        self.quality_panel = QualityPanel(window)
+        self.aggregated_panel = AggregatedPanel(window)
+        self.brief_action = window.extension_menu("reports").addAction(self.tr("Informe &semanal…"))
+        self.categories_action = window.extension_menu("analysis").addAction(self.tr("&Categorías…"))
+        self.brief_action.triggered.connect(self.open_brief_dialog)
+        self.categories_action.triggered.connect(self.open_category_editor)
+        window.add_dock(self.quality_panel, "quality_dock", self.tr("Calidad de datos"),
+                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        window.add_dock(self.aggregated_panel, "aggregated_dock", self.tr("Estadísticas agregadas"),
+                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        window.project_changed.connect(self._on_project)
+        window.incidents_changed.connect(self._on_incidents)
+        self.aggregated_panel.shown.connect(self._show_district_layer)
+        self._on_project(window.project)
+
+    def _on_project(self, project: Any) -> None:
+        for action in (self.brief_action, self.categories_action):
+            action.setEnabled(project is not None)
+        if project is None:
+            self.quality_panel.refresh(None)
+            self.aggregated_panel.set_counts(None)
+            return
+        try:
+            self.aggregated_panel.set_counts(project.counts())
+        except Exception as error:  # a damaged project explains itself; anything else is logged
+            show_error(self._window, error)
+
+    def _on_incidents(self, incidents: Any) -> None:
+        project = self._window.project
+        if project is None:
+            return
+        try:
+            self.quality_panel.refresh(inputs_from_project(project, incidents))
+        except Exception as error:
+            show_error(self._window, error)
+
+    def open_brief_dialog(self) -> Any:
+        from stationmap.ui.brief.brief_dialog import BriefDialog
+
+        if self._window.project is None:
+            return None
+        dialog = BriefDialog(self._window.project.path, self._window.incidents, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_category_editor(self) -> Any:
+        from stationmap.ui.brief.category_editor import CategoryEditorDialog
+
+        project = self._window.project
+        if project is None:
+            return None
+        try:
+            table = project.category_table()
+        except Exception as error:
+            show_error(self._window, error)
+            return None
+        dialog = CategoryEditorDialog(project.path, table, self._window.incidents, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(lambda _changed: self._window.reload_project())
+        dialog.show()
+        return dialog
+
+    def _show_district_layer(self) -> None:
+        map_panel = self._window.map_panel
+        if map_panel is None or self._window.project is None:
+            return
+        dock = map_panel.parentWidget()
+        if isinstance(dock, QDockWidget) and dock.isHidden():
+            dock.show()
+        map_panel.run_javascript(_SHOW_DISTRICTS)
+
+
+def install(window: Any) -> BriefTools:
+    """Add the brief, quality, category and aggregated-statistics tools to `window`."""
+    return BriefTools(window)

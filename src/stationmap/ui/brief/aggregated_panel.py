@@ -1,0 +1,186 @@
+"""The "Estadísticas agregadas" dock: SIDPOL-style counts per district and month.
+
+A regional analyst picks a month (and optionally a modalidad): every district's
+count is judged against the three months before and the same month a year
+earlier with the brief's exact change test (`analysis.aggregated.compare_month`),
+in plain words. Below, the monthly trend of the total or of one district. The
+district choropleth itself lives in the map (MapPanel.set_project); `shown`
+lets the owner bring it forward when this panel appears.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHeaderView, QLabel, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from stationmap.core.messages import current_language
+
+VERDICT_COLOURS = {"up": "#b2182b", "down": "#2166ac"}
+TREND_PEN = pg.mkPen("#21918c", width=2)
+MONTH_PEN = pg.mkPen("#b2182b", width=1.5, style=Qt.PenStyle.DashLine)
+DISTRICT, UBIGEO, CURRENT, VS_PREVIOUS, VS_LAST_YEAR = range(5)
+
+
+class AggregatedPanel(QWidget):
+    shown = Signal()      # the panel became visible (the owner shows the district choropleth)
+    refreshed = Signal()  # after the table and the chart show the current choices (tests)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts = pd.DataFrame()
+        self.changes: list[Any] = []
+        self.empty_label = QLabel(self.tr(
+            "Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos "
+            "del SIDPOL). Impórtelos con Importar → Importar archivos…"), self)
+        self.empty_label.setWordWrap(True)
+        self.month = QComboBox(self)
+        self.category = QComboBox(self)
+        self.series = QComboBox(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Mes:"), self.month)
+        form.addRow(self.tr("Modalidad:"), self.category)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Distrito"), self.tr("UBIGEO"), self.tr("Denuncias del mes"),
+            self.tr("Frente a los 3 meses anteriores"), self.tr("Frente al mismo mes del año anterior")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for column in (DISTRICT, UBIGEO, CURRENT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (VS_PREVIOUS, VS_LAST_YEAR):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.trend = pg.PlotWidget(self, background="w")
+        self.trend.plotItem.getViewBox().setMouseEnabled(True, False)
+        self.trend.plotItem.getViewBox().setMenuEnabled(False)
+        self.trend.setMinimumHeight(180)
+        trend_form = QFormLayout()
+        trend_form.addRow(self.tr("Tendencia de:"), self.series)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(trend_form)
+        layout.addWidget(self.trend, 1)
+        self._content = [self.month, self.category, self.table, self.series, self.trend]
+
+        self.month.currentIndexChanged.connect(self._refresh)
+        self.category.currentIndexChanged.connect(self._refresh)
+        self.series.currentIndexChanged.connect(self._draw_trend)
+        self.table.itemSelectionChanged.connect(self._follow_selection)
+        self.set_counts(pd.DataFrame())
+
+    # --- data -----------------------------------------------------------------------------
+    def set_counts(self, counts: pd.DataFrame | None) -> None:
+        """The project's count table (store Project.counts()); empty or None shows how to get one."""
+        self.counts = counts if counts is not None else pd.DataFrame()
+        has_counts = len(self.counts) > 0
+        self.empty_label.setVisible(not has_counts)
+        for widget in self._content:
+            widget.setEnabled(has_counts)
+        widgets = (self.month, self.category, self.series)
+        for combo in widgets:
+            combo.blockSignals(True)
+            combo.clear()
+        if has_counts:
+            months = (self.counts[["year", "month"]].astype(int).drop_duplicates()
+                      .sort_values(["year", "month"], ascending=False))
+            for year, month in months.itertuples(index=False):
+                self.month.addItem(f"{month:02d}/{year}", (int(year), int(month)))
+            self.category.addItem(self.tr("Todas las modalidades"), None)
+            for name in sorted(self.counts["category"].dropna().astype(str).unique()):
+                self.category.addItem(name, name)
+            self.series.addItem(self.tr("Total"), None)
+            districts = self.counts.drop_duplicates("ubigeo").sort_values("district")
+            for ubigeo, district in districts[["ubigeo", "district"]].itertuples(index=False):
+                self.series.addItem(f"{district} ({ubigeo})", str(ubigeo))
+        for combo in widgets:
+            combo.blockSignals(False)
+        self._refresh()
+
+    def select_month(self, year: int, month: int) -> None:
+        index = self.month.findData((year, month))
+        if index >= 0:
+            self.month.setCurrentIndex(index)
+
+    # --- drawing --------------------------------------------------------------------------
+    def _filtered(self) -> pd.DataFrame:
+        category = self.category.currentData()
+        return self.counts if category is None else self.counts[self.counts["category"] == category]
+
+    def _refresh(self) -> None:
+        from stationmap.analysis.aggregated import compare_month
+
+        chosen = self.month.currentData()
+        self.changes = (compare_month(self.counts, *chosen, category=self.category.currentData())
+                        if chosen is not None else [])
+        locale = QLocale()
+        language = current_language()
+        no_reference = self.tr("Sin datos anteriores para comparar")
+        self.table.setRowCount(len(self.changes))
+        for row, change in enumerate(self.changes):
+            count = QTableWidgetItem(locale.toString(change.current))
+            count.setData(Qt.ItemDataRole.UserRole, change.current)
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, DISTRICT, QTableWidgetItem(change.district))
+            self.table.setItem(row, UBIGEO, QTableWidgetItem(change.ubigeo))
+            self.table.setItem(row, CURRENT, count)
+            for column, comparison in ((VS_PREVIOUS, change.vs_previous), (VS_LAST_YEAR, change.vs_last_year)):
+                item = QTableWidgetItem(no_reference if comparison is None else comparison.sentence(language))
+                if comparison is not None and comparison.verdict in VERDICT_COLOURS:
+                    item.setForeground(QBrush(QColor(VERDICT_COLOURS[comparison.verdict])))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self._draw_trend()
+
+    def _follow_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            index = self.series.findData(self.table.item(rows[0].row(), UBIGEO).text())
+            if index >= 0:
+                self.series.setCurrentIndex(index)
+
+    def _draw_trend(self) -> None:
+        from stationmap.analysis.aggregated import monthly_series
+
+        plot = self.trend.plotItem
+        plot.clear()
+        data = self._filtered()
+        ubigeo = self.series.currentData()
+        if ubigeo is not None:
+            data = data[data["ubigeo"].astype(str) == ubigeo]
+        if len(data) == 0:
+            self.refreshed.emit()
+            return
+        series = monthly_series(data)["count"]
+        x = np.arange(len(series))
+        plot.plot(x, series.to_numpy(dtype=float), pen=TREND_PEN, symbol="o", symbolSize=4,
+                  symbolBrush="#21918c", symbolPen=None)
+        labels = [f"{p.month:02d}/{p.year}" for p in series.index]
+        step = max(1, len(labels) // 8)
+        self.trend.getAxis("bottom").setTicks([[(i, labels[i]) for i in range(0, len(labels), step)], []])
+        chosen = self.month.currentData()
+        if chosen is not None:
+            stamps = [(p.year, p.month) for p in series.index]
+            if tuple(chosen) in stamps:
+                plot.addItem(pg.InfiniteLine(stamps.index(tuple(chosen)), angle=90, pen=MONTH_PEN))
+        plot.setTitle(self.tr("Denuncias por mes: %1 — %2").replace("%1", self.series.currentText())
+                      .replace("%2", self.category.currentText()), size="9pt", color="#202020")
+        self.refreshed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()

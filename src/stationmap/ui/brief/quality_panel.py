@@ -1,0 +1,160 @@
+"""The "Calidad de datos" dock: how far the open project's incidents can be trusted.
+
+The figures are `analysis.quality.quality_report`'s, the same the weekly brief
+prints: shares of incidents with coordinates, inside a sector, with a known
+time, with a window over 8 h and in "No especificado"; duplicates and rejected
+rows by reason with one example each; and the shares week by week. The report
+is computed on the worker (assigning a million points to sectors takes a
+while); the project file is read on this thread, where its connection lives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timezone
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from stationmap.ui.error_display import show_error
+from stationmap.ui.tasks import TaskRunner
+
+SHARE_KEYS = ("with_coordinates", "with_sector", "known_time", "long_window", "unspecified")
+# One colour per share, told apart also by the legend; the two "bad" shares are dashed.
+SHARE_PENS = {"with_coordinates": pg.mkPen("#1f77b4", width=2), "with_sector": pg.mkPen("#2ca02c", width=2),
+              "known_time": pg.mkPen("#9467bd", width=2),
+              "long_window": pg.mkPen("#ff7f0e", width=2, style=Qt.PenStyle.DashLine),
+              "unspecified": pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine)}
+
+
+@dataclass
+class QualityInputs:
+    incidents: Any
+    sectors: list
+    imports: Any
+    rejections: Any
+
+
+def compute_quality(inputs: QualityInputs, progress: Any) -> Any:
+    """Worker side: sector of every incident (when the project has sectors), then the report."""
+    from stationmap.analysis.quality import quality_report
+    from stationmap.planning.sectors import assign_sectors
+
+    progress(0.1, "")
+    sector = None
+    if inputs.sectors:
+        incidents = inputs.incidents
+        sector = assign_sectors(incidents["lon"].to_numpy(dtype="float64", na_value=np.nan),
+                                incidents["lat"].to_numpy(dtype="float64", na_value=np.nan), inputs.sectors)
+    progress(0.6, "")
+    return quality_report(inputs.incidents, sector=sector, imports=inputs.imports, rejections=inputs.rejections)
+
+
+def inputs_from_project(project: Any, incidents: Any) -> QualityInputs:
+    """Read what the report needs from the open project (on the project's own thread)."""
+    from stationmap.planning import project_geography
+
+    return QualityInputs(incidents, project_geography.sectors(project), project.imports(), project.rejections())
+
+
+class QualityPanel(QWidget):
+    refreshed = Signal()   # after the figures show the latest report (tests)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: Any = None
+        self.runner = TaskRunner(self)
+        self.runner.succeeded.connect(self.show_report)
+        self.runner.failed.connect(lambda error: show_error(self, error))
+        self.share_names = {
+            "with_coordinates": self.tr("Con coordenadas válidas"),
+            "with_sector": self.tr("Dentro de un sector"),
+            "known_time": self.tr("Con hora conocida"),
+            "long_window": self.tr("Con ventana de más de 8 h"),
+            "unspecified": self.tr("Categoría «No especificado»"),
+        }
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.shares = QTableWidget(0, 2, self)
+        self.shares.setHorizontalHeaderLabels([self.tr("Indicador"), self.tr("Porcentaje")])
+        self.reasons = QTableWidget(0, 2, self)
+        self.reasons.setHorizontalHeaderLabels([self.tr("Filas rechazadas"), self.tr("Motivo (un ejemplo)")])
+        for table in (self.shares, self.reasons):
+            table.verticalHeader().setVisible(False)
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+        self.trend = pg.PlotWidget(self, background="w",
+                                   axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
+        self.trend.plotItem.setTitle(self.tr("Porcentajes por semana"), size="9pt", color="#202020")
+        self.trend.plotItem.getViewBox().setMouseEnabled(True, False)
+        self.trend.plotItem.getViewBox().setMenuEnabled(False)
+        self.trend.plotItem.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self.trend.setYRange(0, 100, padding=0.02)
+        self.trend.setMinimumHeight(180)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.shares)
+        layout.addWidget(self.reasons)
+        layout.addWidget(self.trend, 1)
+
+    def refresh(self, inputs: QualityInputs | None) -> None:
+        """Recompute for new incidents (None clears the panel)."""
+        if inputs is None:
+            self.runner.cancel()
+            self.report = None
+            self.summary.clear()
+            self.shares.setRowCount(0)
+            self.reasons.setRowCount(0)
+            self.trend.plotItem.clear()
+            return
+        self.runner.start(compute_quality, inputs)
+
+    def show_report(self, report: Any) -> None:
+        self.report = report
+        locale = QLocale()
+        self.summary.setText(
+            self.tr("%1 incidentes. Duplicados encontrados al importar: %2. Filas rechazadas: %3.")
+            .replace("%1", locale.toString(report.incidents))
+            .replace("%2", locale.toString(report.duplicates_found))
+            .replace("%3", locale.toString(report.rows_rejected)))
+        keys = [k for k in SHARE_KEYS if k in report.shares]
+        self.shares.setRowCount(len(keys))
+        for row, key in enumerate(keys):
+            self.shares.setItem(row, 0, QTableWidgetItem(self.share_names[key]))
+            value = QTableWidgetItem(locale.toString(report.shares[key], "f", 1) + " %")
+            value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.shares.setItem(row, 1, value)
+        reasons = sorted(report.rejected_by_reason.items(), key=lambda item: -item[1])
+        self.reasons.setRowCount(len(reasons))
+        for row, (code, rows) in enumerate(reasons):
+            # The example is one row's translated message; the code groups the rows behind it.
+            example = report.reason_examples.get(code, code)
+            count = QTableWidgetItem(locale.toString(rows))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.reasons.setItem(row, 0, count)
+            item = QTableWidgetItem(example)
+            item.setToolTip(f"{code}\n{example}")
+            self.reasons.setItem(row, 1, item)
+        self.reasons.setVisible(bool(reasons))
+        for table in (self.shares, self.reasons):
+            table.setFixedHeight(table.horizontalHeader().height() + 4
+                                 + sum(table.rowHeight(r) for r in range(table.rowCount())))
+        self._draw_trend(report.weekly, keys)
+        self.refreshed.emit()
+
+    def _draw_trend(self, weekly: Any, keys: list[str]) -> None:
+        plot = self.trend.plotItem
+        plot.clear()
+        if weekly is None or len(weekly) == 0:
+            return
+        x = np.array([datetime.combine(day, time(), timezone.utc).timestamp() for day in weekly.index])
+        for key in keys:
+            if key in weekly:
+                plot.plot(x, weekly[key].to_numpy(dtype=float), pen=SHARE_PENS[key], name=self.share_names[key])
+        self.trend.setXRange(float(x.min()), float(x.max()), padding=0.02)

@@ -1,0 +1,110 @@
+"""Informes → Informe semanal…: week picker, worker, files written, folder/PDF opened, errors translated."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from stationmap.ui.app_config import SettingsStore
+from stationmap.ui.brief import install
+from stationmap.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def captured_boxes(monkeypatch):
+    texts: list[str] = []
+
+    def fake_exec(box):
+        texts.append(box.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return texts
+
+
+@pytest.fixture
+def sample_window(qtbot, config_dir, tmp_path, sample_project_file):
+    """A window with the tools installed, on a private copy of the sample station."""
+    path = tmp_path / "estacion.stationmap"
+    shutil.copy(sample_project_file, path)
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    tools = install(window)
+    assert window.open_project(path)
+    yield window, tools
+    window.close()
+
+
+def _menu_texts(window: MainWindow, title: str) -> list[str]:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == title)
+    return [a.text() for a in menu.actions()]
+
+
+def test_tools_appear_in_the_feature_menus_and_the_view_menu(sample_window):
+    window, _tools = sample_window
+    assert "Informe &semanal…" in _menu_texts(window, "In&formes")
+    assert "&Categorías…" in _menu_texts(window, "A&nálisis")
+    view = _menu_texts(window, "&Ver")
+    assert "Calidad de datos" in view and "Estadísticas agregadas" in view
+
+
+def test_week_defaults_to_the_last_complete_week_of_the_sample(sample_window):
+    window, tools = sample_window
+    dialog = tools.open_brief_dialog()
+    # The sample's incidents end on Sunday 15/11/2026, the last day of ISO week 46.
+    assert dialog.selected_week() == "2026-W46"
+    assert dialog.week.count() == 52
+    assert dialog.threshold.value() == 3
+    dialog.close()
+
+
+@pytest.mark.slow   # the worker writes two PDFs and two HTML files with a map (~10 s on a shared CPU)
+def test_brief_dialog_writes_the_four_files_on_the_worker_and_opens_them(sample_window, qtbot, tmp_path,
+                                                                         monkeypatch):
+    window, tools = sample_window
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    dialog = tools.open_brief_dialog()
+    dialog.week.setCurrentIndex(dialog.week.findData("2026-W45"))
+    dialog.threshold.setValue(4)
+    out = tmp_path / "salida" / "informes"
+    dialog.folder.setText(str(out))
+    with qtbot.waitSignal(dialog.written, timeout=120_000) as written:
+        dialog.generate_button.click()
+    files = [Path(p) for p in written.args[0]]
+    assert [f.name for f in files] == ["informe_semanal_2026-W45.pdf", "informe_comunidad_2026-W45.pdf",
+                                       "informe_semanal_2026-W45.html", "informe_comunidad_2026-W45.html"]
+    assert all(f.parent == out and f.stat().st_size > 1000 for f in files)
+    assert files[0].read_bytes()[:5] == b"%PDF-"
+    assert "2026-W45" in files[2].read_text(encoding="utf-8")
+    assert dialog.file_list.count() == 4
+    dialog.open_pdf_button.click()
+    dialog.open_folder_button.click()
+    assert [u.toLocalFile() for u in opened] == [str(files[0]), str(out)]
+
+
+def test_an_unwritable_folder_is_explained_in_spanish_and_nothing_starts(sample_window, tmp_path, captured_boxes):
+    window, tools = sample_window
+    blocker = tmp_path / "no_es_carpeta"
+    blocker.write_text("un archivo, no una carpeta")
+    dialog = tools.open_brief_dialog()
+    dialog.folder.setText(str(blocker / "informes"))
+    dialog.generate_button.click()
+    assert not dialog.runner.is_running()
+    assert len(captured_boxes) == 1
+    assert captured_boxes[0].startswith(f"No se puede escribir el informe en la carpeta «{blocker / 'informes'}»")
+    assert "Traceback" not in captured_boxes[0]
+    dialog.close()
+
+
+def test_menu_actions_are_disabled_without_a_project(qtbot, config_dir):
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    tools = install(window)
+    assert not tools.brief_action.isEnabled() and not tools.categories_action.isEnabled()
+    assert tools.open_brief_dialog() is None

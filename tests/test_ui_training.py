@@ -133,3 +133,19 @@ def test_the_panel_hides_when_a_normal_project_is_opened(qtbot, trainee_window, 
     qtbot.waitUntil(lambda: not mode.dock.isVisibleTo(window))
     assert "no está abierta" in mode.panel.folder_label.text()
     assert not mode.panel.check_button.isEnabled()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_trainers_guide_covers_every_exercise_with_its_answer():
+    import subprocess
+
+    from stationmap.ui.training.content import training_dir
+
+    guide = training_dir() / "guia_del_instructor.pdf"
+    text = " ".join(subprocess.run(["pdftotext", str(guide), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    _, exercises = load_exercises("es")
+    for exercise in exercises:
+        assert " ".join(exercise.title.split()) in text
+        assert f"({exercise.minutes} min)" in text
+    assert "Avenida 12 de Noviembre" in text   # the night exercise's answer, as the panel finds it

@@ -1,0 +1,50 @@
+"""Messages of the sectors and hot-spots panel (sector edits, drawn jurisdiction, exports)."""
+
+MESSAGES = {
+    "hotspots.empty_name": {
+        "es": "El nombre de un sector no puede quedar vacío.",
+        "en": "A sector's name cannot be empty.",
+    },
+    "hotspots.merge_needs_two": {
+        "es": "Seleccione dos sectores distintos para unirlos.",
+        "en": "Select two different sectors to merge them.",
+    },
+    "hotspots.split_needs_one": {
+        "es": "Seleccione un solo sector para dividirlo.",
+        "en": "Select a single sector to split it.",
+    },
+    "hotspots.drawn_too_small": {
+        "es": "El polígono dibujado necesita al menos tres vértices que encierren un área.",
+        "en": "The drawn polygon needs at least three vertices enclosing an area.",
+    },
+    "hotspots.bandwidth_below_cell": {
+        "es": "El ancho de banda ({bandwidth_m} m) es menor que el tamaño de celda ({cell_m} m): "
+              "el mapa de densidad no mostraría nada útil. Use un ancho de banda mayor o celdas más pequeñas.",
+        "en": "The bandwidth ({bandwidth_m} m) is below the cell size ({cell_m} m): the density map "
+              "would show nothing useful. Use a wider bandwidth or smaller cells.",
+    },
+    "hotspots.no_located_incidents": {
+        "es": "No hay incidentes con ubicación en el periodo elegido.",
+        "en": "There are no located incidents in the chosen period.",
+    },
+    "hotspots.export_unsupported": {
+        "es": "«{file}»: solo se puede exportar a CSV, XLSX, GeoJSON o KML.",
+        "en": "“{file}”: export is possible only to CSV, XLSX, GeoJSON or KML.",
+    },
+    "hotspots.legend": {
+        "es": "{method} · celda {cell_m:.0f} m{bandwidth} · últimas {weeks} semanas{recency} · {cells} celdas",
+        "en": "{method} · cell {cell_m:.0f} m{bandwidth} · last {weeks} weeks{recency} · {cells} cells",
+    },
+    "hotspots.legend_bandwidth": {
+        "es": " · ancho de banda {bandwidth_m:.0f} m",
+        "en": " · bandwidth {bandwidth_m:.0f} m",
+    },
+    "hotspots.legend_recency": {
+        "es": " (ponderación reciente, vida media {half_life:g} semanas)",
+        "en": " (recency weighted, half-life {half_life:g} weeks)",
+    },
+    "hotspots.method.conteo": {"es": "Conteo", "en": "Counts"},
+    "hotspots.method.kde_quartic": {"es": "KDE cuártico", "en": "Quartic KDE"},
+    "hotspots.method.kde_gaussian": {"es": "KDE gaussiano", "en": "Gaussian KDE"},
+    "hotspots.method.gistar": {"es": "Gi* con FDR", "en": "Gi* with FDR"},
+}

@@ -26,7 +26,8 @@ SHIFT_PEN = pg.mkPen("#ffffff", width=2, style=Qt.PenStyle.DashLine)
 SELECTION_PEN = pg.mkPen("#ff2d55", width=3)
 TEXT_COLOR = "#202020"
 _TOTALS_X = 24.25      # left edge of the row-total column
-_TOTALS_Y = 7.1        # top of the column-total row
+_TOTALS_Y = 7.1        # top of the column-total rows
+_ODD_TOTALS_Y = 7.55   # odd hours' totals sit a little lower, so neighbours never touch
 _SHIFT_LABEL_Y = -0.1  # bottom edge of the shift labels above the cells
 
 
@@ -137,8 +138,8 @@ class HeatChart(pg.GraphicsLayoutWidget):
         view.setMenuEnabled(False)
         view.invertY(True)
         self.plot.hideButtons()
-        self.plot.setXRange(0, 26.1, padding=0)
-        self.plot.setYRange(-1.0, 7.9, padding=0)
+        self.plot.setXRange(0, 26.6, padding=0)   # room for a total like "1034.7" right of the cells
+        self.plot.setYRange(-1.0, 8.3, padding=0)
         self.setMinimumSize(520, 240)  # below this the totals and shift labels overlap
         self.cells = _CellGrid(self)
         self.plot.addItem(self.cells)
@@ -149,7 +150,9 @@ class HeatChart(pg.GraphicsLayoutWidget):
         self._small = QFont()
         self._small.setPointSize(7)
         self._row_totals = [self._text(_TOTALS_X, d + 0.5, (0, 0.5)) for d in range(7)]
-        self._column_totals = [self._text(h + 0.5, _TOTALS_Y, (0.5, 0)) for h in range(24)]
+        # Four-digit totals are wider than a cell: staggered on two lines, each has two cells' room.
+        self._column_totals = [self._text(h + 0.5, _ODD_TOTALS_Y if h % 2 else _TOTALS_Y, (0.5, 0))
+                               for h in range(24)]
         self._grand_total = self._text(_TOTALS_X, _TOTALS_Y, (0, 0))
         self._shift_labels = [self._text(0, _SHIFT_LABEL_Y, (0.5, 1)) for _ in shifts.shifts]
         for hour in shifts.boundaries:

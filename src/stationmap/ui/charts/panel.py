@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QMenu,
-                               QPushButton, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton,
+                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from stationmap.analysis.filtering import filter_mask
 from stationmap.analysis.temporal import METHODS, TemporalIndex, TemporalSummary
@@ -78,30 +78,37 @@ class TemporalPanel(QWidget):
         return render(code, data, self._language)
 
     def _build_layout(self) -> None:
+        """Method bar, the two shares on one line, then one chart per tab.
+
+        Side by side, the companions got under 200 px beside the heat chart when the dock
+        sits under the table of a 1280-pixel window, and their labels ran together; a tab
+        each gives every chart the panel's full size at any window size.
+        """
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self._t("temporal.ui.method"), self))
         bar.addWidget(self.method)
         bar.addWidget(self.clear_button)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
-        side = QVBoxLayout()
+        shares = QHBoxLayout()
         for label in (self.unknown_label, self.long_label):
             label.setWordWrap(True)
-            side.addWidget(label)
-        side.addWidget(self.by_weekday, 1)
-        grid = QGridLayout()
-        grid.addWidget(self.heat, 0, 0)
-        grid.addLayout(side, 0, 1)
-        grid.addWidget(self.by_hour, 1, 0)
-        grid.addWidget(self.trend_chart, 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+            shares.addWidget(label, 1)
+        bars = QWidget(self)
+        bars_row = QHBoxLayout(bars)
+        bars_row.setContentsMargins(0, 0, 0, 0)
+        bars_row.addWidget(self.by_hour, 3)
+        bars_row.addWidget(self.by_weekday, 2)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.heat, self._t("temporal.ui.heat_chart"))
+        self.tabs.addTab(bars, f"{self._t('temporal.ui.by_hour')} · {self._t('temporal.ui.by_weekday')}")
+        self.tabs.addTab(self.trend_chart, self._t("temporal.ui.trend"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addLayout(grid, 1)
+        layout.addLayout(shares)
+        layout.addWidget(self.tabs, 1)
 
     def _build_export_menu(self) -> None:
         menu = QMenu(self)

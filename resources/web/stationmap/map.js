@@ -276,6 +276,32 @@
     replaceOverlay(name, layer, spec.title || name, spec.visible !== false);
   };
 
+  /** Drawing a polygon (a jurisdiction): a click per vertex, a double click ends, Escape cancels.
+   *  The ring goes back to Python as JSON [[lon, lat], ...] through bridge.polygonDrawn. */
+  let drawing = null;
+  SM.startDrawPolygon = function () {
+    SM.cancelDrawPolygon();
+    drawing = { points: [], line: L.polyline([], { color: "#1d3557", weight: 2, dashArray: "4 3", interactive: false }).addTo(map) };
+    map.doubleClickZoom.disable();
+    map.getContainer().classList.add("sm-selecting");
+  };
+  SM.cancelDrawPolygon = function () {
+    if (!drawing) return;
+    drawing.line.remove();
+    drawing = null;
+    map.doubleClickZoom.enable();
+    map.getContainer().classList.remove("sm-selecting");
+  };
+  SM.finishDrawPolygon = function () {
+    if (!drawing) return;
+    const ring = drawing.points.map((p) => [p.lng, p.lat]);
+    SM.cancelDrawPolygon();
+    if (SM.bridge) SM.bridge.polygonDrawn(JSON.stringify(ring));
+  };
+  map.on("click", (e) => { if (drawing) { drawing.points.push(e.latlng); drawing.line.setLatLngs(drawing.points); } });
+  map.on("dblclick", () => { if (drawing) SM.finishDrawPolygon(); });
+  L.DomEvent.on(document, "keydown", (e) => { if (e.key === "Escape") SM.cancelDrawPolygon(); });
+
   // --- Data and view API ------------------------------------------------------------------------
   function notifyDrawn(generation) {
     setTimeout(() => {

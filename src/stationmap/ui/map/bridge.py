@@ -1,4 +1,4 @@
-"""The page -> Python side of the QWebChannel: readiness, draws and map selections."""
+"""The page -> Python side of the QWebChannel: readiness, draws, map selections and drawn polygons."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ class MapBridge(QObject):
     selection_made = Signal(str)      # JSON array of incident ids
     selection_cleared = Signal()
     view_changed = Signal(str)        # JSON [[south, west], [north, east]]
+    polygon_drawn = Signal(str)       # JSON [[lon, lat], ...] of a polygon drawn on the map
 
     @Slot(str)
     def pageReady(self, load_id: str) -> None:  # noqa: N802 (name called from JavaScript)
@@ -31,3 +32,7 @@ class MapBridge(QObject):
     @Slot(str)
     def viewChanged(self, bounds_json: str) -> None:  # noqa: N802
         self.view_changed.emit(bounds_json)
+
+    @Slot(str)
+    def polygonDrawn(self, ring_json: str) -> None:  # noqa: N802
+        self.polygon_drawn.emit(ring_json)

@@ -56,6 +56,7 @@ class MapPanel(QWidget):
     loaded = Signal()          # the page is ready (after every page load)
     drawn = Signal(int)        # pushed incidents were drawn; the number visible after the filter
     error = Signal(object)     # a StationMapError the window should show (e.g. unreadable basemap)
+    polygon_drawn = Signal(list)   # [[lon, lat], ...] after start_draw_polygon() and the user's double click
 
     def __init__(self, filter_state: FilterState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +104,7 @@ class MapPanel(QWidget):
         self._bridge.selection_made.connect(self._on_selection)
         self._bridge.selection_cleared.connect(lambda: self._write_selection(None))
         self._bridge.view_changed.connect(self._on_view_changed)
+        self._bridge.polygon_drawn.connect(lambda ring: self.polygon_drawn.emit(json.loads(ring)))
         filter_state.changed.connect(self._on_filter_changed)
         # Plain callables: the panel's own methods cannot run once it is being destroyed.
         self.destroyed.connect(self._files.cleanup)
@@ -182,6 +184,10 @@ class MapPanel(QWidget):
         if language != self._document.language:
             self._document.language = language
             self._load_page()
+
+    def start_draw_polygon(self) -> None:
+        """Let the user click a polygon on the map; `polygon_drawn` reports its ring."""
+        self._call("SM.startDrawPolygon()")
 
     def zoom_to_jurisdiction(self) -> None:
         self._call("SM.zoomToJurisdiction()")

@@ -1,0 +1,137 @@
+"""Critical points tab: the "puntos críticos" list (street, incidents, categories, peak hours), on the map,
+a row click filters to its incidents and centres the map on it; export to CSV/XLSX/GeoJSON/KML."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSpinBox, QTableView, QVBoxLayout, QWidget)
+
+from stationmap.ui.error_display import show_error
+from stationmap.ui.filter_state import FilterState
+from stationmap.ui.hotspots.jobs import CriticalRequest, run_critical_points
+from stationmap.ui.hotspots.station import StationGeography
+from stationmap.ui.hotspots.table_models import FrameModel, decimal, integer, text
+from stationmap.ui.tasks import TaskRunner
+
+CRITICAL_OVERLAY = "critical_points"
+CRITICAL_STYLE = {"color": "#ffffff", "weight": 2, "fillColor": "#6a040f", "fillOpacity": 1.0, "radius": 9}
+STREET_ZOOM = 17
+
+
+class CriticalPointsTab(QWidget):
+    def __init__(self, station: StationGeography, map_panel: Any, filter_state: FilterState,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._station = station
+        self._map = map_panel
+        self._filter_state = filter_state
+        self._points: list = []
+        self._files = tempfile.TemporaryDirectory(prefix="stationmap-hotspots-")
+        self.destroyed.connect(self._files.cleanup)
+        self.weeks = QSpinBox(self)
+        self.weeks.setRange(1, 520)
+        self.weeks.setValue(12)
+        self.weeks.setSuffix(self.tr(" semanas"))
+        self.find_button = QPushButton(self.tr("Buscar puntos críticos"), self)
+        self.export_button = QPushButton(self.tr("Exportar…"), self)
+        self.export_button.setEnabled(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.model = FrameModel([
+            ("Código", self.tr("Código"), text), ("Calle", self.tr("Calle más cercana"), text),
+            ("Incidentes", self.tr("Incidentes"), integer), ("Peso", self.tr("Peso"), decimal(1)),
+            ("Delitos principales", self.tr("Delitos principales"), text),
+            ("Horas pico", self.tr("Horas pico"), text)], self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Periodo: últimas"), self))
+        bar.addWidget(self.weeks)
+        bar.addWidget(self.find_button)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+
+        self.runner = TaskRunner(self)
+        self.runner.succeeded.connect(self._on_points)
+        self.runner.failed.connect(lambda error: show_error(self, error))
+        self.destroyed.connect(self.runner.cancel)
+        self.find_button.clicked.connect(self.find)
+        self.export_button.clicked.connect(self._choose_export)
+        self.table.selectionModel().selectionChanged.connect(self._on_row_selected)
+
+    @property
+    def points(self) -> list:
+        return self._points
+
+    def find(self) -> None:
+        from stationmap.maps.document import basemap_asset
+        from stationmap.planning.sector_stats import last_weeks
+
+        station = self._station
+        if station.incidents is None or station.project is None:
+            return
+        start, end = last_weeks(station.incidents, self.weeks.value())
+        ts = station.incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
+        recent = station.incidents[(ts >= start) & (ts < end)]
+        # The pack is written to a file here: the project's connection stays on this thread.
+        pack_path = basemap_asset(station.project, Path(self._files.name))
+        self.status.setText(self.tr("Buscando…"))
+        self.runner.start(run_critical_points, CriticalRequest(recent, pack_path))
+
+    def _on_points(self, points: list) -> None:
+        from stationmap.reports.critical_point_files import critical_points_frame, critical_points_geojson
+
+        self._points = points
+        self.model.set_frame(critical_points_frame(points))
+        self.export_button.setEnabled(bool(points))
+        self.status.setText(self.tr("%1 puntos críticos: celdas de %2 m con más peso, unidas si se tocan.")
+                            .replace("%1", str(len(points)))
+                            .replace("%2", f"{points[0].cell_m:.0f}" if points else "—"))
+        collection = critical_points_geojson(points)
+        for feature in collection["features"]:
+            props = feature["properties"]
+            props["etiqueta"] = f"{props['Código']} {props['Calle']} — {props['Incidentes']}".strip()
+        self._map.set_overlay(CRITICAL_OVERLAY, collection if points else None, title=self.tr("Puntos críticos"),
+                              style=CRITICAL_STYLE, label_property="etiqueta")
+
+    def _on_row_selected(self, *_: Any) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        point = self._points[rows[0].row()]
+        self._filter_state.update(ids=frozenset(int(i) for i in point.member_ids))
+        self._map.run_javascript(f"SM.setView({point.lat:.6f}, {point.lon:.6f}, {STREET_ZOOM})")
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Exportar puntos críticos"), str(Path.home() / "puntos_criticos.xlsx"),
+            self.tr("Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)"))
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> bool:
+        from stationmap.core.errors import StationMapError
+        from stationmap.reports.critical_point_files import export_critical_points
+
+        try:
+            export_critical_points(self._points, path)
+        except StationMapError as error:
+            show_error(self, error)
+            return False
+        self.status.setText(self.tr("Exportado: %1").replace("%1", str(path)))
+        return True

@@ -1,0 +1,120 @@
+"""Evaluation tab: the rolling backtest (PAI and hit rate at 1/5/10 % of the area per method), a table and a
+small chart, and "Usar este método" to make the chosen method the hot-spot layer's default."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from stationmap.core.errors import StationMapError
+from stationmap.ui.error_display import show_error
+from stationmap.ui.hotspots.jobs import run_evaluation, settings_for_evaluated
+from stationmap.ui.hotspots.station import StationGeography
+from stationmap.ui.hotspots.table_models import FrameModel, decimal, percent, text
+from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+
+SHARES = (0.01, 0.05, 0.10)
+LINE_COLOURS = ("#1d3557", "#457b9d", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#6d597a")
+
+
+def wide_table(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per method (in the backtest's order at 1 %), hit rate and PAI side by side per area share."""
+    methods = list(dict.fromkeys(table["method"]))
+    wide = pd.DataFrame({"method": methods})
+    for share in SHARES:
+        part = table[table["share"] == share].set_index("method")
+        wide[f"hit_{share}"] = [part["hit_rate"].get(m, float("nan")) for m in methods]
+        wide[f"pai_{share}"] = [part["pai"].get(m, float("nan")) for m in methods]
+    return wide
+
+
+class EvaluationTab(QWidget):
+    method_chosen = Signal(object, str)   # HotspotSettings, the method's label
+
+    def __init__(self, station: StationGeography, bandwidth: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._station = station
+        self._bandwidth = bandwidth           # the hot-spot tab's bandwidth spin box
+        self.evaluation: Any = None
+        self.run_button = QPushButton(self.tr("Evaluar métodos"), self)
+        self.use_button = QPushButton(self.tr("Usar este método"), self)
+        self.use_button.setEnabled(False)
+        self.summary = QLabel(self.tr("Pruebe cada método sobre las semanas pasadas de esta comisaría: se ajusta "
+                                      "con las semanas anteriores y se mide con la siguiente."), self)
+        self.summary.setWordWrap(True)
+        columns = [("method", self.tr("Método"), text)]
+        for share in SHARES:
+            area = f"{share * 100:.0f} %"
+            columns += [(f"hit_{share}", self.tr("Aciertos %1").replace("%1", area), percent),
+                        (f"pai_{share}", self.tr("PAI %1").replace("%1", area), decimal(1))]
+        self.model = FrameModel(columns, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.chart = pg.PlotWidget(self)
+        self.chart.setBackground("w")
+        self.chart.setMinimumHeight(160)
+        self.chart.setLabel("bottom", self.tr("Área señalada (%)"))
+        self.chart.setLabel("left", self.tr("PAI"))
+        self.chart.addLegend(offset=(-10, 10))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.use_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.chart, 1)
+
+        self.runner = TaskRunner(self)
+        self.runner.succeeded.connect(self._on_evaluation)
+        self.runner.failed.connect(lambda error: show_error(self, error))
+        self.destroyed.connect(self.runner.cancel)
+        self.run_button.clicked.connect(self.evaluate)
+        self.use_button.clicked.connect(self.use_selected)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.use_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
+
+    def evaluate(self) -> None:
+        station = self._station
+        if station.incidents is None:
+            return
+        if station.jurisdiction is None:
+            show_error(self, StationMapError("plan.no_jurisdiction"))
+            return
+        TaskProgressDialog(self.runner, self.tr("Evaluando los métodos…"), self)
+        self.runner.start(run_evaluation, (station.incidents, station.jurisdiction, float(self._bandwidth.value())))
+
+    def _on_evaluation(self, evaluation: Any) -> None:
+        self.evaluation = evaluation
+        wide = wide_table(evaluation.table)
+        self.model.set_frame(wide)
+        self.summary.setText(
+            self.tr("Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una "
+                    "predicha con las anteriores. PAI = % de delitos captados / % del área señalada.")
+            .replace("%1", f"{evaluation.area_km2:.1f}").replace("%2", f"{evaluation.cell_m:.0f}")
+            .replace("%3", str(evaluation.weeks)))
+        self.chart.clear()
+        for k, row in wide.iterrows():
+            pen = pg.mkPen(LINE_COLOURS[int(k) % len(LINE_COLOURS)], width=2)
+            self.chart.plot([s * 100 for s in SHARES], [row[f"pai_{s}"] for s in SHARES], pen=pen,
+                            symbol="o", symbolBrush=pen.color(), name=row["method"])
+
+    def use_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        label = str(self.model.frame.iloc[rows[0].row()]["method"])
+        self.method_chosen.emit(settings_for_evaluated(label, float(self._bandwidth.value())), label)
+        self.summary.setText(self.tr("Método elegido y guardado en el proyecto: %1").replace("%1", label))

@@ -1,0 +1,124 @@
+"""The panel's long work as plain `run(inputs, progress) -> result` functions (no Qt).
+
+They receive plain data (incident table, shapely jurisdiction, file paths),
+never the open Project: its SQLite connection belongs to the window's thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from stationmap.analysis.hotspot_job import HotspotSettings
+from stationmap.core.errors import GeometryError
+from stationmap.core.messages import render
+from stationmap.core.progress import Progress
+
+# Method choices the panel offers: (key, HotspotSettings.method, kernel).
+METHOD_CHOICES = (("conteo", "conteo", "quartic"), ("kde_quartic", "kde", "quartic"),
+                  ("kde_gaussian", "kde", "gaussian"), ("gistar", "gistar", "quartic"))
+
+
+def choice_key(settings: HotspotSettings) -> str:
+    if settings.method == "kde":
+        return "kde_gaussian" if settings.kernel == "gaussian" else "kde_quartic"
+    return settings.method
+
+
+def default_cell(jurisdiction: Any) -> float:
+    """The cell size hotspot_cells would use for this jurisdiction (sfhotspot's rule)."""
+    from stationmap.analysis.grid import default_cell_size, geometry_to_metres, utm_epsg_for
+
+    epsg = utm_epsg_for(jurisdiction.centroid.x, jurisdiction.centroid.y)
+    return default_cell_size(geometry_to_metres(jurisdiction, epsg).area)
+
+
+def legend_text(legend: dict[str, Any], half_life_weeks: float | None, language: str | None = None) -> str:
+    """'KDE cuártico · celda 120 m · ancho de banda 250 m · últimas 8 semanas · 97 celdas'."""
+    key = "gistar" if legend["method"] == "gistar" else (
+        "conteo" if legend["method"] == "conteo" else f"kde_{legend['kernel']}")
+    bandwidth = (render("hotspots.legend_bandwidth", {"bandwidth_m": legend["bandwidth_m"]}, language)
+                 if legend["method"] == "kde" else "")
+    recency = (render("hotspots.legend_recency", {"half_life": half_life_weeks}, language)
+               if half_life_weeks else "")
+    return render("hotspots.legend", {"method": render(f"hotspots.method.{key}", None, language),
+                                      "cell_m": legend["cell_m"], "bandwidth": bandwidth, "weeks": legend["weeks"],
+                                      "recency": recency, "cells": legend["cells"]}, language)
+
+
+@dataclass(frozen=True)
+class HotspotRequest:
+    incidents: pd.DataFrame
+    jurisdiction: Any
+    settings: HotspotSettings
+    language: str
+
+
+def run_hotspots(request: HotspotRequest, progress: Progress) -> dict[str, Any]:
+    """Flagged cells (GeoJSON) for the period ending after the newest incident, with a legend text."""
+    from stationmap.analysis.hotspot_job import hotspot_cells
+
+    settings = request.settings
+    cell = settings.cell_m or default_cell(request.jurisdiction)
+    if settings.method == "kde" and settings.bandwidth_m < cell:
+        raise GeometryError("hotspots.bandwidth_below_cell", bandwidth_m=f"{settings.bandwidth_m:.0f}",
+                            cell_m=f"{cell:.0f}")
+    ts = request.incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
+    if not np.isfinite(ts).any():
+        raise GeometryError("hotspots.no_located_incidents")
+    progress(0.1, "")
+    end_ts = float(np.floor(np.nanmax(ts) / 86_400) + 1) * 86_400
+    cells = hotspot_cells(request.incidents, request.jurisdiction, replace(settings, cell_m=cell), end_ts)
+    cells["legend"]["text"] = legend_text(cells["legend"], settings.half_life_weeks, request.language)
+    return cells
+
+
+@dataclass(frozen=True)
+class CriticalRequest:
+    incidents: pd.DataFrame      # the period's incidents
+    pack_path: Path | None       # the project's basemap pack, for street names
+    limit: int = 15
+
+
+def run_critical_points(request: CriticalRequest, progress: Progress) -> list:
+    from stationmap.analysis.critical_points import find_critical_points
+
+    namer = None
+    pack = None
+    if request.pack_path is not None:
+        from stationmap.maps.basemap.reader import open_pack
+        from stationmap.maps.vector_features import StreetNamer
+
+        pack = open_pack(request.pack_path)
+        namer = StreetNamer(pack) if pack.kind == "vector" else None
+    progress(0.2, "")
+    try:
+        return find_critical_points(request.incidents, limit=request.limit, street_namer=namer)
+    finally:
+        if pack is not None:
+            pack.close()
+
+
+def run_evaluation(inputs: tuple[pd.DataFrame, Any, float], progress: Progress):
+    from stationmap.analysis.hotspot_job import evaluate
+
+    incidents, jurisdiction, bandwidth_m = inputs
+    return evaluate(incidents, jurisdiction, bandwidth_m=bandwidth_m, progress=progress)
+
+
+def settings_for_evaluated(method_label: str, bandwidth_m: float) -> HotspotSettings:
+    """The hot-spot layer settings matching a method of the evaluation table."""
+    if method_label.startswith("KDE"):
+        kernel = "gaussian" if "gaussiano" in method_label else "quartic"
+        return HotspotSettings(method="kde", kernel=kernel, bandwidth_m=bandwidth_m, weeks=52)
+    if method_label.startswith("Reciente"):
+        return HotspotSettings(method="conteo", weeks=52, half_life_weeks=4.0)
+    if "todo el historial" in method_label:
+        return HotspotSettings(method="conteo", weeks=520)
+    if "último año" in method_label:
+        return HotspotSettings(method="conteo", weeks=52)
+    return HotspotSettings(method="conteo", weeks=8)

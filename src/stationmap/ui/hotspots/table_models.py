@@ -1,0 +1,85 @@
+"""Thin Qt table models over the panel's DataFrames (sector figures, critical points, evaluation)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FrameModel(QAbstractTableModel):
+    """Shows chosen columns of a DataFrame, each with a header and a formatter."""
+
+    def __init__(self, columns: list[tuple[str, str, Callable[[Any], str]]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns          # (frame column, header, formatter)
+        self._frame = pd.DataFrame()
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self._frame
+
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        self.beginResetModel()
+        self._frame = frame.reset_index(drop=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._frame)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        key, _header, fmt = self._columns[index.column()]
+        value = self._frame.iloc[index.row()][key]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return fmt(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return fmt(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section][1]
+        return None
+
+
+class SectorTableModel(FrameModel):
+    """The sector table; the name column is editable and asks for a rename (saved by the tab)."""
+
+    rename_requested = Signal(int, str)   # row, new name
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == 0 else base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() != 0:
+            return False
+        self.rename_requested.emit(index.row(), str(value))
+        return True
+
+
+def text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def integer(value: Any) -> str:
+    return f"{int(value):,}".replace(",", " ")
+
+
+def decimal(digits: int) -> Callable[[Any], str]:
+    return lambda value: f"{float(value):.{digits}f}"
+
+
+def percent(value: Any) -> str:
+    return f"{100 * float(value):.0f} %"

@@ -67,3 +67,32 @@ def test_moved_units_lists_only_changed_assignments():
     assert moves == [(16, "PT-02", "Sur", "Norte"), (16, "PT-03", None, "Sur"),
                      (17, "PT-02", "Sur", "Norte"), (17, "PT-03", None, "Sur")]
     assert moved_units(before, before) == []
+
+
+def test_keep_unit_places_renames_units_of_a_kind_so_only_real_changes_are_moves():
+    from stationmap.planning.dosage import Visit
+    from stationmap.planning.plan_compare import keep_unit_places
+
+    day = date(2026, 11, 16)
+    before = hand_made(day, 1, {"noche": ["A", "B", "C", "D"]}, [])
+    # After locking PT-01 in D, the allocation hands the free slots out in unit order: every car shifts.
+    after = hand_made(day, 1, {"noche": ["D", "A", "B", "C"]}, [])
+    al = after.allocations[(day, "noche")]
+    al.assignments[0] = Assignment(Unit("PT-01", "patrullero"), "D", True, "fijado")
+    al.assignments.append(Assignment(Unit("SZ-01", "serenazgo"), "A", False, ""))
+    before.allocations[(day, "noche")].assignments.append(Assignment(Unit("SZ-01", "serenazgo"), "A", False, ""))
+    after.visits = {(day, "noche", "PT-02"): [Visit("PC-07", 5, 12)],
+                    (day, "noche", "PT-03"): [Visit("PC-02", 9, 12)]}
+    assert len(moved_units(before, after)) == 4
+
+    kept = keep_unit_places(before, after)
+    placed = [(a.unit.id, a.sector, a.locked) for a in kept.allocations[(day, "noche")].assignments]
+    assert placed == [("PT-01", "D", True), ("PT-04", "A", False), ("PT-02", "B", False), ("PT-03", "C", False),
+                      ("SZ-01", "A", False)]
+    # Only the locked car and the one that left D to make room moved.
+    assert [(m.unit, m.before, m.after) for m in moved_units(before, kept)] == [("PT-01", "A", "D"),
+                                                                                ("PT-04", "D", "A")]
+    # Visits follow the slot (its sector's places), now under the unit that fills it.
+    assert kept.visits == {(day, "noche", "PT-04"): [Visit("PC-07", 5, 12)],
+                           (day, "noche", "PT-02"): [Visit("PC-02", 9, 12)]}
+    assert after.allocations[(day, "noche")].assignments[1].unit.id == "PT-02"   # the input is left alone

@@ -4,67 +4,67 @@
 <context>
     <name>AggregatedPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="40"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="45"/>
         <source>Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos del SIDPOL). Impórtelos con Importar → Importar archivos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="47"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
         <source>Mes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="48"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="53"/>
         <source>Modalidad:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
         <source>Distrito</source>
         <translation type="unfinished">District</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
         <source>UBIGEO</source>
         <translation type="unfinished">UBIGEO</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
         <source>Denuncias del mes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="57"/>
         <source>Frente a los 3 meses anteriores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="57"/>
         <source>Frente al mismo mes del año anterior</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="67"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="74"/>
         <source>Tendencia de:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="100"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="107"/>
         <source>Todas las modalidades</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="103"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="110"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="129"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="143"/>
         <source>Sin datos anteriores para comparar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="180"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
         <source>Denuncias por mes: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -74,67 +74,67 @@
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="32"/>
         <source>Unidad</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="32"/>
         <source>Tipo</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="32"/>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="32"/>
         <source>Fijado</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="33"/>
         <source>Visitas a puntos críticos</source>
-        <translation type="unfinished"></translation>
+        <translation>Critical point visits</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="33"/>
         <source>Motivo</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="34"/>
         <source>Patrullero</source>
-        <translation type="unfinished"></translation>
+        <translation>Patrol car</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="34"/>
         <source>Patrullaje integrado</source>
-        <translation type="unfinished"></translation>
+        <translation>Joint patrol</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="35"/>
         <source>Motorizado</source>
-        <translation type="unfinished"></translation>
+        <translation>Motorcycle</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="35"/>
         <source>Serenazgo</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipal patrol (serenazgo)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="36"/>
         <source>A pie</source>
-        <translation type="unfinished"></translation>
+        <translation>On foot</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="37"/>
         <source>Comisaría (retén)</source>
-        <translation type="unfinished"></translation>
+        <translation>Station (reserve)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="89"/>
         <source>sí</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
 </context>
 <context>
@@ -228,7 +228,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/__init__.py" line="38"/>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="39"/>
         <source>Estadísticas agregadas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -241,89 +241,94 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="89"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="90"/>
         <source>Asignar a la selección</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="92"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="93"/>
         <source>Valores seleccionados →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="96"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="97"/>
         <source>Valores originales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="100"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="101"/>
         <source>Peso por categoría estándar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="102"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="103"/>
         <source>Grafías casi iguales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="106"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="107"/>
         <source>No se encontraron grafías casi iguales.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="119"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="120"/>
         <source>Aplicar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="120"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="121"/>
         <source>Guarda la tabla y vuelve a clasificar todos los incidentes importados.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="131"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="132"/>
         <source>Valor original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="131"/>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="173"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="132"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="174"/>
         <source>Filas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="132"/>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="158"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="133"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="159"/>
         <source>Categoría estándar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="158"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="159"/>
         <source>Peso</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="173"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="174"/>
         <source>Grafías</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="173"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="174"/>
         <source>Categoría sugerida</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="183"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="184"/>
         <source>Unificar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="184"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="185"/>
         <source>Pone todas estas grafías en la categoría de «%1».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="252"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="230"/>
+        <source>Ya unificadas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="258"/>
         <source>Reclasificando los incidentes…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,82 +338,82 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="39"/>
         <source> semanas</source>
-        <translation type="unfinished"></translation>
+        <translation> weeks</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="40"/>
         <source>Buscar puntos críticos</source>
-        <translation type="unfinished"></translation>
+        <translation>Find critical points</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="41"/>
         <source>Exportar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
         <source>Código</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
         <source>Calle más cercana</source>
-        <translation type="unfinished"></translation>
+        <translation>Nearest street</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
         <source>Incidentes</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
         <source>Peso</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="48"/>
         <source>Delitos principales</source>
-        <translation type="unfinished"></translation>
+        <translation>Main offences</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="49"/>
         <source>Horas pico</source>
-        <translation type="unfinished"></translation>
+        <translation>Peak hours</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="59"/>
         <source>Periodo: últimas</source>
-        <translation type="unfinished"></translation>
+        <translation>Period: last</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="93"/>
         <source>Buscando…</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="102"/>
         <source>%1 puntos críticos: celdas de %2 m con más peso, unidas si se tocan.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 critical points: the heaviest %2 m cells, merged where they touch.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="109"/>
         <source>Puntos críticos</source>
-        <translation type="unfinished"></translation>
+        <translation>Critical points</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="122"/>
         <source>Exportar puntos críticos</source>
-        <translation type="unfinished"></translation>
+        <translation>Export critical points</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="123"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="136"/>
         <source>Exportado: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: %1</translation>
     </message>
 </context>
 <context>
@@ -429,47 +434,47 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="44"/>
         <source>Evaluar métodos</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluate methods</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="45"/>
         <source>Usar este método</source>
-        <translation type="unfinished"></translation>
+        <translation>Use this method</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="47"/>
         <source>Pruebe cada método sobre las semanas pasadas de esta comisaría: se ajusta con las semanas anteriores y se mide con la siguiente.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test each method on this station&apos;s past weeks: fitted on the weeks before, scored on the week after.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="50"/>
         <source>Método</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="53"/>
         <source>Aciertos %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hit rate %1</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="54"/>
         <source>PAI %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PAI %1</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="66"/>
         <source>Área señalada (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Area flagged (%)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="67"/>
         <source>PAI</source>
-        <translation type="unfinished"></translation>
+        <translation>PAI</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="96"/>
         <source>Evaluando los métodos…</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluating the methods…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="104"/>
@@ -479,13 +484,13 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="120"/>
         <source>Método elegido y guardado en el proyecto: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Method chosen and saved in the project: %1</translation>
     </message>
 </context>
 <context>
     <name>ExerciseBox</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="42"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="51"/>
         <source>Pendiente (unos %1 min)</source>
         <translation>Pending (about %1 min)</translation>
     </message>
@@ -538,57 +543,57 @@
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="28"/>
         <source>Generar plan de patrullaje</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate patrol plan</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="33"/>
         <source>La misma semilla da el mismo plan; otra semilla cambia el orden aleatorio de las visitas</source>
-        <translation type="unfinished"></translation>
+        <translation>The same seed gives the same plan; another seed changes the random order of visits</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="36"/>
         <source>Grado y nombre de quien elabora el plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank and name of whoever prepares the plan</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="41"/>
         <source>Desde</source>
-        <translation type="unfinished">From</translation>
+        <translation>From</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="42"/>
         <source>Hasta</source>
-        <translation type="unfinished">To</translation>
+        <translation>To</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="43"/>
         <source>Semilla</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="44"/>
         <source>Elaborado por</source>
-        <translation type="unfinished"></translation>
+        <translation>Prepared by</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="48"/>
         <source>El proyecto no tiene sectores. Se generarán sectores contiguos de igual carga de trabajo y se guardarán en el proyecto.</source>
-        <translation type="unfinished"></translation>
+        <translation>The project has no sectors. Contiguous sectors of equal workload will be generated and saved in the project.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="53"/>
         <source>Número de sectores</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of sectors</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="59"/>
         <source>Generar</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="60"/>
         <source>Cancelar</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -596,78 +601,111 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="33"/>
         <source>Conteo</source>
-        <translation type="unfinished"></translation>
+        <translation>Counts</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="33"/>
         <source>KDE cuártico</source>
-        <translation type="unfinished"></translation>
+        <translation>Quartic KDE</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="34"/>
         <source>KDE gaussiano</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaussian KDE</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="34"/>
         <source>Gi* con FDR</source>
-        <translation type="unfinished"></translation>
+        <translation>Gi* with FDR</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="41"/>
         <source>automático</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="50"/>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="55"/>
         <source> semanas</source>
-        <translation type="unfinished"></translation>
+        <translation> weeks</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="51"/>
         <source>Ponderar lo reciente (vida media)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight recent weeks (half-life)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="56"/>
         <source>Dibujar capa de puntos calientes</source>
-        <translation type="unfinished"></translation>
+        <translation>Draw hot-spot layer</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="61"/>
         <source>Método</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="62"/>
         <source>Tamaño de celda</source>
-        <translation type="unfinished"></translation>
+        <translation>Cell size</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="63"/>
         <source>Ancho de banda (KDE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandwidth (KDE)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="64"/>
         <source>Periodo</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="111"/>
         <source>Calculando…</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="118"/>
         <source>Puntos calientes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hot spots: %1</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="135"/>
         <source>automático (%1 m)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic (%1 m)</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotsMenu</name>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="19"/>
+        <source>Sectores y puntos críticos</source>
+        <translation>Sectors and critical points</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="36"/>
+        <source>Sectores y jurisdicción…</source>
+        <translation>Sectors and jurisdiction…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="37"/>
+        <source>Importar sectores…</source>
+        <translation>Import sectors…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="38"/>
+        <source>Capa de puntos calientes…</source>
+        <translation>Hot-spot layer…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="39"/>
+        <source>Puntos críticos…</source>
+        <translation>Critical points…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="40"/>
+        <source>Evaluar métodos de puntos calientes…</source>
+        <translation>Evaluate hot-spot methods…</translation>
     </message>
 </context>
 <context>
@@ -675,22 +713,22 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/panel.py" line="26"/>
         <source>Sectores</source>
-        <translation type="unfinished"></translation>
+        <translation>Sectors</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/panel.py" line="27"/>
         <source>Puntos calientes</source>
-        <translation type="unfinished"></translation>
+        <translation>Hot spots</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/panel.py" line="28"/>
         <source>Puntos críticos</source>
-        <translation type="unfinished"></translation>
+        <translation>Critical points</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/panel.py" line="29"/>
         <source>Evaluación</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation</translation>
     </message>
 </context>
 <context>
@@ -928,7 +966,7 @@
     <message>
         <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
         <source>Tipo</source>
-        <translation>Kind</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
@@ -1323,17 +1361,17 @@
     <message>
         <location filename="../../src/stationmap/ui/plan/__init__.py" line="19"/>
         <source>Plan de patrullaje</source>
-        <translation type="unfinished"></translation>
+        <translation>Patrol plan</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/__init__.py" line="23"/>
         <source>Generar plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate plan…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/__init__.py" line="24"/>
         <source>Exportar plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export plan…</translation>
     </message>
 </context>
 <context>
@@ -1341,122 +1379,122 @@
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="55"/>
         <source>Generar plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate plan…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="56"/>
         <source>Reequilibrar</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebalance</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
         <source>Guardar versión</source>
-        <translation type="unfinished"></translation>
+        <translation>Save version</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
         <source>Exportar plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export plan…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="76"/>
         <source>Recursos</source>
-        <translation type="unfinished"></translation>
+        <translation>Resources</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="77"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
         <source>Versiones</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="117"/>
         <source>Recursos guardados en el proyecto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resources saved in the project.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="141"/>
         <source>Generando el plan de patrullaje…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating the patrol plan…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="148"/>
         <source>Se generaron %1 sectores de igual carga de trabajo y se guardaron en el proyecto.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sectors of equal workload were generated and saved in the project.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="159"/>
         <source>Fijado por el comisario; pulse «Reequilibrar»</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked by the commander; press “Rebalance”</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="181"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="182"/>
         <source>Reequilibrando el plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebalancing the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="214"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="215"/>
         <source>Antes: plan del %1 (versión %2). Ahora: el plan en el editor. Unidades-turno del periodo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Before: plan of %1 (version %2). Now: the plan in the editor. Unit-shifts over the period.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="234"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="235"/>
         <source>Carpeta para los archivos del plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder for the plan files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="243"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="244"/>
         <source>Exportando el plan…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="249"/>
-        <source>Plan exportado</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting the plan…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="250"/>
-        <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
-        <translation type="unfinished"></translation>
+        <source>Plan exportado</source>
+        <translation>Plan exported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="276"/>
-        <source>Sin plan abierto.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="251"/>
+        <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
+        <translation>%1 files were written to %2. Open the folder?</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="278"/>
-        <source>versión %1 guardada</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="279"/>
-        <source>sin guardar</source>
-        <translation type="unfinished"></translation>
+        <source>Sin plan abierto.</source>
+        <translation>No plan open.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="280"/>
-        <source>Plan del %1, %2</source>
-        <translation type="unfinished"></translation>
+        <source>versión %1 guardada</source>
+        <translation>version %1 saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="281"/>
+        <source>sin guardar</source>
+        <translation>not saved</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="282"/>
+        <source>Plan del %1, %2</source>
+        <translation>Plan of %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="284"/>
         <source>elaborado por %1</source>
-        <translation type="unfinished"></translation>
+        <translation>prepared by %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="302"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="304"/>
         <source>Plan: unidades por sector (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan: units per sector (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="303"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="305"/>
         <source>unidades</source>
-        <translation type="unfinished"></translation>
+        <translation>units</translation>
     </message>
 </context>
 <context>
@@ -1464,124 +1502,124 @@
     <message>
         <location filename="../../src/stationmap/ui/plan/plan_view.py" line="45"/>
         <source>Haga doble clic en el sector de una unidad para asignarla a otro; la unidad queda fijada y «Reequilibrar» reparte las demás</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click a unit&apos;s sector to assign it to another; the unit is locked and “Rebalance” redistributes the others</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/plan_view.py" line="50"/>
         <source>Quitar fijaciones</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove locks</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/plan_view.py" line="54"/>
         <source>Fecha</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/plan_view.py" line="54"/>
         <location filename="../../src/stationmap/ui/plan/plan_view.py" line="63"/>
         <source>Turno</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/plan_view.py" line="54"/>
         <source>Unidad</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/plan_view.py" line="55"/>
         <source>Antes</source>
-        <translation type="unfinished"></translation>
+        <translation>Before</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/plan_view.py" line="55"/>
         <source>Ahora</source>
-        <translation type="unfinished"></translation>
+        <translation>Now</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/plan_view.py" line="61"/>
         <source>Día</source>
-        <translation type="unfinished">Day</translation>
+        <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="112"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="123"/>
         <source>Reequilibrio: %1 asignaciones cambiaron de sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebalance: %1 assignments changed sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="132"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="143"/>
         <source>Sin plan: pulse «Generar plan…» o abra una versión guardada.</source>
-        <translation type="unfinished"></translation>
+        <translation>No plan: press “Generate plan…” or open a saved version.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="135"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="146"/>
         <source>%1 unidades en el turno: %2 en sectores, %3 en la comisaría</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 units in the shift: %2 in sectors, %3 at the station</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="144"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="155"/>
         <source>Ninguna unidad fijada.</source>
-        <translation type="unfinished"></translation>
+        <translation>No unit locked.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="147"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="158"/>
         <source>Fijadas por el comisario (todos los días y turnos del periodo): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked by the commander (every day and shift of the period): %1</translation>
     </message>
 </context>
 <context>
     <name>QualityPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="73"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
         <source>Con coordenadas válidas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="74"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="86"/>
         <source>Dentro de un sector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="75"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="87"/>
         <source>Con hora conocida</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="76"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="88"/>
         <source>Con ventana de más de 8 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="77"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="89"/>
         <source>Categoría «No especificado»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="83"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="95"/>
         <source>Indicador</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="83"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="95"/>
         <source>Porcentaje</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="97"/>
         <source>Filas rechazadas</source>
         <translation type="unfinished">Rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="97"/>
         <source>Motivo (un ejemplo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="93"/>
-        <source>Porcentajes por semana</source>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="110"/>
+        <source>Porcentajes por semana (colores como en la tabla)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="122"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="151"/>
         <source>%1 incidentes. Duplicados encontrados al importar: %2. Filas rechazadas: %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,138 +1629,138 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="36"/>
         <source>Importar jurisdicción…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import jurisdiction…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="37"/>
         <source>Dibujar jurisdicción en el mapa</source>
-        <translation type="unfinished"></translation>
+        <translation>Draw jurisdiction on the map</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="38"/>
         <source>Importar sectores…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import sectors…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="44"/>
         <source>Generar cuadrantes</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate grid sectors</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="48"/>
         <source>Generar sectores de igual carga</source>
-        <translation type="unfinished"></translation>
+        <translation>Generate equal-workload sectors</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="52"/>
         <source> semanas</source>
-        <translation type="unfinished"></translation>
+        <translation> weeks</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="53"/>
         <source>Unir los dos seleccionados</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge the two selected</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="54"/>
         <source>Dividir en dos de igual carga</source>
-        <translation type="unfinished"></translation>
+        <translation>Split into two of equal workload</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="61"/>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="61"/>
         <source>Incidentes</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="62"/>
         <source>Puntaje ponderado</source>
-        <translation type="unfinished"></translation>
+        <translation>Weighted score</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
         <source>Periodo anterior</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous period</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
         <source>Cambio</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="90"/>
         <source>Jurisdicción y sectores</source>
-        <translation type="unfinished"></translation>
+        <translation>Jurisdiction and sectors</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="95"/>
         <source>Cuadrantes de</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid sectors of</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="98"/>
         <source>Número de sectores</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of sectors</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="102"/>
         <source>Periodo: últimas</source>
-        <translation type="unfinished"></translation>
+        <translation>Period: last</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="119"/>
         <source>Importar jurisdicción</source>
-        <translation type="unfinished"></translation>
+        <translation>Import jurisdiction</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="120"/>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="126"/>
         <source>Polígonos (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygons (%1)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="125"/>
         <source>Importar sectores</source>
-        <translation type="unfinished"></translation>
+        <translation>Import sectors</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="149"/>
         <source>Sector %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector %1</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="168"/>
         <source>Avisos de «%1»:</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnings for “%1”:</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="169"/>
         <source>«%1» importado sin avisos.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” imported without warnings.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="173"/>
         <source>Haga clic en el mapa para cada vértice; doble clic para terminar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click on the map for each vertex; double-click to finish.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="183"/>
         <source>dibujada en el mapa</source>
-        <translation type="unfinished"></translation>
+        <translation>drawn on the map</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="184"/>
         <source>Jurisdicción dibujada y guardada en el proyecto.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jurisdiction drawn and saved in the project.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="258"/>
         <source>Fuera de los sectores: %1 (sin coordenadas: %2) de %3 incidentes del periodo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outside the sectors: %1 (without coordinates: %2) of %3 incidents in the period.</translation>
     </message>
 </context>
 <context>
@@ -1763,7 +1801,7 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/station.py" line="83"/>
         <source>Sectores</source>
-        <translation type="unfinished"></translation>
+        <translation>Sectors</translation>
     </message>
 </context>
 <context>
@@ -1777,42 +1815,42 @@
 <context>
     <name>TrainingMode</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="44"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="45"/>
         <source>Modo capacitación</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="45"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="46"/>
         <source>Abre una copia nueva de la estación de ejemplo con ejercicios guiados</source>
         <translation>Opens a fresh copy of the sample station with guided exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="62"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="63"/>
         <source>Preparando la copia de capacitación…</source>
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="86"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="97"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="132"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="143"/>
         <source>buscando…</source>
         <translation>searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="136"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="147"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="139"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="150"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="148"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="159"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>
@@ -1820,32 +1858,32 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="64"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="74"/>
         <source>Comprobar</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="65"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="75"/>
         <source>Reiniciar</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="66"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="76"/>
         <source>Descarta la copia y prepara una nueva desde la estación de ejemplo</source>
         <translation>Discards the copy and prepares a new one from the sample station</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="95"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="105"/>
         <source>La copia de capacitación no está abierta. Use «Modo capacitación» en el menú Ayuda.</source>
         <translation>The training copy is not open. Use &quot;Training mode&quot; in the Help menu.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="98"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="110"/>
         <source>Carpeta de la capacitación: %1</source>
         <translation>Training folder: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="105"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="118"/>
         <source>Hechos: %1 de %2</source>
         <translation>Done: %1 of %2</translation>
     </message>
@@ -1855,77 +1893,77 @@
     <message>
         <location filename="../../src/stationmap/ui/plan/units_editor.py" line="28"/>
         <source>Patrullero</source>
-        <translation type="unfinished"></translation>
+        <translation>Patrol car</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/units_editor.py" line="28"/>
         <source>Patrullaje integrado</source>
-        <translation type="unfinished"></translation>
+        <translation>Joint patrol</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/units_editor.py" line="29"/>
         <source>Motorizado</source>
-        <translation type="unfinished"></translation>
+        <translation>Motorcycle</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/units_editor.py" line="29"/>
         <source>Serenazgo</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipal patrol (serenazgo)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/units_editor.py" line="30"/>
         <source>A pie</source>
-        <translation type="unfinished"></translation>
+        <translation>On foot</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="33"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="34"/>
         <source>En comisaría (retén)</source>
-        <translation type="unfinished"></translation>
+        <translation>At the station (reserve)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="36"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="39"/>
         <source>Unidades disponibles en cada turno, iguales todos los días del plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="48"/>
-        <source>Unidades que todo sector tiene siempre</source>
-        <translation type="unfinished"></translation>
+        <translation>Units available in each shift, the same every day of the plan</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/units_editor.py" line="51"/>
+        <source>Unidades que todo sector tiene siempre</source>
+        <translation>Units every sector always has</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="54"/>
         <source>sin tope</source>
-        <translation type="unfinished"></translation>
+        <translation>no cap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="52"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="55"/>
         <source>Ningún sector recibe más unidades que este tope</source>
-        <translation type="unfinished"></translation>
+        <translation>No sector gets more units than this cap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="57"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="60"/>
         <source>Parte del turno reservada para atender llamadas; el resto es patrullaje preventivo de puntos críticos</source>
-        <translation type="unfinished"></translation>
+        <translation>Share of the shift kept for calls for service; the rest is proactive patrol of critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="59"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="62"/>
         <source>Guardar recursos</source>
-        <translation type="unfinished"></translation>
+        <translation>Save resources</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="63"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="66"/>
         <source>Mínimo por sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum per sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="64"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="67"/>
         <source>Tope por sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Cap per sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="65"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="68"/>
         <source>Tiempo para llamadas</source>
-        <translation type="unfinished"></translation>
+        <translation>Time for calls</translation>
     </message>
 </context>
 <context>
@@ -1933,102 +1971,102 @@
     <message>
         <location filename="../../src/stationmap/ui/plan/versions_view.py" line="47"/>
         <source>Semana</source>
-        <translation type="unfinished"></translation>
+        <translation>Week</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/versions_view.py" line="47"/>
         <source>Versión</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/versions_view.py" line="47"/>
         <source>Elaborado por</source>
-        <translation type="unfinished"></translation>
+        <translation>Prepared by</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
         <source>Creado</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
         <source>Unidades-turno</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit-shifts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="52"/>
         <source>Abrir</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="50"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="53"/>
         <source>Comparar con el plan actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare with the current plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="51"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="54"/>
         <source>Comparar con la semana anterior</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare with the previous week</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="58"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="58"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
         <source>Turno</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="58"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
         <source>Antes</source>
-        <translation type="unfinished"></translation>
+        <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="58"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
         <source>Ahora</source>
-        <translation type="unfinished"></translation>
+        <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="59"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
         <source>Cambio</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="63"/>
         <source>Punto crítico</source>
-        <translation type="unfinished"></translation>
+        <translation>Critical point</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="63"/>
         <source>Calle</source>
-        <translation type="unfinished"></translation>
+        <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="63"/>
         <source>Estado</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="99"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="111"/>
         <source>Comisaría (retén)</source>
-        <translation type="unfinished"></translation>
+        <translation>Station (reserve)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="102"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="114"/>
         <source>nuevo</source>
-        <translation type="unfinished"></translation>
+        <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="102"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="114"/>
         <source>ya no figura</source>
-        <translation type="unfinished"></translation>
+        <translation>dropped</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="102"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="114"/>
         <source>se mantiene</source>
-        <translation type="unfinished"></translation>
+        <translation>kept</translation>
     </message>
 </context>
 <context>

@@ -8,16 +8,21 @@ matched by place: a point counts as the same when it lies within
 `same_place_m` metres of one in the other plan.
 
 `moved_units` lists the assignments that changed between two versions of the
-same period, which is what "Reequilibrar" shows the commander.
+same period, which is what "Reequilibrar" shows the commander. Units of one
+kind are a pool (PT-01 and PT-02 are both cars), and the allocation hands out
+slots in unit order, so one locked car shifts every later car by one slot;
+`keep_unit_places` first gives each unit its earlier sector whenever the new
+plan has a slot of its kind there, so only real changes show as moves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
+from stationmap.planning.allocation import Assignment, ShiftAllocation, Unit
 from stationmap.planning.plan import PatrolPlan
 
 SAME_PLACE_M = 150.0
@@ -124,3 +129,41 @@ def moved_units(before: PatrolPlan, after: PatrolPlan) -> list[Move]:
             if unit in was and was[unit] != assignment.sector:
                 moves.append(Move(key[0], key[1], unit, was[unit], assignment.sector))
     return moves
+
+
+def keep_unit_places(before: PatrolPlan, after: PatrolPlan) -> PatrolPlan:
+    """`after` with unlocked units of each kind renamed so that as many as possible keep their sector.
+
+    Sectors, counts per kind, reasons and visit schedules per slot are unchanged; only which
+    unit id fills which slot of its kind changes (its visits go with the slot).
+    """
+    allocations, visits = {}, {}
+    for key, allocation in after.allocations.items():
+        earlier = before.allocations.get(key)
+        renamed = _renamed_units(allocation, earlier) if earlier is not None else {}
+        allocations[key] = ShiftAllocation(allocation.shift, [
+            Assignment(Unit(renamed.get(a.unit.id, a.unit.id), a.unit.kind), a.sector, a.locked, a.reason)
+            for a in allocation.assignments])
+        for a in allocation.assignments:
+            slot_visits = after.visits.get((*key, a.unit.id))
+            if slot_visits is not None:
+                visits[(*key, renamed.get(a.unit.id, a.unit.id))] = slot_visits
+    return replace(after, allocations=allocations, visits=visits)
+
+
+def _renamed_units(allocation: ShiftAllocation, earlier: ShiftAllocation) -> dict[str, str]:
+    """Old id -> new id for the unlocked units of one shift (greedy is optimal: one wish per unit)."""
+    was = {a.unit.id: a.sector for a in earlier.assignments}
+    renamed: dict[str, str] = {}
+    for kind in dict.fromkeys(a.unit.kind for a in allocation.assignments):
+        slots = [a for a in allocation.assignments if a.unit.kind == kind and not a.locked]
+        free_ids = [a.unit.id for a in slots]
+        chosen: list[str | None] = []
+        for slot in slots:
+            wish = next((u for u in free_ids if u in was and was[u] == slot.sector), None)
+            if wish is not None:
+                free_ids.remove(wish)
+            chosen.append(wish)
+        for slot, unit in zip(slots, chosen):
+            renamed[slot.unit.id] = unit if unit is not None else free_ids.pop(0)
+    return renamed

@@ -1,0 +1,117 @@
+"""Saved plan versions, and the comparison of two plans as tables.
+
+Only shows things and emits what the user asked for; the panel reads and
+writes the project.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from stationmap.planning.plan_compare import STATION, PlanComparison
+from stationmap.planning.plan_io import SavedPlan
+
+DAY = "%d/%m/%Y"
+
+
+def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(str(value))
+            if isinstance(value, int):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+class VersionsView(QWidget):
+    open_requested = Signal(str)       # asset name of a saved plan
+    compare_requested = Signal(str)    # compare that saved plan with the plan in the editor
+    compare_previous_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.saved = _table(self, [self.tr("Semana"), self.tr("Versión"), self.tr("Elaborado por"),
+                                   self.tr("Creado"), self.tr("Unidades-turno")])
+        # At least three saved plans visible, however short the dock.
+        self.saved.setMinimumHeight(self.saved.horizontalHeader().sizeHint().height()
+                                    + 3 * self.saved.verticalHeader().defaultSectionSize() + 4)
+        self.open_button = QPushButton(self.tr("Abrir"), self)
+        self.compare_button = QPushButton(self.tr("Comparar con el plan actual"), self)
+        self.previous_button = QPushButton(self.tr("Comparar con la semana anterior"), self)
+        self.open_button.clicked.connect(lambda: self._emit_selected(self.open_requested))
+        self.compare_button.clicked.connect(lambda: self._emit_selected(self.compare_requested))
+        self.previous_button.clicked.connect(self.compare_previous_requested)
+        self.saved.doubleClicked.connect(lambda _index: self._emit_selected(self.open_requested))
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.units = _table(self, [self.tr("Sector"), self.tr("Turno"), self.tr("Antes"), self.tr("Ahora"),
+                                   self.tr("Cambio")])
+        self.points = _table(self, [self.tr("Punto crítico"), self.tr("Calle"), self.tr("Estado")])
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.compare_button, self.previous_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.saved, 1)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.title)
+        # The user decides how much room the list and the two comparison tables get.
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        for part, stretch in ((top, 2), (self.units, 3), (self.points, 2)):
+            splitter.addWidget(part)
+            splitter.setStretchFactor(splitter.indexOf(part), stretch)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._names: list[str] = []
+        self.set_saved([])
+        self.set_can_compare(False)
+
+    def set_saved(self, plans: list[SavedPlan]) -> None:
+        self._names = [p.name for p in plans]
+        _fill(self.saved, [[f"{p.period_start.strftime(DAY)} – {p.period_end.strftime(DAY)}", p.version,
+                            p.author, p.created_at.replace("T", " "), p.units] for p in plans])
+        if plans:
+            self.saved.selectRow(0)
+        self.open_button.setEnabled(bool(plans))
+
+    def set_can_compare(self, enabled: bool) -> None:
+        self.compare_button.setEnabled(enabled)
+        self.previous_button.setEnabled(enabled)
+
+    def selected_name(self) -> str | None:
+        rows = self.saved.selectionModel().selectedRows()
+        return self._names[rows[0].row()] if rows else None
+
+    def _emit_selected(self, signal: Signal) -> None:
+        name = self.selected_name()
+        if name is not None:
+            signal.emit(name)
+
+    def show_comparison(self, title: str, comparison: PlanComparison, shift_labels: dict[str, str]) -> None:
+        labels = dict(shift_labels)
+        self.title.setText(title)
+        _fill(self.units, [[r.sector if r.sector != STATION else self.tr("Comisaría (retén)"),
+                            labels.get(r.shift, r.shift), r.before, r.after, f"{r.change:+d}"]
+                           for r in comparison.units])
+        status = {"new": self.tr("nuevo"), "dropped": self.tr("ya no figura"), "kept": self.tr("se mantiene")}
+        order = {"new": 0, "dropped": 1, "kept": 2}
+        _fill(self.points, [[p.code, p.street, status[p.status]]
+                            for p in sorted(comparison.points, key=lambda p: order[p.status])])

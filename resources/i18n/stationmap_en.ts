@@ -478,8 +478,8 @@
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="104"/>
-        <source>Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una predicha con las anteriores. PAI = % de delitos captados / % del área señalada.</source>
-        <translation type="unfinished"></translation>
+        <source>Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una predicha con las anteriores. PAI: % de delitos captados / % del área señalada.</source>
+        <translation>Study area: jurisdiction of %1 km², %2 m cells; mean over %3 weeks, each predicted from the weeks before. PAI: % of crimes captured / % of area flagged.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="120"/>

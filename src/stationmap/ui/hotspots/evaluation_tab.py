@@ -102,7 +102,7 @@ class EvaluationTab(QWidget):
         self.model.set_frame(wide)
         self.summary.setText(
             self.tr("Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una "
-                    "predicha con las anteriores. PAI = % de delitos captados / % del área señalada.")
+                    "predicha con las anteriores. PAI: % de delitos captados / % del área señalada.")
             .replace("%1", f"{evaluation.area_km2:.1f}").replace("%2", f"{evaluation.cell_m:.0f}")
             .replace("%3", str(evaluation.weeks)))
         self.chart.clear()

@@ -82,6 +82,9 @@ def halves_of(jurisdiction):
 
 def test_sector_files_in_two_formats_are_imported_saved_drawn_and_counted(qtbot, station, tmp_path, boxes):
     window, panel = station
+    menu = [a.text() for a in window.extension_menu("analysis").actions()]
+    assert menu == ["Sectores y jurisdicción…", "Importar sectores…", "Capa de puntos calientes…",
+                    "Puntos críticos…", "Evaluar métodos de puntos calientes…"]
     west, east = halves_of(geo.jurisdiction(window.project))
     bowtie = [(-79.03, -8.05), (-79.02, -8.04), (-79.02, -8.05), (-79.03, -8.04), (-79.03, -8.05)]
     collection = {"type": "FeatureCollection", "features": [
@@ -161,6 +164,11 @@ def test_generated_sectors_account_for_every_incident_of_the_period_through_merg
     tab.model.setData(tab.model.index(2, 0), "   ")
     assert boxes == ["El nombre de un sector no puede quedar vacío."]
 
+    tab.generate_grid(1000)
+    names = [s.name for s in geo.sectors(window.project)]
+    assert len(names) > 20 and names[0] == "C-01"
+    assert table_total(tab) == in_period - tab.stats.outside - tab.stats.unlocated
+
 
 def test_hot_spot_layer_reaches_the_map_with_a_legend_and_the_bandwidth_is_guarded(qtbot, station, boxes):
     window, panel = station
@@ -183,6 +191,11 @@ def test_hot_spot_layer_reaches_the_map_with_a_legend_and_the_bandwidth_is_guard
     with qtbot.waitSignal(tab.runner.finished, timeout=10_000):
         tab.compute()
     assert len(boxes) == 1 and "ancho de banda (100 m) es menor que el tamaño de celda (150 m)" in boxes[0]
+
+    # Another project (here the same file opened again) starts without the old layer.
+    with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
+        assert window.open_project(window.project.path)
+    assert "hotspots" not in overlays(qtbot, window) and tab.legend.text() == ""
 
 
 def test_critical_points_list_filters_and_exports_in_four_formats(qtbot, station, tmp_path, boxes):

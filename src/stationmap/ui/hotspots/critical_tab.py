@@ -73,6 +73,7 @@ class CriticalPointsTab(QWidget):
         self.find_button.clicked.connect(self.find)
         self.export_button.clicked.connect(self._choose_export)
         self.table.selectionModel().selectionChanged.connect(self._on_row_selected)
+        station.project_replaced.connect(self._on_project_replaced)
 
     @property
     def points(self) -> list:
@@ -108,6 +109,11 @@ class CriticalPointsTab(QWidget):
             props["etiqueta"] = f"{props['Código']} {props['Calle']} — {props['Incidentes']}".strip()
         self._map.set_overlay(CRITICAL_OVERLAY, collection if points else None, title=self.tr("Puntos críticos"),
                               style=CRITICAL_STYLE, label_property="etiqueta")
+
+    def _on_project_replaced(self) -> None:
+        self.runner.cancel()
+        self._on_points([])
+        self.status.clear()
 
     def _on_row_selected(self, *_: Any) -> None:
         rows = self.table.selectionModel().selectedRows()

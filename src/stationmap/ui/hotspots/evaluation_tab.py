@@ -85,6 +85,7 @@ class EvaluationTab(QWidget):
         self.use_button.clicked.connect(self.use_selected)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.use_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
+        station.project_replaced.connect(self._on_project_replaced)
 
     def evaluate(self) -> None:
         station = self._station
@@ -110,6 +111,13 @@ class EvaluationTab(QWidget):
             pen = pg.mkPen(LINE_COLOURS[int(k) % len(LINE_COLOURS)], width=2)
             self.chart.plot([s * 100 for s in SHARES], [row[f"pai_{s}"] for s in SHARES], pen=pen,
                             symbol="o", symbolBrush=pen.color(), name=row["method"])
+
+    def _on_project_replaced(self) -> None:
+        self.runner.cancel()
+        self.evaluation = None
+        self.model.set_frame(self.model.frame.iloc[0:0])
+        self.chart.clear()
+        self.use_button.setEnabled(False)
 
     def use_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

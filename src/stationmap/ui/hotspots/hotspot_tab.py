@@ -76,8 +76,7 @@ class HotspotTab(QWidget):
         self.compute_button.clicked.connect(self.compute)
         self.method.currentIndexChanged.connect(self._update_enabled)
         self.recency.toggled.connect(self._update_enabled)
-        station.changed.connect(self._on_station_changed)
-        self._project: Any = None
+        station.project_replaced.connect(self._on_project_replaced)
         self._update_enabled()
 
     def settings(self) -> HotspotSettings:
@@ -119,12 +118,11 @@ class HotspotTab(QWidget):
                               style=HOTSPOT_STYLE, label_property="valor")
         self.layer_drawn.emit(cells)
 
-    def _on_station_changed(self) -> None:
-        project = self._station.project
-        if project is self._project:
-            return
-        self._project = project
+    def _on_project_replaced(self) -> None:
+        self.runner.cancel()
         self.legend.clear()
+        self._map.set_overlay(HOTSPOT_OVERLAY, None, title="")
+        project = self._station.project
         if project is None:
             return
         stored = project.get_meta(METHOD_META)

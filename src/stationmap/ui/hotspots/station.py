@@ -19,6 +19,7 @@ SECTOR_STYLE = {"color": "#e76f51", "weight": 2, "fillColor": "#e76f51", "fillOp
 
 class StationGeography(QObject):
     changed = Signal()   # project, incidents, jurisdiction or sectors changed
+    project_replaced = Signal()   # another project (or none): results of the old one no longer apply
 
     def __init__(self, map_panel: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +42,7 @@ class StationGeography(QObject):
                 self.jurisdiction = None   # none yet: the user may import or draw one
             self.sectors = geo.sectors(project)
         self._draw_sectors()
+        self.project_replaced.emit()
         self.changed.emit()
 
     def set_incidents(self, incidents: Any) -> None:

@@ -4,67 +4,67 @@
 <context>
     <name>AggregatedPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="45"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="44"/>
         <source>Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos del SIDPOL). Impórtelos con Importar → Importar archivos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
         <source>Mes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="53"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
         <source>Modalidad:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
         <source>Distrito</source>
         <translation type="unfinished">District</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
         <source>UBIGEO</source>
         <translation type="unfinished">UBIGEO</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
         <source>Denuncias del mes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="57"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
         <source>Frente a los 3 meses anteriores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="57"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
         <source>Frente al mismo mes del año anterior</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="74"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="73"/>
         <source>Tendencia de:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="107"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="106"/>
         <source>Todas las modalidades</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="110"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="109"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="143"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="142"/>
         <source>Sin datos anteriores para comparar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
         <source>Denuncias por mes: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,32 +386,32 @@
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="93"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="94"/>
         <source>Buscando…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="102"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="103"/>
         <source>%1 puntos críticos: celdas de %2 m con más peso, unidas si se tocan.</source>
         <translation>%1 critical points: the heaviest %2 m cells, merged where they touch.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="109"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="110"/>
         <source>Puntos críticos</source>
         <translation>Critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="122"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="128"/>
         <source>Exportar puntos críticos</source>
         <translation>Export critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="123"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="129"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="136"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="142"/>
         <source>Exportado: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -463,8 +463,8 @@
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="66"/>
-        <source>Área señalada (%)</source>
-        <translation>Area flagged (%)</translation>
+        <source>Área señalada</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="67"/>
@@ -472,17 +472,17 @@
         <translation>PAI</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="96"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="99"/>
         <source>Evaluando los métodos…</source>
         <translation>Evaluating the methods…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="104"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="107"/>
         <source>Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una predicha con las anteriores. PAI: % de delitos captados / % del área señalada.</source>
         <translation>Study area: jurisdiction of %1 km², %2 m cells; mean over %3 weeks, each predicted from the weeks before. PAI: % of crimes captured / % of area flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="120"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="130"/>
         <source>Método elegido y guardado en el proyecto: %1</source>
         <translation>Method chosen and saved in the project: %1</translation>
     </message>
@@ -660,17 +660,17 @@
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="111"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="110"/>
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="118"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="117"/>
         <source>Puntos calientes: %1</source>
         <translation>Hot spots: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="135"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="133"/>
         <source>automático (%1 m)</source>
         <translation>automatic (%1 m)</translation>
     </message>
@@ -1397,102 +1397,102 @@
         <translation>Export plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="76"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="77"/>
         <source>Recursos</source>
         <translation>Resources</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="77"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="79"/>
         <source>Versiones</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="117"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="118"/>
         <source>Recursos guardados en el proyecto.</source>
         <translation>Resources saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="141"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="142"/>
         <source>Generando el plan de patrullaje…</source>
         <translation>Generating the patrol plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="148"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="149"/>
         <source>Se generaron %1 sectores de igual carga de trabajo y se guardaron en el proyecto.</source>
         <translation>%1 sectors of equal workload were generated and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="159"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="160"/>
         <source>Fijado por el comisario; pulse «Reequilibrar»</source>
         <translation>Locked by the commander; press “Rebalance”</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="182"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="183"/>
         <source>Reequilibrando el plan…</source>
         <translation>Rebalancing the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="215"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="216"/>
         <source>Antes: plan del %1 (versión %2). Ahora: el plan en el editor. Unidades-turno del periodo.</source>
         <translation>Before: plan of %1 (version %2). Now: the plan in the editor. Unit-shifts over the period.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="235"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="236"/>
         <source>Carpeta para los archivos del plan</source>
         <translation>Folder for the plan files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="244"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="245"/>
         <source>Exportando el plan…</source>
         <translation>Exporting the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="250"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="251"/>
         <source>Plan exportado</source>
         <translation>Plan exported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="251"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="252"/>
         <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
         <translation>%1 files were written to %2. Open the folder?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="278"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="279"/>
         <source>Sin plan abierto.</source>
         <translation>No plan open.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="280"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="281"/>
         <source>versión %1 guardada</source>
         <translation>version %1 saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="281"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="282"/>
         <source>sin guardar</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="282"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="283"/>
         <source>Plan del %1, %2</source>
         <translation>Plan of %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="284"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="285"/>
         <source>elaborado por %1</source>
         <translation>prepared by %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="304"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="305"/>
         <source>Plan: unidades por sector (%1)</source>
         <translation>Plan: units per sector (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="305"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="306"/>
         <source>unidades</source>
         <translation>units</translation>
     </message>
@@ -1799,7 +1799,7 @@
 <context>
     <name>StationGeography</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/station.py" line="83"/>
+        <location filename="../../src/stationmap/ui/hotspots/station.py" line="85"/>
         <source>Sectores</source>
         <translation>Sectors</translation>
     </message>
@@ -1830,27 +1830,27 @@
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="97"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="98"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="143"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="144"/>
         <source>buscando…</source>
         <translation>searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="147"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="148"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="150"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="151"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="159"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="160"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>

@@ -23,6 +23,7 @@ from stationmap.ui.training.content import load_exercises
 from stationmap.ui.training.panel import TrainingPanel
 from stationmap.ui.training.session import build_copy, discard_other_sessions, new_session_folder
 
+PANEL_SHARE = 0.45   # of the window's height, under the map
 ANSWER_OVERLAY = "training_critical_point"
 ANSWER_STYLE = {"color": "#ff2d55", "fillColor": "#ff2d55", "fillOpacity": 0.9, "weight": 3}
 
@@ -70,6 +71,17 @@ class TrainingMode(QObject):
             discard_other_sessions(keep=self.session_folder)
             self.dock.show()
             self.dock.raise_()
+            QTimer.singleShot(0, self._share_height)   # once the new dock is laid out
+
+    def _share_height(self) -> None:
+        """The panel sits under the map: the table's filter bar keeps the centre too wide for a
+        left dock at 1280-1400 pixels, which would squeeze the map the first exercise needs."""
+        docks, heights = [self.dock], [int(self._window.height() * PANEL_SHARE)]
+        map_dock = self._window.map_panel.parentWidget() if self._window.map_panel is not None else None
+        if isinstance(map_dock, QDockWidget) and map_dock.isVisible():
+            docks.insert(0, map_dock)
+            heights.insert(0, int(self._window.height() * (1 - PANEL_SHARE)))
+        self._window.resizeDocks(docks, heights, Qt.Orientation.Vertical)
 
     def is_active(self) -> bool:
         project = self._window.project
@@ -84,7 +96,7 @@ class TrainingMode(QObject):
         self.panel.check_requested.connect(self.recheck)
         self.panel.reset_requested.connect(self.start)
         self.dock = self._window.add_dock(self.panel, "training_dock", self.tr("Capacitación"),
-                                          Qt.DockWidgetArea.LeftDockWidgetArea)
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _project_changed(self, _project: Any) -> None:
         self.answer_runner.cancel()   # an answer for the previous project no longer applies

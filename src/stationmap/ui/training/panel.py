@@ -5,6 +5,7 @@ It only shows; `TrainingMode` decides what is done and reacts to the buttons.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -15,15 +16,22 @@ from stationmap.ui.training.content import Exercise
 
 DONE_STYLE = "color: #1a7f37; font-weight: bold;"
 PENDING_STYLE = "color: #6e6e6e;"
+MINIMUM_WIDTH = 340   # the numbered steps stay readable, two or three words a line at worst
 
 
 class ExerciseBox(QGroupBox):
-    """One exercise: numbered title, steps, and its state (pending or ✓ with what was found)."""
+    """One exercise: numbered title, steps, and its state (pending or ✓ with what was found).
+
+    The title is a wrapped label, not the group box's own title, which never wraps and
+    would make a narrow dock scroll sideways.
+    """
 
     def __init__(self, number: int, exercise: Exercise, parent: QWidget | None = None) -> None:
-        super().__init__(f"{number}. {exercise.title}", parent)
+        super().__init__(parent)
         self.exercise = exercise
         self.done = False
+        self.title_label = QLabel(f"<b>{number}. {exercise.title}</b>", self)
+        self.title_label.setWordWrap(True)
         steps = QLabel("<ol style='margin-left:-20px'>"
                        + "".join(f"<li>{step}</li>" for step in exercise.steps) + "</ol>", self)
         steps.setWordWrap(True)
@@ -32,6 +40,7 @@ class ExerciseBox(QGroupBox):
         self.state_label.setWordWrap(True)
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
         layout.addWidget(steps)
         layout.addWidget(self.state_label)
         self.set_result(None)
@@ -54,6 +63,7 @@ class TrainingPanel(QWidget):
     def __init__(self, intro: str, exercises: list[Exercise], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("training_panel")
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.intro_label = QLabel(intro, self)
         self.intro_label.setWordWrap(True)
         self.folder_label = QLabel(self)
@@ -95,7 +105,10 @@ class TrainingPanel(QWidget):
             self.folder_label.setText(self.tr("La copia de capacitación no está abierta. Use «Modo "
                                               "capacitación» en el menú Ayuda."))
         else:
-            self.folder_label.setText(self.tr("Carpeta de la capacitación: %1").replace("%1", str(folder)))
+            # A zero-width space after each separator lets a long path wrap in a narrow dock.
+            wrappable = str(folder).replace(os.sep, os.sep + "\u200b")
+            self.folder_label.setText(self.tr("Carpeta de la capacitación: %1").replace("%1", wrappable))
+        self.folder_label.setToolTip(str(folder) if folder is not None else "")
         self.check_button.setEnabled(folder is not None)
 
     def set_results(self, results: dict[str, dict | None]) -> None:

@@ -6,67 +6,67 @@
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="44"/>
         <source>Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos del SIDPOL). Impórtelos con Importar → Importar archivos…</source>
-        <translation type="unfinished"></translation>
+        <translation>This project has no aggregated counts (complaints per district and month, like SIDPOL&apos;s open data). Import them with Import → Import files…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
         <source>Mes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Month:</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
         <source>Modalidad:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modality:</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
         <source>Distrito</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
         <source>UBIGEO</source>
-        <translation type="unfinished">UBIGEO</translation>
+        <translation>UBIGEO</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
         <source>Denuncias del mes</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaints in the month</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
         <source>Frente a los 3 meses anteriores</source>
-        <translation type="unfinished"></translation>
+        <translation>Against the 3 previous months</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
         <source>Frente al mismo mes del año anterior</source>
-        <translation type="unfinished"></translation>
+        <translation>Against the same month last year</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="73"/>
         <source>Tendencia de:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trend of:</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="106"/>
         <source>Todas las modalidades</source>
-        <translation type="unfinished"></translation>
+        <translation>All modalities</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="109"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="142"/>
         <source>Sin datos anteriores para comparar</source>
-        <translation type="unfinished"></translation>
+        <translation>No earlier data to compare with</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
         <source>Denuncias por mes: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaints per month: %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -142,72 +142,72 @@
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="39"/>
         <source>Informe semanal</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekly brief</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="49"/>
         <source>%1 (última semana completa)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (last complete week)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="56"/>
         <source>La versión para la comunidad no muestra ningún conteo menor que este.</source>
-        <translation type="unfinished"></translation>
+        <translation>The community version shows no count smaller than this.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="58"/>
         <source>Elegir…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="65"/>
         <source>Semana (ISO):</source>
-        <translation type="unfinished"></translation>
+        <translation>Week (ISO):</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="66"/>
         <source>Umbral de la versión comunitaria:</source>
-        <translation type="unfinished"></translation>
+        <translation>Community version threshold:</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="67"/>
         <source>Carpeta de salida:</source>
-        <translation type="unfinished"></translation>
+        <translation>Output folder:</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="69"/>
         <source>Generar informe</source>
-        <translation type="unfinished"></translation>
+        <translation>Make brief</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="73"/>
         <source>Sin incidentes con fecha: no hay semanas para informar.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dated incidents: there are no weeks to report on.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="78"/>
         <source>Abrir carpeta</source>
-        <translation type="unfinished"></translation>
+        <translation>Open folder</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="79"/>
         <source>Abrir PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Open PDF</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="119"/>
         <source>Preparando el informe semanal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the weekly brief…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="123"/>
         <source>Carpeta de salida</source>
-        <translation type="unfinished"></translation>
+        <translation>Output folder</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="130"/>
         <source>Se escribieron %1 archivos. Doble clic en uno para abrirlo.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 files written. Double-click one to open it.</translation>
     </message>
 </context>
 <context>
@@ -215,22 +215,22 @@
     <message>
         <location filename="../../src/stationmap/ui/brief/__init__.py" line="32"/>
         <source>Informe &amp;semanal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weekly brief…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/__init__.py" line="33"/>
         <source>&amp;Categorías…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Categories…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/__init__.py" line="36"/>
         <source>Calidad de datos</source>
-        <translation type="unfinished"></translation>
+        <translation>Data quality</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/__init__.py" line="39"/>
         <source>Estadísticas agregadas</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggregated statistics</translation>
     </message>
 </context>
 <context>
@@ -238,64 +238,64 @@
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="70"/>
         <source>Categorías</source>
-        <translation type="unfinished"></translation>
+        <translation>Categories</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="90"/>
         <source>Asignar a la selección</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign to selection</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="93"/>
         <source>Valores seleccionados →</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected values →</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="97"/>
         <source>Valores originales</source>
-        <translation type="unfinished"></translation>
+        <translation>Raw values</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="101"/>
         <source>Peso por categoría estándar</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight per standard category</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="103"/>
         <source>Grafías casi iguales</source>
-        <translation type="unfinished"></translation>
+        <translation>Near-identical spellings</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="107"/>
         <source>No se encontraron grafías casi iguales.</source>
-        <translation type="unfinished"></translation>
+        <translation>No near-identical spellings were found.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="120"/>
         <source>Aplicar</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="121"/>
         <source>Guarda la tabla y vuelve a clasificar todos los incidentes importados.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saves the table and reclassifies every imported incident.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="132"/>
         <source>Valor original</source>
-        <translation type="unfinished"></translation>
+        <translation>Raw value</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="132"/>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="174"/>
         <source>Filas</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="133"/>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="159"/>
         <source>Categoría estándar</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard category</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="159"/>
@@ -305,32 +305,32 @@
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="174"/>
         <source>Grafías</source>
-        <translation type="unfinished"></translation>
+        <translation>Spellings</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="174"/>
         <source>Categoría sugerida</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested category</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="184"/>
         <source>Unificar</source>
-        <translation type="unfinished"></translation>
+        <translation>Unify</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="185"/>
         <source>Pone todas estas grafías en la categoría de «%1».</source>
-        <translation type="unfinished"></translation>
+        <translation>Puts all these spellings in the category of “%1”.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="230"/>
         <source>Ya unificadas</source>
-        <translation type="unfinished"></translation>
+        <translation>Already unified</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/category_editor.py" line="258"/>
         <source>Reclasificando los incidentes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reclassifying the incidents…</translation>
     </message>
 </context>
 <context>
@@ -1571,57 +1571,57 @@
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
         <source>Con coordenadas válidas</source>
-        <translation type="unfinished"></translation>
+        <translation>With valid coordinates</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="86"/>
         <source>Dentro de un sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inside a sector</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="87"/>
         <source>Con hora conocida</source>
-        <translation type="unfinished"></translation>
+        <translation>With a known time</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="88"/>
         <source>Con ventana de más de 8 h</source>
-        <translation type="unfinished"></translation>
+        <translation>With a window over 8 h</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="89"/>
         <source>Categoría «No especificado»</source>
-        <translation type="unfinished"></translation>
+        <translation>Category “No especificado”</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="95"/>
         <source>Indicador</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="95"/>
         <source>Porcentaje</source>
-        <translation type="unfinished"></translation>
+        <translation>Percentage</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="97"/>
         <source>Filas rechazadas</source>
-        <translation type="unfinished">Rejected rows</translation>
+        <translation>Rejected rows</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="97"/>
         <source>Motivo (un ejemplo)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (one example)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="110"/>
         <source>Porcentajes por semana (colores como en la tabla)</source>
-        <translation type="unfinished"></translation>
+        <translation>Percentages per week (colours as in the table)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="151"/>
         <source>%1 incidentes. Duplicados encontrados al importar: %2. Filas rechazadas: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 incidents. Duplicates found on import: %2. Rejected rows: %3.</translation>
     </message>
 </context>
 <context>
@@ -1667,98 +1667,118 @@
         <translation>Split into two of equal workload</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="61"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
+        <source>sube</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
+        <source>baja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
+        <source>variación normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="62"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="61"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="62"/>
         <source>Incidentes</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="62"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
         <source>Puntaje ponderado</source>
         <translation>Weighted score</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
         <source>Periodo anterior</source>
         <translation>Previous period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="90"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
+        <source>¿Cambio real?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="93"/>
         <source>Jurisdicción y sectores</source>
         <translation>Jurisdiction and sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="95"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="98"/>
         <source>Cuadrantes de</source>
         <translation>Grid sectors of</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="98"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="101"/>
         <source>Número de sectores</source>
         <translation>Number of sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="102"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="105"/>
         <source>Periodo: últimas</source>
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="119"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="122"/>
         <source>Importar jurisdicción</source>
         <translation>Import jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="120"/>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="126"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="123"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="129"/>
         <source>Polígonos (%1)</source>
         <translation>Polygons (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="125"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="128"/>
         <source>Importar sectores</source>
         <translation>Import sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="149"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="152"/>
         <source>Sector %1</source>
         <translation>Sector %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="168"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="171"/>
         <source>Avisos de «%1»:</source>
         <translation>Warnings for “%1”:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="169"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="172"/>
         <source>«%1» importado sin avisos.</source>
         <translation>“%1” imported without warnings.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="173"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="176"/>
         <source>Haga clic en el mapa para cada vértice; doble clic para terminar.</source>
         <translation>Click on the map for each vertex; double-click to finish.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="183"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="186"/>
         <source>dibujada en el mapa</source>
         <translation>drawn on the map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="184"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="187"/>
         <source>Jurisdicción dibujada y guardada en el proyecto.</source>
         <translation>Jurisdiction drawn and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="258"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="261"/>
         <source>Fuera de los sectores: %1 (sin coordenadas: %2) de %3 incidentes del periodo.</source>
         <translation>Outside the sectors: %1 (without coordinates: %2) of %3 incidents in the period.</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from stationmap.ui.brief.aggregated_panel import AggregatedPanel
@@ -33,13 +33,16 @@ class BriefTools(QObject):
         self.categories_action = window.extension_menu("analysis").addAction(self.tr("&Categorías…"))
         self.brief_action.triggered.connect(self.open_brief_dialog)
         self.categories_action.triggered.connect(self.open_category_editor)
-        window.add_dock(self.quality_panel, "quality_dock", self.tr("Calidad de datos"),
-                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        window.add_dock(self.aggregated_panel, "aggregated_dock", self.tr("Estadísticas agregadas"),
-                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.quality_dock = window.add_dock(self.quality_panel, "quality_dock", self.tr("Calidad de datos"),
+                                            Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.aggregated_dock = window.add_dock(self.aggregated_panel, "aggregated_dock",
+                                               self.tr("Estadísticas agregadas"), Qt.DockWidgetArea.LeftDockWidgetArea)
+        # Two tabs in one column: side by side they would squeeze the incident table.
+        window.tabifyDockWidget(self.quality_dock, self.aggregated_dock)
         window.project_changed.connect(self._on_project)
         window.incidents_changed.connect(self._on_incidents)
-        self.aggregated_panel.shown.connect(self._show_district_layer)
+        # Fires also when the dock's tab comes to the front, where the panel's own showEvent does not.
+        self.aggregated_dock.visibilityChanged.connect(self._show_district_layer)
         self._on_project(window.project)
 
     def _on_project(self, project: Any) -> None:
@@ -50,9 +53,14 @@ class BriefTools(QObject):
             self.aggregated_panel.set_counts(None)
             return
         try:
-            self.aggregated_panel.set_counts(project.counts())
+            counts = project.counts()
         except Exception as error:  # a damaged project explains itself; anything else is logged
             show_error(self._window, error)
+            return
+        self.aggregated_panel.set_counts(counts)
+        # The tab in front is the one this project has data for; the window shows its docks only after
+        # announcing the project, so the tab is chosen once the event loop runs again.
+        QTimer.singleShot(0, (self.aggregated_dock if len(counts) else self.quality_dock).raise_)
 
     def _on_incidents(self, incidents: Any) -> None:
         project = self._window.project
@@ -90,14 +98,15 @@ class BriefTools(QObject):
         dialog.show()
         return dialog
 
-    def _show_district_layer(self) -> None:
+    def _show_district_layer(self, visible: bool) -> None:
         map_panel = self._window.map_panel
-        if map_panel is None or self._window.project is None:
+        if not visible or map_panel is None or self._window.project is None:
             return
         dock = map_panel.parentWidget()
         if isinstance(dock, QDockWidget) and dock.isHidden():
             dock.show()
-        map_panel.run_javascript(_SHOW_DISTRICTS)
+        if map_panel.is_ready:   # a page still loading draws the districts layer switched on anyway
+            map_panel.run_javascript(_SHOW_DISTRICTS)
 
 
 def install(window: Any) -> BriefTools:

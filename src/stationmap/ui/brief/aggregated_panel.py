@@ -4,8 +4,8 @@ A regional analyst picks a month (and optionally a modalidad): every district's
 count is judged against the three months before and the same month a year
 earlier with the brief's exact change test (`analysis.aggregated.compare_month`),
 in plain words. Below, the monthly trend of the total or of one district. The
-district choropleth itself lives in the map (MapPanel.set_project); `shown`
-lets the owner bring it forward when this panel appears.
+district choropleth itself lives in the map (MapPanel.set_project); the
+owner brings it forward when this panel's dock appears.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -28,8 +28,12 @@ MONTH_PEN = pg.mkPen("#b2182b", width=1.5, style=Qt.PenStyle.DashLine)
 DISTRICT, UBIGEO, CURRENT, VS_PREVIOUS, VS_LAST_YEAR = range(5)
 
 
+def _month_key(year: int, month: int) -> str:
+    """Combo data as text: Qt compares strings in findData, not Python tuples."""
+    return f"{int(year)}-{int(month):02d}"
+
+
 class AggregatedPanel(QWidget):
-    shown = Signal()      # the panel became visible (the owner shows the district choropleth)
     refreshed = Signal()  # after the table and the chart show the current choices (tests)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -59,6 +63,8 @@ class AggregatedPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column in (VS_PREVIOUS, VS_LAST_YEAR):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Wrapped sentences: rows follow their text whenever the columns change width (~130 districts).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.trend = pg.PlotWidget(self, background="w")
         self.trend.plotItem.getViewBox().setMouseEnabled(True, False)
         self.trend.plotItem.getViewBox().setMenuEnabled(False)
@@ -96,7 +102,7 @@ class AggregatedPanel(QWidget):
             months = (self.counts[["year", "month"]].astype(int).drop_duplicates()
                       .sort_values(["year", "month"], ascending=False))
             for year, month in months.itertuples(index=False):
-                self.month.addItem(f"{month:02d}/{year}", (int(year), int(month)))
+                self.month.addItem(f"{month:02d}/{year}", _month_key(year, month))
             self.category.addItem(self.tr("Todas las modalidades"), None)
             for name in sorted(self.counts["category"].dropna().astype(str).unique()):
                 self.category.addItem(name, name)
@@ -109,9 +115,16 @@ class AggregatedPanel(QWidget):
         self._refresh()
 
     def select_month(self, year: int, month: int) -> None:
-        index = self.month.findData((year, month))
+        index = self.month.findData(_month_key(year, month))
         if index >= 0:
             self.month.setCurrentIndex(index)
+
+    def _chosen_month(self) -> tuple[int, int] | None:
+        key = self.month.currentData()
+        if not key:
+            return None
+        year, month = key.split("-")
+        return int(year), int(month)
 
     # --- drawing --------------------------------------------------------------------------
     def _filtered(self) -> pd.DataFrame:
@@ -121,7 +134,7 @@ class AggregatedPanel(QWidget):
     def _refresh(self) -> None:
         from stationmap.analysis.aggregated import compare_month
 
-        chosen = self.month.currentData()
+        chosen = self._chosen_month()
         self.changes = (compare_month(self.counts, *chosen, category=self.category.currentData())
                         if chosen is not None else [])
         locale = QLocale()
@@ -137,13 +150,13 @@ class AggregatedPanel(QWidget):
             self.table.setItem(row, CURRENT, count)
             for column, comparison in ((VS_PREVIOUS, change.vs_previous), (VS_LAST_YEAR, change.vs_last_year)):
                 item = QTableWidgetItem(no_reference if comparison is None else comparison.sentence(language))
+                item.setToolTip(item.text())
                 if comparison is not None and comparison.verdict in VERDICT_COLOURS:
                     item.setForeground(QBrush(QColor(VERDICT_COLOURS[comparison.verdict])))
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
         self._draw_trend()
 
     def _follow_selection(self) -> None:
@@ -172,15 +185,14 @@ class AggregatedPanel(QWidget):
         labels = [f"{p.month:02d}/{p.year}" for p in series.index]
         step = max(1, len(labels) // 8)
         self.trend.getAxis("bottom").setTicks([[(i, labels[i]) for i in range(0, len(labels), step)], []])
-        chosen = self.month.currentData()
-        if chosen is not None:
-            stamps = [(p.year, p.month) for p in series.index]
-            if tuple(chosen) in stamps:
-                plot.addItem(pg.InfiniteLine(stamps.index(tuple(chosen)), angle=90, pen=MONTH_PEN))
+        chosen = self._chosen_month()
+        stamps = [(p.year, p.month) for p in series.index]
+        if chosen in stamps:
+            plot.addItem(pg.InfiniteLine(stamps.index(chosen), angle=90, pen=MONTH_PEN))
         plot.setTitle(self.tr("Denuncias por mes: %1 — %2").replace("%1", self.series.currentText())
                       .replace("%2", self.category.currentText()), size="9pt", color="#202020")
         self.refreshed.emit()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.shown.emit()
+    def sizeHint(self) -> QSize:
+        # The dock's first width: enough for the tables' words, the user may narrow it.
+        return QSize(520, 640)

@@ -81,7 +81,8 @@ class CategoryEditorDialog(QDialog):
 
         self.raw_table = self._build_raw_table(counts)
         self.weight_table = self._build_weight_table()
-        self.groups = spelling_groups(counts.groupby("category_raw")["rows"].sum())
+        # Groups still split across categories first: those are the ones that need a click.
+        self.groups = sorted(spelling_groups(counts.groupby("category_raw")["rows"].sum()), key=self._is_unified)
         self.suggestions = self._build_suggestions()
 
         self.bulk_category = QComboBox(self)
@@ -184,7 +185,8 @@ class CategoryEditorDialog(QDialog):
             button.setToolTip(self.tr("Pone todas estas grafías en la categoría de «%1».")
                               .replace("%1", group.suggestion))
             button.clicked.connect(lambda _checked=False, r=row: self.unify(r))
-            button.setEnabled(not self._is_unified(group))
+            if self._is_unified(group):
+                self._mark_unified(button)
             table.setCellWidget(row, 3, button)
             self.unify_buttons.append(button)
         header = table.horizontalHeader()
@@ -221,7 +223,11 @@ class CategoryEditorDialog(QDialog):
         for raw, _rows in group.members:
             self.set_category(raw, category)
         self.suggestions.item(group_row, 2).setText(category)
-        self.unify_buttons[group_row].setEnabled(False)
+        self._mark_unified(self.unify_buttons[group_row])
+
+    def _mark_unified(self, button: QPushButton) -> None:
+        button.setEnabled(False)
+        button.setText(self.tr("Ya unificadas"))
 
     def assign_selected(self, category: str) -> None:
         for row in sorted({index.row() for index in self.raw_table.selectionModel().selectedRows()}):

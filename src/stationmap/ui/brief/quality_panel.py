@@ -16,8 +16,10 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import (QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (QHeaderView, QLabel, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from stationmap.ui.error_display import show_error
 from stationmap.ui.tasks import TaskRunner
@@ -28,6 +30,16 @@ SHARE_PENS = {"with_coordinates": pg.mkPen("#1f77b4", width=2), "with_sector": p
               "known_time": pg.mkPen("#9467bd", width=2),
               "long_window": pg.mkPen("#ff7f0e", width=2, style=Qt.PenStyle.DashLine),
               "unspecified": pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine)}
+
+
+def _line_icon(pen: QPen) -> QIcon:
+    pixmap = QPixmap(22, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(pen.color(), 3, pen.style()))
+    painter.drawLine(1, 6, 21, 6)
+    painter.end()
+    return QIcon(pixmap)
 
 
 @dataclass
@@ -86,22 +98,39 @@ class QualityPanel(QWidget):
         for table in (self.shares, self.reasons):
             table.verticalHeader().setVisible(False)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
+            table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setWordWrap(True)
+        self.shares.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.shares.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.reasons.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.reasons.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.trend = pg.PlotWidget(self, background="w",
                                    axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
-        self.trend.plotItem.setTitle(self.tr("Porcentajes por semana"), size="9pt", color="#202020")
+        self.trend.plotItem.setTitle(self.tr("Porcentajes por semana (colores como en la tabla)"), size="9pt",
+                                     color="#202020")
         self.trend.plotItem.getViewBox().setMouseEnabled(True, False)
         self.trend.plotItem.getViewBox().setMenuEnabled(False)
-        self.trend.plotItem.addLegend(offset=(-10, 10), labelTextSize="8pt")
         self.trend.setYRange(0, 100, padding=0.02)
         self.trend.setMinimumHeight(180)
 
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.summary)
         layout.addWidget(self.shares)
         layout.addWidget(self.reasons)
         layout.addWidget(self.trend, 1)
+
+    def sizeHint(self) -> QSize:
+        # The dock's first width: enough for the tables' words, the user may narrow it.
+        return QSize(380, 640)
 
     def refresh(self, inputs: QualityInputs | None) -> None:
         """Recompute for new incidents (None clears the panel)."""
@@ -126,7 +155,10 @@ class QualityPanel(QWidget):
         keys = [k for k in SHARE_KEYS if k in report.shares]
         self.shares.setRowCount(len(keys))
         for row, key in enumerate(keys):
-            self.shares.setItem(row, 0, QTableWidgetItem(self.share_names[key]))
+            name = QTableWidgetItem(self.share_names[key])
+            # The table is the chart's legend: a line in the curve's colour beside each name.
+            name.setData(Qt.ItemDataRole.DecorationRole, _line_icon(SHARE_PENS[key]))
+            self.shares.setItem(row, 0, name)
             value = QTableWidgetItem(locale.toString(report.shares[key], "f", 1) + " %")
             value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.shares.setItem(row, 1, value)
@@ -142,9 +174,10 @@ class QualityPanel(QWidget):
             item.setToolTip(f"{code}\n{example}")
             self.reasons.setItem(row, 1, item)
         self.reasons.setVisible(bool(reasons))
-        for table in (self.shares, self.reasons):
-            table.setFixedHeight(table.horizontalHeader().height() + 4
-                                 + sum(table.rowHeight(r) for r in range(table.rowCount())))
+        self.reasons.resizeRowsToContents()
+        for table in (self.shares, self.reasons):   # whole tables, no inner scrolling: the dock scrolls
+            table.setFixedHeight(table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
+                                 + 2 * table.frameWidth())
         self._draw_trend(report.weekly, keys)
         self.refreshed.emit()
 

@@ -1,0 +1,129 @@
+"""The "Estadísticas agregadas" dock on a project built from the real SIDPOL Cajamarca export."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from conftest import shared_path
+from stationmap.analysis.aggregated import compare_month, monthly_series
+from stationmap.store import import_job
+from stationmap.store.project import Project
+from stationmap.ui.app_config import SettingsStore
+from stationmap.ui.brief import install
+from stationmap.ui.brief.aggregated_panel import CURRENT, DISTRICT, UBIGEO, VS_LAST_YEAR, VS_PREVIOUS
+from stationmap.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def cajamarca_project(tmp_path_factory):
+    source = shared_path("data", "peru-sidpol-cajamarca", "DATASET_DENUNCIAS.csv")
+    path = tmp_path_factory.mktemp("sidpol") / "cajamarca.stationmap"
+    import_job.run(import_job.ImportRequest(path, [source]))
+    return path
+
+
+@pytest.fixture
+def window(qtbot, config_dir):
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    yield window
+    window.close()
+
+
+def test_district_table_for_june_2024_matches_compare_month(qtbot, window, cajamarca_project):
+    tools = install(window)
+    window.open_project(cajamarca_project)
+    panel = tools.aggregated_panel
+    with Project.open(cajamarca_project) as project:
+        counts = project.counts()
+    assert panel.month.itemText(0) == "02/2026" and panel.month.count() == 98   # 2018-01 .. 2026-02, newest first
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.select_month(2024, 6)
+    expected = compare_month(counts, 2024, 6)
+    assert panel.table.rowCount() == len(expected) > 100
+    shown = [(panel.table.item(r, UBIGEO).text(), panel.table.item(r, CURRENT).data(256))
+             for r in range(panel.table.rowCount())]
+    assert shown == [(c.ubigeo, c.current) for c in expected]
+    top = expected[0]
+    assert panel.table.item(0, DISTRICT).text() == top.district == "CAJAMARCA"
+    assert panel.table.item(0, VS_PREVIOUS).text() == top.vs_previous.sentence("es")
+    assert panel.table.item(0, VS_LAST_YEAR).text() == top.vs_last_year.sentence("es")
+    verdicts = {panel.table.item(r, VS_PREVIOUS).text().split(": ")[-1] for r in range(panel.table.rowCount())}
+    assert "dentro de la variación normal." in verdicts
+
+
+def test_one_modalidad_and_one_district_drive_the_table_and_the_trend(qtbot, window, cajamarca_project):
+    tools = install(window)
+    window.open_project(cajamarca_project)
+    panel = tools.aggregated_panel
+    with Project.open(cajamarca_project) as project:
+        counts = project.counts()
+    panel.select_month(2024, 6)
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.category.setCurrentIndex(panel.category.findData("Hurto"))
+    expected = compare_month(counts, 2024, 6, category="Hurto")
+    assert panel.table.item(0, CURRENT).data(256) == expected[0].current
+    # Choosing a district row makes the trend that district's Hurto per month.
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.table.selectRow(0)
+    assert panel.series.currentData() == expected[0].ubigeo
+    curve = panel.trend.plotItem.listDataItems()[0]
+    one = counts[(counts["category"] == "Hurto") & (counts["ubigeo"] == expected[0].ubigeo)]
+    assert np.array_equal(curve.getData()[1], monthly_series(one)["count"].to_numpy(dtype=float))
+    # Back to the total: the whole region's monthly sum (171,501 complaints, PROVENANCE.md).
+    panel.category.setCurrentIndex(0)
+    panel.series.setCurrentIndex(0)
+    assert panel.trend.plotItem.listDataItems()[0].getData()[1].sum() == 171_501
+
+
+def test_a_project_without_counts_explains_what_to_import(window, tmp_path):
+    tools = install(window)
+    window.create_project(tmp_path / "vacio")
+    panel = tools.aggregated_panel
+    assert not panel.empty_label.isHidden() and "SIDPOL" in panel.empty_label.text()
+    assert not panel.table.isEnabled() and panel.month.count() == 0
+
+
+def _js(qtbot, panel, expression):
+    box: list = []
+    panel.run_javascript(f"JSON.stringify({expression})", box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return json.loads(box[0])
+
+
+def test_showing_the_panel_switches_the_district_choropleth_back_on(qtbot, window, tmp_path, sample_project_file):
+    """The sample station has Trujillo's district polygons; a small SIDPOL-style table gives them counts."""
+    path = tmp_path / "estacion.stationmap"
+    shutil.copy(sample_project_file, path)
+    table = tmp_path / "sidpol_trujillo.csv"
+    table.write_text("AÑO;MES;DEPARTAMENTO;PROVINCIA;DISTRITO;UBIGEO_HECHO;MODALIDAD;CANTIDAD\n"
+                     "2026;9;LA LIBERTAD;TRUJILLO;EL PORVENIR;130102;Robo;41\n"
+                     "2026;10;LA LIBERTAD;TRUJILLO;EL PORVENIR;130102;Robo;37\n"
+                     "2026;10;LA LIBERTAD;TRUJILLO;TRUJILLO;130101;Hurto;120\n", encoding="cp1252")
+    import_job.run(import_job.ImportRequest(path, [table]))
+    tools = install(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_project(path)
+    panel, map_panel = tools.aggregated_panel, window.map_panel
+    assert panel.month.itemText(0) == "10/2026"
+    # A project with counts brings this panel's tab to the front.
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty(), timeout=5000)
+    assert tools.quality_panel.visibleRegion().isEmpty()
+    qtbot.waitUntil(lambda: map_panel.is_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)"), timeout=10_000)
+    map_panel.run_javascript("SM.map.removeLayer(SM.overlays.districts)")   # the user unticks the layer
+    qtbot.waitUntil(lambda: not _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)"), timeout=5000)
+    # Another tab in front, then this one again (a tabified dock's widget keeps isVisible(), so the
+    # dock's visibilityChanged is what tells).
+    with qtbot.waitSignal(tools.aggregated_dock.visibilityChanged, timeout=5000,
+                          check_params_cb=lambda visible: not visible):
+        tools.quality_dock.raise_()
+    with qtbot.waitSignal(tools.aggregated_dock.visibilityChanged, timeout=5000,
+                          check_params_cb=lambda visible: visible):
+        tools.aggregated_dock.raise_()
+    qtbot.waitUntil(lambda: _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)"), timeout=5000)

@@ -7,12 +7,10 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QStyleOptionViewItem
+from PySide6.QtWidgets import QComboBox, QMessageBox, QStyleOptionViewItem
 
 from stationmap.planning import project_geography as geo
 from stationmap.planning.plan import UnitsSpec
-from stationmap.store.project import Project
 from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.main_window import MainWindow
 from stationmap.ui.plan import install
@@ -142,6 +140,7 @@ def test_override_locks_a_unit_and_rebalance_keeps_it_and_every_total(station, q
     assert combo.currentText() == current
     combo.setCurrentIndex(combo.findData(target))
     delegate.setModelData(combo, model, index)
+    qtbot.waitUntil(lambda: bool(panel.plan.spec.locked))   # the override arrives queued
     edited = next(model.assignment(r) for r in range(model.rowCount()) if model.assignment(r).unit.id == "PT-02")
     assert (edited.sector, edited.locked) == (target, True)
     assert panel.plan.spec.locked == {"PT-02": target}
@@ -229,3 +228,23 @@ def test_generate_dialog_defaults_and_choices(qtbot):
     with_sectors = GenerateDialog(WEEK, WEEK, author="", needs_sectors=False)
     qtbot.addWidget(with_sectors)
     assert with_sectors.n_sectors.isHidden()
+
+
+def test_choosing_a_sector_in_the_table_editor_overrides_at_once(station, qtbot):
+    window, panel, _ = station
+    build(qtbot, panel)
+    window.show()
+    qtbot.waitExposed(window)
+    view = panel.plan_view
+    view.choose(WEEK, "tarde")
+    model = view.model
+    current = model.assignment(0).sector
+    target = next(s.name for s in panel.plan.sectors if s.name != current)
+    view.table.edit(model.index(0, SECTOR))
+    combo = view.table.viewport().findChild(QComboBox)
+    assert combo is not None and combo.currentText() == current
+    combo.setCurrentIndex(combo.findData(target))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and model.assignment(0).locked)
+    assert model.assignment(0).sector == target
+    assert panel.plan.spec.locked == {model.assignment(0).unit.id: target}

@@ -115,6 +115,8 @@ class SectorDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         for label, sector in index.model().sector_choices():
             combo.addItem(label, sector)
+        # A choice takes effect at once, not only when the editor loses focus.
+        combo.activated.connect(lambda _position: self.commitData.emit(combo))
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

@@ -12,7 +12,7 @@ import copy
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -65,7 +65,8 @@ class PlanPanel(QWidget):
         self.units_editor = UnitsEditor(self)
         self.units_editor.save_requested.connect(self.save_resources)
         self.plan_view = PlanView(self)
-        self.plan_view.override_requested.connect(self.override)
+        # Queued: the override resets the table model, which must not happen inside the editor's commit.
+        self.plan_view.override_requested.connect(self.override, Qt.ConnectionType.QueuedConnection)
         self.plan_view.clear_locks_requested.connect(self.clear_locks)
         self.plan_view.shift_chosen.connect(self._emit_overlay)
         self.versions = VersionsView(self)

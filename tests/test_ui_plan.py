@@ -72,7 +72,8 @@ def test_menu_and_dock_are_installed(station):
     menu = window.extension_menu("patrol")
     assert [a.text() for a in menu.actions()] == ["Plan de patrullaje", "Generar plan…", "Exportar plan…"]
     assert window.findChild(type(panel), "plan_panel") is panel
-    assert not panel.save_button.isEnabled()   # nothing to save before a plan exists
+    assert not panel.save_button.isEnabled()   # nothing to save or export before a plan exists
+    assert not menu.actions()[2].isEnabled() and menu.actions()[1].isEnabled()
 
 
 def test_resources_are_saved_with_the_project_and_reloaded(station, qtbot):
@@ -107,6 +108,7 @@ def test_generate_makes_sectors_and_places_every_unit(station, qtbot):
     for (day, shift), allocation in panel.plan.allocations.items():
         assert len(allocation.assignments) == available(spec, shift)
     assert panel.plan.author == "My. PNP Quispe" and "sectores" in panel.status.text()
+    assert window.extension_menu("patrol").actions()[2].isEnabled()   # Exportar plan…
     view = panel.plan_view
     assert view.day.count() == 7 and view.shift.count() == 3
     view.choose(WEEK + timedelta(days=4), "noche")

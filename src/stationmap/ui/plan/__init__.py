@@ -33,7 +33,7 @@ def install(window: Any) -> PlanPanel:
 
     def project_changed(project: Any) -> None:
         panel.set_project(project)
-        for action in (show, generate, export):
+        for action in (show, generate):
             action.setEnabled(project is not None)
 
     def draw_overlay(geojson: Any, title: str) -> None:
@@ -44,6 +44,8 @@ def install(window: Any) -> PlanPanel:
     window.project_changed.connect(project_changed)
     window.incidents_changed.connect(panel.set_incidents)
     panel.overlay_changed.connect(draw_overlay)
+    panel.plan_available.connect(export.setEnabled)
+    export.setEnabled(panel.plan is not None)
     project_changed(window.project)
     panel.set_incidents(window.incidents)
     return panel

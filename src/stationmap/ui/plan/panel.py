@@ -40,6 +40,7 @@ DAY = "%d/%m/%Y"
 class PlanPanel(QWidget):
     overlay_changed = Signal(object, str)   # sector GeoJSON with units (None: remove), overlay title
     exported = Signal(object)               # list of written paths
+    plan_available = Signal(bool)           # a plan is open (export, save and rebalance make sense)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,6 +272,7 @@ class PlanPanel(QWidget):
         for button in (self.rebalance_button, self.save_button, self.export_button):
             button.setEnabled(plan is not None)
         self.versions.set_can_compare(plan is not None)
+        self.plan_available.emit(plan is not None)
         self._show_status()   # the plan view reported its shift, which redrew the overlay
 
     def _show_status(self, note: str = "") -> None:

@@ -2,7 +2,8 @@
 # Build the one-folder Linux bundle of StationMap into installer/dist/, checksum it, and run the
 # frozen console app's --self-test under xvfb-run.
 #
-#   installer/build-linux.sh           full build: bundle, hello baseline, SHA256SUMS, tar.gz, self-test
+#   installer/build-linux.sh           full build: bundle, hello baseline, SHA256SUMS, tar.gz, self-test,
+#                                      then benchmarks/startup_bench.py (frozen vs source vs hello)
 #   installer/build-linux.sh --quick   bundle + self-test only (CI: no baseline, no tarball)
 #
 # Environment: PYTHON (default .venv/bin/python of the checkout) must have the app's pinned
@@ -68,3 +69,8 @@ trap 'rm -rf "$SELFTEST_CONFIG"' EXIT
 if [[ -n "${DISPLAY:-}" ]]; then RUN=(); else RUN=(xvfb-run -a -s "-screen 0 1280x900x24"); fi
 STATIONMAP_CONFIG_DIR="$SELFTEST_CONFIG" "${RUN[@]}" "$BUNDLE/stationmap-console" --self-test
 echo "self-test passed"
+
+if [[ $QUICK == 0 ]]; then
+    step "start-up benchmark"
+    "${RUN[@]}" "$PYTHON" "$ROOT/benchmarks/startup_bench.py"
+fi

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import box
@@ -42,6 +43,7 @@ def test_counts_weights_previous_period_and_outside_by_hand():
     assert table.loc["Oeste", "incidents"] == 2 and table.loc["Este", "incidents"] == 1
     assert table.loc["Oeste", "weighted"] == 8.0 and table.loc["Este", "weighted"] == 10.0
     assert table.loc["Oeste", "previous"] == 0 and table.loc["Este", "previous"] == 2
+    assert pd.isna(table.loc["Oeste", "percent"]) and table.loc["Este", "percent"] == -50.0
     assert (stats.outside, stats.unlocated, stats.in_period) == (1, 1, 5)
     assert stats.table["incidents"].sum() == stats.in_period - stats.outside - stats.unlocated
     assert sector_incident_ids(frame, stats, 0) == frozenset({1, 2})

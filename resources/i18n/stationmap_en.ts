@@ -49,22 +49,22 @@
         <translation>Trend of:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="106"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="118"/>
         <source>Todas las modalidades</source>
         <translation>All modalities</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="109"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="121"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="142"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="154"/>
         <source>Sin datos anteriores para comparar</source>
         <translation>No earlier data to compare with</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="204"/>
         <source>Denuncias por mes: %1 — %2</source>
         <translation>Complaints per month: %1 — %2</translation>
     </message>
@@ -223,12 +223,12 @@
         <translation>&amp;Categories…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/__init__.py" line="36"/>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="40"/>
         <source>Calidad de datos</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/__init__.py" line="39"/>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="42"/>
         <source>Estadísticas agregadas</source>
         <translation>Aggregated statistics</translation>
     </message>
@@ -464,7 +464,7 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="66"/>
         <source>Área señalada</source>
-        <translation type="unfinished"></translation>
+        <translation>Area flagged</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="67"/>
@@ -472,17 +472,17 @@
         <translation>PAI</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="99"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="98"/>
         <source>Evaluando los métodos…</source>
         <translation>Evaluating the methods…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="107"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="108"/>
         <source>Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una predicha con las anteriores. PAI: % de delitos captados / % del área señalada.</source>
         <translation>Study area: jurisdiction of %1 km², %2 m cells; mean over %3 weeks, each predicted from the weeks before. PAI: % of crimes captured / % of area flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="130"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="131"/>
         <source>Método elegido y guardado en el proyecto: %1</source>
         <translation>Method chosen and saved in the project: %1</translation>
     </message>
@@ -1377,122 +1377,122 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="55"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="56"/>
         <source>Generar plan…</source>
         <translation>Generate plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
         <source>Reequilibrar</source>
         <translation>Rebalance</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
         <source>Guardar versión</source>
         <translation>Save version</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="59"/>
         <source>Exportar plan…</source>
         <translation>Export plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="77"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
         <source>Recursos</source>
         <translation>Resources</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="79"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="79"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="80"/>
         <source>Versiones</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="118"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="119"/>
         <source>Recursos guardados en el proyecto.</source>
         <translation>Resources saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="142"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="143"/>
         <source>Generando el plan de patrullaje…</source>
         <translation>Generating the patrol plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="149"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="150"/>
         <source>Se generaron %1 sectores de igual carga de trabajo y se guardaron en el proyecto.</source>
         <translation>%1 sectors of equal workload were generated and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="160"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="161"/>
         <source>Fijado por el comisario; pulse «Reequilibrar»</source>
         <translation>Locked by the commander; press “Rebalance”</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="183"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="184"/>
         <source>Reequilibrando el plan…</source>
         <translation>Rebalancing the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="216"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="217"/>
         <source>Antes: plan del %1 (versión %2). Ahora: el plan en el editor. Unidades-turno del periodo.</source>
         <translation>Before: plan of %1 (version %2). Now: the plan in the editor. Unit-shifts over the period.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="236"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="237"/>
         <source>Carpeta para los archivos del plan</source>
         <translation>Folder for the plan files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="245"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="246"/>
         <source>Exportando el plan…</source>
         <translation>Exporting the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="251"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="252"/>
         <source>Plan exportado</source>
         <translation>Plan exported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="252"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="253"/>
         <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
         <translation>%1 files were written to %2. Open the folder?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="279"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="281"/>
         <source>Sin plan abierto.</source>
         <translation>No plan open.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="281"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="283"/>
         <source>versión %1 guardada</source>
         <translation>version %1 saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="282"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="284"/>
         <source>sin guardar</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="283"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="285"/>
         <source>Plan del %1, %2</source>
         <translation>Plan of %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="285"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="287"/>
         <source>elaborado por %1</source>
         <translation>prepared by %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="305"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="307"/>
         <source>Plan: unidades por sector (%1)</source>
         <translation>Plan: units per sector (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="306"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="308"/>
         <source>unidades</source>
         <translation>units</translation>
     </message>
@@ -1619,7 +1619,7 @@
         <translation>Percentages per week (colours as in the table)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="151"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="156"/>
         <source>%1 incidentes. Duplicados encontrados al importar: %2. Filas rechazadas: %3.</source>
         <translation>%1 incidents. Duplicates found on import: %2. Rejected rows: %3.</translation>
     </message>
@@ -1669,17 +1669,17 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
         <source>sube</source>
-        <translation type="unfinished"></translation>
+        <translation>rising</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
         <source>baja</source>
-        <translation type="unfinished"></translation>
+        <translation>falling</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
-        <source>variación normal</source>
-        <translation type="unfinished"></translation>
+        <source>normal</source>
+        <translation>normal</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="62"/>
@@ -1709,7 +1709,7 @@
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
         <source>¿Cambio real?</source>
-        <translation type="unfinished"></translation>
+        <translation>Real change?</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="93"/>
@@ -1881,11 +1881,6 @@
         <location filename="../../src/stationmap/ui/training/panel.py" line="74"/>
         <source>Comprobar</source>
         <translation>Check</translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="75"/>
-        <source>Reiniciar</source>
-        <translation>Reset</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/training/panel.py" line="76"/>

@@ -26,7 +26,7 @@ from stationmap.planning.sectors import Sector, assign_sectors, balanced_sectors
 
 SECONDS_PER_DAY = 86_400
 SECONDS_PER_WEEK = 7 * SECONDS_PER_DAY
-TABLE_COLUMNS = ["sector", "incidents", "weighted", "previous", "verdict", "change"]
+TABLE_COLUMNS = ["sector", "incidents", "weighted", "previous", "percent", "verdict", "change"]
 
 
 @dataclass
@@ -70,7 +70,8 @@ def sector_stats(incidents: pd.DataFrame, sectors: list[Sector], start_ts: int, 
     for k, sector in enumerate(sectors):
         change = compare_counts(int(counts[k]), int(before[k]), 1)
         rows.append({"sector": sector.name, "incidents": int(counts[k]), "weighted": round(float(weighted[k]), 1),
-                     "previous": int(before[k]), "verdict": change.verdict, "change": change.sentence(language)})
+                     "previous": int(before[k]), "percent": change.percent, "verdict": change.verdict,
+                     "change": change.sentence(language)})
     located = np.isfinite(lon) & np.isfinite(lat)
     missed = current & (assignment < 0)
     return SectorStats(pd.DataFrame(rows, columns=TABLE_COLUMNS), outside=int((missed & located).sum()),

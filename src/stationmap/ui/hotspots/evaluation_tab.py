@@ -63,9 +63,10 @@ class EvaluationTab(QWidget):
         self.chart = pg.PlotWidget(self)
         self.chart.setBackground("w")
         self.chart.setMinimumHeight(160)
-        self.chart.setLabel("bottom", self.tr("Área señalada (%)"))
+        self.chart.setLabel("bottom", self.tr("Área señalada"))
         self.chart.setLabel("left", self.tr("PAI"))
-        self.chart.addLegend(offset=(-10, 10))
+        # The three shares sit evenly spaced, as in the table.
+        self.chart.getAxis("bottom").setTicks([[(k, f"{s * 100:.0f} %") for k, s in enumerate(SHARES)]])
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
@@ -100,16 +101,18 @@ class EvaluationTab(QWidget):
     def _on_evaluation(self, evaluation: Any) -> None:
         self.evaluation = evaluation
         wide = wide_table(evaluation.table)
-        self.model.set_frame(wide)
+        # The table's swatches are the chart's legend: six long method names would cover the lines.
+        colours = [LINE_COLOURS[k % len(LINE_COLOURS)] for k in range(len(wide))]
+        self.model.set_frame(wide, colours)
         self.summary.setText(
             self.tr("Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una "
                     "predicha con las anteriores. PAI: % de delitos captados / % del área señalada.")
             .replace("%1", f"{evaluation.area_km2:.1f}").replace("%2", f"{evaluation.cell_m:.0f}")
             .replace("%3", str(evaluation.weeks)))
         self.chart.clear()
-        for k, row in wide.iterrows():
-            pen = pg.mkPen(LINE_COLOURS[int(k) % len(LINE_COLOURS)], width=2)
-            self.chart.plot([s * 100 for s in SHARES], [row[f"pai_{s}"] for s in SHARES], pen=pen,
+        for colour, (_k, row) in zip(colours, wide.iterrows()):
+            pen = pg.mkPen(colour, width=2)
+            self.chart.plot(list(range(len(SHARES))), [row[f"pai_{s}"] for s in SHARES], pen=pen,
                             symbol="o", symbolBrush=pen.color(), name=row["method"])
 
     def _on_project_replaced(self) -> None:

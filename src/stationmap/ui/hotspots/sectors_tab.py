@@ -18,7 +18,7 @@ from stationmap.core.messages import current_language
 from stationmap.ui.error_display import show_error
 from stationmap.ui.filter_state import FilterState
 from stationmap.ui.hotspots.station import StationGeography
-from stationmap.ui.hotspots.table_models import SectorTableModel, decimal, integer, text
+from stationmap.ui.hotspots.table_models import SectorTableModel, decimal, integer, signed_percent, text
 
 POLYGON_FILTER = "*.geojson *.json *.kml *.kmz *.shp *.zip *.gpkg"
 
@@ -57,10 +57,13 @@ class SectorsTab(QWidget):
         self.outside_label = QLabel(self)
         self.outside_label.setWordWrap(True)
 
+        verdicts = {"up": self.tr("sube"), "down": self.tr("baja"), "normal": self.tr("normal")}
         self.model = SectorTableModel([
             ("sector", self.tr("Sector"), text), ("incidents", self.tr("Incidentes"), integer),
             ("weighted", self.tr("Puntaje ponderado"), decimal(1)),
-            ("previous", self.tr("Periodo anterior"), integer), ("change", self.tr("Cambio"), text)], self)
+            ("previous", self.tr("Periodo anterior"), integer), ("percent", self.tr("Cambio"), signed_percent),
+            ("verdict", self.tr("¿Cambio real?"), lambda v: verdicts.get(v, ""))], self,
+            tooltips={"percent": "change", "verdict": "change"})
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

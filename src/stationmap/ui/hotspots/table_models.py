@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -13,18 +14,22 @@ Index = QModelIndex | QPersistentModelIndex
 class FrameModel(QAbstractTableModel):
     """Shows chosen columns of a DataFrame, each with a header and a formatter."""
 
-    def __init__(self, columns: list[tuple[str, str, Callable[[Any], str]]], parent: QObject | None = None) -> None:
+    def __init__(self, columns: list[tuple[str, str, Callable[[Any], str]]], parent: QObject | None = None, *,
+                 tooltips: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self._columns = columns          # (frame column, header, formatter)
+        self._tooltips = tooltips or {}  # shown column -> frame column holding its longer explanation
         self._frame = pd.DataFrame()
+        self._row_colours: list[QColor] = []   # a swatch before the first column (a chart's line colours)
 
     @property
     def frame(self) -> pd.DataFrame:
         return self._frame
 
-    def set_frame(self, frame: pd.DataFrame) -> None:
+    def set_frame(self, frame: pd.DataFrame, row_colours: list[str] | None = None) -> None:
         self.beginResetModel()
         self._frame = frame.reset_index(drop=True)
+        self._row_colours = [QColor(c) for c in row_colours or []]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
@@ -37,11 +42,14 @@ class FrameModel(QAbstractTableModel):
         if not index.isValid():
             return None
         key, _header, fmt = self._columns[index.column()]
-        value = self._frame.iloc[index.row()][key]
+        row = self._frame.iloc[index.row()]
+        value = row[key]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return fmt(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return fmt(value)
+            return str(row[self._tooltips[key]]) if key in self._tooltips else fmt(value)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and index.row() < len(self._row_colours):
+            return self._row_colours[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -83,3 +91,7 @@ def decimal(digits: int) -> Callable[[Any], str]:
 
 def percent(value: Any) -> str:
     return f"{100 * float(value):.0f} %"
+
+
+def signed_percent(value: Any) -> str:
+    return "—" if value is None or pd.isna(value) else f"{float(value):+.0f} %"

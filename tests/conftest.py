@@ -55,3 +55,13 @@ def sample_project_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("sample") / "el_porvenir.stationmap"
     write_sample_project(path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def spanish_messages():
+    """Messages default to Spanish in every test; a test that switches language cannot leak it."""
+    from stationmap.core.messages import set_language
+
+    set_language("es")
+    yield
+    set_language("es")

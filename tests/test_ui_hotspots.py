@@ -33,6 +33,19 @@ def boxes(monkeypatch):
     return texts
 
 
+@pytest.fixture
+def questions(monkeypatch):
+    """Questions asked, answered with the next queued answer (Yes when none is queued)."""
+    asked: list[str] = []
+    answers: list[QMessageBox.StandardButton] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answers.pop(0) if answers else QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked, answers
+
+
 def open_window(qtbot, config_dir, project_path):
     window = MainWindow(SettingsStore(config_dir))
     qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
@@ -127,7 +140,8 @@ def test_broken_files_give_translated_messages_and_change_nothing(qtbot, station
     assert all("Traceback" not in text for text in boxes)
 
 
-def test_generated_sectors_account_for_every_incident_of_the_period_through_merge_and_split(qtbot, station, boxes):
+def test_generated_sectors_account_for_every_incident_of_the_period_through_merge_and_split(
+        qtbot, station, boxes, questions):
     window, panel = station
     tab = panel.sectors
     tab.period_weeks.setValue(8)
@@ -164,6 +178,11 @@ def test_generated_sectors_account_for_every_incident_of_the_period_through_merg
     tab.model.setData(tab.model.index(2, 0), "   ")
     assert boxes == ["El nombre de un sector no puede quedar vacío."]
 
+    asked, answers = questions
+    answers.append(QMessageBox.StandardButton.No)
+    tab.generate_grid(1000)
+    assert asked == ["Los 5 sectores actuales serán reemplazados. ¿Continuar?"]
+    assert geo.sectors(window.project)[2].name == "Sector Mercado"   # the answer was No
     tab.generate_grid(1000)
     names = [s.name for s in geo.sectors(window.project)]
     assert len(names) > 20 and names[0] == "C-01"

@@ -1153,77 +1153,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="92"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="95"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="94"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="97"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="238"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="248"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="243"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="253"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="244"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="254"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="250"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="260"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="251"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="261"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="264"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="274"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="265"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="275"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="278"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="288"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="286"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="296"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="287"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="297"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="293"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="303"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="298"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="308"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="320"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="330"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -1778,7 +1778,17 @@
         <translation>Jurisdiction drawn and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="261"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="212"/>
+        <source>Generar sectores</source>
+        <translation>Generate sectors</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="213"/>
+        <source>Los %1 sectores actuales serán reemplazados. ¿Continuar?</source>
+        <translation>The current %1 sectors will be replaced. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="275"/>
         <source>Fuera de los sectores: %1 (sin coordenadas: %2) de %3 incidentes del periodo.</source>
         <translation>Outside the sectors: %1 (without coordinates: %2) of %3 incidents in the period.</translation>
     </message>
@@ -1881,6 +1891,11 @@
         <location filename="../../src/stationmap/ui/training/panel.py" line="74"/>
         <source>Comprobar</source>
         <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="75"/>
+        <source>Reiniciar</source>
+        <translation>Reset</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/training/panel.py" line="76"/>

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
+                               QLabel, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 from stationmap.core.errors import StationMapError
 from stationmap.core.messages import current_language
@@ -190,15 +190,29 @@ class SectorsTab(QWidget):
     def generate_grid(self, size_m: float) -> None:
         from stationmap.planning.sectors import grid_sectors
 
-        self._edit(lambda: grid_sectors(self._require_jurisdiction(), size_m))
+        if self._may_replace_sectors():
+            self._edit(lambda: grid_sectors(self._require_jurisdiction(), size_m))
 
     def generate_balanced(self, n: int) -> None:
         from stationmap.planning.sectors import balanced_sectors
+
+        if not self._may_replace_sectors():
+            return
 
         def make() -> list:
             incidents = self._station.incidents
             return balanced_sectors(self._require_jurisdiction(), *self._columns(incidents), n)
         self._edit(make)
+
+    def _may_replace_sectors(self) -> bool:
+        """Generated sectors replace the station's own (named, maybe edited): ask first."""
+        if not self._station.sectors:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Generar sectores"),
+            self.tr("Los %1 sectores actuales serán reemplazados. ¿Continuar?")
+            .replace("%1", str(len(self._station.sectors))))
+        return answer == QMessageBox.StandardButton.Yes
 
     def rename(self, row: int, name: str) -> None:
         from stationmap.planning.sector_stats import rename_sector

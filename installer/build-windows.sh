@@ -52,7 +52,7 @@ if [[ ! -f "$CACHE/site/.complete" ]]; then
     # The app's pins come from pyproject.toml; PyInstaller's from requirements-build.txt (with hashes).
     mapfile -t APP_PINS < <("$PYTHON" -c 'import tomllib,sys; print("\n".join(tomllib.load(open(sys.argv[1],"rb"))["project"]["dependencies"]))' "$ROOT/pyproject.toml")
     "$PYTHON" -m pip install --quiet --target "$CACHE/site" --platform win_amd64 --python-version 3.13 \
-        --implementation cp --only-binary=:all: "${APP_PINS[@]}" adbc-driver-sqlite==1.13.0 \
+        --implementation cp --only-binary=:all: "${APP_PINS[@]}" \
         pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9 pefile==2024.8.26 pywin32-ctypes==0.2.3
     touch "$CACHE/site/.complete"
 fi

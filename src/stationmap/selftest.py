@@ -289,3 +289,29 @@ def _wait_for_basemap(panel: Any) -> dict[str, Any]:
         _wait_for_signal(answer.arrived, 200, lambda: None)   # a pause: nothing emits it here
     QTimer.singleShot(0, answer.deleteLater)
     return stats
+
+
+def startup_probe(project_path: Path) -> int:
+    """Open the main window on `project_path`, print "drawn <n>" once its map has drawn, and exit.
+
+    benchmarks/startup_bench.py times this from process start (frozen and from source). Settings go
+    to a temporary folder so a measurement never changes the user's recent projects.
+    """
+    from stationmap.store.paths import setup_file_logging
+
+    setup_file_logging()
+    with tempfile.TemporaryDirectory(prefix="stationmap-probe-") as scratch:
+        state = SelfTestState(Path(scratch))
+        _ensure_application(state)
+        from stationmap.ui.app_config import SettingsStore
+        from stationmap.ui.main_window import MainWindow
+
+        window = MainWindow(SettingsStore(Path(scratch)))
+        window.show()
+        drawn = _wait_for_signal(window.map_panel.drawn, MAP_TIMEOUT_MS,
+                                 lambda: window.open_project(project_path))
+        window.close_project()
+        window.close()
+        window.deleteLater()
+    print(f"drawn {drawn[0]}" if drawn else "timeout", flush=True)
+    return 0 if drawn else 1

@@ -1,0 +1,103 @@
+"""Start-up to a drawn map: frozen StationMap vs from source vs a bundled bare QtWebEngine window.
+
+Needs the bundles of `installer/build-linux.sh` (full build: installer/dist/StationMap and
+installer/dist/hello) and an X server (`xvfb-run -a .venv/bin/python benchmarks/startup_bench.py`).
+
+Each run is a new process timed from launch until it prints that its page is drawn:
+- frozen app: `stationmap-console --startup-probe SAMPLE` opens the main window on the sample
+  station and prints "drawn N" when the map has drawn the incidents;
+- source: the same probe through the checkout's Python;
+- hello: the smallest PySide6 + QtWebEngine window (installer/hello.py), bundled the same way,
+  prints when its page has loaded.
+The three kinds alternate, REPEATS times; medians are reported (the machine is shared). The first
+frozen run after a build is the coldest the page cache allows here (caches are not dropped: that
+needs privileges a CI container lacks), and is reported on its own. Target: ratio <= 1.5, bundle
+<= 600 MB, archive <= 200 MB. The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = Path(os.environ.get("STATIONMAP_DIST", ROOT / "installer" / "dist"))
+REPEATS = 3
+TIMEOUT_S = 180
+TARGETS = {"ratio": 1.5, "bundle_mb": 600, "tar_gz_mb": 200}
+
+
+def time_until_line(command: list[str], marker: str, env: dict[str, str]) -> float:
+    """Seconds from launching `command` until it prints a line starting with `marker`."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    try:
+        for line in process.stdout:
+            if line.startswith(marker):
+                elapsed = time.monotonic() - started
+                process.wait(timeout=TIMEOUT_S)
+                return elapsed
+            if time.monotonic() - started > TIMEOUT_S:
+                break
+        raise RuntimeError(f"{command[0]} never printed {marker!r}")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def folder_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 2**20
+
+
+def main() -> int:
+    app = DIST / "StationMap" / "stationmap-console"
+    hello = DIST / "hello" / "hello"
+    for needed in (app, hello):
+        if not needed.exists():
+            print(f"missing {needed}: run installer/build-linux.sh (full build) first", file=sys.stderr)
+            return 2
+    if not os.environ.get("DISPLAY"):
+        print("no X server: run under xvfb-run -a", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="stationmap-startup-") as scratch:
+        env = dict(os.environ, STATIONMAP_CONFIG_DIR=scratch)
+        env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+        sample = Path(scratch) / "sample.stationmap"
+        subprocess.run([str(app), "sample", "--project", str(sample)], check=True, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        commands = {
+            "frozen_app": ([str(app), "--startup-probe", str(sample)], "drawn"),
+            "source_app": ([sys.executable, str(ROOT / "installer" / "launch_console.py"), "--startup-probe",
+                            str(sample)], "drawn"),
+            "frozen_hello": ([str(hello), "--measure"], "hello loaded=True"),
+        }
+        runs: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(REPEATS):
+            for name, (command, marker) in commands.items():
+                runs[name].append(time_until_line(command, marker, env))
+    medians = {name: statistics.median(values) for name, values in runs.items()}
+    for name, values in runs.items():
+        print(f"{name:13s} median {medians[name]:6.2f} s  runs {', '.join(f'{v:.2f}' for v in values)}")
+    result = {f"{name}_s": round(value, 3) for name, value in medians.items()}
+    result["first_frozen_app_s"] = round(runs["frozen_app"][0], 3)
+    result["ratio"] = round(medians["frozen_app"] / medians["frozen_hello"], 3)
+    result["ratio_source_to_frozen"] = round(medians["source_app"] / medians["frozen_app"], 3)
+    result["bundle_mb"] = round(folder_mb(DIST / "StationMap"), 1)
+    result["hello_bundle_mb"] = round(folder_mb(DIST / "hello"), 1)
+    archive = DIST / "StationMap-linux-x86_64.tar.gz"
+    if archive.exists():
+        result["tar_gz_mb"] = round(archive.stat().st_size / 2**20, 1)
+    result["targets"] = TARGETS
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

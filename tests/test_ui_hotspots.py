@@ -82,6 +82,12 @@ def select_rows(view, rows):
                                      QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
 
+def on_worker(qtbot, tab, action, *args):
+    """Start a tab action that runs on its worker and wait until the result is saved (or shown)."""
+    with qtbot.waitSignal(tab.runner.finished, timeout=20_000):
+        action(*args)
+
+
 def table_total(tab) -> int:
     return int(tab.model.frame["incidents"].sum())
 
@@ -107,7 +113,7 @@ def test_sector_files_in_two_formats_are_imported_saved_drawn_and_counted(qtbot,
          "geometry": {"type": "Polygon", "coordinates": [bowtie]}}]}
     geojson = tmp_path / "sectores.geojson"
     geojson.write_text(json.dumps(collection), encoding="utf-8")
-    assert panel.sectors.import_sectors_file(geojson)
+    on_worker(qtbot, panel.sectors, panel.sectors.import_sectors_file, geojson)
     assert [s.name for s in geo.sectors(window.project)] == ["Oeste", "Este", "Moño"]
     assert "se reparó" in panel.sectors.notes.text()     # the self-intersecting bow tie
     qtbot.waitUntil(lambda: "sectors" in overlays(qtbot, window), timeout=5000)
@@ -119,7 +125,7 @@ def test_sector_files_in_two_formats_are_imported_saved_drawn_and_counted(qtbot,
     kmz = tmp_path / "zona.kmz"
     with zipfile.ZipFile(kmz, "w") as archive:
         archive.writestr("doc.kml", kml)
-    assert panel.sectors.import_sectors_file(kmz)
+    on_worker(qtbot, panel.sectors, panel.sectors.import_sectors_file, kmz)
     assert [s.name for s in geo.sectors(window.project)] == ["Zona Única"]
     stats = panel.sectors.stats
     assert table_total(panel.sectors) == stats.in_period - stats.outside - stats.unlocated
@@ -131,10 +137,10 @@ def test_broken_files_give_translated_messages_and_change_nothing(qtbot, station
     window, panel = station
     broken = tmp_path / "sectores.shp"
     broken.write_bytes(b"not a shapefile at all" * 10)
-    assert not panel.sectors.import_sectors_file(broken)
+    on_worker(qtbot, panel.sectors, panel.sectors.import_sectors_file, broken)
     empty = tmp_path / "vacio.geojson"
     empty.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
-    assert not panel.sectors.import_jurisdiction_file(empty)
+    on_worker(qtbot, panel.sectors, panel.sectors.import_jurisdiction_file, empty)
     assert len(boxes) == 2 and "sectores.shp" in boxes[0] and "ningún polígono" in boxes[1]
     assert geo.sectors(window.project) == []
     assert all("Traceback" not in text for text in boxes)
@@ -145,7 +151,7 @@ def test_generated_sectors_account_for_every_incident_of_the_period_through_merg
     window, panel = station
     tab = panel.sectors
     tab.period_weeks.setValue(8)
-    tab.generate_balanced(5)
+    on_worker(qtbot, tab, tab.generate_balanced, 5)
     assert len(geo.sectors(window.project)) == 5
     stats = tab.stats
     incidents = window.incidents
@@ -181,9 +187,9 @@ def test_generated_sectors_account_for_every_incident_of_the_period_through_merg
     asked, answers = questions
     answers.append(QMessageBox.StandardButton.No)
     tab.generate_grid(1000)
-    assert asked == ["Los 5 sectores actuales serán reemplazados. ¿Continuar?"]
+    assert asked == ["Los 5 sectores actuales serán reemplazados. ¿Continuar?"] and not tab.runner.is_running()
     assert geo.sectors(window.project)[2].name == "Sector Mercado"   # the answer was No
-    tab.generate_grid(1000)
+    on_worker(qtbot, tab, tab.generate_grid, 1000)
     names = [s.name for s in geo.sectors(window.project)]
     assert len(names) > 20 and names[0] == "C-01"
     assert table_total(tab) == in_period - tab.stats.outside - tab.stats.unlocated
@@ -272,6 +278,8 @@ def test_a_jurisdiction_drawn_on_the_map_is_saved_in_a_new_project(qtbot, config
     with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
         assert window.create_project(tmp_path / "nueva")
     assert panel.sectors.draw_button.isEnabled()
+    panel.sectors.generate_grid(500)          # nothing to cut into cuadrantes yet
+    assert len(boxes) == 1 and "jurisdicción" in boxes.pop()
     panel.sectors.start_drawing()
     corners = [(-8.10, -79.05), (-8.10, -79.00), (-8.05, -79.00), (-8.05, -79.05)]
     clicks = "".join(f"SM.map.fire('click', {{latlng: L.latLng({lat}, {lon})}});" for lat, lon in corners)

@@ -30,41 +30,71 @@
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
-        <source>Denuncias del mes</source>
-        <translation>Complaints in the month</translation>
+        <source>Denuncias</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
-        <source>Frente a los 3 meses anteriores</source>
-        <translation>Against the 3 previous months</translation>
+        <source>Frente a los 3 meses previos</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
-        <source>Frente al mismo mes del año anterior</source>
-        <translation>Against the same month last year</translation>
+        <source>Frente a un año antes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="73"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="58"/>
+        <source>El mes elegido frente al promedio de los tres meses anteriores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
+        <source>El mes elegido frente al mismo mes del año anterior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="77"/>
         <source>Tendencia de:</source>
         <translation>Trend of:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="118"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="122"/>
         <source>Todas las modalidades</source>
         <translation>All modalities</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="121"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="125"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="154"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="158"/>
         <source>Sin datos anteriores para comparar</source>
         <translation>No earlier data to compare with</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="204"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="180"/>
+        <source>Aumento mayor que lo normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="180"/>
+        <source>Descenso mayor que lo normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="181"/>
+        <source>Dentro de lo normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="182"/>
+        <source>habitual %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="216"/>
         <source>Denuncias por mes: %1 — %2</source>
         <translation>Complaints per month: %1 — %2</translation>
     </message>
@@ -1627,168 +1657,168 @@
 <context>
     <name>SectorsTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="36"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="42"/>
         <source>Importar jurisdicción…</source>
         <translation>Import jurisdiction…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="37"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="43"/>
         <source>Dibujar jurisdicción en el mapa</source>
         <translation>Draw jurisdiction on the map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="38"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="44"/>
         <source>Importar sectores…</source>
         <translation>Import sectors…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="44"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="50"/>
         <source>Generar cuadrantes</source>
         <translation>Generate grid sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="48"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="54"/>
         <source>Generar sectores de igual carga</source>
         <translation>Generate equal-workload sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="52"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="58"/>
         <source> semanas</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="53"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="59"/>
         <source>Unir los dos seleccionados</source>
         <translation>Merge the two selected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="54"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
         <source>Dividir en dos de igual carga</source>
         <translation>Split into two of equal workload</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
         <source>sube</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
         <source>baja</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="62"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="62"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
         <source>Incidentes</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="69"/>
         <source>Puntaje ponderado</source>
         <translation>Weighted score</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="70"/>
         <source>Periodo anterior</source>
         <translation>Previous period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="70"/>
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="71"/>
         <source>¿Cambio real?</source>
         <translation>Real change?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="93"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="99"/>
         <source>Jurisdicción y sectores</source>
         <translation>Jurisdiction and sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="98"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="104"/>
         <source>Cuadrantes de</source>
         <translation>Grid sectors of</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="101"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="107"/>
         <source>Número de sectores</source>
         <translation>Number of sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="105"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="111"/>
         <source>Periodo: últimas</source>
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="122"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="128"/>
         <source>Importar jurisdicción</source>
         <translation>Import jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="123"/>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="129"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="135"/>
         <source>Polígonos (%1)</source>
         <translation>Polygons (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="128"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="134"/>
         <source>Importar sectores</source>
         <translation>Import sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="152"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="155"/>
         <source>Sector %1</source>
         <translation>Sector %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="171"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="170"/>
         <source>Avisos de «%1»:</source>
         <translation>Warnings for “%1”:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="172"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="171"/>
         <source>«%1» importado sin avisos.</source>
         <translation>“%1” imported without warnings.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="176"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="175"/>
         <source>Haga clic en el mapa para cada vértice; doble clic para terminar.</source>
         <translation>Click on the map for each vertex; double-click to finish.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="186"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="185"/>
         <source>dibujada en el mapa</source>
         <translation>drawn on the map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="187"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="186"/>
         <source>Jurisdicción dibujada y guardada en el proyecto.</source>
         <translation>Jurisdiction drawn and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="212"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="207"/>
         <source>Generar sectores</source>
         <translation>Generate sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="213"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="208"/>
         <source>Los %1 sectores actuales serán reemplazados. ¿Continuar?</source>
         <translation>The current %1 sectors will be replaced. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="275"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="259"/>
         <source>Fuera de los sectores: %1 (sin coordenadas: %2) de %3 incidentes del periodo.</source>
         <translation>Outside the sectors: %1 (without coordinates: %2) of %3 incidents in the period.</translation>
     </message>

@@ -122,3 +122,29 @@ def settings_for_evaluated(method_label: str, bandwidth_m: float) -> HotspotSett
     if "último año" in method_label:
         return HotspotSettings(method="conteo", weeks=52)
     return HotspotSettings(method="conteo", weeks=8)
+
+
+def read_polygon_file(path: Path, progress: Progress):
+    """A jurisdiction or sector file as a PolygonLayer (reprojection may first load pyproj's database)."""
+    from stationmap.io.polygons import read_polygons
+
+    progress(0.1, "")
+    return read_polygons(path)
+
+
+def make_grid_sectors(inputs: tuple[Any, float], progress: Progress) -> list:
+    from stationmap.planning.sectors import grid_sectors
+
+    jurisdiction, size_m = inputs
+    progress(0.1, "")
+    return grid_sectors(jurisdiction, size_m)
+
+
+def make_balanced_sectors(inputs: tuple[Any, pd.DataFrame, int], progress: Progress) -> list:
+    from stationmap.planning.sectors import balanced_sectors
+
+    jurisdiction, incidents, n = inputs
+    progress(0.1, "")
+    return balanced_sectors(jurisdiction, incidents["lon"].to_numpy(dtype="float64", na_value=np.nan),
+                            incidents["lat"].to_numpy(dtype="float64", na_value=np.nan),
+                            incidents["weight"].to_numpy(dtype="float64", na_value=1.0), n)

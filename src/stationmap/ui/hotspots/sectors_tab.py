@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
@@ -17,8 +16,10 @@ from stationmap.core.errors import StationMapError
 from stationmap.core.messages import current_language
 from stationmap.ui.error_display import show_error
 from stationmap.ui.filter_state import FilterState
+from stationmap.ui.hotspots.jobs import make_balanced_sectors, make_grid_sectors, read_polygon_file
 from stationmap.ui.hotspots.station import StationGeography
 from stationmap.ui.hotspots.table_models import SectorTableModel, decimal, integer, signed_percent, text
+from stationmap.ui.tasks import TaskRunner
 
 POLYGON_FILTER = "*.geojson *.json *.kml *.kmz *.shp *.zip *.gpkg"
 
@@ -32,6 +33,11 @@ class SectorsTab(QWidget):
         self._filter_state = filter_state
         self._stats: Any = None
         self._filtering = False   # True while the filter's ids are ours (a sector row is selected)
+        self._done: Any = None     # what to do with the running task's result
+        self.runner = TaskRunner(self)
+        self.runner.succeeded.connect(lambda result: self._done(result))
+        self.runner.failed.connect(lambda error: show_error(self, error))
+        self.destroyed.connect(self.runner.cancel)
 
         self.import_jurisdiction_button = QPushButton(self.tr("Importar jurisdicción…"), self)
         self.draw_button = QPushButton(self.tr("Dibujar jurisdicción en el mapa"), self)
@@ -130,41 +136,34 @@ class SectorsTab(QWidget):
         if path:
             self.import_sectors_file(Path(path))
 
-    def import_jurisdiction_file(self, path: Path) -> bool:
+    def import_jurisdiction_file(self, path: Path) -> None:
+        """Read the file on the worker; the union of its polygons becomes the jurisdiction."""
         import shapely
 
-        layer = self._read(path)
-        if layer is None:
-            return False
-        self._station.save_jurisdiction(shapely.union_all([f.geometry for f in layer.features]), path.name)
-        self._show_warnings(path, layer.warnings)
-        return True
+        def done(layer: Any) -> None:
+            self._station.save_jurisdiction(shapely.union_all([f.geometry for f in layer.features]), path.name)
+            self._show_warnings(path, layer.warnings)
+        self._run(read_polygon_file, path, done)
 
-    def import_sectors_file(self, path: Path) -> bool:
+    def import_sectors_file(self, path: Path) -> None:
         """Each polygon becomes a sector (named from the file); with no jurisdiction yet, their union is one."""
         import shapely
 
         from stationmap.planning.sectors import Sector
 
-        layer = self._read(path)
-        if layer is None:
-            return False
-        sectors = [Sector(f.name or self.tr("Sector %1").replace("%1", str(i)), f.geometry)
-                   for i, f in enumerate(layer.features, start=1)]
-        if self._station.jurisdiction is None:
-            self._station.save_jurisdiction(shapely.union_all([s.geometry for s in sectors]), path.name)
-        self._station.save_sectors(sectors)
-        self._show_warnings(path, layer.warnings)
-        return True
+        def done(layer: Any) -> None:
+            sectors = [Sector(f.name or self.tr("Sector %1").replace("%1", str(i)), f.geometry)
+                       for i, f in enumerate(layer.features, start=1)]
+            if self._station.jurisdiction is None:
+                self._station.save_jurisdiction(shapely.union_all([s.geometry for s in sectors]), path.name)
+            self._station.save_sectors(sectors)
+            self._show_warnings(path, layer.warnings)
+        self._run(read_polygon_file, path, done)
 
-    def _read(self, path: Path) -> Any:
-        from stationmap.io.polygons import read_polygons
-
-        try:
-            return read_polygons(path)
-        except StationMapError as error:
-            show_error(self, error)
-            return None
+    def _run(self, function: Any, inputs: Any, done: Any) -> None:
+        """Long geometry work on the worker; `done(result)` saves it here, on the project's thread."""
+        self._done = done
+        self.runner.start(function, inputs)
 
     def _show_warnings(self, path: Path, warnings: list) -> None:
         lines = [w.message() for w in warnings]
@@ -188,21 +187,17 @@ class SectorsTab(QWidget):
 
     # --- generating and editing ------------------------------------------------------------------
     def generate_grid(self, size_m: float) -> None:
-        from stationmap.planning.sectors import grid_sectors
-
-        if self._may_replace_sectors():
-            self._edit(lambda: grid_sectors(self._require_jurisdiction(), size_m))
+        if self._station.jurisdiction is None:
+            show_error(self, StationMapError("plan.no_jurisdiction"))
+        elif self._may_replace_sectors():
+            self._run(make_grid_sectors, (self._station.jurisdiction, size_m), self._station.save_sectors)
 
     def generate_balanced(self, n: int) -> None:
-        from stationmap.planning.sectors import balanced_sectors
-
-        if not self._may_replace_sectors():
-            return
-
-        def make() -> list:
-            incidents = self._station.incidents
-            return balanced_sectors(self._require_jurisdiction(), *self._columns(incidents), n)
-        self._edit(make)
+        if self._station.jurisdiction is None:
+            show_error(self, StationMapError("plan.no_jurisdiction"))
+        elif self._may_replace_sectors():
+            self._run(make_balanced_sectors, (self._station.jurisdiction, self._station.incidents, n),
+                      self._station.save_sectors)
 
     def _may_replace_sectors(self) -> bool:
         """Generated sectors replace the station's own (named, maybe edited): ask first."""
@@ -241,17 +236,6 @@ class SectorsTab(QWidget):
             show_error(self, error)
             return
         self._station.save_sectors(sectors)
-
-    def _require_jurisdiction(self) -> Any:
-        if self._station.jurisdiction is None:
-            raise StationMapError("plan.no_jurisdiction")
-        return self._station.jurisdiction
-
-    @staticmethod
-    def _columns(incidents: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return (incidents["lon"].to_numpy(dtype="float64", na_value=np.nan),
-                incidents["lat"].to_numpy(dtype="float64", na_value=np.nan),
-                incidents["weight"].to_numpy(dtype="float64", na_value=1.0))
 
     # --- the table ---------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -149,3 +149,19 @@ def test_the_trainers_guide_covers_every_exercise_with_its_answer():
         assert " ".join(exercise.title.split()) in text
         assert f"({exercise.minutes} min)" in text
     assert "Avenida 12 de Noviembre" in text   # the night exercise's answer, as the panel finds it
+
+
+def test_a_training_copy_reopened_later_brings_its_panel_back(qtbot, trainee_window, config_dir):
+    window = trainee_window
+    path = start_training(qtbot, window)
+    window.close_project()
+    # Another window (the app restarting on its most recent project) opens the same copy.
+    later = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(later)
+    install(later)
+    assert later.open_project(path)
+    mode = later.training_mode
+    assert mode.is_active() and mode.session_folder == path.parent
+    qtbot.waitUntil(lambda: mode.dock.isVisibleTo(later))
+    assert str(path.parent.name) in mode.panel.folder_label.text().replace("\u200b", "")
+    later.close_project()

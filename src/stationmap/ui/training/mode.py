@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
@@ -21,7 +21,8 @@ from stationmap.ui.training import checks
 from stationmap.ui.training.answer import find_answer
 from stationmap.ui.training.content import load_exercises
 from stationmap.ui.training.panel import TrainingPanel
-from stationmap.ui.training.session import build_copy, discard_other_sessions, new_session_folder
+from stationmap.ui.training.session import (build_copy, discard_other_sessions, new_session_folder,
+                                             training_root)
 
 PANEL_SHARE = 0.45   # of the window's height, under the map
 ANSWER_OVERLAY = "training_critical_point"
@@ -54,6 +55,13 @@ class TrainingMode(QObject):
         window.project_changed.connect(self._project_changed)
         window.incidents_changed.connect(lambda _incidents: self.recheck())
         window.filter_state.changed.connect(lambda _filter: self.recheck())
+        QCoreApplication.instance().aboutToQuit.connect(self._stop)
+
+    def _stop(self) -> None:
+        """No copy is half-written and no worker outlives the application."""
+        for runner in (self.runner, self.answer_runner):
+            runner.cancel()
+            runner.wait()
 
     # --- session --------------------------------------------------------------------------
     def start(self) -> None:
@@ -98,19 +106,23 @@ class TrainingMode(QObject):
         self.dock = self._window.add_dock(self.panel, "training_dock", self.tr("Capacitación"),
                                           Qt.DockWidgetArea.RightDockWidgetArea)
 
-    def _project_changed(self, _project: Any) -> None:
+    def _project_changed(self, project: Any) -> None:
         self.answer_runner.cancel()   # an answer for the previous project no longer applies
         self._answer_for = None
+        if project is not None and Path(project.path).parent.parent == training_root():
+            # A training copy reopened (recent projects, the app restarting on it): carry on with it.
+            self.session_folder = Path(project.path).parent
+            self._ensure_panel()
         if self.panel is None:
             return
         self.panel.set_folder(self.session_folder if self.is_active() else None)
-        if not self.is_active():
-            # The window shows every dock after opening a project; ours belongs to training only.
-            QTimer.singleShot(0, self._hide_unless_active)
+        # After the window has finished opening the project (it may show or hide docks itself):
+        # the panel belongs to training copies only.
+        QTimer.singleShot(0, self._show_if_active)
 
-    def _hide_unless_active(self) -> None:
-        if self.dock is not None and not self.is_active():
-            self.dock.hide()
+    def _show_if_active(self) -> None:
+        if self.dock is not None:
+            self.dock.setVisible(self.is_active())
 
     # --- checks ---------------------------------------------------------------------------
     def recheck(self) -> None:

@@ -42,7 +42,8 @@ def test_without_a_project_the_start_page_offers_open_new_and_sample(qtbot, conf
     assert texts == ["Abrir proyecto…", "Nuevo proyecto…", "Abrir estación de ejemplo"]
     assert not window.menus.import_files.isEnabled()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Archivo", "&Importar", "&Ver", "A&yuda"]
+    assert menus[:3] == ["&Archivo", "&Importar", "&Ver"] and menus[-1] == "A&yuda"
+    assert set(menus[3:-1]) <= {"A&nálisis", "&Patrullaje", "In&formes"}  # feature menus, in between
 
 
 def test_settings_persist_across_two_windows(qtbot, config_dir, tmp_path, captured_boxes):
@@ -93,3 +94,15 @@ def test_project_incidents_fill_the_table_and_status_bar(qtbot, config_dir, tmp_
     assert window.counts_label.text() == "Incidentes: 250 de 250"
     window.filter_state.update(ids=frozenset({1, 2, 3}))
     assert window.counts_label.text() == "Incidentes: 3 de 250"
+
+
+def test_the_application_window_installs_every_feature_area(qtbot, config_dir):
+    from stationmap.ui.main_window import FEATURES
+
+    window = make_window(qtbot, config_dir)
+    window.install_features()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[:3] == ["&Archivo", "&Importar", "&Ver"] and menus[-1] == "A&yuda"
+    assert len(menus) == 4 + len({window.extension_menu(k).title() for k in ("analysis", "patrol")} & set(menus))
+    docks = {d.objectName() for d in window.findChildren(type(window._docks[0]))}
+    assert {"map_dock", "charts_dock"} <= docks and len(docks) >= 2 + len(FEATURES) - 1

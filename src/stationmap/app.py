@@ -59,6 +59,7 @@ def run_gui(project_path: Path | None = None) -> int:
     translators = install_translators(app, settings.language)  # must outlive app.exec()
 
     window = MainWindow(store)
+    window.install_features()
     window.show()
     if project_path is not None:
         window.open_project(project_path)

@@ -37,6 +37,8 @@ def _build_sample(path: Path, progress: Any) -> Path:
     return write_sample_project(path, progress=progress).path
 
 PROJECT_SUFFIX = ".stationmap"
+# Feature packages, each with install(window); menus appear in this order.
+FEATURES = ("stationmap.ui.hotspots", "stationmap.ui.plan")
 
 
 class MainWindow(QMainWindow):
@@ -73,7 +75,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.map_panel: Any = None
         self.temporal_panel: Any = None
-        self._docks: list[QDockWidget] = []
+        self._docks: list[QDockWidget] = []        # every dock: hidden without a project
+        self._core_docks: list[QDockWidget] = []   # map and charts: shown whenever a project opens
         self._add_docks()
         self.imports = ImportFlow(self, self.settings, lambda: self.project, self._store_settings,
                                   self._reload_project)
@@ -89,14 +92,29 @@ class MainWindow(QMainWindow):
         from stationmap.ui.map import MapPanel
 
         self.map_panel = MapPanel(self.filter_state, self)
-        self._dock(self.map_panel, "map_dock", self.tr("Mapa"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self._core_docks.append(self._dock(self.map_panel, "map_dock", self.tr("Mapa"),
+                                           Qt.DockWidgetArea.RightDockWidgetArea))
         self.temporal_panel = TemporalPanel(self.filter_state, self)
-        self._dock(self.temporal_panel, "charts_dock", self.tr("Horas y días"), Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._core_docks.append(self._dock(self.temporal_panel, "charts_dock", self.tr("Horas y días"),
+                                           Qt.DockWidgetArea.BottomDockWidgetArea))
+
+    def install_features(self, names: tuple[str, ...] = ()) -> None:
+        """Plug in the feature areas (all of FEATURES by default) through their install(window).
+
+        The application calls this once; a test builds the bare shell and installs only the
+        feature it exercises.
+        """
+        import importlib
+
+        for name in names or FEATURES:
+            importlib.import_module(name).install(self)
 
     def add_dock(self, widget: QWidget, name: str, title: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
-        """Dock a feature's panel; its toggle goes to the Ver menu and its state is saved."""
-        return self._dock(widget, name, title, area)
+        """Dock a feature's panel, hidden until the feature shows it; its toggle goes to the Ver menu."""
+        dock = self._dock(widget, name, title, area)
+        dock.hide()
+        return dock
 
     def extension_menu(self, key: str) -> QMenu:
         """One of the feature menus: "analysis" (Análisis), "patrol" (Patrullaje), "reports" (Informes)
@@ -155,7 +173,7 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         self._needs_default_layout = False
-        for dock in self._docks:
+        for dock in self._core_docks:
             if dock.objectName() == "map_dock":
                 self.resizeDocks([dock], [int(self.width() * 0.45)], Qt.Orientation.Horizontal)
             else:
@@ -196,7 +214,7 @@ class MainWindow(QMainWindow):
             self.map_panel.set_project(project)
         self.project_changed.emit(project)
         self._reload_project()
-        for dock in self._docks:
+        for dock in self._core_docks:
             dock.show()
         if self._needs_default_layout:
             self._default_dock_sizes()

@@ -95,12 +95,10 @@ def english(qapp):
 
 
 def training_window(qtbot, config_dir, sample_project_file) -> MainWindow:
-    from stationmap.ui.training import install
-
     shutil.copy(sample_project_file, sample_project_path())
     window = MainWindow(SettingsStore(config_dir))
     qtbot.addWidget(window)
-    install(window)
+    window.install_features()  # every feature area, so the whole window is checked
     with qtbot.waitSignal(window.training_mode.runner.finished, timeout=60_000):
         window.training_mode.action.trigger()
     assert window.training_mode.is_active()

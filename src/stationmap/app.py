@@ -32,6 +32,9 @@ def _register_map_scheme() -> None:
 
 def run_gui(project_path: Path | None = None) -> int:
     """Open the window on `project_path`, else the most recent project, else the start page."""
+    from stationmap.store.portable import enable_portable_mode
+
+    enable_portable_mode()  # a workshop laptop's StationMapData folder beside the program, if present
     _prepare_environment()
     _register_map_scheme()
 

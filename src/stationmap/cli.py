@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from stationmap.core.messages import set_language
+    from stationmap.store.portable import enable_portable_mode
+
+    enable_portable_mode()  # before anything reads the data folder: settings, log, sample
 
     set_language(getattr(args, "lang", "es"))
     try:

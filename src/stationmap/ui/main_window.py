@@ -38,7 +38,7 @@ def _build_sample(path: Path, progress: Any) -> Path:
 
 PROJECT_SUFFIX = ".stationmap"
 # Feature packages, each with install(window); menus appear in this order.
-FEATURES = ("stationmap.ui.hotspots", "stationmap.ui.plan")
+FEATURES = ("stationmap.ui.hotspots", "stationmap.ui.plan", "stationmap.ui.training")
 
 
 class MainWindow(QMainWindow):

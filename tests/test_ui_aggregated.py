@@ -7,6 +7,7 @@ import shutil
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QLocale
 
 from conftest import shared_path
 from stationmap.analysis.aggregated import compare_month, monthly_series
@@ -50,10 +51,18 @@ def test_district_table_for_june_2024_matches_compare_month(qtbot, window, cajam
     assert shown == [(c.ubigeo, c.current) for c in expected]
     top = expected[0]
     assert panel.table.item(0, DISTRICT).text() == top.district == "CAJAMARCA"
-    assert panel.table.item(0, VS_PREVIOUS).text() == top.vs_previous.sentence("es")
-    assert panel.table.item(0, VS_LAST_YEAR).text() == top.vs_last_year.sentence("es")
-    verdicts = {panel.table.item(r, VS_PREVIOUS).text().split(": ")[-1] for r in range(panel.table.rowCount())}
-    assert "dentro de la variación normal." in verdicts
+    # Short words in the cell, the change test's full sentence in its tooltip.
+    assert panel.table.item(0, VS_PREVIOUS).toolTip() == top.vs_previous.sentence("es")
+    assert panel.table.item(0, VS_LAST_YEAR).toolTip() == top.vs_last_year.sentence("es")
+    words = {"up": "Sube", "down": "Baja", "normal": "Normal"}
+    for row, change in enumerate(expected):
+        for column, comparison in ((VS_PREVIOUS, change.vs_previous), (VS_LAST_YEAR, change.vs_last_year)):
+            text = panel.table.item(row, column).text()
+            assert text.startswith(words[comparison.verdict])
+            # A district with no complaints before has no percent to show, only its usual count of 0.
+            assert (f"({comparison.percent:+.0f}\u00a0%)" in text) if comparison.percent is not None \
+                else text.endswith(" · habitual " + QLocale().toString(0.0, "f", 1))
+    assert {c.vs_previous.verdict for c in expected} == {"up", "down", "normal"}
 
 
 def test_one_modalidad_and_one_district_drive_the_table_and_the_trend(qtbot, window, cajamarca_project):
@@ -78,6 +87,15 @@ def test_one_modalidad_and_one_district_drive_the_table_and_the_trend(qtbot, win
     panel.category.setCurrentIndex(0)
     panel.series.setCurrentIndex(0)
     assert panel.trend.plotItem.listDataItems()[0].getData()[1].sum() == 171_501
+
+
+def test_a_counts_only_project_puts_this_panel_in_front(qtbot, window, cajamarca_project):
+    tools = install(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_project(cajamarca_project)
+    qtbot.waitUntil(lambda: not tools.aggregated_panel.visibleRegion().isEmpty(), timeout=5000)
+    assert window.temporal_panel.visibleRegion().isEmpty()
 
 
 def test_a_project_without_counts_explains_what_to_import(window, tmp_path):
@@ -111,19 +129,12 @@ def test_showing_the_panel_switches_the_district_choropleth_back_on(qtbot, windo
     window.open_project(path)
     panel, map_panel = tools.aggregated_panel, window.map_panel
     assert panel.month.itemText(0) == "10/2026"
-    # A project with counts brings this panel's tab to the front.
-    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty(), timeout=5000)
-    assert tools.quality_panel.visibleRegion().isEmpty()
+    # Incidents too: the panel waits in the Ver menu, the heat chart stays in front.
+    assert tools.aggregated_dock.isHidden() and not window.temporal_panel.visibleRegion().isEmpty()
     qtbot.waitUntil(lambda: map_panel.is_ready, timeout=60_000)
     qtbot.waitUntil(lambda: _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)"), timeout=10_000)
     map_panel.run_javascript("SM.map.removeLayer(SM.overlays.districts)")   # the user unticks the layer
     qtbot.waitUntil(lambda: not _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)"), timeout=5000)
-    # Another tab in front, then this one again (a tabified dock's widget keeps isVisible(), so the
-    # dock's visibilityChanged is what tells).
-    with qtbot.waitSignal(tools.aggregated_dock.visibilityChanged, timeout=5000,
-                          check_params_cb=lambda visible: not visible):
-        tools.quality_dock.raise_()
-    with qtbot.waitSignal(tools.aggregated_dock.visibilityChanged, timeout=5000,
-                          check_params_cb=lambda visible: visible):
-        tools.aggregated_dock.raise_()
+    tools.aggregated_dock.toggleViewAction().trigger()   # Ver → Estadísticas agregadas
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty(), timeout=5000)
     qtbot.waitUntil(lambda: _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)"), timeout=5000)

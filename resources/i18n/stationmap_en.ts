@@ -31,27 +31,51 @@
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
         <source>Denuncias</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaints</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
-        <source>Frente a los 3 meses previos</source>
-        <translation type="unfinished"></translation>
+        <source>Frente a los
+3 meses previos</source>
+        <translation>Against the
+3 previous months</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
-        <source>Frente a un año antes</source>
-        <translation type="unfinished"></translation>
+        <source>Frente al mismo
+mes un año antes</source>
+        <translation>Against the same
+month a year before</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="181"/>
+        <source>Sube</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="181"/>
+        <source>Baja</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="181"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="220"/>
+        <source>%1 — %2, por mes</source>
+        <translation>%1 — %2, per month</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="58"/>
         <source>El mes elegido frente al promedio de los tres meses anteriores</source>
-        <translation type="unfinished"></translation>
+        <translation>The chosen month against the mean of the three months before</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
         <source>El mes elegido frente al mismo mes del año anterior</source>
-        <translation type="unfinished"></translation>
+        <translation>The chosen month against the same month of the previous year</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="77"/>
@@ -74,29 +98,9 @@
         <translation>No earlier data to compare with</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="180"/>
-        <source>Aumento mayor que lo normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="180"/>
-        <source>Descenso mayor que lo normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="181"/>
-        <source>Dentro de lo normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="182"/>
         <source>habitual %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="216"/>
-        <source>Denuncias por mes: %1 — %2</source>
-        <translation>Complaints per month: %1 — %2</translation>
+        <translation>usual %1</translation>
     </message>
 </context>
 <context>
@@ -261,6 +265,92 @@
         <location filename="../../src/stationmap/ui/brief/__init__.py" line="42"/>
         <source>Estadísticas agregadas</source>
         <translation>Aggregated statistics</translation>
+    </message>
+</context>
+<context>
+    <name>BuildBasemapDialog</name>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="29"/>
+        <source>Crear mapa base desde OpenStreetMap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="36"/>
+        <source>archivo .osm.pbf (por ejemplo, de una memoria USB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="37"/>
+        <source>Elegir…</source>
+        <translation type="unfinished">Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="43"/>
+        <source>Jurisdicción de la comisaría</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="44"/>
+        <source>Un distrito:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="45"/>
+        <source>Un área dibujada en el mapa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="53"/>
+        <source>Dibujar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="55"/>
+        <source>sin dibujar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="63"/>
+        <source>16 muestra los nombres de todas las calles; más alto crece mucho el archivo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="66"/>
+        <source>Extracto de OpenStreetMap:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="77"/>
+        <source>Zoom máximo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="84"/>
+        <source>Datos: © OpenStreetMap contributors (ODbL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="88"/>
+        <source>Extracto de OpenStreetMap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="89"/>
+        <source>OpenStreetMap (*.osm.pbf *.pbf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="97"/>
+        <source>haga clic en el mapa; doble clic para terminar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="101"/>
+        <source>área de %n puntos</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1265,11 @@
         <translation>&amp;Patrol</translation>
     </message>
     <message>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="69"/>
+        <source>&amp;Mapa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../src/stationmap/ui/main_menus.py" line="70"/>
         <source>In&amp;formes</source>
         <translation>Re&amp;ports</translation>
@@ -1188,72 +1283,72 @@
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="97"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="98"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="248"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="256"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="253"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="261"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="254"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="262"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="260"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="268"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="261"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="269"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="274"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="282"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="275"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="283"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="288"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="296"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="296"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="304"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="297"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="305"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="303"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="311"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="308"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="316"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="330"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="338"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -1875,42 +1970,42 @@
 <context>
     <name>TrainingMode</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="45"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="46"/>
         <source>Modo capacitación</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="46"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="47"/>
         <source>Abre una copia nueva de la estación de ejemplo con ejercicios guiados</source>
         <translation>Opens a fresh copy of the sample station with guided exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="63"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="71"/>
         <source>Preparando la copia de capacitación…</source>
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="98"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="106"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="144"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="156"/>
         <source>buscando…</source>
         <translation>searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="148"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="160"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="151"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="163"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="160"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="172"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>

@@ -33,12 +33,19 @@ class BriefTools(QObject):
         self.categories_action = window.extension_menu("analysis").addAction(self.tr("&Categorías…"))
         self.brief_action.triggered.connect(self.open_brief_dialog)
         self.categories_action.triggered.connect(self.open_category_editor)
-        self.quality_dock = window.add_dock(self.quality_panel, "quality_dock", self.tr("Calidad de datos"),
-                                            Qt.DockWidgetArea.LeftDockWidgetArea)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        # Tabs beside the bottom panels already there ("Horas y días"): a left column would squeeze the
+        # map, which the incident table's filter bar leaves only what the centre does not need.
+        neighbours = [d for d in window.findChildren(QDockWidget) if window.dockWidgetArea(d) == bottom]
+        self.quality_dock = window.add_dock(self.quality_panel, "quality_dock", self.tr("Calidad de datos"), bottom)
         self.aggregated_dock = window.add_dock(self.aggregated_panel, "aggregated_dock",
-                                               self.tr("Estadísticas agregadas"), Qt.DockWidgetArea.LeftDockWidgetArea)
-        # Two tabs in one column: side by side they would squeeze the incident table.
+                                               self.tr("Estadísticas agregadas"), bottom)
+        if neighbours:
+            window.tabifyDockWidget(neighbours[0], self.quality_dock)
         window.tabifyDockWidget(self.quality_dock, self.aggregated_dock)
+        for dock in (self.quality_dock, self.aggregated_dock):
+            # Opened from Ver, a panel comes to the front instead of appearing as a background tab.
+            dock.toggleViewAction().triggered.connect(lambda checked, d=dock: d.raise_() if checked else None)
         window.project_changed.connect(self._on_project)
         window.incidents_changed.connect(self._on_incidents)
         # Fires also when the dock's tab comes to the front, where the panel's own showEvent does not.
@@ -58,9 +65,15 @@ class BriefTools(QObject):
             show_error(self._window, error)
             return
         self.aggregated_panel.set_counts(counts)
-        # The tab in front is the one this project has data for; the window shows its docks only after
-        # announcing the project, so the tab is chosen once the event loop runs again.
-        QTimer.singleShot(0, (self.aggregated_dock if len(counts) else self.quality_dock).raise_)
+        # Feature docks open from Ver; but a project of counts only (SIDPOL) has nothing for the incident
+        # panels, so this one opens in front. The window shows its own docks after announcing the
+        # project, hence the next turn of the event loop.
+        if len(counts) > 0 and project.incident_count() == 0:
+            QTimer.singleShot(0, self._bring_aggregated_forward)
+
+    def _bring_aggregated_forward(self) -> None:
+        self.aggregated_dock.show()
+        self.aggregated_dock.raise_()
 
     def _on_incidents(self, incidents: Any) -> None:
         project = self._window.project

@@ -17,8 +17,8 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHeaderView, QLabel, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from stationmap.core.messages import current_language
 
@@ -52,8 +52,12 @@ class AggregatedPanel(QWidget):
         form.addRow(self.tr("Modalidad:"), self.category)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Distrito"), self.tr("UBIGEO"), self.tr("Denuncias del mes"),
-            self.tr("Frente a los 3 meses anteriores"), self.tr("Frente al mismo mes del año anterior")])
+            self.tr("Distrito"), self.tr("UBIGEO"), self.tr("Denuncias"),
+            self.tr("Frente a los\n3 meses previos"), self.tr("Frente al mismo\nmes un año antes")])
+        self.table.horizontalHeaderItem(VS_PREVIOUS).setToolTip(
+            self.tr("El mes elegido frente al promedio de los tres meses anteriores"))
+        self.table.horizontalHeaderItem(VS_LAST_YEAR).setToolTip(
+            self.tr("El mes elegido frente al mismo mes del año anterior"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,16 +72,28 @@ class AggregatedPanel(QWidget):
         self.trend = pg.PlotWidget(self, background="w")
         self.trend.plotItem.getViewBox().setMouseEnabled(True, False)
         self.trend.plotItem.getViewBox().setMenuEnabled(False)
-        self.trend.setMinimumHeight(180)
+        self.trend.setMinimumSize(260, 160)
         trend_form = QFormLayout()
         trend_form.addRow(self.tr("Tendencia de:"), self.series)
 
+        # Choices and the district table on the left, the monthly trend on the right.
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.table, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(trend_form)
+        right_layout.addWidget(self.trend, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([680, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 2)
-        layout.addLayout(trend_form)
-        layout.addWidget(self.trend, 1)
+        layout.addWidget(splitter, 1)
         self._content = [self.month, self.category, self.table, self.series, self.trend]
 
         self.month.currentIndexChanged.connect(self._refresh)
@@ -149,8 +165,8 @@ class AggregatedPanel(QWidget):
             self.table.setItem(row, UBIGEO, QTableWidgetItem(change.ubigeo))
             self.table.setItem(row, CURRENT, count)
             for column, comparison in ((VS_PREVIOUS, change.vs_previous), (VS_LAST_YEAR, change.vs_last_year)):
-                item = QTableWidgetItem(no_reference if comparison is None else comparison.sentence(language))
-                item.setToolTip(item.text())
+                item = QTableWidgetItem(no_reference if comparison is None else self._verdict(comparison, locale))
+                item.setToolTip(no_reference if comparison is None else comparison.sentence(language))
                 if comparison is not None and comparison.verdict in VERDICT_COLOURS:
                     item.setForeground(QBrush(QColor(VERDICT_COLOURS[comparison.verdict])))
                     font = item.font()
@@ -158,6 +174,14 @@ class AggregatedPanel(QWidget):
                     item.setFont(font)
                 self.table.setItem(row, column, item)
         self._draw_trend()
+
+    def _verdict(self, change: Any, locale: QLocale) -> str:
+        """Short plain words for a table cell; the tooltip carries the full sentence."""
+        # "Sube"/"Baja" only when the change test says so; anything else is "Normal", whatever its percent.
+        words = {"up": self.tr("Sube"), "down": self.tr("Baja"), "normal": self.tr("Normal")}[change.verdict]
+        usual = self.tr("habitual %1").replace("%1", locale.toString(change.expected, "f", 1))
+        percent = "" if change.percent is None else f" ({change.percent:+.0f}\u00a0%)"
+        return f"{words}{percent} · {usual}"
 
     def _follow_selection(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -182,17 +206,21 @@ class AggregatedPanel(QWidget):
         x = np.arange(len(series))
         plot.plot(x, series.to_numpy(dtype=float), pen=TREND_PEN, symbol="o", symbolSize=4,
                   symbolBrush="#21918c", symbolPen=None)
-        labels = [f"{p.month:02d}/{p.year}" for p in series.index]
-        step = max(1, len(labels) // 8)
-        self.trend.getAxis("bottom").setTicks([[(i, labels[i]) for i in range(0, len(labels), step)], []])
+        periods = list(series.index)
+        if len(periods) > 24:   # years at each January: month labels would run into each other
+            ticks = [(i, str(p.year)) for i, p in enumerate(periods) if p.month == 1]
+        else:
+            step = max(1, len(periods) // 6)
+            ticks = [(i, f"{p.month:02d}/{p.year}") for i, p in enumerate(periods)][::step]
+        self.trend.getAxis("bottom").setTicks([ticks, []])
         chosen = self._chosen_month()
         stamps = [(p.year, p.month) for p in series.index]
         if chosen in stamps:
             plot.addItem(pg.InfiniteLine(stamps.index(chosen), angle=90, pen=MONTH_PEN))
-        plot.setTitle(self.tr("Denuncias por mes: %1 — %2").replace("%1", self.series.currentText())
+        plot.setTitle(self.tr("%1 — %2, por mes").replace("%1", self.series.currentText())
                       .replace("%2", self.category.currentText()), size="9pt", color="#202020")
         self.refreshed.emit()
 
     def sizeHint(self) -> QSize:
         # The dock's first width: enough for the tables' words, the user may narrow it.
-        return QSize(520, 640)
+        return QSize(960, 320)

@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QHeaderView, QLabel, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout,
+from PySide6.QtWidgets import (QHeaderView, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from stationmap.ui.error_display import show_error
@@ -100,7 +100,7 @@ class QualityPanel(QWidget):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            table.setWordWrap(True)
+            table.setWordWrap(False)   # one line per row; the full example is in the tooltip
         self.shares.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.shares.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.reasons.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -112,25 +112,30 @@ class QualityPanel(QWidget):
         self.trend.plotItem.getViewBox().setMouseEnabled(True, False)
         self.trend.plotItem.getViewBox().setMenuEnabled(False)
         self.trend.setYRange(0, 100, padding=0.02)
-        self.trend.setMinimumHeight(180)
+        self.trend.setMinimumSize(260, 160)
 
+        # Figures on the left (scrolling when the dock is short), their weekly trend on the right.
         content = QWidget(self)
+        figures = QVBoxLayout(content)
+        figures.addWidget(self.summary)
+        figures.addWidget(self.shares)
+        figures.addWidget(self.reasons)
+        figures.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(content)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.shares)
-        layout.addWidget(self.reasons)
-        layout.addWidget(self.trend, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.trend)
+        splitter.setSizes([460, 440])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
 
     def sizeHint(self) -> QSize:
         # The dock's first width: enough for the tables' words, the user may narrow it.
-        return QSize(380, 640)
+        return QSize(900, 320)
 
     def refresh(self, inputs: QualityInputs | None) -> None:
         """Recompute for new incidents (None clears the panel)."""
@@ -174,7 +179,6 @@ class QualityPanel(QWidget):
             item.setToolTip(f"{code}\n{example}")
             self.reasons.setItem(row, 1, item)
         self.reasons.setVisible(bool(reasons))
-        self.reasons.resizeRowsToContents()
         for table in (self.shares, self.reasons):   # whole tables, no inner scrolling: the dock scrolls
             table.setFixedHeight(table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
                                  + 2 * table.frameWidth())

@@ -34,6 +34,17 @@ def test_self_test_passes_on_the_sample_station_and_keeps_every_export(qapp, tmp
     assert (tmp_path / "estacion_de_ejemplo.stationmap").stat().st_size > 0
 
 
+@pytest.mark.slow
+@pytest.mark.webengine
+@pytest.mark.qt_log_ignore("vulkan", "Vulkan", "GPU vendor", "DRI3", "GPUInfo")   # as above
+def test_startup_probe_reports_the_main_window_map_drawn(qapp, sample_project_file, config_dir, capsys):
+    assert selftest.startup_probe(sample_project_file) == 0
+    drawn = capsys.readouterr().out.strip().splitlines()[-1]
+    assert drawn.startswith("drawn ") and int(drawn.split()[1]) > 1000
+    # The measurement must not change the user's recent projects.
+    assert not (config_dir / "stationmap.ini").exists()
+
+
 def test_missing_sample_data_fails_with_a_reason_and_no_traceback(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("STATIONMAP_SAMPLE_DIR", str(tmp_path / "nowhere"))
     monkeypatch.setenv("STATIONMAP_CONFIG_DIR", str(tmp_path / "config"))

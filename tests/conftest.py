@@ -65,3 +65,22 @@ def spanish_messages():
     set_language("es")
     yield
     set_language("es")
+
+
+@pytest.fixture
+def captured_boxes(monkeypatch):
+    """Every QMessageBox text the code would show, collected without blocking the test."""
+    from PySide6.QtWidgets import QMessageBox
+
+    texts: list[str] = []
+
+    def fake_exec(box):
+        texts.append(box.text() + "\n" + box.informativeText())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda parent, title, text, *a, **k: texts.append(text))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    return texts

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 pytest.importorskip("stationmap.io.preview")
 Project = pytest.importorskip("stationmap.store.project").Project
@@ -24,18 +23,6 @@ CSV_TEXT = (
 def project(tmp_path):
     with Project.create(tmp_path / "prueba.stationmap") as project:
         yield project
-
-
-@pytest.fixture
-def captured_boxes(monkeypatch):
-    texts: list[str] = []
-
-    def fake_exec(box):
-        texts.append(box.text() + "\n" + box.informativeText())
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return texts
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -5,27 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.main_window import MainWindow
 
 Project = pytest.importorskip("stationmap.store.project").Project
-
-
-@pytest.fixture
-def captured_boxes(monkeypatch):
-    """Every QMessageBox text the code would show, without blocking the test."""
-    texts: list[str] = []
-
-    def fake_exec(box):
-        texts.append(box.text() + "\n" + box.informativeText())
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    monkeypatch.setattr(QMessageBox, "information",
-                        lambda parent, title, text, *a, **k: texts.append(text))
-    return texts
 
 
 def make_window(qtbot, config_dir: Path) -> MainWindow:

@@ -227,6 +227,10 @@ class Project:
             db.execute("INSERT OR REPLACE INTO assets (name, kind, data, meta) VALUES (?, ?, ?, ?)",
                        (name, kind, sqlite3.Binary(data), json.dumps(meta or {}, ensure_ascii=False)))
 
+    def delete_asset(self, name: str) -> None:
+        with self.transaction() as db, self._translated():
+            db.execute("DELETE FROM assets WHERE name = ?", (name,))
+
     def asset(self, name: str) -> bytes | None:
         with self._translated():
             row = self.db.execute("SELECT data FROM assets WHERE name = ?", (name,)).fetchone()

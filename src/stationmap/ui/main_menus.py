@@ -66,7 +66,7 @@ class MainMenus(QObject):
         """Feature menus in a fixed order between Ver and Ayuda, made when first asked for."""
         if key == "help":
             return self.help_menu
-        titles = {"analysis": self.tr("A&nálisis"), "patrol": self.tr("&Patrullaje"),
+        titles = {"map": self.tr("&Mapa"), "analysis": self.tr("A&nálisis"), "patrol": self.tr("&Patrullaje"),
                   "reports": self.tr("In&formes")}
         if key not in self._extension_menus:
             menu = QMenu(titles[key], self._bar)

@@ -38,7 +38,7 @@ def _build_sample(path: Path, progress: Any) -> Path:
 
 PROJECT_SUFFIX = ".stationmap"
 # Feature packages, each with install(window); menus appear in this order.
-FEATURES = ("stationmap.ui.hotspots", "stationmap.ui.plan", "stationmap.ui.training")
+FEATURES = ("stationmap.ui.basemap_tools", "stationmap.ui.hotspots", "stationmap.ui.plan", "stationmap.ui.training")
 
 
 class MainWindow(QMainWindow):
@@ -117,8 +117,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def extension_menu(self, key: str) -> QMenu:
-        """One of the feature menus: "analysis" (Análisis), "patrol" (Patrullaje), "reports" (Informes)
-        or "help" (Ayuda), created on first use, before Ayuda."""
+        """One of the feature menus: "map" (Mapa), "analysis" (Análisis), "patrol" (Patrullaje),
+        "reports" (Informes) or "help" (Ayuda), created on first use, before Ayuda."""
         return self.menus.extension_menu(key)
 
     @property

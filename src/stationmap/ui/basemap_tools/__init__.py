@@ -1,0 +1,107 @@
+"""The Mapa menu: export the current map, and give the station its own offline basemap.
+
+A basemap is built from an OpenStreetMap extract the station received on a USB stick
+(cut to the jurisdiction, a district or a drawn area, on the worker with a progress bar),
+or loaded from a pack made elsewhere (PMTiles/MBTiles, raster or vector). Either way it is
+stored in the project file, so the map works on any laptop with no network.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from stationmap.ui.basemap_tools.build_dialog import BuildBasemapDialog
+from stationmap.ui.basemap_tools.jobs import build_basemap, read_basemap, store_basemap
+from stationmap.ui.error_display import show_error
+from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MapMenu", text)
+
+
+class MapTools:
+    """Actions of the Mapa menu and the one worker they share."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.runner = TaskRunner(window)
+        self.runner.succeeded.connect(self._store)
+        self.runner.failed.connect(lambda error: show_error(window, error))
+        menu = window.extension_menu("map")
+        self.export_html = menu.addAction(_tr("Exportar mapa (HTML sin conexión)…"))
+        self.export_png = menu.addAction(_tr("Exportar mapa (imagen PNG)…"))
+        menu.addSeparator()
+        self.build = menu.addAction(_tr("Crear mapa base desde OpenStreetMap…"))
+        self.load = menu.addAction(_tr("Cargar mapa base (PMTiles/MBTiles)…"))
+        self.export_html.triggered.connect(lambda: self._export("html"))
+        self.export_png.triggered.connect(lambda: self._export("png"))
+        self.build.triggered.connect(self.build_dialog)
+        self.load.triggered.connect(self.load_dialog)
+        window.project_changed.connect(self._enable)
+        self._enable(window.project)
+
+    def _enable(self, project: Any) -> None:
+        for action in (self.export_html, self.export_png, self.build, self.load):
+            action.setEnabled(project is not None)
+
+    def _export(self, kind: str) -> None:
+        caption = _tr("Exportar mapa")
+        pattern = _tr("Página web (*.html)") if kind == "html" else _tr("Imagen PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self.window, caption, f"mapa.{kind}", pattern)
+        if path:
+            self.export_to(Path(path), kind)
+
+    def export_to(self, path: Path, kind: str) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if kind == "html":
+                self.window.map_panel.export_html(path)
+            else:
+                self.window.map_panel.export_png(path)
+        except Exception as error:  # shown translated; the log keeps the detail
+            show_error(self.window, error)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def build_dialog(self) -> None:
+        dialog = BuildBasemapDialog(self.window.project, self.window.map_panel, self.window)
+        if dialog.exec() and (request := dialog.request()) is not None:
+            self.start_build(request)
+
+    def start_build(self, request: Any) -> None:
+        TaskProgressDialog(self.runner, _tr("Creando el mapa base…"), self.window)
+        self.runner.start(build_basemap, request)
+
+    def load_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, _tr("Cargar mapa base"), "",
+                                              _tr("Mapas base (*.pmtiles *.mbtiles)"))
+        if path:
+            self.start_load(Path(path))
+
+    def start_load(self, path: Path) -> None:
+        TaskProgressDialog(self.runner, _tr("Leyendo el mapa base…"), self.window)
+        self.runner.start(read_basemap, path)
+
+    def _store(self, result: tuple[str, bytes, dict]) -> None:
+        project = self.window.project
+        if project is None:
+            return
+        try:
+            store_basemap(project, *result)
+        except Exception as error:
+            show_error(self.window, error)
+            return
+        self.window.map_panel.set_project(project)
+        QMessageBox.information(self.window, _tr("Mapa base"),
+                                _tr("El mapa base «%1» quedó guardado en el proyecto.").replace("%1", result[0]))
+
+
+def install(window: Any) -> MapTools:
+    window.map_tools = MapTools(window)
+    return window.map_tools

@@ -29,6 +29,7 @@ from stationmap.planning.sectors import Sector, assign_sectors
 REFERENCE_WEEKS = 4
 NEW_POINT_DISTANCE_M = 150.0
 TOTAL = "Total"
+KERNEL_NAMES = {"quartic": "cuártico", "gaussian": "gaussiano"}   # the brief speaks Spanish
 
 
 def iso_week_bounds(label: str) -> tuple[date, date]:
@@ -72,6 +73,11 @@ class WeeklyBrief:
     movements: list[str]
     quality: QualityReport
     period_mask: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, bool))
+
+    @property
+    def has_last_year(self) -> bool:
+        """Whether the project's data reach back to the same week a year earlier."""
+        return any(line.vs_last_year is not None for line in self.categories)
 
     @property
     def label(self) -> str:

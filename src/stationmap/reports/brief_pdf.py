@@ -21,11 +21,15 @@ from stationmap.analysis.quality import SHARE_LABELS
 from stationmap.analysis.temporal_tables import weekday_names
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.reports import pdf_drawing as draw
-from stationmap.reports.brief_content import WeeklyBrief
+from stationmap.reports.brief_content import KERNEL_NAMES, WeeklyBrief
 from stationmap.reports.participatory import suppressed_sector_counts
 from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, paragraphs, table
 
 VERDICT = {"up": "aumento real", "down": "descenso real", "normal": "variación normal", None: "sin datos"}
+
+
+def _decimal(value: float) -> str:
+    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
 
 
 def _change_cells(change) -> list[str]:
@@ -72,13 +76,20 @@ class _BriefDocument:
         key += [f"<b>{line.category}:</b> {line.vs_previous.sentence()}" for line in b.categories[1:]
                 if line.vs_previous is not None and line.vs_previous.verdict != "normal"]
         top = self.paragraph_lines(key, PAGE_H - MARGIN - 44)
-        rows = [["Delito", "Semana", "Promedio 4 semanas previas", "¿Cambio real?", "Misma semana año anterior", "¿Cambio real?"]]
+        # Without last year's week in the data, two columns of "sin datos" would only hide the table.
+        rows = [["Delito", "Semana", "Promedio 4 semanas previas", "¿Cambio real?"]
+                + (["Misma semana año anterior", "¿Cambio real?"] if b.has_last_year else [])]
         for line in b.categories:
-            rows.append([line.category, line.current, *_change_cells(line.vs_previous), *_change_cells(line.vs_last_year)])
-        top -= table(self.c, rows, [150, 45, 90, 70, 90, 78], MARGIN, top - 6, 400) + 14
-        self.paragraph_lines(["Un cambio es «real» cuando una prueba exacta de Poisson (5 %) lo distingue de la "
-                              "variación normal; con números pequeños (de 3 a 5, por ejemplo) casi nunca lo es."],
-                             top, 7.5)
+            rows.append([line.category, line.current, *_change_cells(line.vs_previous)]
+                        + (_change_cells(line.vs_last_year) if b.has_last_year else []))
+        widths = [150, 45, 90, 70] + ([90, 78] if b.has_last_year else [])
+        top -= table(self.c, rows, widths, MARGIN, top - 6, 400) + 14
+        notes = ["Un cambio es «real» cuando una prueba exacta de Poisson (5 %) lo distingue de la "
+                 "variación normal; con números pequeños (de 3 a 5, por ejemplo) casi nunca lo es."]
+        if not b.has_last_year:
+            notes.append("Los datos del proyecto no llegan a la misma semana del año anterior: "
+                         "no hay comparación anual.")
+        self.paragraph_lines(notes, top, 7.5)
         self.footer()
 
     def map_page(self) -> None:
@@ -105,7 +116,8 @@ class _BriefDocument:
         top = box[1] - 8
         if self.density is not None:
             c.setFont("Helvetica", 7)
-            c.drawString(MARGIN, top - 6, f"Densidad de la semana: kernel {self.density.kernel}, ancho de banda "
+            kernel = KERNEL_NAMES.get(self.density.kernel, self.density.kernel)
+            c.drawString(MARGIN, top - 6, f"Densidad de la semana: núcleo {kernel}, ancho de banda "
                                           f"{self.density.bandwidth_m:.0f} m, celda {self.density.cell_m:.0f} m "
                                           "(más oscuro = más incidentes por km²; se lee también en blanco y negro).")
             top -= 14
@@ -122,13 +134,19 @@ class _BriefDocument:
         b, c = self.brief, self.c
         self.header("Cuándo: esta semana frente a una semana habitual")
         days = weekday_names()
-        c.setFont("Helvetica-Bold", 9)
-        c.drawString(MARGIN, PAGE_H - MARGIN - 50, "Esta semana (aorístico)")
-        draw.draw_hour_weekday(c, MARGIN, PAGE_H - MARGIN - 160, PAGE_W - 2 * MARGIN, 100, b.matrix_current, days)
-        c.drawString(MARGIN, PAGE_H - MARGIN - 185, "Semana habitual (promedio de las 4 anteriores)")
-        draw.draw_hour_weekday(c, MARGIN, PAGE_H - MARGIN - 295, PAGE_W - 2 * MARGIN, 100, b.matrix_reference, days)
+        charts = (("Esta semana", b.matrix_current, PAGE_H - MARGIN - 50),
+                  ("Semana habitual (promedio de las 4 anteriores)", b.matrix_reference, PAGE_H - MARGIN - 195))
+        for title, matrix, top in charts:
+            c.setFont("Helvetica-Bold", 9)
+            c.drawString(MARGIN, top, title)
+            draw.draw_hour_weekday(c, MARGIN, top - 110, PAGE_W - 2 * MARGIN, 100, matrix, days)
+            # Each chart is shaded against its own darkest cell; saying its value keeps the two comparable.
+            c.setFont("Helvetica", 7)
+            c.drawString(MARGIN, top - 122, f"Más oscuro = más incidentes. Celda más oscura: "
+                                            f"{_decimal(float(matrix.max()))} incidentes en esa hora. Un hecho con "
+                                            "hora incierta se reparte entre las horas posibles (método aorístico).")
         lines = b.movements or ["Sin desplazamientos horarios notables en los delitos principales."]
-        self.paragraph_lines(["<b>Qué se movió</b>"] + lines, PAGE_H - MARGIN - 320)
+        self.paragraph_lines(["<b>Qué se movió</b>"] + lines, PAGE_H - MARGIN - 345)
         self.footer()
 
     def quality_page(self) -> None:

@@ -15,7 +15,7 @@ from jinja2 import Environment, select_autoescape
 
 from stationmap.analysis.quality import SHARE_LABELS
 from stationmap.analysis.temporal_tables import weekday_names
-from stationmap.reports.brief_content import WeeklyBrief
+from stationmap.reports.brief_content import KERNEL_NAMES, WeeklyBrief
 from stationmap.reports.participatory import suppressed_sector_counts
 from stationmap.reports.plan_tables import plan_tables
 from stationmap.reports.svg import heat_svg, map_svg
@@ -77,13 +77,14 @@ se muestran como «&lt; {{ threshold }}». No se muestran lugares exactos ni det
 {% for row in counts.itertuples(index=False) %}<tr>{% for v in row %}<td>{{ v }}</td>{% endfor %}</tr>{% endfor %}</table>
 {% else %}
 <h2>Qué cambió</h2>
-<table><tr><th>Delito</th><th>Semana</th><th>Frente a las 4 semanas previas</th><th>Misma semana del año anterior</th></tr>
+<table><tr><th>Delito</th><th>Semana</th><th>Frente a las 4 semanas previas</th>{% if has_last_year %}<th>Misma semana del año anterior</th>{% endif %}</tr>
 {% for line in categories %}<tr><td>{{ line.category }}</td><td>{{ line.current }}</td>
 <td class="{{ line.vs_previous.verdict if line.vs_previous else '' }}">{{ line.vs_previous.sentence() if line.vs_previous else 'sin datos' }}</td>
-<td class="{{ line.vs_last_year.verdict if line.vs_last_year else '' }}">{{ line.vs_last_year.sentence() if line.vs_last_year else 'sin datos' }}</td></tr>{% endfor %}</table>
-<p class="note">Un cambio se marca solo si una prueba exacta de Poisson (5 %) lo distingue de la variación normal.</p>
+{% if has_last_year %}<td class="{{ line.vs_last_year.verdict if line.vs_last_year else '' }}">{{ line.vs_last_year.sentence() if line.vs_last_year else 'sin datos' }}</td>{% endif %}</tr>{% endfor %}</table>
+<p class="note">Un cambio se marca solo si una prueba exacta de Poisson (5 %) lo distingue de la variación normal.
+{% if not has_last_year %}Los datos del proyecto no llegan a la misma semana del año anterior: no hay comparación anual.{% endif %}</p>
 <h2>Dónde</h2>""" + MAP_BLOCK + """
-{% if density %}<p class="note">Densidad de la semana: kernel {{ density.kernel }}, ancho de banda
+{% if density %}<p class="note">Densidad de la semana: núcleo {{ kernel_name }}, ancho de banda
 {{ density.bandwidth_m | round | int }} m, celda {{ density.cell_m | round | int }} m.</p>{% endif %}
 <table><tr><th>Punto</th><th>Calle</th><th>Incidentes (4 semanas)</th><th>Horas pico</th><th></th></tr>
 {% for p in points %}<tr><td>{{ p.code }}</td><td>{{ p.street }}</td><td>{{ p.incidents }}</td>
@@ -92,10 +93,15 @@ se muestran como «&lt; {{ threshold }}». No se muestran lugares exactos ni det
 {% for s in sectors_table %}<tr><td>{{ s.sector }}</td><td>{{ s.current }}</td><td>{{ '%.1f' % s.previous_mean }}</td>
 <td>{{ s.change.sentence() }}</td></tr>{% endfor %}</table>
 <h2>Cuándo</h2><p>Esta semana:</p>{{ heat_now | safe }}<p>Semana habitual (promedio de las 4 anteriores):</p>{{ heat_ref | safe }}
+<p class="note">Cada cuadro se sombrea según su propia celda más oscura: {{ '%.1f' % peak_now }} incidentes en una hora
+esta semana, {{ '%.1f' % peak_ref }} en la semana habitual. Un hecho con hora incierta se reparte entre las horas
+posibles (método aorístico).</p>
 <ul>{% for m in movements %}<li>{{ m }}</li>{% else %}<li>Sin desplazamientos horarios notables.</li>{% endfor %}</ul>
 <h2>Calidad de los datos</h2><table>{% for key, value in shares %}<tr><td>{{ key }}</td><td>{{ '%.1f' % value }} %</td></tr>{% endfor %}
 <tr><td>Duplicados encontrados al importar</td><td>{{ quality.duplicates_found }}</td></tr>
 <tr><td>Filas rechazadas al importar</td><td>{{ quality.rows_rejected }}</td></tr></table>
+{% if quality.rejected_by_reason %}<table><tr><th>Motivo de rechazo (ejemplo)</th><th>Filas</th></tr>
+{% for code, rows in quality.rejected_by_reason.items() %}<tr><td>{{ quality.reason_examples.get(code, code) }}</td><td>{{ rows }}</td></tr>{% endfor %}</table>{% endif %}
 {% endif %}
 <p class="note">Delitos denunciados: no todo delito se denuncia. Calles: © OpenStreetMap contributors (ODbL).</p>
 </body></html>""")
@@ -125,11 +131,14 @@ def write_brief_html(brief: WeeklyBrief, path: str | Path, *, sectors, features=
                        counts=suppressed_sector_counts(incidents[brief.period_mask], sectors, threshold))
     else:
         context.update(
-            categories=brief.categories, points=brief.critical_points, new_points=brief.new_points,
+            categories=brief.categories, has_last_year=brief.has_last_year, points=brief.critical_points,
+            new_points=brief.new_points,
+            kernel_name=KERNEL_NAMES.get(density.kernel, density.kernel) if density is not None else "",
             sectors_table=brief.sectors, density=density, movements=brief.movements, quality=brief.quality,
             shares=[(SHARE_LABELS[k], v) for k, v in brief.quality.shares.items()],
             svg=map_svg(area, features=features, sectors=sectors, points=brief.critical_points,
                         new_points=brief.new_points, density=density),
+            peak_now=float(brief.matrix_current.max()), peak_ref=float(brief.matrix_reference.max()),
             heat_now=heat_svg(brief.matrix_current, weekday_names()),
             heat_ref=heat_svg(brief.matrix_reference, weekday_names()))
     Path(path).write_text(BRIEF.render(**context), encoding="utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, QTimer
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QMenu,
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QMenu, QVBoxLayout,
                                QPushButton, QToolButton, QWidget)
 
 from stationmap.core.filters import IncidentFilter
@@ -48,13 +48,20 @@ class FilterBar(QWidget):
     def __init__(self, state: FilterState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
+        # Two rows: the filters, and under them the selection chips (usually hidden), so the
+        # bar's minimum width leaves room for the map dock on a 1280-pixel laptop screen.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(4, 2, 4, 2)
+        rows.setSpacing(2)
+        layout = QHBoxLayout()
+        chips = QHBoxLayout()
+        rows.addLayout(layout)
+        rows.addLayout(chips)
 
         self.text_edit = QLineEdit(self)
         self.text_edit.setPlaceholderText(self.tr("Buscar categoría, dirección, distrito…"))
         self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setMinimumWidth(160)
+        self.text_edit.setMinimumWidth(100)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(_TEXT_DEBOUNCE_MS)
@@ -82,10 +89,12 @@ class FilterBar(QWidget):
         self.hours_chip.button.clicked.connect(lambda: self._state.update(cells=None))
 
         layout.addWidget(self.text_edit, 2)
-        for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit,
-                       self.category_button, self.map_chip, self.hours_chip):
+        for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit, self.category_button):
             layout.addWidget(widget)
         layout.addStretch(1)
+        chips.addWidget(self.map_chip)
+        chips.addWidget(self.hours_chip)
+        chips.addStretch(1)
 
         self.set_categories([])
         state.changed.connect(self._show_filter)

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.brief import install
 from stationmap.ui.main_window import MainWindow
+from stationmap.ui.tasks import TaskProgressDialog
 
 
 @pytest.fixture
@@ -86,6 +87,22 @@ def test_brief_dialog_writes_the_four_files_on_the_worker_and_opens_them(sample_
     dialog.open_pdf_button.click()
     dialog.open_folder_button.click()
     assert [u.toLocalFile() for u in opened] == [str(files[0]), str(out)]
+
+
+def test_cancel_in_the_progress_dialog_stops_the_brief_and_lists_nothing(sample_window, qtbot, tmp_path):
+    window, tools = sample_window
+    dialog = tools.open_brief_dialog()
+    dialog.folder.setText(str(tmp_path / "cancelado"))
+    with qtbot.waitSignal(dialog.runner.cancelled, timeout=10_000):
+        dialog.generate_button.click()
+        progress = dialog.findChild(TaskProgressDialog)
+        assert progress is not None and progress.labelText() == "Preparando el informe semanal…"
+        progress.findChild(QPushButton).click()   # Cancelar
+    assert dialog.runner.wait(60_000)
+    assert dialog.files == [] and dialog.file_list.count() == 0
+    assert not dialog.open_pdf_button.isEnabled()
+    assert not list((tmp_path / "cancelado").glob("*.pdf"))
+    dialog.close()
 
 
 def test_an_unwritable_folder_is_explained_in_spanish_and_nothing_starts(sample_window, tmp_path, captured_boxes):

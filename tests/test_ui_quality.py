@@ -90,3 +90,14 @@ def test_panel_refreshes_when_the_incidents_change_and_clears_without_a_project(
     window.close_project()
     assert panel.report is None and panel.shares.rowCount() == 0
     window.close()
+
+
+def test_a_project_without_incidents_shows_no_percentages(qtbot, config_dir, tmp_path):
+    window, tools = _window(qtbot, config_dir)
+    panel = tools.quality_panel
+    with qtbot.waitSignal(panel.refreshed, timeout=30_000):
+        window.create_project(tmp_path / "vacio")
+    assert panel.report.incidents == 0 and panel.shares.rowCount() == 0 and panel.shares.isHidden()
+    assert "no tiene ninguno" in panel.summary.text()
+    assert panel.trend.plotItem.listDataItems() == []
+    window.close()

@@ -618,42 +618,42 @@ month a year before</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="55"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="62"/>
         <source>Buscar categoría, dirección, distrito…</source>
         <translation>Search category, address, district…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="65"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="72"/>
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="67"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="74"/>
         <source>Hasta</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="113"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="122"/>
         <source>Todas</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="163"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="172"/>
         <source>Categorías: todas</source>
         <translation>Categories: all</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="165"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="174"/>
         <source>Categorías: %1</source>
         <translation>Categories: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="166"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="175"/>
         <source>Selección del mapa: %1 incidentes</source>
         <translation>Map selection: %1 incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="167"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="176"/>
         <source>Selección de horas: %1 horas</source>
         <translation>Hour selection: %1 hours</translation>
     </message>
@@ -1747,6 +1747,11 @@ month a year before</translation>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="156"/>
         <source>%1 incidentes. Duplicados encontrados al importar: %2. Filas rechazadas: %3.</source>
         <translation>%1 incidents. Duplicates found on import: %2. Rejected rows: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="162"/>
+        <source>Los porcentajes se calculan sobre incidentes importados; este proyecto no tiene ninguno.</source>
+        <translation>The percentages are computed over imported incidents; this project has none.</translation>
     </message>
 </context>
 <context>

@@ -157,7 +157,11 @@ class QualityPanel(QWidget):
             .replace("%1", locale.toString(report.incidents))
             .replace("%2", locale.toString(report.duplicates_found))
             .replace("%3", locale.toString(report.rows_rejected)))
-        keys = [k for k in SHARE_KEYS if k in report.shares]
+        if report.incidents == 0:   # shares of nothing would read as "0 % with coordinates"
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "Los porcentajes se calculan sobre incidentes importados; este proyecto no tiene ninguno."))
+        keys = [k for k in SHARE_KEYS if k in report.shares] if report.incidents else []
+        self.shares.setVisible(bool(keys))
         self.shares.setRowCount(len(keys))
         for row, key in enumerate(keys):
             name = QTableWidgetItem(self.share_names[key])

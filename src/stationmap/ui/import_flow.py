@@ -13,10 +13,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from stationmap.core.settings import Settings
-from stationmap.ui.error_display import show_error
 from stationmap.ui.import_dialog import FILE_FILTER, ImportDialog
 from stationmap.ui.import_summary import ImportHistoryDialog, ImportSummaryDialog
-from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 
 def _run_import(request: Any, progress: Any) -> Any:
@@ -34,9 +33,7 @@ class ImportFlow(QObject):
         self._project = project            # the open store.project.Project, or None
         self._save_settings = save_settings
         self._on_imported = on_imported
-        self.runner = TaskRunner(self)
-        self.runner.succeeded.connect(self._show_summary)
-        self.runner.failed.connect(lambda error: show_error(self._window, error))
+        self.runner = owned_runner(self, self._show_summary, self._window)
         self.last_report: dict[str, Any] | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
 

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from stationmap.core.progress import CancelToken, Cancelled, Progress
 
@@ -102,6 +103,8 @@ class TaskRunner(QObject):
         signals.failed.connect(lambda e: self._forward(generation, self.failed, e))
         signals.cancelled.connect(lambda: self._forward(generation, self.cancelled))
         signals.finished.connect(lambda: self._on_finished(generation))
+        # An owner closed mid-task (window, panel) stops the work at its next progress report.
+        self.destroyed.connect(token.cancel)
         self._pool.start(task)
 
     def cancel(self) -> None:
@@ -123,14 +126,30 @@ class TaskRunner(QObject):
         return self._pool.waitForDone(msecs)
 
     def _forward(self, generation: int, signal: Signal, *args: Any) -> None:
-        if generation == self._generation:
+        # A late result for an owner that is gone has nobody to go to.
+        if isValid(self) and generation == self._generation:
             signal.emit(*args)
 
     def _on_finished(self, generation: int) -> None:
+        if not isValid(self):
+            return
         self._running.pop(generation, None)
         if generation == self._generation:
             self._token = None
             self.finished.emit()
+
+
+def owned_runner(owner: QObject, on_success: Callable[[Any], None],
+                 error_parent: QWidget | None = None) -> TaskRunner:
+    """The usual wiring: a runner owned by `owner`, results to `on_success`, failures shown
+    translated over `error_parent` (default: the owner) and logged, never a traceback."""
+    from stationmap.ui.error_display import show_error
+
+    runner = TaskRunner(owner)
+    runner.succeeded.connect(on_success)
+    parent = error_parent if error_parent is not None else owner
+    runner.failed.connect(lambda error: show_error(parent, error))
+    return runner
 
 
 class TaskProgressDialog(QProgressDialog):

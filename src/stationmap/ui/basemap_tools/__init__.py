@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from stationmap.ui.basemap_tools.build_dialog import BuildBasemapDialog
 from stationmap.ui.basemap_tools.jobs import build_basemap, read_basemap, store_basemap
 from stationmap.ui.error_display import show_error
-from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 
 def _tr(text: str) -> str:
@@ -30,9 +30,7 @@ class MapTools:
 
     def __init__(self, window: Any) -> None:
         self.window = window
-        self.runner = TaskRunner(window)
-        self.runner.succeeded.connect(self._store)
-        self.runner.failed.connect(lambda error: show_error(window, error))
+        self.runner = owned_runner(window, self._store)
         menu = window.extension_menu("map")
         self.export_html = menu.addAction(_tr("Exportar mapa (HTML sin conexión)…"))
         self.export_png = menu.addAction(_tr("Exportar mapa (imagen PNG)…"))

@@ -16,7 +16,7 @@ from stationmap.ui.filter_state import FilterState
 from stationmap.ui.hotspots.jobs import CriticalRequest, run_critical_points
 from stationmap.ui.hotspots.station import StationGeography
 from stationmap.ui.hotspots.table_models import FrameModel, decimal, integer, text
-from stationmap.ui.tasks import TaskRunner
+from stationmap.ui.tasks import owned_runner
 
 CRITICAL_OVERLAY = "critical_points"
 CRITICAL_STYLE = {"color": "#ffffff", "weight": 2, "fillColor": "#6a040f", "fillOpacity": 1.0, "radius": 9}
@@ -66,10 +66,7 @@ class CriticalPointsTab(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
 
-        self.runner = TaskRunner(self)
-        self.runner.succeeded.connect(self._on_points)
-        self.runner.failed.connect(lambda error: show_error(self, error))
-        self.destroyed.connect(self.runner.cancel)
+        self.runner = owned_runner(self, self._on_points)
         self.find_button.clicked.connect(self.find)
         self.export_button.clicked.connect(self._choose_export)
         self.table.selectionModel().selectionChanged.connect(self._on_row_selected)

@@ -16,7 +16,7 @@ from stationmap.ui.error_display import show_error
 from stationmap.ui.hotspots.jobs import run_evaluation, settings_for_evaluated
 from stationmap.ui.hotspots.station import StationGeography
 from stationmap.ui.hotspots.table_models import FrameModel, decimal, percent, text
-from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 SHARES = (0.01, 0.05, 0.10)
 LINE_COLOURS = ("#1d3557", "#457b9d", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#6d597a")
@@ -78,10 +78,7 @@ class EvaluationTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.chart, 1)
 
-        self.runner = TaskRunner(self)
-        self.runner.succeeded.connect(self._on_evaluation)
-        self.runner.failed.connect(lambda error: show_error(self, error))
-        self.destroyed.connect(self.runner.cancel)
+        self.runner = owned_runner(self, self._on_evaluation)
         self.run_button.clicked.connect(self.evaluate)
         self.use_button.clicked.connect(self.use_selected)
         self.table.selectionModel().selectionChanged.connect(

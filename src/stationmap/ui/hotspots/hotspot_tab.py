@@ -15,7 +15,7 @@ from stationmap.core.messages import current_language
 from stationmap.ui.error_display import show_error
 from stationmap.ui.hotspots.jobs import METHOD_CHOICES, HotspotRequest, choice_key, default_cell, run_hotspots
 from stationmap.ui.hotspots.station import StationGeography
-from stationmap.ui.tasks import TaskRunner
+from stationmap.ui.tasks import owned_runner
 
 HOTSPOT_OVERLAY = "hotspots"
 HOTSPOT_STYLE = {"color": "#9d0208", "weight": 1, "fillColor": "#dc2f02", "fillOpacity": 0.45}
@@ -69,10 +69,7 @@ class HotspotTab(QWidget):
         layout.addWidget(self.legend)
         layout.addStretch(1)
 
-        self.runner = TaskRunner(self)
-        self.runner.succeeded.connect(self._on_layer)
-        self.runner.failed.connect(lambda error: show_error(self, error))
-        self.destroyed.connect(self.runner.cancel)
+        self.runner = owned_runner(self, self._on_layer)
         self.compute_button.clicked.connect(self.compute)
         self.method.currentIndexChanged.connect(self._update_enabled)
         self.recency.toggled.connect(self._update_enabled)

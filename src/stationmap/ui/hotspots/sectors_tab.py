@@ -19,7 +19,7 @@ from stationmap.ui.filter_state import FilterState
 from stationmap.ui.hotspots.jobs import make_balanced_sectors, make_grid_sectors, read_polygon_file
 from stationmap.ui.hotspots.station import StationGeography
 from stationmap.ui.hotspots.table_models import SectorTableModel, decimal, integer, signed_percent, text
-from stationmap.ui.tasks import TaskRunner
+from stationmap.ui.tasks import owned_runner
 
 POLYGON_FILTER = "*.geojson *.json *.kml *.kmz *.shp *.zip *.gpkg"
 
@@ -34,10 +34,7 @@ class SectorsTab(QWidget):
         self._stats: Any = None
         self._filtering = False   # True while the filter's ids are ours (a sector row is selected)
         self._done: Any = None     # what to do with the running task's result
-        self.runner = TaskRunner(self)
-        self.runner.succeeded.connect(lambda result: self._done(result))
-        self.runner.failed.connect(lambda error: show_error(self, error))
-        self.destroyed.connect(self.runner.cancel)
+        self.runner = owned_runner(self, lambda result: self._done(result))
 
         self.import_jurisdiction_button = QPushButton(self.tr("Importar jurisdicción…"), self)
         self.draw_button = QPushButton(self.tr("Dibujar jurisdicción en el mapa"), self)

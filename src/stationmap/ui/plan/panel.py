@@ -30,7 +30,7 @@ from stationmap.ui.plan.sector_overlay import sector_units_geojson
 from stationmap.ui.plan.units_editor import UnitsEditor
 from stationmap.ui.plan.versions_view import VersionsView
 from stationmap.ui.plan.work import BuildRequest, ExportRequest, build_project_plan, export_project_plan, next_week
-from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 UNITS_META = "units_spec"
 AUTHOR_META = "plan_author"
@@ -48,9 +48,7 @@ class PlanPanel(QWidget):
         self.incidents: Any = None
         self.plan: PatrolPlan | None = None
         self._saved = False
-        self.runner = TaskRunner(self)
-        self.runner.failed.connect(lambda error: show_error(self, error))
-        self.runner.succeeded.connect(self._on_succeeded)
+        self.runner = owned_runner(self, self._on_succeeded)
         self._after: Callable[[Any], None] = lambda _result: None
 
         self.generate_button = QPushButton(self.tr("Generar plan…"), self)

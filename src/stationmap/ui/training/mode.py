@@ -15,8 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from stationmap.core.messages import current_language
-from stationmap.ui.error_display import show_error
-from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 from stationmap.ui.training import checks
 from stationmap.ui.training.answer import find_answer
 from stationmap.ui.training.content import load_exercises
@@ -39,8 +38,8 @@ class TrainingMode(QObject):
         self.results: dict[str, dict | None] = {}
         self._answer_for: Any = None     # the filter the (pending) night answer is for
         self._answer: dict | None = None
-        self.runner = TaskRunner(self)
-        self.answer_runner = TaskRunner(self)
+        self.runner = owned_runner(self, self._copy_ready, window)
+        self.answer_runner = owned_runner(self, self._answer_found, window)
         self.panel: TrainingPanel | None = None
         self.dock: QDockWidget | None = None
         self.action = QAction(self.tr("Modo capacitación"), self)
@@ -48,10 +47,7 @@ class TrainingMode(QObject):
                                        "guiados"))
         window.extension_menu("help").insertAction(window.extension_menu("help").actions()[0], self.action)
         self.action.triggered.connect(self.start)
-        self.runner.succeeded.connect(self._copy_ready)
-        self.runner.failed.connect(lambda error: show_error(window, error))
-        self.answer_runner.succeeded.connect(self._answer_found)
-        self.answer_runner.failed.connect(lambda error: show_error(window, error))
+
         window.project_changed.connect(self._project_changed)
         window.incidents_changed.connect(lambda _incidents: self.recheck())
         window.filter_state.changed.connect(lambda _filter: self.recheck())

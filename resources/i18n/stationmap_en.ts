@@ -179,67 +179,67 @@ month a year before</translation>
         <translation>Weekly brief</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="49"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="47"/>
         <source>%1 (última semana completa)</source>
         <translation>%1 (last complete week)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="56"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="54"/>
         <source>La versión para la comunidad no muestra ningún conteo menor que este.</source>
         <translation>The community version shows no count smaller than this.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="58"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="56"/>
         <source>Elegir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="65"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="63"/>
         <source>Semana (ISO):</source>
         <translation>Week (ISO):</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="66"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="64"/>
         <source>Umbral de la versión comunitaria:</source>
         <translation>Community version threshold:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="67"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="65"/>
         <source>Carpeta de salida:</source>
         <translation>Output folder:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="69"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="67"/>
         <source>Generar informe</source>
         <translation>Make brief</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="73"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="71"/>
         <source>Sin incidentes con fecha: no hay semanas para informar.</source>
         <translation>No dated incidents: there are no weeks to report on.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="78"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="76"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="79"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="77"/>
         <source>Abrir PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="119"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="117"/>
         <source>Preparando el informe semanal…</source>
         <translation>Preparing the weekly brief…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="123"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="121"/>
         <source>Carpeta de salida</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="130"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="128"/>
         <source>Se escribieron %1 archivos. Doble clic en uno para abrirlo.</source>
         <translation>%1 files written. Double-click one to open it.</translation>
     </message>
@@ -272,183 +272,183 @@ month a year before</translation>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="29"/>
         <source>Crear mapa base desde OpenStreetMap</source>
-        <translation type="unfinished"></translation>
+        <translation>Build a basemap from OpenStreetMap</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="36"/>
         <source>archivo .osm.pbf (por ejemplo, de una memoria USB)</source>
-        <translation type="unfinished"></translation>
+        <translation>.osm.pbf file (for example, from a USB stick)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="37"/>
         <source>Elegir…</source>
-        <translation type="unfinished">Choose…</translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="43"/>
         <source>Jurisdicción de la comisaría</source>
-        <translation type="unfinished"></translation>
+        <translation>The station&apos;s jurisdiction</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="44"/>
         <source>Un distrito:</source>
-        <translation type="unfinished"></translation>
+        <translation>A district:</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="45"/>
         <source>Un área dibujada en el mapa</source>
-        <translation type="unfinished"></translation>
+        <translation>An area drawn on the map</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="53"/>
         <source>Dibujar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Draw…</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="55"/>
         <source>sin dibujar</source>
-        <translation type="unfinished"></translation>
+        <translation>not drawn</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="63"/>
         <source>16 muestra los nombres de todas las calles; más alto crece mucho el archivo</source>
-        <translation type="unfinished"></translation>
+        <translation>16 shows every street name; higher makes the file much larger</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="66"/>
         <source>Extracto de OpenStreetMap:</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap extract:</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="77"/>
         <source>Zoom máximo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum zoom:</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="84"/>
         <source>Datos: © OpenStreetMap contributors (ODbL).</source>
-        <translation type="unfinished"></translation>
+        <translation>Data: © OpenStreetMap contributors (ODbL).</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="88"/>
         <source>Extracto de OpenStreetMap</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap extract</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="89"/>
         <source>OpenStreetMap (*.osm.pbf *.pbf)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap (*.osm.pbf *.pbf)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="97"/>
         <source>haga clic en el mapa; doble clic para terminar</source>
-        <translation type="unfinished"></translation>
+        <translation>click on the map; double-click to finish</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="101"/>
         <source>área de %n puntos</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>area of %n points</numerusform>
+            <numerusform>area of %n points</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>CategoryEditorDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="70"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="69"/>
         <source>Categorías</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="90"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="87"/>
         <source>Asignar a la selección</source>
         <translation>Assign to selection</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="93"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="90"/>
         <source>Valores seleccionados →</source>
         <translation>Selected values →</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="97"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="94"/>
         <source>Valores originales</source>
         <translation>Raw values</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="101"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="98"/>
         <source>Peso por categoría estándar</source>
         <translation>Weight per standard category</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="103"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="100"/>
         <source>Grafías casi iguales</source>
         <translation>Near-identical spellings</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="107"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="104"/>
         <source>No se encontraron grafías casi iguales.</source>
         <translation>No near-identical spellings were found.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="120"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="117"/>
         <source>Aplicar</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="121"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="118"/>
         <source>Guarda la tabla y vuelve a clasificar todos los incidentes importados.</source>
         <translation>Saves the table and reclassifies every imported incident.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="132"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="129"/>
         <source>Valor original</source>
         <translation>Raw value</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="132"/>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="174"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="129"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="171"/>
         <source>Filas</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="133"/>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="159"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="130"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="156"/>
         <source>Categoría estándar</source>
         <translation>Standard category</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="159"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="156"/>
         <source>Peso</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="174"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="171"/>
         <source>Grafías</source>
         <translation>Spellings</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="174"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="171"/>
         <source>Categoría sugerida</source>
         <translation>Suggested category</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="184"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="181"/>
         <source>Unificar</source>
         <translation>Unify</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="185"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="182"/>
         <source>Pone todas estas grafías en la categoría de «%1».</source>
         <translation>Puts all these spellings in the category of “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="230"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="227"/>
         <source>Ya unificadas</source>
         <translation>Already unified</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="258"/>
+        <location filename="../../src/stationmap/ui/brief/category_editor.py" line="255"/>
         <source>Reclasificando los incidentes…</source>
         <translation>Reclassifying the incidents…</translation>
     </message>
@@ -506,32 +506,32 @@ month a year before</translation>
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="94"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="91"/>
         <source>Buscando…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="103"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="100"/>
         <source>%1 puntos críticos: celdas de %2 m con más peso, unidas si se tocan.</source>
         <translation>%1 critical points: the heaviest %2 m cells, merged where they touch.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="110"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="107"/>
         <source>Puntos críticos</source>
         <translation>Critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="128"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="125"/>
         <source>Exportar puntos críticos</source>
         <translation>Export critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="129"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="126"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="142"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="139"/>
         <source>Exportado: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -592,17 +592,17 @@ month a year before</translation>
         <translation>PAI</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="98"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="95"/>
         <source>Evaluando los métodos…</source>
         <translation>Evaluating the methods…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="108"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="105"/>
         <source>Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una predicha con las anteriores. PAI: % de delitos captados / % del área señalada.</source>
         <translation>Study area: jurisdiction of %1 km², %2 m cells; mean over %3 weeks, each predicted from the weeks before. PAI: % of crimes captured / % of area flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="131"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="128"/>
         <source>Método elegido y guardado en el proyecto: %1</source>
         <translation>Method chosen and saved in the project: %1</translation>
     </message>
@@ -780,17 +780,17 @@ month a year before</translation>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="110"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="107"/>
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="117"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="114"/>
         <source>Puntos calientes: %1</source>
         <translation>Hot spots: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="133"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="130"/>
         <source>automático (%1 m)</source>
         <translation>automatic (%1 m)</translation>
     </message>
@@ -987,22 +987,22 @@ month a year before</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="45"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="42"/>
         <source>Importar archivos</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="46"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="43"/>
         <source>Tablas de incidentes (%1);;Todos los archivos (*)</source>
         <translation>Incident tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="51"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="48"/>
         <source>Importar carpeta</source>
         <translation>Import folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="74"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="71"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
@@ -1267,7 +1267,7 @@ month a year before</translation>
     <message>
         <location filename="../../src/stationmap/ui/main_menus.py" line="69"/>
         <source>&amp;Mapa</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Map</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/main_menus.py" line="70"/>
@@ -1278,79 +1278,147 @@ month a year before</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="95"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="96"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="98"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="99"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="256"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="257"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="261"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="262"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="262"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="263"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="268"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="269"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="269"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="270"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="282"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="283"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="283"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="284"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="296"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="297"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="304"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="305"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="305"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="306"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="311"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="312"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="316"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="317"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="338"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="339"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>MapMenu</name>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="31"/>
+        <source>Exportar mapa (HTML sin conexión)…</source>
+        <translation>Export map (offline HTML)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="32"/>
+        <source>Exportar mapa (imagen PNG)…</source>
+        <translation>Export map (PNG image)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="34"/>
+        <source>Crear mapa base desde OpenStreetMap…</source>
+        <translation>Build a basemap from OpenStreetMap…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="35"/>
+        <source>Cargar mapa base (PMTiles/MBTiles)…</source>
+        <translation>Load a basemap (PMTiles/MBTiles)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="48"/>
+        <source>Exportar mapa</source>
+        <translation>Export map</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="49"/>
+        <source>Página web (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="49"/>
+        <source>Imagen PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="72"/>
+        <source>Creando el mapa base…</source>
+        <translation>Building the basemap…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="76"/>
+        <source>Cargar mapa base</source>
+        <translation>Load basemap</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="77"/>
+        <source>Mapas base (*.pmtiles *.mbtiles)</source>
+        <translation>Basemaps (*.pmtiles *.mbtiles)</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="82"/>
+        <source>Leyendo el mapa base…</source>
+        <translation>Reading the basemap…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="95"/>
+        <source>Mapa base</source>
+        <translation>Basemap</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="96"/>
+        <source>El mapa base «%1» quedó guardado en el proyecto.</source>
+        <translation>The basemap “%1” was saved in the project.</translation>
     </message>
 </context>
 <context>
@@ -1502,122 +1570,122 @@ month a year before</translation>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="54"/>
         <source>Generar plan…</source>
         <translation>Generate plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="55"/>
         <source>Reequilibrar</source>
         <translation>Rebalance</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="56"/>
         <source>Guardar versión</source>
         <translation>Save version</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="59"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
         <source>Exportar plan…</source>
         <translation>Export plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="76"/>
         <source>Recursos</source>
         <translation>Resources</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="79"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="77"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="80"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
         <source>Versiones</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="119"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="117"/>
         <source>Recursos guardados en el proyecto.</source>
         <translation>Resources saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="143"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="141"/>
         <source>Generando el plan de patrullaje…</source>
         <translation>Generating the patrol plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="150"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="148"/>
         <source>Se generaron %1 sectores de igual carga de trabajo y se guardaron en el proyecto.</source>
         <translation>%1 sectors of equal workload were generated and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="161"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="159"/>
         <source>Fijado por el comisario; pulse «Reequilibrar»</source>
         <translation>Locked by the commander; press “Rebalance”</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="184"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="182"/>
         <source>Reequilibrando el plan…</source>
         <translation>Rebalancing the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="217"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="215"/>
         <source>Antes: plan del %1 (versión %2). Ahora: el plan en el editor. Unidades-turno del periodo.</source>
         <translation>Before: plan of %1 (version %2). Now: the plan in the editor. Unit-shifts over the period.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="237"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="235"/>
         <source>Carpeta para los archivos del plan</source>
         <translation>Folder for the plan files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="246"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="244"/>
         <source>Exportando el plan…</source>
         <translation>Exporting the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="252"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="250"/>
         <source>Plan exportado</source>
         <translation>Plan exported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="253"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="251"/>
         <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
         <translation>%1 files were written to %2. Open the folder?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="281"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="279"/>
         <source>Sin plan abierto.</source>
         <translation>No plan open.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="283"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="281"/>
         <source>versión %1 guardada</source>
         <translation>version %1 saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="284"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="282"/>
         <source>sin guardar</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="285"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="283"/>
         <source>Plan del %1, %2</source>
         <translation>Plan of %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="287"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="285"/>
         <source>elaborado por %1</source>
         <translation>prepared by %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="307"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="305"/>
         <source>Plan: unidades por sector (%1)</source>
         <translation>Plan: units per sector (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="308"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="306"/>
         <source>unidades</source>
         <translation>units</translation>
     </message>
@@ -1694,62 +1762,62 @@ month a year before</translation>
 <context>
     <name>QualityPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="82"/>
         <source>Con coordenadas válidas</source>
         <translation>With valid coordinates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="86"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="83"/>
         <source>Dentro de un sector</source>
         <translation>Inside a sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="87"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="84"/>
         <source>Con hora conocida</source>
         <translation>With a known time</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="88"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
         <source>Con ventana de más de 8 h</source>
         <translation>With a window over 8 h</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="89"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="86"/>
         <source>Categoría «No especificado»</source>
         <translation>Category “No especificado”</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="95"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="92"/>
         <source>Indicador</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="95"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="92"/>
         <source>Porcentaje</source>
         <translation>Percentage</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="97"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="94"/>
         <source>Filas rechazadas</source>
         <translation>Rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="97"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="94"/>
         <source>Motivo (un ejemplo)</source>
         <translation>Reason (one example)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="110"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="107"/>
         <source>Porcentajes por semana (colores como en la tabla)</source>
         <translation>Percentages per week (colours as in the table)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="156"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="153"/>
         <source>%1 incidentes. Duplicados encontrados al importar: %2. Filas rechazadas: %3.</source>
         <translation>%1 incidents. Duplicates found on import: %2. Rejected rows: %3.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="162"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="159"/>
         <source>Los porcentajes se calculan sobre incidentes importados; este proyecto no tiene ninguno.</source>
         <translation>The percentages are computed over imported incidents; this project has none.</translation>
     </message>
@@ -1757,168 +1825,168 @@ month a year before</translation>
 <context>
     <name>SectorsTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="42"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="39"/>
         <source>Importar jurisdicción…</source>
         <translation>Import jurisdiction…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="43"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="40"/>
         <source>Dibujar jurisdicción en el mapa</source>
         <translation>Draw jurisdiction on the map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="44"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="41"/>
         <source>Importar sectores…</source>
         <translation>Import sectors…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="50"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="47"/>
         <source>Generar cuadrantes</source>
         <translation>Generate grid sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="54"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="51"/>
         <source>Generar sectores de igual carga</source>
         <translation>Generate equal-workload sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="58"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="55"/>
         <source> semanas</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="59"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="56"/>
         <source>Unir los dos seleccionados</source>
         <translation>Merge the two selected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="60"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="57"/>
         <source>Dividir en dos de igual carga</source>
         <translation>Split into two of equal workload</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
         <source>sube</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
         <source>baja</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
         <source>Incidentes</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="69"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
         <source>Puntaje ponderado</source>
         <translation>Weighted score</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="70"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="67"/>
         <source>Periodo anterior</source>
         <translation>Previous period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="70"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="67"/>
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="71"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
         <source>¿Cambio real?</source>
         <translation>Real change?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="99"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="96"/>
         <source>Jurisdicción y sectores</source>
         <translation>Jurisdiction and sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="104"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="101"/>
         <source>Cuadrantes de</source>
         <translation>Grid sectors of</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="107"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="104"/>
         <source>Número de sectores</source>
         <translation>Number of sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="111"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="108"/>
         <source>Periodo: últimas</source>
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="128"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="125"/>
         <source>Importar jurisdicción</source>
         <translation>Import jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="129"/>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="135"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="126"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="132"/>
         <source>Polígonos (%1)</source>
         <translation>Polygons (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="134"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="131"/>
         <source>Importar sectores</source>
         <translation>Import sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="155"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="152"/>
         <source>Sector %1</source>
         <translation>Sector %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="170"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="167"/>
         <source>Avisos de «%1»:</source>
         <translation>Warnings for “%1”:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="171"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="168"/>
         <source>«%1» importado sin avisos.</source>
         <translation>“%1” imported without warnings.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="175"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="172"/>
         <source>Haga clic en el mapa para cada vértice; doble clic para terminar.</source>
         <translation>Click on the map for each vertex; double-click to finish.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="185"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="182"/>
         <source>dibujada en el mapa</source>
         <translation>drawn on the map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="186"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="183"/>
         <source>Jurisdicción dibujada y guardada en el proyecto.</source>
         <translation>Jurisdiction drawn and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="207"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="204"/>
         <source>Generar sectores</source>
         <translation>Generate sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="208"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="205"/>
         <source>Los %1 sectores actuales serán reemplazados. ¿Continuar?</source>
         <translation>The current %1 sectors will be replaced. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="259"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="256"/>
         <source>Fuera de los sectores: %1 (sin coordenadas: %2) de %3 incidentes del periodo.</source>
         <translation>Outside the sectors: %1 (without coordinates: %2) of %3 incidents in the period.</translation>
     </message>
@@ -1967,7 +2035,7 @@ month a year before</translation>
 <context>
     <name>TaskProgressDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/tasks.py" line="143"/>
+        <location filename="../../src/stationmap/ui/tasks.py" line="162"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -1975,42 +2043,42 @@ month a year before</translation>
 <context>
     <name>TrainingMode</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="46"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="45"/>
         <source>Modo capacitación</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="47"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="46"/>
         <source>Abre una copia nueva de la estación de ejemplo con ejercicios guiados</source>
         <translation>Opens a fresh copy of the sample station with guided exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="71"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="67"/>
         <source>Preparando la copia de capacitación…</source>
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="106"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="102"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="156"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="152"/>
         <source>buscando…</source>
         <translation>searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="160"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="156"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="163"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="159"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="172"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="168"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>

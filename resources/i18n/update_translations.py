@@ -35,9 +35,18 @@ def main(pairs: list[str]) -> int:
         source = message.findtext("source")
         translation = message.find("translation")
         if source in given:
-            translation.text = given[source]
             translation.attrib.pop("type", None)
-        if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            if message.get("numerus") == "yes":
+                # English has two plural forms; %n stands for the number in both.
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                for _ in range(2):
+                    ElementTree.SubElement(translation, "numerusform").text = given[source]
+            else:
+                translation.text = given[source]
+        text = (translation.text or "").strip() or "".join(f.text or "" for f in translation.findall("numerusform"))
+        if translation.get("type") == "unfinished" or not text.strip():
             missing.append(source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     # A second lupdate pass writes the file back in Qt's own layout, keeping diffs small.

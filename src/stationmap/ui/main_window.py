@@ -38,7 +38,8 @@ def _build_sample(path: Path, progress: Any) -> Path:
 
 PROJECT_SUFFIX = ".stationmap"
 # Feature packages, each with install(window); menus appear in this order.
-FEATURES = ("stationmap.ui.basemap_tools", "stationmap.ui.hotspots", "stationmap.ui.plan", "stationmap.ui.training")
+FEATURES = ("stationmap.ui.basemap_tools", "stationmap.ui.hotspots", "stationmap.ui.plan", "stationmap.ui.brief",
+            "stationmap.ui.training")
 
 
 class MainWindow(QMainWindow):

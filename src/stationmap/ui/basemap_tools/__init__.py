@@ -21,10 +21,6 @@ from stationmap.ui.error_display import show_error
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapMenu", text)
-
-
 class MapTools:
     """Actions of the Mapa menu and the one worker they share."""
 
@@ -32,11 +28,11 @@ class MapTools:
         self.window = window
         self.runner = owned_runner(window, self._store)
         menu = window.extension_menu("map")
-        self.export_html = menu.addAction(_tr("Exportar mapa (HTML sin conexión)…"))
-        self.export_png = menu.addAction(_tr("Exportar mapa (imagen PNG)…"))
+        self.export_html = menu.addAction(QCoreApplication.translate("MapMenu", "Exportar mapa (HTML sin conexión)…"))
+        self.export_png = menu.addAction(QCoreApplication.translate("MapMenu", "Exportar mapa (imagen PNG)…"))
         menu.addSeparator()
-        self.build = menu.addAction(_tr("Crear mapa base desde OpenStreetMap…"))
-        self.load = menu.addAction(_tr("Cargar mapa base (PMTiles/MBTiles)…"))
+        self.build = menu.addAction(QCoreApplication.translate("MapMenu", "Crear mapa base desde OpenStreetMap…"))
+        self.load = menu.addAction(QCoreApplication.translate("MapMenu", "Cargar mapa base (PMTiles/MBTiles)…"))
         self.export_html.triggered.connect(lambda: self._export("html"))
         self.export_png.triggered.connect(lambda: self._export("png"))
         self.build.triggered.connect(self.build_dialog)
@@ -49,8 +45,8 @@ class MapTools:
             action.setEnabled(project is not None)
 
     def _export(self, kind: str) -> None:
-        caption = _tr("Exportar mapa")
-        pattern = _tr("Página web (*.html)") if kind == "html" else _tr("Imagen PNG (*.png)")
+        caption = QCoreApplication.translate("MapMenu", "Exportar mapa")
+        pattern = QCoreApplication.translate("MapMenu", "Página web (*.html)") if kind == "html" else QCoreApplication.translate("MapMenu", "Imagen PNG (*.png)")
         path, _ = QFileDialog.getSaveFileName(self.window, caption, f"mapa.{kind}", pattern)
         if path:
             self.export_to(Path(path), kind)
@@ -73,17 +69,17 @@ class MapTools:
             self.start_build(request)
 
     def start_build(self, request: Any) -> None:
-        TaskProgressDialog(self.runner, _tr("Creando el mapa base…"), self.window)
+        TaskProgressDialog(self.runner, QCoreApplication.translate("MapMenu", "Creando el mapa base…"), self.window)
         self.runner.start(build_basemap, request)
 
     def load_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, _tr("Cargar mapa base"), "",
-                                              _tr("Mapas base (*.pmtiles *.mbtiles)"))
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("MapMenu", "Cargar mapa base"), "",
+                                              QCoreApplication.translate("MapMenu", "Mapas base (*.pmtiles *.mbtiles)"))
         if path:
             self.start_load(Path(path))
 
     def start_load(self, path: Path) -> None:
-        TaskProgressDialog(self.runner, _tr("Leyendo el mapa base…"), self.window)
+        TaskProgressDialog(self.runner, QCoreApplication.translate("MapMenu", "Leyendo el mapa base…"), self.window)
         self.runner.start(read_basemap, path)
 
     def _store(self, result: tuple[str, bytes, dict]) -> None:
@@ -96,8 +92,8 @@ class MapTools:
             show_error(self.window, error)
             return
         self.window.map_panel.set_project(project)
-        QMessageBox.information(self.window, _tr("Mapa base"),
-                                _tr("El mapa base «%1» quedó guardado en el proyecto.").replace("%1", result[0]))
+        QMessageBox.information(self.window, QCoreApplication.translate("MapMenu", "Mapa base"),
+                                QCoreApplication.translate("MapMenu", "El mapa base «%1» quedó guardado en el proyecto.").replace("%1", result[0]))
 
 
 def install(window: Any) -> MapTools:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from stationmap.core.errors import StationMapError
 from stationmap.ui.error_display import show_error
-from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 DEFAULT_THRESHOLD = 3
 
@@ -39,9 +39,7 @@ class BriefDialog(QDialog):
         self.setWindowTitle(self.tr("Informe semanal"))
         self._project_path = Path(project_path)
         self.files: list[Path] = []
-        self.runner = TaskRunner(self)
-        self.runner.succeeded.connect(self._show_files)
-        self.runner.failed.connect(lambda error: show_error(self, error))
+        self.runner = owned_runner(self, self._show_files)
 
         weeks, complete = available_weeks(incidents)
         self.week = QComboBox(self)

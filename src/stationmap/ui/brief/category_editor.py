@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QHeaderView, QLabel, QPushButton, QSplitter, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from stationmap.ui.error_display import show_error
-from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 RAW, ROWS, CATEGORY = range(3)
 
@@ -74,9 +73,7 @@ class CategoryEditorDialog(QDialog):
         counts = raw_value_counts(incidents)
         counts = counts[counts["category_raw"].notna()]
         self._initial = dict(zip(counts["category_raw"].astype(str), counts["category"].astype(str)))
-        self.runner = TaskRunner(self)
-        self.runner.succeeded.connect(self._on_applied)
-        self.runner.failed.connect(lambda error: show_error(self, error))
+        self.runner = owned_runner(self, self._on_applied)
         self.runner.finished.connect(lambda: self.apply_button.setEnabled(True))
 
         self.raw_table = self._build_raw_table(counts)

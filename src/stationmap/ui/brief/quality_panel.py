@@ -21,8 +21,7 @@ from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QHeaderView, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from stationmap.ui.error_display import show_error
-from stationmap.ui.tasks import TaskRunner
+from stationmap.ui.tasks import owned_runner
 
 SHARE_KEYS = ("with_coordinates", "with_sector", "known_time", "long_window", "unspecified")
 # One colour per share, told apart also by the legend; the two "bad" shares are dashed.
@@ -78,9 +77,7 @@ class QualityPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: Any = None
-        self.runner = TaskRunner(self)
-        self.runner.succeeded.connect(self.show_report)
-        self.runner.failed.connect(lambda error: show_error(self, error))
+        self.runner = owned_runner(self, self.show_report)
         self.share_names = {
             "with_coordinates": self.tr("Con coordenadas válidas"),
             "with_sector": self.tr("Dentro de un sector"),

@@ -161,8 +161,6 @@ Section "Uninstall"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${APP_EXE}"
   Delete "$INSTDIR\stationmap-console.exe"
-  Delete "$INSTDIR\LICENSE"
-  Delete "$INSTDIR\THIRD_PARTY_NOTICES.md"
   Delete "$INSTDIR\Uninstall.exe"
   RMDir "$INSTDIR"   ; only if empty: a project saved inside the program folder keeps it alive
 

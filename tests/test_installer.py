@@ -44,8 +44,9 @@ def installer(tmp_path_factory) -> Path:
     (bundle / "StationMap.exe").write_bytes(b"MZ stand-in windowed app")
     (bundle / "stationmap-console.exe").write_bytes(b"MZ stand-in console app")
     (bundle / "_internal" / "resources" / "web" / "leaflet.js").write_text("/* leaflet */")
-    shutil.copy(ROOT / "LICENSE", bundle)
-    shutil.copy(ROOT / "THIRD_PARTY_NOTICES.md", bundle)
+    # PyInstaller 6 puts every data file, the licences included, under _internal.
+    shutil.copy(ROOT / "LICENSE", bundle / "_internal")
+    shutil.copy(ROOT / "THIRD_PARTY_NOTICES.md", bundle / "_internal")
     out = folder / "StationMap-setup-test.exe"
     makensis(NSI, f"-DVERSION={VERSION}", f"-DBUNDLE_DIR={bundle}", f"-DOUTFILE={out}", "-DCOMPRESSOR=zlib")
     return out
@@ -98,7 +99,7 @@ def test_silent_install_is_per_user_with_shortcut_association_and_uninstall_entr
     program = wine.install_dir
     assert (program / "StationMap.exe").is_file() and (program / "stationmap-console.exe").is_file()
     assert (program / "_internal" / "resources" / "web").is_dir()
-    assert (program / "Uninstall.exe").is_file() and (program / "LICENSE").is_file()
+    assert (program / "Uninstall.exe").is_file() and (program / "_internal" / "LICENSE").is_file()
     shortcut = wine.user / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs"
     assert (shortcut / "StationMap.lnk").is_file()
     # Nothing went where only an administrator may write.

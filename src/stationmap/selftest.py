@@ -82,8 +82,9 @@ def run(out_dir: Path | None = None) -> int:
             ok = _run_step(step_name, step, state)
             failed += not ok
         for widget in state.widgets:
+            # Deleted now, not at exit: a web page outliving its profile makes Qt complain on the console.
             widget.close()
-            widget.deleteLater()
+            _delete_now(widget)
     seconds = time.monotonic() - started
     if failed:
         print(render("selftest.failed", {"failed": failed, "total": len(steps), "log": log_file}), flush=True)
@@ -268,6 +269,21 @@ def _wait_for_signal(signal: Any, timeout_ms: int, trigger: Callable[[], None]) 
         timer.stop()
         signal.disconnect(on_signal)
     return received[0] if received else None
+
+
+def _delete_now(widget: Any) -> None:
+    """deleteLater() and wait (at most 5 s) in an event loop until the widget is gone."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    widget.destroyed.connect(loop.quit)   # no disconnect afterwards: the sender no longer exists
+    widget.deleteLater()
+    timer.start(5000)
+    loop.exec()
+    timer.stop()
 
 
 def _wait_for_basemap(panel: Any) -> dict[str, Any]:

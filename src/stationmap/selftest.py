@@ -328,6 +328,6 @@ def startup_probe(project_path: Path) -> int:
                                  lambda: window.open_project(project_path))
         window.close_project()
         window.close()
-        window.deleteLater()
+        _delete_now(window)
     print(f"drawn {drawn[0]}" if drawn else "timeout", flush=True)
     return 0 if drawn else 1

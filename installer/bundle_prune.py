@@ -13,6 +13,7 @@ build + --self-test has shown the app does not use:
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path, PurePath
 from typing import Callable, Iterable
 
@@ -122,6 +123,19 @@ def prune_binaries(binaries: Iterable[Entry], imports_of: Callable[[str], Iterab
                 pending.append(by_name[key][1])
     return [entry for entry in kept
             if not prunable_library(_path(entry[0]).name) or _path(entry[0]).name.lower() in needed]
+
+
+def without_dangling_symlinks(entries: Iterable[Entry], kept: Iterable[Entry]) -> list[Entry]:
+    """Drop PyInstaller's SYMLINK entries (dest, target relative to dest's folder) whose target was pruned."""
+    present = {_path(entry[0]).as_posix() for entry in kept if entry[2] != "SYMLINK"}
+    result = []
+    for entry in entries:
+        if entry[2] == "SYMLINK":
+            target = posixpath.normpath(posixpath.join(_path(entry[0]).parent.as_posix(), _path(entry[1]).as_posix()))
+            if target not in present:
+                continue
+        result.append(entry)
+    return result
 
 
 STRIPPED = ("libpython3*.so*", "pyarrow/libarrow*.so.*", "pyarrow/libparquet.so.*")

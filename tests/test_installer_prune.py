@@ -79,3 +79,13 @@ def test_windows_names_are_matched_without_regard_to_case():
     binaries = [entry("PySide6/QtCore.pyd"), entry("PySide6/Qt6Core.dll"), entry("PySide6/Qt6Charts.dll")]
     kept = [e[0] for e in prune.prune_binaries(binaries, lambda source: links.get(source, []))]
     assert kept == ["PySide6/QtCore.pyd", "PySide6/Qt6Core.dll"]
+
+
+def test_symlinks_to_pruned_libraries_are_dropped():
+    kept_library = ("PySide6/Qt/lib/libQt6Core.so.6", "/src/libQt6Core.so.6", "BINARY")
+    entries = [kept_library,
+               ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+               ("libQt6Charts.so.6", "PySide6/Qt/lib/libQt6Charts.so.6", "SYMLINK"),
+               ("pyarrow/libarrow.so", "libarrow.so.2600", "SYMLINK")]
+    kept = prune.without_dangling_symlinks(entries, [kept_library])
+    assert [entry[0] for entry in kept] == ["PySide6/Qt/lib/libQt6Core.so.6", "libQt6Core.so.6"]

@@ -17,7 +17,9 @@
   map.attributionControl.setPrefix("Leaflet");
   map.createPane("sm-incidents").style.zIndex = 450;
   map.createPane("sm-density").style.zIndex = 350;
-  const layerControl = L.control.layers(null, null, { collapsed: false, position: "topright" }).addTo(map);
+  // Open on a roomy map; on a small one it folds into Leaflet's layers button (hover or tap opens it).
+  const roomy = map.getSize().x >= 700 && map.getSize().y >= 520;
+  const layerControl = L.control.layers(null, null, { collapsed: !roomy, position: "topright" }).addTo(map);
 
   function escapeHtml(s) {
     const div = document.createElement("div");
@@ -157,13 +159,23 @@
 
   const Legend = L.Control.extend({
     options: { position: "bottomright" },
-    onAdd() { this.box = L.DomUtil.create("div", "sm-legend"); L.DomEvent.disableScrollPropagation(this.box); return this.box; },
+    onAdd() {
+      this.box = L.DomUtil.create("div", "sm-legend");
+      L.DomEvent.disableScrollPropagation(this.box);
+      L.DomEvent.disableClickPropagation(this.box);
+      return this.box;
+    },
   });
   const legend = new Legend().addTo(map);
 
   function renderLegend() {
-    const box = legend.box;
-    box.replaceChildren();
+    // On a small map (a laptop with the side panels open) the legend starts folded, so it does
+    // not cover the streets; a click on its title opens or folds it.
+    if (SM.legendCollapsed === undefined) SM.legendCollapsed = map.getSize().x < 700 || map.getSize().y < 520;
+    legend.box.replaceChildren();
+    const toggle = el("div", "sm-legend-toggle", legend.box, (SM.legendCollapsed ? "▸ " : "▾ ") + text.legend);
+    toggle.onclick = () => { SM.legendCollapsed = !SM.legendCollapsed; renderLegend(); };
+    const box = el("div", "sm-legend-body" + (SM.legendCollapsed ? " sm-collapsed" : ""), legend.box);
     if (map.hasLayer(incidents) && incidents.data) {
       el("div", "sm-legend-title", box, text.legend_incidents);
       const counts = incidents.categoryCounts();
@@ -177,6 +189,7 @@
       const part = SM.legendParts[key];
       if (part.layer && map.hasLayer(part.layer)) part.render(box);
     }
+    if (!box.hasChildNodes()) legend.box.replaceChildren();  // nothing to explain: no legend at all
   }
   incidents.onChange = renderLegend;
   map.on("overlayadd overlayremove", renderLegend);

@@ -15,18 +15,25 @@ from pathlib import Path
 log = logging.getLogger("stationmap.app")
 
 
+RUNNING_MUTEX = "Local\\StationMap.Running"
+_running_mutex = None   # held for the life of the process
+
+
 def _prepare_environment() -> None:
+    global _running_mutex
     # QtWebEngine refuses to start its sandbox as root (training laptops, containers).
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    if sys.platform == "win32":
+        # The installer refuses to replace a running copy; it looks for this named mutex.
+        import ctypes
+
+        _running_mutex = ctypes.windll.kernel32.CreateMutexW(None, False, RUNNING_MUTEX)
 
 
 def _register_map_scheme() -> None:
-    try:
-        from stationmap.ui.map import register_app_scheme
-    except ImportError:
-        log.info("Map module not available: no app:// scheme registered")
-        return
+    from stationmap.ui.map import register_app_scheme
+
     register_app_scheme()
 
 

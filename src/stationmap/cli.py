@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="StationMap: mapa del delito y plan de patrullaje sin conexión / "
                     "offline crime mapping and patrol planning.")
     parser.add_argument("--version", action="version", version=f"stationmap {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="comprobar esta instalación sin red / check this installation offline")
+    parser.add_argument("--startup-probe", type=Path, metavar="PROJECT", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     importing = commands.add_parser("import", parents=[common],
@@ -85,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     set_language(getattr(args, "lang", "es"))
     try:
+        if args.self_test or args.startup_probe:
+            from stationmap import selftest
+
+            return selftest.startup_probe(args.startup_probe) if args.startup_probe else selftest.run()
         if args.command == "import":
             return _import(args)
         if args.command == "sample":

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import ndimage, stats
 
 SECONDS_PER_WEEK = 7 * 86_400
 
@@ -37,6 +36,8 @@ def getis_ord_gi_star(values: np.ndarray, study: np.ndarray | None = None, *,
                       radius_cells: int = 1, alpha: float = 0.05) -> GiStar:
     """Gi* of a grid of values; neighbours are the cells within `radius_cells`
     (a (2r+1)^2 window, queen contiguity for r=1) that lie in the study area."""
+    from scipy import ndimage, stats  # lazy: scipy costs seconds at start-up on a station laptop
+
     values = np.asarray(values, dtype=float)
     study = np.ones(values.shape, dtype=bool) if study is None else np.asarray(study, dtype=bool)
     n = int(study.sum())
@@ -75,6 +76,8 @@ class Patch:
 
 def top_patches(score: np.ndarray, flagged: np.ndarray, *, limit: int = 20) -> list[Patch]:
     """Merge flagged cells that touch (8-neighbourhood) into patches, heaviest first."""
+    from scipy import ndimage
+
     labels, count = ndimage.label(flagged, structure=np.ones((3, 3)))
     if count == 0:
         return []

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from scipy import ndimage
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from stationmap.analysis.grid import Grid, geometry_to_lonlat, geometry_to_metres, to_metres, utm_epsg_for
@@ -94,6 +93,8 @@ def _bisect(cells: np.ndarray, load: np.ndarray, parts: int, first_label: int, l
 
 def _repair_contiguity(labels: np.ndarray, n: int) -> None:
     """Give every detached piece of a sector to the neighbouring sector it borders most."""
+    from scipy import ndimage
+
     for _ in range(4):  # a reassignment can detach nothing new, but allow a few passes
         changed = False
         for k in range(n):

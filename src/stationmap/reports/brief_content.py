@@ -29,7 +29,6 @@ from stationmap.planning.sectors import Sector, assign_sectors
 REFERENCE_WEEKS = 4
 NEW_POINT_DISTANCE_M = 150.0
 TOTAL = "Total"
-KERNEL_NAMES = {"quartic": "cuártico", "gaussian": "gaussiano"}   # the brief speaks Spanish
 
 
 def iso_week_bounds(label: str) -> tuple[date, date]:
@@ -70,7 +69,7 @@ class WeeklyBrief:
     new_points: set[str]
     matrix_current: np.ndarray          # 7 x 24, this period
     matrix_reference: np.ndarray        # 7 x 24, mean week of the previous four
-    movements: list[str]
+    movements: list["Movement"]
     quality: QualityReport
     period_mask: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, bool))
 
@@ -94,11 +93,26 @@ def _shift_shares(index: TemporalIndex, mask: np.ndarray) -> np.ndarray:
     return totals / totals.sum() if totals.sum() > 0 else totals
 
 
+@dataclass(frozen=True)
+class Movement:
+    """A category whose share of cases in one shift moved by 10 points or more."""
+
+    category: str
+    shift: int            # index into DEFAULT_SHIFTS.shifts
+    before: float         # share 0..1 in the reference weeks
+    now: float
+
+    def sentence(self, t) -> str:
+        """In the brief's language (`t` is a reports.brief_text.BriefText)."""
+        shift = shift_names(DEFAULT_SHIFTS, t.language)[self.shift].lower()
+        return t("movement", category=self.category, shift=shift, verb=t("rose" if self.now > self.before else "fell"),
+                 before=f"{100 * self.before:.0f}", now=f"{100 * self.now:.0f}")
+
+
 def _movements(incidents: pd.DataFrame, index: TemporalIndex, current: np.ndarray, reference: np.ndarray,
-               categories: list[str]) -> list[str]:
-    """Plain sentences for categories whose time of day shifted by 10+ points between shifts."""
-    names = shift_names(DEFAULT_SHIFTS)
-    sentences = []
+               categories: list[str]) -> list[Movement]:
+    """Categories whose time of day shifted by 10+ points between shifts."""
+    moved = []
     for category in categories:
         in_category = (incidents["category"] == category).to_numpy()
         now, before = _shift_shares(index, current & in_category), _shift_shares(index, reference & in_category)
@@ -107,10 +121,8 @@ def _movements(incidents: pd.DataFrame, index: TemporalIndex, current: np.ndarra
         delta = now - before
         k = int(np.argmax(np.abs(delta)))
         if abs(delta[k]) >= 0.10:
-            verb = "subió" if delta[k] > 0 else "bajó"
-            sentences.append(f"{category}: la parte en el turno {names[k].lower()} {verb} de "
-                             f"{100 * before[k]:.0f} % a {100 * now[k]:.0f} % de los casos.")
-    return sentences
+            moved.append(Movement(category, k, float(before[k]), float(now[k])))
+    return moved
 
 
 def _new_points(recent: list[CriticalPoint], older: list[CriticalPoint]) -> set[str]:

@@ -17,33 +17,31 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from stationmap.analysis.quality import SHARE_LABELS
 from stationmap.analysis.temporal_tables import weekday_names
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.reports import pdf_drawing as draw
-from stationmap.reports.brief_content import KERNEL_NAMES, WeeklyBrief
+from stationmap.reports.brief_content import WeeklyBrief
+from stationmap.reports.brief_text import BriefText
 from stationmap.reports.participatory import suppressed_sector_counts
 from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, paragraphs, table
-
-VERDICT = {"up": "aumento real", "down": "descenso real", "normal": "variación normal", None: "sin datos"}
-
 
 def _decimal(value: float) -> str:
     return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
 
 
-def _change_cells(change) -> list[str]:
+def _change_cells(change, t: BriefText) -> list[str]:
     if change is None:
-        return ["sin datos", "—"]
+        return [t("no_data"), "—"]
     percent = "" if change.percent is None else f" ({change.percent:+.0f} %)"
-    return [f"{change.expected:.1f}{percent}", VERDICT[change.verdict]]
+    return [f"{change.expected:.1f}{percent}", t(change.verdict)]
 
 
 class _BriefDocument:
-    def __init__(self, brief: WeeklyBrief, path: Path, sectors, basemap_features, density) -> None:
+    def __init__(self, brief: WeeklyBrief, path: Path, sectors, basemap_features, density, language) -> None:
         self.brief, self.sectors, self.features, self.density = brief, sectors, basemap_features, density
+        self.t = t = BriefText(language)
         self.c = Canvas(str(path), pagesize=A4, pageCompression=1)
-        self.c.setTitle(f"Informe semanal {brief.label} — {brief.station}")
+        self.c.setTitle(f"{t('title')} {brief.label} — {brief.station}")
         self.page = 0
 
     def header(self, title: str) -> None:
@@ -51,50 +49,50 @@ class _BriefDocument:
         c.setFont("Helvetica-Bold", 13)
         c.drawString(MARGIN, PAGE_H - MARGIN - 12, title)
         c.setFont("Helvetica", 8.5)
-        c.drawString(MARGIN, PAGE_H - MARGIN - 26, f"{b.station} · semana {b.label} "
-                                                   f"(del {b.start:%d/%m/%Y} al {b.end:%d/%m/%Y})")
+        c.drawString(MARGIN, PAGE_H - MARGIN - 26, self.t("subtitle", station=b.station, label=b.label,
+                                                          start=f"{b.start:%d/%m/%Y}", end=f"{b.end:%d/%m/%Y}"))
 
     def footer(self) -> None:
         self.page += 1
         c = self.c
         c.setFont("Helvetica", 6.5)
-        note = "Delitos denunciados (no todo delito se denuncia). Calles: © OpenStreetMap contributors (ODbL)."
+        note = self.t("footer")
         if self.brief.synthetic:
-            note = "Incidentes SINTÉTICOS (estación de ejemplo). " + note
+            note = self.t("synthetic") + " " + note
         c.drawString(MARGIN, MARGIN - 14, note)
-        c.drawRightString(PAGE_W - MARGIN, MARGIN - 14, f"Página {self.page}")
+        c.drawRightString(PAGE_W - MARGIN, MARGIN - 14, self.t("page", n=self.page))
         c.showPage()
 
     def paragraph_lines(self, lines: list[str], top: float, size: float = 9) -> float:
         return paragraphs(self.c, lines, top, size)
 
     def summary_page(self) -> None:
-        b = self.brief
-        self.header("Informe semanal de incidencia delictiva")
+        b, t = self.brief, self.t
+        self.header(t("title"))
         total = b.categories[0]
-        key = [f"<b>Total de la semana:</b> {total.vs_previous.sentence() if total.vs_previous else total.current}"]
-        key += [f"<b>{line.category}:</b> {line.vs_previous.sentence()}" for line in b.categories[1:]
+        sentence = total.vs_previous.sentence(t.language) if total.vs_previous else total.current
+        key = [f"<b>{t('week_total')}:</b> {sentence}"]
+        key += [f"<b>{line.category}:</b> {line.vs_previous.sentence(t.language)}" for line in b.categories[1:]
                 if line.vs_previous is not None and line.vs_previous.verdict != "normal"]
         top = self.paragraph_lines(key, PAGE_H - MARGIN - 44)
         # Without last year's week in the data, two columns of "sin datos" would only hide the table.
-        rows = [["Delito", "Semana", "Promedio 4 semanas previas", "¿Cambio real?"]
-                + (["Misma semana año anterior", "¿Cambio real?"] if b.has_last_year else [])]
+        rows = [[t("crime"), t("week"), t("previous_4"), t("real_change")]
+                + ([t("last_year"), t("real_change")] if b.has_last_year else [])]
         for line in b.categories:
-            rows.append([line.category, line.current, *_change_cells(line.vs_previous)]
-                        + (_change_cells(line.vs_last_year) if b.has_last_year else []))
+            name = t("week_total") if line is total else line.category
+            rows.append([name, line.current, *_change_cells(line.vs_previous, t)]
+                        + (_change_cells(line.vs_last_year, t) if b.has_last_year else []))
         widths = [150, 45, 90, 70] + ([90, 78] if b.has_last_year else [])
         top -= table(self.c, rows, widths, MARGIN, top - 6, 400) + 14
-        notes = ["Un cambio es «real» cuando una prueba exacta de Poisson (5 %) lo distingue de la "
-                 "variación normal; con números pequeños (de 3 a 5, por ejemplo) casi nunca lo es."]
+        notes = [t("change_note")]
         if not b.has_last_year:
-            notes.append("Los datos del proyecto no llegan a la misma semana del año anterior: "
-                         "no hay comparación anual.")
+            notes.append(t("no_last_year"))
         self.paragraph_lines(notes, top, 7.5)
         self.footer()
 
     def map_page(self) -> None:
-        b, c = self.brief, self.c
-        self.header("Dónde: densidad de la semana, sectores y puntos críticos")
+        b, c, t = self.brief, self.c, self.t
+        self.header(t("where"))
         box = (MARGIN, PAGE_H - MARGIN - 40 - 380, PAGE_W - 2 * MARGIN, 380)
         import shapely
 
@@ -116,85 +114,84 @@ class _BriefDocument:
         top = box[1] - 8
         if self.density is not None:
             c.setFont("Helvetica", 7)
-            kernel = KERNEL_NAMES.get(self.density.kernel, self.density.kernel)
-            c.drawString(MARGIN, top - 6, f"Densidad de la semana: núcleo {kernel}, ancho de banda "
-                                          f"{self.density.bandwidth_m:.0f} m, celda {self.density.cell_m:.0f} m "
-                                          "(más oscuro = más incidentes por km²; se lee también en blanco y negro).")
+            c.drawString(MARGIN, top - 6, t("density_note", kernel=t(self.density.kernel),
+                                            bandwidth=f"{self.density.bandwidth_m:.0f}",
+                                            cell=f"{self.density.cell_m:.0f}"))
             top -= 14
-        rows = [["Punto", "Calle", "Incidentes (4 sem.)", "Horas pico", "Nuevo"]]
+        rows = [[t("point"), t("street"), t("incidents_4w"), t("peak_hours"), t("new")]]
         rows += [[p.code, p.street or "—", p.incidents, ", ".join(f"{h:02d}h" for h in p.peak_hours),
-                  "NUEVO" if p.code in b.new_points else ""] for p in b.critical_points[:8]]
+                  t("NEW") if p.code in b.new_points else ""] for p in b.critical_points[:8]]
         height = table(c, rows, [40, 190, 80, 110, 50], MARGIN, top, 200)
-        rows = [["Sector", "Semana", "Promedio previo", "¿Cambio real?"]]
-        rows += [[s.sector, s.current, f"{s.previous_mean:.1f}", VERDICT[s.change.verdict]] for s in b.sectors]
+        rows = [[t("sector"), t("week"), t("previous_mean"), t("real_change")]]
+        rows += [[s.sector, s.current, f"{s.previous_mean:.1f}", t(s.change.verdict)] for s in b.sectors]
         table(c, rows, [120, 60, 90, 90], MARGIN, top - height - 10, 200)
         self.footer()
 
     def time_page(self) -> None:
-        b, c = self.brief, self.c
-        self.header("Cuándo: esta semana frente a una semana habitual")
-        days = weekday_names()
-        charts = (("Esta semana", b.matrix_current, PAGE_H - MARGIN - 50),
-                  ("Semana habitual (promedio de las 4 anteriores)", b.matrix_reference, PAGE_H - MARGIN - 195))
+        b, c, t = self.brief, self.c, self.t
+        self.header(t("when"))
+        days = weekday_names(t.language)
+        charts = ((t("this_week"), b.matrix_current, PAGE_H - MARGIN - 50),
+                  (t("usual_week"), b.matrix_reference, PAGE_H - MARGIN - 195))
         for title, matrix, top in charts:
             c.setFont("Helvetica-Bold", 9)
             c.drawString(MARGIN, top, title)
             draw.draw_hour_weekday(c, MARGIN, top - 110, PAGE_W - 2 * MARGIN, 100, matrix, days)
             # Each chart is shaded against its own darkest cell; saying its value keeps the two comparable.
             c.setFont("Helvetica", 7)
-            c.drawString(MARGIN, top - 122, f"Más oscuro = más incidentes. Celda más oscura: "
-                                            f"{_decimal(float(matrix.max()))} incidentes en esa hora. Un hecho con "
-                                            "hora incierta se reparte entre las horas posibles (método aorístico).")
-        lines = b.movements or ["Sin desplazamientos horarios notables en los delitos principales."]
-        self.paragraph_lines(["<b>Qué se movió</b>"] + lines, PAGE_H - MARGIN - 345)
+            c.drawString(MARGIN, top - 122, t("heat_note", value=_decimal(float(matrix.max()))))
+        lines = [movement.sentence(t) for movement in b.movements] or [t("no_movement")]
+        self.paragraph_lines([f"<b>{t('what_moved')}</b>"] + lines, PAGE_H - MARGIN - 345)
         self.footer()
 
     def quality_page(self) -> None:
-        q, c = self.brief.quality, self.c
-        self.header("Calidad de los datos")
-        rows = [["Indicador", "Valor"]] + [[SHARE_LABELS[k], f"{v:.1f} %"] for k, v in q.shares.items()]
-        rows += [["Filas duplicadas encontradas en las importaciones", q.duplicates_found],
-                 ["Filas rechazadas en las importaciones", q.rows_rejected]]
+        q, c, t = self.brief.quality, self.c, self.t
+        self.header(t("quality"))
+        rows = [[t("indicator"), t("value")]] + [[t(k), f"{v:.1f} %"] for k, v in q.shares.items()]
+        rows += [[t("duplicates"), q.duplicates_found], [t("rejected"), q.rows_rejected]]
         top = PAGE_H - MARGIN - 44
         top -= table(c, rows, [300, 100], MARGIN, top, 300) + 12
         if q.rejected_by_reason:
-            rows = [["Motivo de rechazo (ejemplo)", "Filas"]]
+            rows = [[t("reason"), t("rows")]]
             rows += [[q.reason_examples.get(k, k), v] for k, v in q.rejected_by_reason.items()]
             top -= table(c, rows, [400, 60], MARGIN, top, 200) + 12
         recent = q.weekly.tail(8)
-        rows = [["Semana", "Incidentes", "Con coordenadas", "Hora conocida", "No especificado"]]
+        rows = [[t("week"), t("incidents"), t("with_coordinates_short"), t("known_time_short"),
+                 t("unspecified_short")]]
         rows += [[f"{week:%d/%m/%Y}", int(r["incidentes"]), f"{r['with_coordinates']:.0f} %",
                   f"{r['known_time']:.0f} %", f"{r['unspecified']:.0f} %"] for week, r in recent.iterrows()]
         table(c, rows, [90, 70, 90, 90, 90], MARGIN, top, 250)
         self.footer()
 
 
-def write_brief_pdf(brief: WeeklyBrief, path: str | Path, *, sectors, basemap_features=(), density=None) -> Path:
+def write_brief_pdf(brief: WeeklyBrief, path: str | Path, *, sectors, basemap_features=(), density=None,
+                    language: str | None = None) -> Path:
     path = Path(path)
-    doc = _BriefDocument(brief, path, sectors, list(basemap_features), density)
+    doc = _BriefDocument(brief, path, sectors, list(basemap_features), density, language)
     doc.summary_page(); doc.map_page(); doc.time_page(); doc.quality_page()
     doc.c.save()
     return path
 
 
 def write_participatory_pdf(brief: WeeklyBrief, incidents, sectors, path: str | Path, *,
-                            threshold: int = 3) -> Path:
+                            threshold: int = 3, language: str | None = None) -> Path:
     """Counts per sector and category only; any count below `threshold` printed as '< threshold'."""
     path = Path(path)
+    t = BriefText(language)
     c = Canvas(str(path), pagesize=A4, pageCompression=1)
-    c.setTitle(f"Informe para la comunidad {brief.label}")
+    c.setTitle(f"{t('community_short')} {brief.label}")
     c.setFont("Helvetica-Bold", 13)
-    c.drawString(MARGIN, PAGE_H - MARGIN - 12, "Informe para la junta vecinal")
+    c.drawString(MARGIN, PAGE_H - MARGIN - 12, t("community_title"))
     c.setFont("Helvetica", 8.5)
-    c.drawString(MARGIN, PAGE_H - MARGIN - 26, f"{brief.station} · semana del {brief.start:%d/%m/%Y} al {brief.end:%d/%m/%Y}")
+    c.drawString(MARGIN, PAGE_H - MARGIN - 26, t("community_subtitle", station=brief.station,
+                                                  start=f"{brief.start:%d/%m/%Y}", end=f"{brief.end:%d/%m/%Y}"))
     counts = suppressed_sector_counts(incidents[brief.period_mask], sectors, threshold)
     rows = [list(counts.columns)] + counts.astype(str).values.tolist()
     widths = [90] + [max(40, (PAGE_W - 2 * MARGIN - 90) / max(len(counts.columns) - 1, 1))] * (len(counts.columns) - 1)
     height = table(c, rows, widths, MARGIN, PAGE_H - MARGIN - 44, 600)
     c.setFont("Helvetica", 7.5)
-    c.drawString(MARGIN, PAGE_H - MARGIN - 56 - height,
-                 f"Para proteger a las víctimas, las cifras menores que {threshold} se muestran como «< {threshold}».")
-    c.drawString(MARGIN, MARGIN - 14, "Delitos denunciados (no todo delito se denuncia).")
+    c.drawString(MARGIN, PAGE_H - MARGIN - 56 - height, t("suppression", threshold=threshold))
+    c.drawString(MARGIN, MARGIN - 14, t("footer_short"))
     c.showPage()
     c.save()
     return path

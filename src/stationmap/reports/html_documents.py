@@ -13,9 +13,9 @@ from pathlib import Path
 import shapely
 from jinja2 import Environment, select_autoescape
 
-from stationmap.analysis.quality import SHARE_LABELS
 from stationmap.analysis.temporal_tables import weekday_names
-from stationmap.reports.brief_content import KERNEL_NAMES, WeeklyBrief
+from stationmap.reports.brief_content import WeeklyBrief
+from stationmap.reports.brief_text import BriefText
 from stationmap.reports.participatory import suppressed_sector_counts
 from stationmap.reports.plan_tables import plan_tables
 from stationmap.reports.svg import heat_svg, map_svg
@@ -43,10 +43,10 @@ _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string
 
 MAP_BLOCK = """
 <div class="toggles">
-<input type="checkbox" id="t-basemap" checked><label for="t-basemap">Calles</label>
-{% if density %}<input type="checkbox" id="t-density" checked><label for="t-density">Densidad</label>{% endif %}
-<input type="checkbox" id="t-sectors" checked><label for="t-sectors">Sectores</label>
-<input type="checkbox" id="t-points" checked><label for="t-points">Puntos críticos</label>
+<input type="checkbox" id="t-basemap" checked><label for="t-basemap">{{ t('streets') }}</label>
+{% if density %}<input type="checkbox" id="t-density" checked><label for="t-density">{{ t('density') }}</label>{% endif %}
+<input type="checkbox" id="t-sectors" checked><label for="t-sectors">{{ t('sectors') }}</label>
+<input type="checkbox" id="t-points" checked><label for="t-points">{{ t('critical_points') }}</label>
 <figure>{{ svg | safe }}</figure>
 </div>"""
 
@@ -65,45 +65,45 @@ PLAN = _ENV.from_string("""<!DOCTYPE html><html lang="es"><head><meta charset="u
 </table></div></details>{% endfor %}
 <p class="note">{{ credit }}</p></body></html>""")
 
-BRIEF = _ENV.from_string("""<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">
+BRIEF = _ENV.from_string("""<!DOCTYPE html><html lang="{{ t.language }}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ title }}</title>
 <style>{{ css | safe }}</style></head><body>
-<h1>{{ title }}</h1><p class="sub">{{ station }} · semana {{ label }} (del {{ start }} al {{ end }})</p>
-{% if synthetic %}<p class="note"><b>Incidentes sintéticos</b> (estación de ejemplo).</p>{% endif %}
+<h1>{{ title }}</h1><p class="sub">{{ t('subtitle', station=station, label=label, start=start, end=end) }}</p>
+{% if synthetic %}<p class="note"><b>{{ t('synthetic') }}</b></p>{% endif %}
 {% if participatory %}
-<p>Conteos por sector de la semana. Para proteger a las víctimas, las cifras menores que {{ threshold }}
-se muestran como «&lt; {{ threshold }}». No se muestran lugares exactos ni detalles de los hechos.</p>
+<p>{{ t('community_intro') }} {{ t('suppression', threshold=threshold) }}</p>
 <table><tr>{% for c in counts.columns %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for row in counts.itertuples(index=False) %}<tr>{% for v in row %}<td>{{ v }}</td>{% endfor %}</tr>{% endfor %}</table>
 {% else %}
-<h2>Qué cambió</h2>
-<table><tr><th>Delito</th><th>Semana</th><th>Frente a las 4 semanas previas</th>{% if has_last_year %}<th>Misma semana del año anterior</th>{% endif %}</tr>
-{% for line in categories %}<tr><td>{{ line.category }}</td><td>{{ line.current }}</td>
-<td class="{{ line.vs_previous.verdict if line.vs_previous else '' }}">{{ line.vs_previous.sentence() if line.vs_previous else 'sin datos' }}</td>
-{% if has_last_year %}<td class="{{ line.vs_last_year.verdict if line.vs_last_year else '' }}">{{ line.vs_last_year.sentence() if line.vs_last_year else 'sin datos' }}</td>{% endif %}</tr>{% endfor %}</table>
-<p class="note">Un cambio se marca solo si una prueba exacta de Poisson (5 %) lo distingue de la variación normal.
-{% if not has_last_year %}Los datos del proyecto no llegan a la misma semana del año anterior: no hay comparación anual.{% endif %}</p>
-<h2>Dónde</h2>""" + MAP_BLOCK + """
-{% if density %}<p class="note">Densidad de la semana: núcleo {{ kernel_name }}, ancho de banda
-{{ density.bandwidth_m | round | int }} m, celda {{ density.cell_m | round | int }} m.</p>{% endif %}
-<table><tr><th>Punto</th><th>Calle</th><th>Incidentes (4 semanas)</th><th>Horas pico</th><th></th></tr>
+<h2>{{ t('what_changed') }}</h2>
+<table><tr><th>{{ t('crime') }}</th><th>{{ t('week') }}</th><th>{{ t('vs_previous') }}</th>
+{% if has_last_year %}<th>{{ t('last_year') }}</th>{% endif %}</tr>
+{% for line in categories %}<tr><td>{{ t('week_total') if loop.first else line.category }}</td><td>{{ line.current }}</td>
+<td class="{{ line.vs_previous.verdict if line.vs_previous else '' }}">{{ line.vs_previous.sentence(t.language) if line.vs_previous else t('no_data') }}</td>
+{% if has_last_year %}<td class="{{ line.vs_last_year.verdict if line.vs_last_year else '' }}">{{ line.vs_last_year.sentence(t.language) if line.vs_last_year else t('no_data') }}</td>{% endif %}</tr>{% endfor %}</table>
+<p class="note">{{ t('change_marked') }} {% if not has_last_year %}{{ t('no_last_year') }}{% endif %}</p>
+<h2>{{ t('where') }}</h2>""" + MAP_BLOCK + """
+{% if density %}<p class="note">{{ t('density_html', kernel=t(density.kernel), bandwidth=density.bandwidth_m | round | int,
+cell=density.cell_m | round | int) }}</p>{% endif %}
+<table><tr><th>{{ t('point') }}</th><th>{{ t('street') }}</th><th>{{ t('incidents_4w') }}</th><th>{{ t('peak_hours') }}</th><th></th></tr>
 {% for p in points %}<tr><td>{{ p.code }}</td><td>{{ p.street }}</td><td>{{ p.incidents }}</td>
-<td>{% for h in p.peak_hours %}{{ '%02d:00' % h }}{% if not loop.last %}, {% endif %}{% endfor %}</td><td class="new">{{ 'NUEVO' if p.code in new_points else '' }}</td></tr>{% endfor %}</table>
-<table><tr><th>Sector</th><th>Semana</th><th>Promedio previo</th><th>Cambio</th></tr>
+<td>{% for h in p.peak_hours %}{{ '%02d:00' % h }}{% if not loop.last %}, {% endif %}{% endfor %}</td><td class="new">{{ t('NEW') if p.code in new_points else '' }}</td></tr>{% endfor %}</table>
+<table><tr><th>{{ t('sector') }}</th><th>{{ t('week') }}</th><th>{{ t('previous_mean') }}</th><th>{{ t('change') }}</th></tr>
 {% for s in sectors_table %}<tr><td>{{ s.sector }}</td><td>{{ s.current }}</td><td>{{ '%.1f' % s.previous_mean }}</td>
-<td>{{ s.change.sentence() }}</td></tr>{% endfor %}</table>
-<h2>Cuándo</h2><p>Esta semana:</p>{{ heat_now | safe }}<p>Semana habitual (promedio de las 4 anteriores):</p>{{ heat_ref | safe }}
-<p class="note">Cada cuadro se sombrea según su propia celda más oscura: {{ '%.1f' % peak_now }} incidentes en una hora
-esta semana, {{ '%.1f' % peak_ref }} en la semana habitual. Un hecho con hora incierta se reparte entre las horas
-posibles (método aorístico).</p>
-<ul>{% for m in movements %}<li>{{ m }}</li>{% else %}<li>Sin desplazamientos horarios notables.</li>{% endfor %}</ul>
-<h2>Calidad de los datos</h2><table>{% for key, value in shares %}<tr><td>{{ key }}</td><td>{{ '%.1f' % value }} %</td></tr>{% endfor %}
-<tr><td>Duplicados encontrados al importar</td><td>{{ quality.duplicates_found }}</td></tr>
-<tr><td>Filas rechazadas al importar</td><td>{{ quality.rows_rejected }}</td></tr></table>
-{% if quality.rejected_by_reason %}<table><tr><th>Motivo de rechazo (ejemplo)</th><th>Filas</th></tr>
+<td>{{ s.change.sentence(t.language) }}</td></tr>{% endfor %}</table>
+<h2>{{ t('when') }}</h2><p>{{ t('this_week') }}:</p>{{ heat_now | safe }}
+<p class="note">{{ t('heat_note', value='%.1f' % peak_now) }}</p>
+<p>{{ t('usual_week') }}:</p>{{ heat_ref | safe }}
+<p class="note">{{ t('heat_note', value='%.1f' % peak_ref) }}</p>
+<h3>{{ t('what_moved') }}</h3>
+<ul>{% for m in movements %}<li>{{ m.sentence(t) }}</li>{% else %}<li>{{ t('no_movement') }}</li>{% endfor %}</ul>
+<h2>{{ t('quality') }}</h2><table>{% for key, value in shares %}<tr><td>{{ t(key) }}</td><td>{{ '%.1f' % value }} %</td></tr>{% endfor %}
+<tr><td>{{ t('duplicates_short') }}</td><td>{{ quality.duplicates_found }}</td></tr>
+<tr><td>{{ t('rejected_short') }}</td><td>{{ quality.rows_rejected }}</td></tr></table>
+{% if quality.rejected_by_reason %}<table><tr><th>{{ t('reason') }}</th><th>{{ t('rows') }}</th></tr>
 {% for code, rows in quality.rejected_by_reason.items() %}<tr><td>{{ quality.reason_examples.get(code, code) }}</td><td>{{ rows }}</td></tr>{% endfor %}</table>{% endif %}
 {% endif %}
-<p class="note">Delitos denunciados: no todo delito se denuncia. Calles: © OpenStreetMap contributors (ODbL).</p>
+<p class="note">{{ t('footer') }}</p>
 </body></html>""")
 
 
@@ -113,7 +113,7 @@ def write_plan_html(plan, path: str | Path, *, station: str, features=(), synthe
     html = PLAN.render(
         title="Plan de patrullaje", css=CSS, station=station, start=f"{plan.period_start:%d/%m/%Y}",
         end=f"{plan.period_end:%d/%m/%Y}", version=plan.version, author=plan.author,
-        created=plan.created_at.replace("T", " "), synthetic=synthetic, svg=svg, density=None,
+        created=plan.created_at.replace("T", " "), synthetic=synthetic, svg=svg, density=None, t=BriefText("es"),
         heat=heat_svg(plan.hour_weekday, weekday_names()), tables=list(plan_tables(plan).items()),
         credit="Calles: © OpenStreetMap contributors (ODbL). Elaborado con StationMap.")
     Path(path).write_text(html, encoding="utf-8")
@@ -121,11 +121,13 @@ def write_plan_html(plan, path: str | Path, *, station: str, features=(), synthe
 
 
 def write_brief_html(brief: WeeklyBrief, path: str | Path, *, sectors, features=(), density=None,
-                     participatory: bool = False, incidents=None, threshold: int = 3) -> Path:
+                     participatory: bool = False, incidents=None, threshold: int = 3,
+                     language: str | None = None) -> Path:
     area = shapely.union_all([s.geometry for s in sectors]).bounds
-    context = dict(css=CSS, station=brief.station, label=brief.label, start=f"{brief.start:%d/%m/%Y}",
+    t = BriefText(language)
+    context = dict(css=CSS, t=t, station=brief.station, label=brief.label, start=f"{brief.start:%d/%m/%Y}",
                    end=f"{brief.end:%d/%m/%Y}", synthetic=brief.synthetic, participatory=participatory,
-                   title="Informe para la comunidad" if participatory else "Informe semanal")
+                   title=t("community_short") if participatory else t("title"))
     if participatory:
         context.update(threshold=threshold,
                        counts=suppressed_sector_counts(incidents[brief.period_mask], sectors, threshold))
@@ -133,14 +135,13 @@ def write_brief_html(brief: WeeklyBrief, path: str | Path, *, sectors, features=
         context.update(
             categories=brief.categories, has_last_year=brief.has_last_year, points=brief.critical_points,
             new_points=brief.new_points,
-            kernel_name=KERNEL_NAMES.get(density.kernel, density.kernel) if density is not None else "",
             sectors_table=brief.sectors, density=density, movements=brief.movements, quality=brief.quality,
-            shares=[(SHARE_LABELS[k], v) for k, v in brief.quality.shares.items()],
+            shares=list(brief.quality.shares.items()),
             svg=map_svg(area, features=features, sectors=sectors, points=brief.critical_points,
                         new_points=brief.new_points, density=density),
             peak_now=float(brief.matrix_current.max()), peak_ref=float(brief.matrix_reference.max()),
-            heat_now=heat_svg(brief.matrix_current, weekday_names()),
-            heat_ref=heat_svg(brief.matrix_reference, weekday_names()))
+            heat_now=heat_svg(brief.matrix_current, weekday_names(t.language), unit=t("incidents").lower()),
+            heat_ref=heat_svg(brief.matrix_reference, weekday_names(t.language), unit=t("incidents").lower()))
     Path(path).write_text(BRIEF.render(**context), encoding="utf-8")
     return Path(path)
 

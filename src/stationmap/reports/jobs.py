@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from stationmap.core.messages import current_language
 from stationmap.core.progress import Progress, no_progress, sub_progress
 from stationmap.planning import project_geography as geo
 from stationmap.planning.plan import PatrolPlan, UnitsSpec, build_plan
@@ -106,6 +107,7 @@ class BriefRequest:
     week: str             # ISO week, e.g. "2026-W46"
     out: Path
     threshold: int = 3    # participatory version: smallest count shown
+    language: str | None = None   # None: the language the user chose (core.messages)
 
 
 def run_brief(request: BriefRequest, progress: Progress = no_progress) -> list[Path]:
@@ -136,16 +138,18 @@ def run_brief(request: BriefRequest, progress: Progress = no_progress) -> list[P
         basemap = list(features(station.pack, bounds)) if namer is not None else []
         progress(0.5, "PDF")
         label = brief.label
+        language = request.language or current_language()
         files = [write_brief_pdf(brief, request.out / f"informe_semanal_{label}.pdf", sectors=station.sectors,
-                                 basemap_features=basemap, density=density),
+                                 basemap_features=basemap, density=density, language=language),
                  write_participatory_pdf(brief, incidents, station.sectors,
-                                         request.out / f"informe_comunidad_{label}.pdf", threshold=request.threshold)]
+                                         request.out / f"informe_comunidad_{label}.pdf", threshold=request.threshold,
+                                         language=language)]
         progress(0.8, "HTML")
         files.append(write_brief_html(brief, request.out / f"informe_semanal_{label}.html", sectors=station.sectors,
-                                      features=basemap, density=density))
+                                      features=basemap, density=density, language=language))
         files.append(write_brief_html(brief, request.out / f"informe_comunidad_{label}.html",
                                       sectors=station.sectors, participatory=True, incidents=incidents,
-                                      threshold=request.threshold))
+                                      threshold=request.threshold, language=language))
         if station.pack is not None:
             station.pack.close()
     progress(1.0, "")

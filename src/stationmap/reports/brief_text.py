@@ -1,0 +1,124 @@
+"""Every word the weekly brief prints, in Spanish (default) and English.
+
+The PDF and the HTML versions take their text from here, so both languages stay
+complete together (tests/test_brief_text.py checks keys and placeholders). Data
+values (category names, streets, sector names) stay as the register wrote them.
+"""
+
+from __future__ import annotations
+
+from stationmap.core.messages import DEFAULT_LANGUAGE
+
+TEXT: dict[str, dict[str, str]] = {
+    "es": {
+        "title": "Informe semanal de incidencia delictiva",
+        "community_title": "Informe para la junta vecinal",
+        "community_short": "Informe para la comunidad",
+        "subtitle": "{station} · semana {label} (del {start} al {end})",
+        "community_subtitle": "{station} · semana del {start} al {end}",
+        "footer": "Delitos denunciados (no todo delito se denuncia). Calles: © OpenStreetMap contributors (ODbL).",
+        "footer_short": "Delitos denunciados (no todo delito se denuncia).",
+        "synthetic": "Incidentes SINTÉTICOS (estación de ejemplo).",
+        "page": "Página {n}",
+        "week_total": "Total de la semana",
+        "crime": "Delito", "week": "Semana", "previous_4": "Promedio 4 semanas previas",
+        "real_change": "¿Cambio real?", "last_year": "Misma semana año anterior",
+        "no_data": "sin datos",
+        "up": "aumento real", "down": "descenso real", "normal": "variación normal",
+        "change_note": "Un cambio es «real» cuando una prueba exacta de Poisson (5 %) lo distingue de la "
+                       "variación normal; con números pequeños (de 3 a 5, por ejemplo) casi nunca lo es.",
+        "no_last_year": "Los datos del proyecto no llegan a la misma semana del año anterior: no hay comparación anual.",
+        "where": "Dónde: densidad de la semana, sectores y puntos críticos",
+        "density_note": "Densidad de la semana: núcleo {kernel}, ancho de banda {bandwidth} m, celda {cell} m "
+                        "(más oscuro = más incidentes por km²; se lee también en blanco y negro).",
+        "quartic": "cuártico", "gaussian": "gaussiano",
+        "point": "Punto", "street": "Calle", "incidents_4w": "Incidentes (4 sem.)", "peak_hours": "Horas pico",
+        "new": "Nuevo", "NEW": "NUEVO", "sector": "Sector", "previous_mean": "Promedio previo",
+        "when": "Cuándo: esta semana frente a una semana habitual",
+        "this_week": "Esta semana", "usual_week": "Semana habitual (promedio de las 4 anteriores)",
+        "heat_note": "Más oscuro = más incidentes. Celda más oscura: {value} incidentes en esa hora. Un hecho con "
+                     "hora incierta se reparte entre las horas posibles (método aorístico).",
+        "what_moved": "Qué se movió",
+        "no_movement": "Sin desplazamientos horarios notables en los delitos principales.",
+        "movement": "{category}: la parte en el turno {shift} {verb} de {before} % a {now} % de los casos.",
+        "rose": "subió", "fell": "bajó",
+        "quality": "Calidad de los datos", "indicator": "Indicador", "value": "Valor",
+        "duplicates": "Filas duplicadas encontradas en las importaciones",
+        "rejected": "Filas rechazadas en las importaciones",
+        "reason": "Motivo de rechazo (ejemplo)", "rows": "Filas",
+        "incidents": "Incidentes", "with_coordinates_short": "Con coordenadas", "known_time_short": "Hora conocida",
+        "unspecified_short": "No especificado",
+        "with_coordinates": "Con coordenadas válidas", "with_sector": "Dentro de un sector",
+        "known_time": "Con hora conocida", "long_window": "Con ventana de más de 8 h",
+        "unspecified": "Categoría «No especificado»",
+        "suppression": "Para proteger a las víctimas, las cifras menores que {threshold} se muestran como «< {threshold}».",
+        "community_intro": "Conteos por sector de la semana. No se muestran lugares exactos ni detalles de los hechos.",
+        "what_changed": "Qué cambió", "vs_previous": "Frente a las 4 semanas previas",
+        "change_marked": "Un cambio se marca solo si una prueba exacta de Poisson (5 %) lo distingue de la variación normal.",
+        "streets": "Calles", "density": "Densidad", "sectors": "Sectores", "critical_points": "Puntos críticos",
+        "density_html": "Densidad de la semana: núcleo {kernel}, ancho de banda {bandwidth} m, celda {cell} m.",
+        "change": "Cambio", "duplicates_short": "Duplicados encontrados al importar",
+        "rejected_short": "Filas rechazadas al importar",
+    },
+    "en": {
+        "title": "Weekly crime brief",
+        "community_title": "Brief for the neighbourhood committee",
+        "community_short": "Community brief",
+        "subtitle": "{station} · week {label} ({start} to {end})",
+        "community_subtitle": "{station} · week of {start} to {end}",
+        "footer": "Reported crime (not every crime is reported). Streets: © OpenStreetMap contributors (ODbL).",
+        "footer_short": "Reported crime (not every crime is reported).",
+        "synthetic": "SYNTHETIC incidents (sample station).",
+        "page": "Page {n}",
+        "week_total": "Week total",
+        "crime": "Crime", "week": "Week", "previous_4": "Mean of the 4 previous weeks",
+        "real_change": "Real change?", "last_year": "Same week last year",
+        "no_data": "no data",
+        "up": "real rise", "down": "real fall", "normal": "normal variation",
+        "change_note": "A change is “real” when an exact Poisson test (5 %) tells it apart from normal "
+                       "variation; with small numbers (3 to 5, say) it almost never is.",
+        "no_last_year": "The project's data do not reach the same week last year: no yearly comparison.",
+        "where": "Where: the week's density, sectors and critical points",
+        "density_note": "Density of the week: {kernel} kernel, bandwidth {bandwidth} m, cell {cell} m "
+                        "(darker = more incidents per km²; also reads in black and white).",
+        "quartic": "quartic", "gaussian": "Gaussian",
+        "point": "Point", "street": "Street", "incidents_4w": "Incidents (4 wk.)", "peak_hours": "Peak hours",
+        "new": "New", "NEW": "NEW", "sector": "Sector", "previous_mean": "Previous mean",
+        "when": "When: this week against a usual week",
+        "this_week": "This week", "usual_week": "Usual week (mean of the 4 before)",
+        "heat_note": "Darker = more incidents. Darkest cell: {value} incidents in that hour. An incident whose "
+                     "time is uncertain is spread over its possible hours (aoristic method).",
+        "what_moved": "What moved",
+        "no_movement": "No notable shift in time of day for the main crimes.",
+        "movement": "{category}: the share in the {shift} shift {verb} from {before} % to {now} % of cases.",
+        "rose": "rose", "fell": "fell",
+        "quality": "Data quality", "indicator": "Indicator", "value": "Value",
+        "duplicates": "Duplicate rows found by the imports",
+        "rejected": "Rows rejected by the imports",
+        "reason": "Reason for rejection (example)", "rows": "Rows",
+        "incidents": "Incidents", "with_coordinates_short": "With coordinates", "known_time_short": "Known time",
+        "unspecified_short": "Unspecified",
+        "with_coordinates": "With valid coordinates", "with_sector": "Inside a sector",
+        "known_time": "With a known time", "long_window": "With a window over 8 h",
+        "unspecified": "Category “No especificado”",
+        "suppression": "To protect victims, counts below {threshold} are shown as “< {threshold}”.",
+        "community_intro": "Counts per sector for the week. No exact places and no details of incidents are shown.",
+        "what_changed": "What changed", "vs_previous": "Against the 4 previous weeks",
+        "change_marked": "A change is marked only when an exact Poisson test (5 %) tells it apart from normal variation.",
+        "streets": "Streets", "density": "Density", "sectors": "Sectors", "critical_points": "Critical points",
+        "density_html": "Density of the week: {kernel} kernel, bandwidth {bandwidth} m, cell {cell} m.",
+        "change": "Change", "duplicates_short": "Duplicates found on import",
+        "rejected_short": "Rows rejected on import",
+    },
+}
+
+
+class BriefText:
+    """`t("key", **data)` in one language, falling back to Spanish."""
+
+    def __init__(self, language: str | None = None) -> None:
+        self.language = language if language in TEXT else DEFAULT_LANGUAGE
+
+    def __call__(self, key: str, **data: object) -> str:
+        text = TEXT[self.language].get(key) or TEXT[DEFAULT_LANGUAGE][key]
+        return text.format(**data) if data else text

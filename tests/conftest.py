@@ -84,3 +84,15 @@ def captured_boxes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     return texts
+
+
+@pytest.fixture
+def bare_window(qtbot, config_dir):
+    """The main window shell with no feature installed; the test installs what it exercises."""
+    from stationmap.ui.app_config import SettingsStore
+    from stationmap.ui.main_window import MainWindow
+
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    yield window
+    window.close()

@@ -12,25 +12,13 @@ import pytest
 from factories import make_incidents
 from PySide6.QtCore import QLocale, QMimeData, QPointF, Qt, QTranslator, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from stationmap import app as app_module
 from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.main_window import MainWindow
 
 Project = pytest.importorskip("stationmap.store.project").Project
-
-
-@pytest.fixture
-def captured_boxes(monkeypatch):
-    texts: list[str] = []
-
-    def fake_exec(box):
-        texts.append(box.text() + "\n" + box.informativeText())
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return texts
 
 
 @pytest.fixture

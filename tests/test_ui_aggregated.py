@@ -13,10 +13,8 @@ from conftest import shared_path
 from stationmap.analysis.aggregated import compare_month, monthly_series
 from stationmap.store import import_job
 from stationmap.store.project import Project
-from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.brief import install
 from stationmap.ui.brief.aggregated_panel import CURRENT, DISTRICT, UBIGEO, VS_LAST_YEAR, VS_PREVIOUS
-from stationmap.ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +26,8 @@ def cajamarca_project(tmp_path_factory):
 
 
 @pytest.fixture
-def window(qtbot, config_dir):
-    window = MainWindow(SettingsStore(config_dir))
-    qtbot.addWidget(window)
-    yield window
-    window.close()
+def window(bare_window):
+    return bare_window
 
 
 def test_district_table_for_june_2024_matches_compare_month(qtbot, window, cajamarca_project):

@@ -8,24 +8,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.brief import install
 from stationmap.ui.main_window import MainWindow
 from stationmap.ui.tasks import TaskProgressDialog
-
-
-@pytest.fixture
-def captured_boxes(monkeypatch):
-    texts: list[str] = []
-
-    def fake_exec(box):
-        texts.append(box.text())
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return texts
 
 
 @pytest.fixture

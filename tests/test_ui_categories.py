@@ -9,10 +9,8 @@ from PySide6.QtCore import QItemSelectionModel
 
 from stationmap.store import import_job
 from stationmap.store.project import Project
-from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.brief import install
 from stationmap.ui.brief.category_editor import CATEGORY, RAW
-from stationmap.ui.main_window import MainWindow
 
 HEADER = "N;NRO_DENUNCIA;FECHA_HECHO;HORA_HECHO;MODALIDAD;DIRECCION;DISTRITO;UBIGEO;LATITUD;LONGITUD"
 MISSPELLED = "EXTORCION"   # a typing slip for EXTORSIÓN that no keyword rule recognises
@@ -33,11 +31,8 @@ def planted_sample(tmp_path, sample_project_file):
 
 
 @pytest.fixture
-def window(qtbot, config_dir):
-    window = MainWindow(SettingsStore(config_dir))
-    qtbot.addWidget(window)
-    yield window
-    window.close()
+def window(bare_window):
+    return bare_window
 
 
 def _category_of_raw(incidents, raw):

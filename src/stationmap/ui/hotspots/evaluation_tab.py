@@ -11,8 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from stationmap.core.errors import StationMapError
-from stationmap.ui.error_display import show_error
 from stationmap.ui.hotspots.jobs import run_evaluation, settings_for_evaluated
 from stationmap.ui.hotspots.station import StationGeography
 from stationmap.ui.hotspots.table_models import FrameModel, decimal, percent, text
@@ -87,10 +85,7 @@ class EvaluationTab(QWidget):
 
     def evaluate(self) -> None:
         station = self._station
-        if station.incidents is None:
-            return
-        if station.jurisdiction is None:
-            show_error(self, StationMapError("plan.no_jurisdiction"))
+        if not station.ready_for_analysis(self):
             return
         TaskProgressDialog(self.runner, self.tr("Evaluando los métodos…"), self)
         self.runner.start(run_evaluation, (station.incidents, station.jurisdiction, float(self._bandwidth.value())))

@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QVBoxLayout, QWidget)
 
 from stationmap.analysis.hotspot_job import HotspotSettings
-from stationmap.core.errors import StationMapError
 from stationmap.core.messages import current_language
-from stationmap.ui.error_display import show_error
 from stationmap.ui.hotspots.jobs import METHOD_CHOICES, HotspotRequest, choice_key, default_cell, run_hotspots
 from stationmap.ui.hotspots.station import StationGeography
 from stationmap.ui.tasks import owned_runner
@@ -99,10 +97,7 @@ class HotspotTab(QWidget):
 
     def compute(self) -> None:
         station = self._station
-        if station.incidents is None:
-            return
-        if station.jurisdiction is None:
-            show_error(self, StationMapError("plan.no_jurisdiction"))
+        if not station.ready_for_analysis(self):
             return
         self.legend.setText(self.tr("Calculando…"))
         self.runner.start(run_hotspots, HotspotRequest(station.incidents, station.jurisdiction, self.settings(),

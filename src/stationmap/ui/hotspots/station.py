@@ -49,6 +49,17 @@ class StationGeography(QObject):
         self.incidents = incidents
         self.changed.emit()
 
+    def ready_for_analysis(self, parent: Any) -> bool:
+        """True when there are incidents and a jurisdiction; otherwise says what is missing."""
+        if self.incidents is None:
+            return False
+        if self.jurisdiction is None:
+            from stationmap.ui.error_display import show_error
+
+            show_error(parent, StationMapError("plan.no_jurisdiction"))
+            return False
+        return True
+
     def save_sectors(self, sectors: list) -> None:
         from stationmap.planning.project_geography import save_sectors
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from factories import local_ts, make_incidents
 from stationmap.analysis.quality import quality_report

@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSpinBox, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from stationmap.ui.error_display import show_error
 from stationmap.ui.filter_state import FilterState
 from stationmap.ui.hotspots.jobs import CriticalRequest, run_critical_points
 from stationmap.ui.hotspots.station import StationGeography
-from stationmap.ui.hotspots.table_models import FrameModel, decimal, integer, text
+from stationmap.ui.hotspots.table_models import FrameModel, decimal, integer, rows_view, text
 from stationmap.ui.tasks import owned_runner
 
 CRITICAL_OVERLAY = "critical_points"
@@ -47,13 +46,7 @@ class CriticalPointsTab(QWidget):
             ("Incidentes", self.tr("Incidentes"), integer), ("Peso", self.tr("Peso"), decimal(1)),
             ("Delitos principales", self.tr("Delitos principales"), text),
             ("Horas pico", self.tr("Horas pico"), text)], self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
+        self.table = rows_view(self.model, self)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Periodo: últimas"), self))

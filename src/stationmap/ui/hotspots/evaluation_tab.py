@@ -8,12 +8,11 @@ from typing import Any
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from stationmap.ui.hotspots.jobs import run_evaluation, settings_for_evaluated
 from stationmap.ui.hotspots.station import StationGeography
-from stationmap.ui.hotspots.table_models import FrameModel, decimal, percent, text
+from stationmap.ui.hotspots.table_models import FrameModel, decimal, percent, rows_view, text
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 SHARES = (0.01, 0.05, 0.10)
@@ -51,13 +50,7 @@ class EvaluationTab(QWidget):
             columns += [(f"hit_{share}", self.tr("Aciertos %1").replace("%1", area), percent),
                         (f"pai_{share}", self.tr("PAI %1").replace("%1", area), decimal(1))]
         self.model = FrameModel(columns, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
+        self.table = rows_view(self.model, self)
         self.chart = pg.PlotWidget(self)
         self.chart.setBackground("w")
         self.chart.setMinimumHeight(160)

@@ -7,6 +7,7 @@ from typing import Any, Callable
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +76,18 @@ class SectorTableModel(FrameModel):
             return False
         self.rename_requested.emit(index.row(), str(value))
         return True
+
+
+def rows_view(model: QAbstractTableModel, parent: QWidget) -> QTableView:
+    """A read-only table whose rows are picked one at a time, columns sized to their content."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.verticalHeader().hide()
+    return table
 
 
 def text(value: Any) -> str:

@@ -50,7 +50,8 @@ fi
 
 step "sizes"
 du -sm "$BUNDLE" | awk '{print "bundle_mb=" $1}'
-du -sm "$BUNDLE/_internal/"* | sort -rn | head -12
+# sed reads to the end: `head` would close the pipe early and, under pipefail, fail the build (SIGPIPE).
+du -sm "$BUNDLE/_internal/"* | sort -rn | sed -n '1,12p'
 
 if [[ $QUICK == 0 ]]; then
     step "checksums and archive"

@@ -24,7 +24,7 @@ _spec.loader.exec_module(prune)
     ("PySide6/Qt/translations/qtbase_en.qm", True),
     ("PySide6/Qt/translations/qtbase_zh_CN.qm", False),
     ("PySide6/Qt/translations/qt_help_fr.qm", False),
-    ("stationmap/resources/i18n/stationmap_en.qm", True),                  # ours: never filtered
+    ("resources/i18n/stationmap_en.qm", True),                             # ours: never filtered
 ])
 def test_only_spanish_and_english_locales_are_kept(dest, kept):
     assert prune.language_kept(dest) is kept

@@ -8,8 +8,9 @@ else. Nothing is ever fetched from a CDN.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
+
+from stationmap.store.paths import resources_dir
 
 # Order matters: Leaflet first, then the libraries that extend it, then our page script last.
 PAGE_SCRIPTS: tuple[str, ...] = (
@@ -40,12 +41,7 @@ CONTENT_TYPES: dict[str, str] = {
 
 def web_root() -> Path:
     override = os.environ.get("STATIONMAP_WEB_ROOT")
-    if override:
-        return Path(override)
-    bundled = getattr(sys, "_MEIPASS", None)  # a PyInstaller build carries resources/web beside the code
-    if bundled:
-        return Path(bundled) / "resources" / "web"
-    return Path(__file__).resolve().parents[3] / "resources" / "web"
+    return Path(override) if override else resources_dir("web")
 
 
 def asset_path(relative: str) -> Path | None:

@@ -19,6 +19,18 @@ _LOG_MAX_BYTES = 1_000_000
 _LOG_BACKUPS = 3
 
 
+def install_root() -> Path:
+    """Where StationMap's own files (resources/, sample_data/) live: the source checkout, or the
+    folder a PyInstaller bundle unpacks its data into (sys._MEIPASS)."""
+    bundled = getattr(sys, "_MEIPASS", None)
+    return Path(bundled) if bundled else Path(__file__).resolve().parents[3]
+
+
+def resources_dir(name: str) -> Path:
+    """resources/<name>: web assets, translations, training material."""
+    return install_root() / "resources" / name
+
+
 def app_data_dir() -> Path:
     """The per-user folder for settings, log and the sample project (created on demand)."""
     configured = os.environ.get(CONFIG_ENV)

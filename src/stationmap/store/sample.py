@@ -7,7 +7,6 @@ interrupted build never leaves a half-made sample where the app would open it.
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from stationmap.core.errors import ProjectError
 from stationmap.core.model import ImportReport, Warning_
 from stationmap.core.progress import Progress, no_progress, sub_progress
 from stationmap.store import import_job
+from stationmap.store.paths import install_root
 from stationmap.store.project import Project
 
 SAMPLE_ENV = "STATIONMAP_SAMPLE_DIR"
@@ -40,12 +40,7 @@ class SampleResult:
 def sample_data_dir() -> Path:
     """`$STATIONMAP_SAMPLE_DIR`, a frozen build's bundled copy, or the source checkout's folder."""
     configured = os.environ.get(SAMPLE_ENV)
-    if configured:
-        return Path(configured)
-    bundled = getattr(sys, "_MEIPASS", None)
-    if bundled:
-        return Path(bundled) / "sample_data"
-    return Path(__file__).resolve().parents[3] / "sample_data"
+    return Path(configured) if configured else install_root() / "sample_data"
 
 
 def write_sample_project(path: str | Path, source: Path | None = None,

@@ -10,16 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from stationmap.store.paths import resources_dir
+
 APP_CATALOG = "stationmap"
 
 
 def i18n_dir() -> Path:
-    """resources/i18n in a source checkout, or beside the package when bundled."""
-    package = Path(__file__).resolve().parents[1]
-    for candidate in (package / "resources" / "i18n", package.parents[1] / "resources" / "i18n"):
-        if candidate.is_dir():
-            return candidate
-    return package / "resources" / "i18n"
+    return resources_dir("i18n")
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

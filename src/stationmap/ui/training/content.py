@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from stationmap.core.errors import StationMapError
+from stationmap.store.paths import resources_dir
 
 EXERCISES_FILE = "exercises.json"
 
@@ -27,12 +28,7 @@ class Exercise:
 
 
 def training_dir() -> Path:
-    """resources/training in a source checkout, or beside the package when bundled."""
-    package = Path(__file__).resolve().parents[2]
-    for candidate in (package / "resources" / "training", package.parents[1] / "resources" / "training"):
-        if candidate.is_dir():
-            return candidate
-    return package / "resources" / "training"
+    return resources_dir("training")
 
 
 @lru_cache(maxsize=4)

@@ -208,6 +208,19 @@ def test_filter_change_pushes_data_without_reloading_the_page(qtbot):
     assert "Lesiones (0)" in legend
 
 
+def drag_script(tool: str, points: list[tuple[int, int]], then: str) -> str:
+    """JS that picks a selection tool, drags the mouse through `points` (map pixels) and runs `then`."""
+    return f"""(() => {{
+        document.querySelector('.sm-select-bar [data-tool={tool}]').click();
+        const c = SM.map.getContainer(), r = c.getBoundingClientRect();
+        const fire = (type, x, y) => c.dispatchEvent(new MouseEvent(type, {{bubbles: true, button: 0,
+            clientX: r.left + x, clientY: r.top + y}}));
+        const pts = {json.dumps(points)};
+        fire('mousedown', ...pts[0]); pts.slice(1).forEach(p => fire('mousemove', ...p));
+        fire('mouseup', ...pts[pts.length - 1]);
+        {then} }})()"""
+
+
 def test_box_selection_writes_ids_to_the_shared_filter_and_clears(qtbot):
     from factories import make_incidents
 
@@ -217,15 +230,9 @@ def test_box_selection_writes_ids_to_the_shared_filter_and_clears(qtbot):
     load(qtbot, panel, incidents)
     panel.run_javascript("SM.setView(-8.07, -79.03, 16)")
     qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 16, timeout=5000)
-    corners = js(qtbot, panel, """(() => {
-        const box = document.querySelector('.sm-select-bar [data-tool=box]'); box.click();
-        const c = SM.map.getContainer(), r = c.getBoundingClientRect();
-        const fire = (type, x, y) => c.dispatchEvent(new MouseEvent(type, {bubbles: true, button: 0,
-            clientX: r.left + x, clientY: r.top + y}));
-        fire('mousedown', 300, 200); fire('mousemove', 500, 300); fire('mousemove', 700, 450);
-        fire('mouseup', 700, 450);
+    corners = js(qtbot, panel, drag_script("box", [(300, 200), (500, 300), (700, 450)], """
         const a = SM.map.containerPointToLatLng([300, 200]), b = SM.map.containerPointToLatLng([700, 450]);
-        return [a.lat, a.lng, b.lat, b.lng]; })()""")
+        return [a.lat, a.lng, b.lat, b.lng];"""))
     qtbot.waitUntil(lambda: filter_state.filter().ids is not None, timeout=5000)
     north, west, south, east = corners
     inside = incidents[(incidents.lat <= north) & (incidents.lat >= south)
@@ -248,16 +255,9 @@ def test_lasso_selects_the_incidents_inside_the_drawn_shape(qtbot):
     panel.run_javascript("SM.setView(-8.07, -79.03, 16)")
     qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 16, timeout=5000)
     triangle = [(250, 150), (750, 250), (400, 550)]
-    origin = js(qtbot, panel, f"""(() => {{
-        document.querySelector('.sm-select-bar [data-tool=lasso]').click();
-        const c = SM.map.getContainer(), r = c.getBoundingClientRect();
-        const fire = (type, x, y) => c.dispatchEvent(new MouseEvent(type, {{bubbles: true, button: 0,
-            clientX: r.left + x, clientY: r.top + y}}));
-        const pts = {json.dumps(triangle)};
-        fire('mousedown', ...pts[0]); pts.slice(1).forEach(p => fire('mousemove', ...p));
-        fire('mouseup', ...pts[2]);
+    origin = js(qtbot, panel, drag_script("lasso", triangle, """
         const o = SM.map.containerPointToLayerPoint([0, 0]).add(SM.map.getPixelOrigin());
-        return [o.x, o.y]; }})()""")
+        return [o.x, o.y];"""))
     qtbot.waitUntil(lambda: filter_state.filter().ids is not None, timeout=5000)
     # The same test in Python: web-mercator pixels at zoom 16, relative to the map's corner.
     world = 256 * 2 ** 16

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stationmap.analysis.numerics import binomial_test
 from stationmap.core.messages import render
 
 ALPHA = 0.05
@@ -55,8 +56,5 @@ def compare_counts(current: int, reference_total: int, reference_periods: int) -
     n = current + reference_total
     if n == 0 or reference_periods <= 0:
         return Change(current, reference_total, reference_periods, 1.0)
-    from scipy import stats  # lazy: keeps scipy out of the application's start-up
-
-    p0 = 1.0 / (1.0 + reference_periods)
-    result = stats.binomtest(current, n, p0, alternative="two-sided")
-    return Change(current, reference_total, reference_periods, float(result.pvalue))
+    p_value = binomial_test(current, n, 1.0 / (1.0 + reference_periods))
+    return Change(current, reference_total, reference_periods, p_value)

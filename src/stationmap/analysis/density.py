@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from stationmap.analysis.grid import transformers, utm_epsg_for
+from stationmap.analysis.numerics import fft_convolve
 from stationmap.core.errors import StationMapError
 
 WEB_MERCATOR = 3857
@@ -137,8 +138,6 @@ def density_surface(lon: Any, lat: Any, weights: Any = None, *, cell_m: float = 
     by default it is the points' extent plus the kernel's reach. Points with missing
     coordinates are ignored; points outside `bounds` do not count.
     """
-    from scipy.signal import fftconvolve
-
     check_parameters(cell_m, bandwidth_m, kernel)
     lon = np.asarray(lon, dtype="float64")
     lat = np.asarray(lat, dtype="float64")
@@ -164,7 +163,7 @@ def density_surface(lon: Any, lat: Any, weights: Any = None, *, cell_m: float = 
         raise StationMapError("density.grid_too_large", cells=rows * cols, limit=MAX_CELLS)
     east, north = west + cols * cell_m, south + rows * cell_m
     counts, _, _ = np.histogram2d(y, x, bins=(rows, cols), range=((south, north), (west, east)), weights=w)
-    smoothed = fftconvolve(counts, kernel_cells(cell_m, bandwidth_m, kernel), mode="same")
+    smoothed = fft_convolve(counts, kernel_cells(cell_m, bandwidth_m, kernel), mode="same")
     grid = np.clip(smoothed, 0.0, None)[::-1] / (cell_m * cell_m / 1e6)  # north up, per km²
     grid[grid < 1e-9 * max(grid.max(), 1e-300)] = 0.0  # FFT round-off far from any point
     edge_lon, edge_lat = to_lonlat.transform(*_edge_points(west, south, east, north))

@@ -73,14 +73,13 @@ def recency_scorer(half_life_weeks: float) -> Scorer:
 
 def kde_scorer(bandwidth_m: float, kernel: str = "quartic", lookback_weeks: float | None = 52) -> Scorer:
     """Kernel density (in metres) of the incidents of the last `lookback_weeks`."""
-    from scipy.signal import fftconvolve
-
     from stationmap.analysis.density import check_parameters, kernel_cells
+    from stationmap.analysis.numerics import fft_convolve
 
     def score(grid, x, y, ts, w, now_ts):
         check_parameters(grid.cell_m, bandwidth_m, kernel)
         counts = counts_scorer(lookback_weeks)(grid, x, y, ts, w, now_ts)
-        return fftconvolve(counts, kernel_cells(grid.cell_m, bandwidth_m, kernel), mode="same")
+        return fft_convolve(counts, kernel_cells(grid.cell_m, bandwidth_m, kernel), mode="same")
 
     return score
 

@@ -4,7 +4,7 @@ Gi* is computed analytically (the z-score of Getis & Ord 1995 with binary
 weights over a square window that includes the cell itself) by convolution, so
 a city-sized grid takes milliseconds. Many cells are tested at once, so the
 p-values are corrected with Benjamini-Hochberg's false-discovery-rate procedure
-(scipy.stats.false_discovery_control) before a cell is called hot.
+before a cell is called hot. The numerics are plain numpy (analysis.numerics).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+from stationmap.analysis.numerics import benjamini_hochberg, box_sum, label, normal_sf
 
 SECONDS_PER_WEEK = 7 * 86_400
 
@@ -36,8 +38,6 @@ def getis_ord_gi_star(values: np.ndarray, study: np.ndarray | None = None, *,
                       radius_cells: int = 1, alpha: float = 0.05) -> GiStar:
     """Gi* of a grid of values; neighbours are the cells within `radius_cells`
     (a (2r+1)^2 window, queen contiguity for r=1) that lie in the study area."""
-    from scipy import ndimage, stats  # lazy: scipy costs seconds at start-up on a station laptop
-
     values = np.asarray(values, dtype=float)
     study = np.ones(values.shape, dtype=bool) if study is None else np.asarray(study, dtype=bool)
     n = int(study.sum())
@@ -46,19 +46,18 @@ def getis_ord_gi_star(values: np.ndarray, study: np.ndarray | None = None, *,
     x = np.where(study, values, 0.0)
     mean = x[study].mean()
     spread = np.sqrt((x[study] ** 2).mean() - mean ** 2)
-    window = np.ones((2 * radius_cells + 1,) * 2)
-    local_sum = ndimage.convolve(x, window, mode="constant", cval=0.0)
-    n_neighbours = ndimage.convolve(study.astype(float), window, mode="constant", cval=0.0)
+    local_sum = box_sum(x, radius_cells)
+    n_neighbours = box_sum(study.astype(float), radius_cells)
     with np.errstate(invalid="ignore", divide="ignore"):
         denom = spread * np.sqrt((n * n_neighbours - n_neighbours ** 2) / (n - 1))
         z = (local_sum - mean * n_neighbours) / denom
     z = np.where(study & np.isfinite(z), z, np.nan)
     p = np.full(values.shape, np.nan)
     tested = study & np.isfinite(z)
-    p[tested] = 2.0 * stats.norm.sf(np.abs(z[tested]))
+    p[tested] = 2.0 * normal_sf(np.abs(z[tested]))
     significant = np.zeros(values.shape, dtype=bool)
     if tested.any():
-        adjusted = stats.false_discovery_control(p[tested], method="bh")
+        adjusted = benjamini_hochberg(p[tested])
         significant[tested] = adjusted <= alpha
     return GiStar(z=z, p=p, hot=significant & (z > 0), cold=significant & (z < 0),
                   alpha=alpha, radius_cells=radius_cells)
@@ -76,13 +75,11 @@ class Patch:
 
 def top_patches(score: np.ndarray, flagged: np.ndarray, *, limit: int = 20) -> list[Patch]:
     """Merge flagged cells that touch (8-neighbourhood) into patches, heaviest first."""
-    from scipy import ndimage
-
-    labels, count = ndimage.label(flagged, structure=np.ones((3, 3)))
+    labels, count = label(flagged, connectivity=8)
     if count == 0:
         return []
     ids = np.arange(1, count + 1)
-    weights = ndimage.sum_labels(np.nan_to_num(score), labels, ids)
+    weights = np.bincount(labels.ravel(), weights=np.nan_to_num(score).ravel(), minlength=count + 1)[1:]
     order = np.argsort(-weights, kind="stable")[:limit]
     patches = []
     for rank, index in enumerate(order, start=1):

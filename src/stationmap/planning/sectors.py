@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from stationmap.analysis.grid import Grid, geometry_to_lonlat, geometry_to_metres, to_metres, utm_epsg_for
+from stationmap.analysis.numerics import dilate, label
 from stationmap.core.errors import GeometryError
 
 
@@ -93,21 +94,19 @@ def _bisect(cells: np.ndarray, load: np.ndarray, parts: int, first_label: int, l
 
 def _repair_contiguity(labels: np.ndarray, n: int) -> None:
     """Give every detached piece of a sector to the neighbouring sector it borders most."""
-    from scipy import ndimage
-
     for _ in range(4):  # a reassignment can detach nothing new, but allow a few passes
         changed = False
         for k in range(n):
-            pieces, count = ndimage.label(labels == k)
+            pieces, count = label(labels == k)
             if count <= 1:
                 continue
-            sizes = ndimage.sum_labels(np.ones_like(pieces), pieces, np.arange(1, count + 1))
+            sizes = np.bincount(pieces.ravel(), minlength=count + 1)[1:]
             keep = 1 + int(np.argmax(sizes))
             for piece in range(1, count + 1):
                 if piece == keep:
                     continue
                 mask = pieces == piece
-                ring = ndimage.binary_dilation(mask) & ~mask
+                ring = dilate(mask) & ~mask
                 neighbours = labels[ring]
                 neighbours = neighbours[(neighbours >= 0) & (neighbours != k)]
                 if len(neighbours):

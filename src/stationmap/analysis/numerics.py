@@ -209,35 +209,41 @@ def _erfc_table() -> np.ndarray:
 
 
 def _erfc_nonnegative(x: np.ndarray) -> np.ndarray:
-    out = np.zeros_like(x)
-    near = x < _ERFC_END
-    xs = x[near]
+    """erfc(x) for x >= 0 (NaN stays NaN) without boolean masks: beyond the table the
+    argument is clamped to its last interval and exp(-x²) is 0 there anyway."""
     table = _erfc_table()
-    interval = (xs * (1 / _ERFC_STEP)).astype(np.intp)
-    t = (xs - (interval + 0.5) * _ERFC_STEP) * (2 / _ERFC_STEP)
-    g = table[-1][interval]
+    scaled = np.fmin(x, _ERFC_END * (1 - 1e-12)) * (1 / _ERFC_STEP)  # fmin maps NaN into range too
+    interval = np.floor(scaled)
+    t = (scaled - interval) * 2 - 1
+    index = interval.astype(np.intp)
+    g = np.take(table[-1], index)
     for coefficients in table[-2::-1]:
-        g = g * t + coefficients[interval]
-    out[near] = g * np.exp(-xs * xs)
-    return out
+        g *= t
+        g += np.take(coefficients, index)
+    with np.errstate(over="ignore"):  # x² overflows to inf for huge x; exp(-inf) is the right 0
+        damping = np.square(x)
+    np.negative(damping, out=damping)
+    np.exp(damping, out=damping)
+    g *= damping
+    return g
 
 
 def erfc(x: np.ndarray) -> np.ndarray:
     """Complementary error function, elementwise (numpy has none; math.erfc is scalar)."""
     x = np.asarray(x, dtype=float)
-    flat = x.ravel()
-    out = np.full(flat.shape, np.nan)
-    positive = flat >= 0
+    flat = x.reshape(-1)  # a 0-d input becomes one element, so the in-place steps work
+    out = _erfc_nonnegative(np.abs(flat))
     negative = flat < 0
-    out[positive] = _erfc_nonnegative(flat[positive])
-    out[negative] = 2.0 - _erfc_nonnegative(-flat[negative])
+    if negative.any():
+        out[negative] = 2.0 - out[negative]
     return out.reshape(x.shape)
 
 
 def normal_sf(z: np.ndarray) -> np.ndarray:
     """P(Z > z) for a standard normal Z (scipy.stats.norm.sf), accurate far into the tail."""
-    z = np.asarray(z, dtype=float)
-    return 0.5 * erfc(z * SQRT_HALF)
+    out = erfc(np.asarray(z, dtype=float) * SQRT_HALF)
+    out *= 0.5
+    return out
 
 
 # -- multiple testing and exact tests ------------------------------------------------------
@@ -253,7 +259,7 @@ def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
     m = p.size
     if m <= 1:
         return p.copy()
-    order = np.argsort(p)
+    order = np.argsort(p, kind="stable")  # as scipy; far faster on the many ties of sparse grids
     scaled = p[order] * (m / np.arange(1, m + 1, dtype=float))
     # Rank i is rejected whenever any rank above it is: carry the smallest value downwards.
     adjusted = np.minimum.accumulate(scaled[::-1])[::-1]

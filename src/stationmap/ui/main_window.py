@@ -45,7 +45,7 @@ FEATURES = ("stationmap.ui.basemap_tools", "stationmap.ui.hotspots", "stationmap
 class MainWindow(QMainWindow):
     """The shell. Feature areas (hot spots, plans, briefs, training) plug in through
     `install(window)` functions that use only the extension points below:
-    `project_changed`, `incidents_changed`, `add_dock`, `extension_menu`, `project`,
+    `project_changed`, `incidents_changed`, `add_dock`, `add_lazy_dock`, `extension_menu`, `project`,
     `incidents`, `map_panel`, `filter_state` and `reload_project`."""
 
     project_changed = Signal(object)     # the open Project, or None when closed
@@ -99,16 +99,17 @@ class MainWindow(QMainWindow):
         self._core_docks.append(self._dock(self.temporal_panel, "charts_dock", self.tr("Horas y días"),
                                            Qt.DockWidgetArea.BottomDockWidgetArea))
 
-    def install_features(self, names: tuple[str, ...] = ()) -> None:
+    def install_features(self, names: tuple[str, ...] = (), lazy: bool = True) -> None:
         """Plug in the feature areas (all of FEATURES by default) through their install(window).
 
         The application calls this once; a test builds the bare shell and installs only the
-        feature it exercises.
+        feature it exercises. With `lazy` (the application's way) a feature's dock panel is built
+        the first time the dock is shown, not before the window's first map (see ui.lazy_dock).
         """
         import importlib
 
         for name in names or FEATURES:
-            importlib.import_module(name).install(self)
+            importlib.import_module(name).install(self, lazy=lazy)
 
     def add_dock(self, widget: QWidget, name: str, title: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
@@ -116,6 +117,14 @@ class MainWindow(QMainWindow):
         dock = self._dock(widget, name, title, area)
         dock.hide()
         return dock
+
+    def add_lazy_dock(self, build: Any, name: str, title: str,
+                      area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> Any:
+        """Like add_dock, but `build()` makes the panel only when the dock is first shown (or the
+        feature asks for it); returns the ui.lazy_dock.LazyDock."""
+        from stationmap.ui.lazy_dock import LazyDock
+
+        return LazyDock(self.add_dock(QWidget(), name, title, area), build)
 
     def extension_menu(self, key: str) -> QMenu:
         """One of the feature menus: "map" (Mapa), "analysis" (Análisis), "patrol" (Patrullaje),

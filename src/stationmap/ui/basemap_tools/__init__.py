@@ -15,8 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from stationmap.ui.basemap_tools.build_dialog import BuildBasemapDialog
-from stationmap.ui.basemap_tools.jobs import build_basemap, read_basemap, store_basemap
+# The dialog and the jobs (OSM reader, tile builder) are imported when used, not at start-up.
 from stationmap.ui.error_display import show_error
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
@@ -64,11 +63,15 @@ class MapTools:
             QGuiApplication.restoreOverrideCursor()
 
     def build_dialog(self) -> None:
+        from stationmap.ui.basemap_tools.build_dialog import BuildBasemapDialog
+
         dialog = BuildBasemapDialog(self.window.project, self.window.map_panel, self.window)
         if dialog.exec() and (request := dialog.request()) is not None:
             self.start_build(request)
 
     def start_build(self, request: Any) -> None:
+        from stationmap.ui.basemap_tools.jobs import build_basemap
+
         TaskProgressDialog(self.runner, QCoreApplication.translate("MapMenu", "Creando el mapa base…"), self.window)
         self.runner.start(build_basemap, request)
 
@@ -79,6 +82,8 @@ class MapTools:
             self.start_load(Path(path))
 
     def start_load(self, path: Path) -> None:
+        from stationmap.ui.basemap_tools.jobs import read_basemap
+
         TaskProgressDialog(self.runner, QCoreApplication.translate("MapMenu", "Leyendo el mapa base…"), self.window)
         self.runner.start(read_basemap, path)
 
@@ -86,6 +91,8 @@ class MapTools:
         project = self.window.project
         if project is None:
             return
+        from stationmap.ui.basemap_tools.jobs import store_basemap
+
         try:
             store_basemap(project, *result)
         except Exception as error:
@@ -96,6 +103,7 @@ class MapTools:
                                 QCoreApplication.translate("MapMenu", "El mapa base «%1» quedó guardado en el proyecto.").replace("%1", result[0]))
 
 
-def install(window: Any) -> MapTools:
+def install(window: Any, lazy: bool = False) -> MapTools:
+    """The Mapa menu's actions (nothing to build lazily: no dock; `lazy` is accepted for symmetry)."""
     window.map_tools = MapTools(window)
     return window.map_tools

@@ -13,8 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
-from stationmap.ui.brief.aggregated_panel import AggregatedPanel
-from stationmap.ui.brief.quality_panel import QualityPanel, inputs_from_project
 from stationmap.ui.error_display import show_error
 
 # The map's district choropleth is on by default, but the user may have switched it off.
@@ -22,13 +20,15 @@ _SHOW_DISTRICTS = "if (SM.overlays.districts) { SM.map.addLayer(SM.overlays.dist
 
 
 class BriefTools(QObject):
-    """Owns the menu actions and the two panels; reads the window only through its extension points."""
+    """Owns the menu actions and the two panels; reads the window only through its extension points.
 
-    def __init__(self, window: Any) -> None:
+    With `lazy` (the application) each panel is built when its dock is first shown; `quality_panel`
+    and `aggregated_panel` build theirs on first use either way.
+    """
+
+    def __init__(self, window: Any, lazy: bool = False) -> None:
         super().__init__(window)
         self._window = window
-        self.quality_panel = QualityPanel(window)
-        self.aggregated_panel = AggregatedPanel(window)
         self.brief_action = window.extension_menu("reports").addAction(self.tr("Informe &semanal…"))
         self.categories_action = window.extension_menu("analysis").addAction(self.tr("&Categorías…"))
         self.brief_action.triggered.connect(self.open_brief_dialog)
@@ -37,9 +37,11 @@ class BriefTools(QObject):
         # Tabs beside the bottom panels already there ("Horas y días"): a left column would squeeze the
         # map, which the incident table's filter bar leaves only what the centre does not need.
         neighbours = [d for d in window.findChildren(QDockWidget) if window.dockWidgetArea(d) == bottom]
-        self.quality_dock = window.add_dock(self.quality_panel, "quality_dock", self.tr("Calidad de datos"), bottom)
-        self.aggregated_dock = window.add_dock(self.aggregated_panel, "aggregated_dock",
-                                               self.tr("Estadísticas agregadas"), bottom)
+        self._quality = window.add_lazy_dock(self._build_quality, "quality_dock", self.tr("Calidad de datos"),
+                                             bottom)
+        self._aggregated = window.add_lazy_dock(self._build_aggregated, "aggregated_dock",
+                                                self.tr("Estadísticas agregadas"), bottom)
+        self.quality_dock, self.aggregated_dock = self._quality.dock, self._aggregated.dock
         if neighbours:
             window.tabifyDockWidget(neighbours[0], self.quality_dock)
         window.tabifyDockWidget(self.quality_dock, self.aggregated_dock)
@@ -50,37 +52,79 @@ class BriefTools(QObject):
         window.incidents_changed.connect(self._on_incidents)
         # Fires also when the dock's tab comes to the front, where the panel's own showEvent does not.
         self.aggregated_dock.visibilityChanged.connect(self._show_district_layer)
+        if not lazy:
+            self._quality.panel()
+            self._aggregated.panel()
         self._on_project(window.project)
+
+    @property
+    def quality_panel(self) -> Any:
+        return self._quality.panel()
+
+    @property
+    def aggregated_panel(self) -> Any:
+        return self._aggregated.panel()
+
+    def _build_quality(self) -> Any:
+        from stationmap.ui.brief.quality_panel import QualityPanel
+
+        panel = QualityPanel(self._window)
+        self._refresh_quality(panel, self._window.incidents)
+        return panel
+
+    def _build_aggregated(self) -> Any:
+        from stationmap.ui.brief.aggregated_panel import AggregatedPanel
+
+        panel = AggregatedPanel(self._window)
+        project = self._window.project
+        if project is not None:
+            try:
+                panel.set_counts(project.counts())
+            except Exception as error:  # a damaged project explains itself; anything else is logged
+                show_error(self._window, error)
+        return panel
 
     def _on_project(self, project: Any) -> None:
         for action in (self.brief_action, self.categories_action):
             action.setEnabled(project is not None)
+        quality, aggregated = self._quality.built_panel, self._aggregated.built_panel
         if project is None:
-            self.quality_panel.refresh(None)
-            self.aggregated_panel.set_counts(None)
+            if quality is not None:
+                quality.refresh(None)
+            if aggregated is not None:
+                aggregated.set_counts(None)
             return
+        # Feature docks open from Ver; but a project of counts only (SIDPOL) has nothing for the incident
+        # panels, so this one opens in front (and is built now).
         try:
-            counts = project.counts()
+            counts = project.counts() if aggregated is not None else None
+            if aggregated is not None:
+                aggregated.set_counts(counts)
+            counts_only = project.incident_count() == 0 and len(
+                counts if counts is not None else project.counts()) > 0
         except Exception as error:  # a damaged project explains itself; anything else is logged
             show_error(self._window, error)
             return
-        self.aggregated_panel.set_counts(counts)
-        # Feature docks open from Ver; but a project of counts only (SIDPOL) has nothing for the incident
-        # panels, so this one opens in front. The window shows its own docks after announcing the
-        # project, hence the next turn of the event loop.
-        if len(counts) > 0 and project.incident_count() == 0:
+        if counts_only:
+            # The window shows its own docks after announcing the project, hence the next turn of the loop.
             QTimer.singleShot(0, self._bring_aggregated_forward)
 
     def _bring_aggregated_forward(self) -> None:
-        self.aggregated_dock.show()
-        self.aggregated_dock.raise_()
+        self._aggregated.show()
 
     def _on_incidents(self, incidents: Any) -> None:
+        panel = self._quality.built_panel
+        if panel is not None:
+            self._refresh_quality(panel, incidents)
+
+    def _refresh_quality(self, panel: Any, incidents: Any) -> None:
+        from stationmap.ui.brief.quality_panel import inputs_from_project
+
         project = self._window.project
-        if project is None:
+        if project is None or incidents is None:
             return
         try:
-            self.quality_panel.refresh(inputs_from_project(project, incidents))
+            panel.refresh(inputs_from_project(project, incidents))
         except Exception as error:
             show_error(self._window, error)
 
@@ -122,6 +166,6 @@ class BriefTools(QObject):
             map_panel.run_javascript(_SHOW_DISTRICTS)
 
 
-def install(window: Any) -> BriefTools:
+def install(window: Any, lazy: bool = False) -> BriefTools:
     """Add the brief, quality, category and aggregated-statistics tools to `window`."""
-    return BriefTools(window)
+    return BriefTools(window, lazy=lazy)

@@ -15,10 +15,12 @@ from stationmap.ui.hotspots.station import StationGeography
 
 
 class HotspotsPanel(QTabWidget):
-    def __init__(self, map_panel: Any, filter_state: FilterState, parent: QWidget | None = None) -> None:
+    def __init__(self, map_panel: Any, filter_state: FilterState, parent: QWidget | None = None,
+                 station: StationGeography | None = None) -> None:
+        """`station`: the geography the window already follows (lazy install); else the panel's own."""
         super().__init__(parent)
         self.setObjectName("hotspots_panel")
-        self.station = StationGeography(map_panel, self)
+        self.station = station if station is not None else StationGeography(map_panel, self)
         self.sectors = SectorsTab(self.station, map_panel, filter_state, self)
         self.hotspots = HotspotTab(self.station, map_panel, self)
         self.critical = CriticalPointsTab(self.station, map_panel, filter_state, self)

@@ -1,0 +1,115 @@
+"""Feature docks the application installs lazily: no panel before its dock is first shown, and a
+panel built late shows the open project just as one built up front (ui.lazy_dock, install_features)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
+
+from stationmap.ui.app_config import SettingsStore
+from stationmap.ui.lazy_dock import LazyDock
+from stationmap.ui.main_window import MainWindow
+
+pytest.importorskip("stationmap.store.project")
+
+LOAD_MS = 60_000
+
+
+def panel_types():
+    from stationmap.ui.brief.aggregated_panel import AggregatedPanel
+    from stationmap.ui.brief.quality_panel import QualityPanel
+    from stationmap.ui.hotspots.panel import HotspotsPanel
+    from stationmap.ui.plan.panel import PlanPanel
+
+    return {"hotspots_dock": HotspotsPanel, "plan_dock": PlanPanel, "quality_dock": QualityPanel,
+            "aggregated_dock": AggregatedPanel}
+
+
+def built(window, kind):
+    return window.findChildren(kind)
+
+
+@pytest.fixture
+def lazy_window(qtbot, config_dir, tmp_path, sample_project_file):
+    """The application's window (every feature, lazily) on a copy of the sample station."""
+    path = tmp_path / "porvenir.stationmap"
+    shutil.copy(sample_project_file, path)
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
+    window.install_features()
+    window.resize(1400, 900)
+    window.show()
+    with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
+        assert window.open_project(path)
+    return window
+
+
+def test_lazy_dock_builds_its_panel_once_on_first_show(qtbot, bare_window):
+    calls: list[QWidget] = []
+
+    def build():
+        calls.append(QLabel("panel"))
+        return calls[-1]
+
+    lazy = bare_window.add_lazy_dock(build, "lazy_dock", "Lazy")
+    assert isinstance(lazy, LazyDock) and not lazy.is_built and calls == []
+    assert lazy.dock.isHidden() and lazy.dock.widget() is not None   # an empty placeholder meanwhile
+    bare_window.show()
+    lazy.dock.toggleViewAction().trigger()          # Ver → Lazy
+    qtbot.waitUntil(lambda: lazy.is_built)
+    assert lazy.dock.widget() is calls[0] and lazy.panel() is calls[0]
+    lazy.dock.hide()
+    lazy.show()
+    assert len(calls) == 1 and lazy.dock.isVisible()
+
+
+def test_no_feature_panel_is_built_until_its_dock_is_shown(lazy_window):
+    window = lazy_window
+    docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
+    for name, kind in panel_types().items():
+        assert name in docks and docks[name].isHidden()
+        assert built(window, kind) == [], name
+    # The menus are all there, enabled for the open project, as with panels built up front.
+    patrol = [a.text() for a in window.extension_menu("patrol").actions()]
+    assert patrol == ["Plan de patrullaje", "Generar plan…", "Exportar plan…"]
+    assert [a.isEnabled() for a in window.extension_menu("patrol").actions()] == [True, True, False]
+    assert all(a.isEnabled() for a in window.extension_menu("analysis").actions())
+
+
+def test_plan_panel_built_from_its_menu_follows_the_open_project(qtbot, lazy_window):
+    from stationmap.ui.plan.panel import PlanPanel
+
+    window = lazy_window
+    window.extension_menu("patrol").actions()[0].trigger()     # Patrullaje → Plan de patrullaje
+    panels = built(window, PlanPanel)
+    assert len(panels) == 1
+    panel = panels[0]
+    assert panel.project is window.project and panel.incidents is window.incidents
+    assert panel.generate_button.isEnabled() and panel.isVisible()
+    window.close_project()
+    assert panel.project is None   # connected to the window like a panel built up front
+
+
+def test_hotspots_tab_from_the_analysis_menu_shows_the_station(qtbot, lazy_window):
+    from stationmap.ui.hotspots.panel import HotspotsPanel
+
+    window = lazy_window
+    action = next(a for a in window.extension_menu("analysis").actions() if a.text() == "Puntos críticos…")
+    action.trigger()
+    panel = built(window, HotspotsPanel)[0]
+    assert panel.currentWidget() is panel.critical and panel.isVisible()
+    assert panel.station.project is window.project and panel.station.incidents is window.incidents
+    assert panel.station.jurisdiction is not None
+
+
+def test_quality_panel_computes_its_report_when_first_shown(qtbot, lazy_window):
+    from stationmap.ui.brief.quality_panel import QualityPanel
+
+    window = lazy_window
+    dock = window.findChild(QDockWidget, "quality_dock")
+    dock.toggleViewAction().trigger()                          # Ver → Calidad de datos
+    panel = built(window, QualityPanel)[0]
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=30_000)
+    assert panel.report.incidents == len(window.incidents)

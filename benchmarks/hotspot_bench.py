@@ -6,7 +6,9 @@ Figures, all measured in the same run:
   (target ratio <= 20); the ratio includes projecting lon/lat to UTM, which histogram2d does not do;
 - Gaussian KDE of 10,000 points on the same grid against `scipy.stats.gaussian_kde` with the same
   isotropic bandwidth: the speed-up, and the largest difference relative to the peak;
-- assignment of N points to 30 sectors (rows/s).
+- assignment of N points to 30 sectors (rows/s);
+- the numpy routines of `stationmap.analysis.numerics` against the scipy functions they replaced
+  (scipy is a test/benchmark-only dependency), on this 500 x 500 grid: time ratio ours / scipy.
 
 Run: .venv/bin/python benchmarks/hotspot_bench.py [--n 1000000]
 The last printed line is one JSON object; "ratio" is the KDE / histogram2d ratio.
@@ -25,7 +27,8 @@ from shapely.geometry import box
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import best_of, print_result  # noqa: E402
 
-from stationmap.analysis.density import density_surface  # noqa: E402
+from stationmap.analysis import numerics  # noqa: E402
+from stationmap.analysis.density import density_surface, kernel_cells  # noqa: E402
 from stationmap.analysis.grid import to_lonlat  # noqa: E402
 from stationmap.planning.sectors import assign_sectors, grid_sectors  # noqa: E402
 
@@ -80,6 +83,40 @@ def scipy_reference(lon, lat, surface) -> tuple[float, np.ndarray]:
     return seconds, values * len(x) * 1e6  # per km², like ours
 
 
+def numerics_vs_scipy(counts: np.ndarray) -> dict[str, float]:
+    """Time ratio (ours / scipy) of each replaced scipy call on a station-sized grid."""
+    from scipy import ndimage, signal, stats
+
+    from stationmap.analysis.hotspots import getis_ord_gi_star
+
+    gi = getis_ord_gi_star(counts)
+    z = np.abs(gi.z[np.isfinite(gi.z)])
+    p = 2.0 * stats.norm.sf(z)
+    quartic, gaussian = kernel_cells(CELL_M, BANDWIDTH_M, "quartic"), kernel_cells(CELL_M, BANDWIDTH_M, "gaussian")
+    window = np.ones((3, 3))
+    pairs = {
+        "fftconvolve_quartic": (lambda: numerics.fft_convolve(counts, quartic, "same"),
+                                lambda: signal.fftconvolve(counts, quartic, mode="same")),
+        "fftconvolve_gaussian": (lambda: numerics.fft_convolve(counts, gaussian, "same"),
+                                 lambda: signal.fftconvolve(counts, gaussian, mode="same")),
+        "box_sum_r1": (lambda: numerics.box_sum(counts, 1),
+                       lambda: ndimage.convolve(counts, window, mode="constant")),
+        "normal_sf": (lambda: numerics.normal_sf(z), lambda: stats.norm.sf(z)),
+        "benjamini_hochberg": (lambda: numerics.benjamini_hochberg(p),
+                               lambda: stats.false_discovery_control(p, method="bh")),
+        "label_8_hot_cells": (lambda: numerics.label(gi.hot, 8),
+                              lambda: ndimage.label(gi.hot, structure=window)),
+        "binomial_test": (lambda: numerics.binomial_test(40, 300, 1 / 9),
+                          lambda: stats.binomtest(40, 300, 1 / 9).pvalue),
+    }
+    ratios = {}
+    for name, (ours, theirs) in pairs.items():
+        ours_s, theirs_s = best_of(5, ours), best_of(5, theirs)
+        ratios[name] = round(ours_s / theirs_s, 2)
+        print(f"{name}: ours {1e3 * ours_s:.2f} ms, scipy {1e3 * theirs_s:.2f} ms (x{ours_s / theirs_s:.2f})")
+    return ratios
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=1_000_000)
@@ -106,11 +143,14 @@ def main() -> None:
     assign = best_of(3, lambda: assign_sectors(lon, lat, sectors))
     print(f"Sector assignment of {args.n:,} points to {len(sectors)} sectors: {assign:.3f} s "
           f"({args.n / assign:,.0f} rows/s)")
+    counts = np.histogram2d(lat, lon, bins=surface.grid.shape)[0]
+    ratios = numerics_vs_scipy(counts)
     print_result({"n": args.n, "grid": list(surface.grid.shape), "kde_s": round(kde, 4),
                   "histogram2d_s": round(hist, 4), "ratio": round(kde / hist, 2),
                   "gaussian_10k_ours_s": round(ours_s, 4), "gaussian_10k_scipy_s": round(scipy_s, 3),
                   "gaussian_speedup": round(scipy_s / ours_s, 1), "gaussian_max_diff_of_peak": round(max_diff, 5),
-                  "assign_rows_per_s": round(args.n / assign), "sectors": len(sectors)})
+                  "assign_rows_per_s": round(args.n / assign), "sectors": len(sectors),
+                  "numerics_over_scipy": ratios})
 
 
 if __name__ == "__main__":

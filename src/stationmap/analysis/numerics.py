@@ -291,6 +291,8 @@ def binomial_test(k: int, n: int, p: float) -> float:
 
     The p-value sums the probabilities of all outcomes no more likely than `k`; as in
     scipy, "no more likely" allows a relative 1e-7 so rounding cannot split equal terms.
+    Probabilities come from differences of log(n!), so the relative error is ~1e-16·log(n!):
+    ~1e-13 at n = 400, ~1e-11 at n = 65,000 — far below what the 5 % verdict can notice.
     """
     k, n = int(k), int(n)
     if n < 1 or not 0 <= k <= n:

@@ -11,23 +11,20 @@ from factories import make_incidents
 
 from stationmap.core.errors import ProjectError
 from stationmap.core.model import COUNT_COLUMNS, INCIDENT_COLUMNS
-from stationmap.store import schema
+from stationmap.store import incident_chunks, schema
 from stationmap.store.project import Project
-from stationmap.store.tables import insert_frame
 
 
 def _add_incidents(project: Project, frame) -> int:
     with project.transaction() as db:
         import_id = db.execute("INSERT INTO imports (started_at, files, sha256s) "
                                "VALUES ('2026-11-16', '[]', '[]')").lastrowid
-        return insert_frame(db, "incidents", frame, INCIDENT_COLUMNS, {"import_id": import_id},
-                            or_ignore=True)
+        return incident_chunks.append(db, import_id, incident_chunks.to_arrow(frame),
+                                      incident_chunks.KnownKeys(db))
 
 
-def test_incidents_round_trip_keeps_values_and_types(tmp_path, caplog):
-    folder = tmp_path / "Comisaría El Porvenir #2"  # the fast reader opens the file by URI
-    folder.mkdir()
-    path = folder / "estación 2026.stationmap"
+def test_incidents_round_trip_keeps_values_and_types(tmp_path):
+    path = tmp_path / "estación 2026.stationmap"
     frame = make_incidents(500)
     frame.loc[3, "start_ts"] = None  # an unknown date must come back as missing, not 0
     frame["start_ts"] = frame["start_ts"].astype("Int64")
@@ -36,8 +33,8 @@ def test_incidents_round_trip_keeps_values_and_types(tmp_path, caplog):
         assert _add_incidents(project, frame) == 500
     with Project.open(path) as project:
         back = project.incidents()
-    assert "ADBC read failed" not in caplog.text
     assert list(back.columns) == ["id", *INCIDENT_COLUMNS, "import_id"]
+    assert back["id"].tolist() == list(range(1, 501)) and back["import_id"].eq(1).all()
     assert back["source_key"].tolist() == frame["source_key"].tolist()
     assert back["start_ts"].isna().tolist() == frame["start_ts"].isna().tolist()
     assert back["start_ts"].dropna().tolist() == frame["start_ts"].dropna().tolist()
@@ -46,23 +43,22 @@ def test_incidents_round_trip_keeps_values_and_types(tmp_path, caplog):
     assert back["end_ts"].dtype == np.int64
 
 
-def test_column_reader_and_row_reader_agree_even_when_early_rows_are_null(tmp_path, monkeypatch,
-                                                                          caplog):
-    # ADBC guesses a column's type from its first rows; NULL there and numbers later once
-    # made it fail. The fast reader must not fail (no fallback warning) and must match.
+def test_missing_values_and_chunk_boundaries_survive_storage(tmp_path, monkeypatch):
+    # Small chunks so that one import spans several; ids must run on across them.
+    monkeypatch.setattr(incident_chunks, "CHUNK_ROWS", 700)
     frame = make_incidents(3000)
     frame["lat"] = frame["lat"].where(frame.index >= 2500)
     frame["start_ts"] = frame["start_ts"].astype("Int64").where(frame.index >= 2500)
     frame["address"] = frame["address"].where(frame.index >= 2500)
     with Project.create(tmp_path / "a.stationmap") as project:
         _add_incidents(project, frame)
-        fast = project.incidents()
-        monkeypatch.setattr("stationmap.store.project.read_table_arrow", lambda *args: None)
-        plain = project.incidents()
-    assert "ADBC read failed" not in caplog.text
-    pd.testing.assert_frame_equal(fast, plain)
-    assert fast["lat"].isna().sum() == 2500 and fast["start_ts"].isna().sum() == 2500
-    assert (fast["address"] == "").sum() == 2500
+        assert project.db.execute("SELECT count(*) FROM incident_chunks").fetchone()[0] == 5
+        back = project.incidents()
+    assert back["id"].tolist() == list(range(1, 3001))
+    assert back["lat"].isna().sum() == 2500 and back["start_ts"].isna().sum() == 2500
+    assert str(back["start_ts"].dtype) == "Int64" and back["address"].dtype == "str"
+    assert (back["address"] == "").sum() == 2500
+    np.testing.assert_array_equal(back["lon"].to_numpy(), frame["lon"].to_numpy())
 
 
 def test_duplicate_source_keys_are_ignored_and_counted(tmp_path):
@@ -70,7 +66,14 @@ def test_duplicate_source_keys_are_ignored_and_counted(tmp_path):
     with Project.create(tmp_path / "a.stationmap") as project:
         assert _add_incidents(project, frame) == 100
         assert _add_incidents(project, frame.iloc[50:]) == 0
-        assert project.incident_count() == 100
+        later = make_incidents(30, seed=1)
+        later["source_key"] = [f"k{i}" for i in range(90, 120)]  # 10 known, 20 new
+        assert _add_incidents(project, later) == 20
+        assert project.incident_count() == 120
+        back = project.incidents()
+    assert back["id"].tolist() == list(range(1, 121))
+    assert back["import_id"].tolist() == [1] * 100 + [3] * 20
+    assert back["source_key"].tolist()[-20:] == [f"k{i}" for i in range(100, 120)]
 
 
 def test_empty_project_has_empty_typed_tables(tmp_path):
@@ -170,6 +173,17 @@ def test_overwritten_pages_are_reported_as_damage_not_as_a_traceback(tmp_path):
     assert caught.value.code == "project.damaged"
 
 
+def test_a_chunk_sqlite_keeps_but_arrow_cannot_read_is_damage(tmp_path):
+    path = tmp_path / "a.stationmap"
+    with Project.create(path) as project:
+        _add_incidents(project, make_incidents(100))
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE incident_chunks SET data = substr(data, 1, length(data) / 2)")
+    with Project.open(path) as project, pytest.raises(ProjectError) as caught:
+        project.incidents()
+    assert caught.value.code == "project.damaged"
+
+
 def test_project_from_a_newer_version_is_refused_untouched(tmp_path):
     path = tmp_path / "a.stationmap"
     Project.create(path).close()
@@ -227,6 +241,29 @@ def test_version_1_project_is_backed_up_then_migrated(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["vieja.stationmap", "vieja.stationmap.v1.bak"]
 
 
+def test_incident_rows_of_an_old_project_move_into_chunks_with_their_ids(tmp_path, monkeypatch):
+    from stationmap.store.tables import insert_frame
+
+    monkeypatch.setattr(incident_chunks, "CHUNK_ROWS", 1000)  # several migration batches
+    path = tmp_path / "vieja.stationmap"
+    _write_version_1_project(path)
+    frame = make_incidents(2500)
+    frame.loc[7, "lat"] = np.nan
+    with sqlite3.connect(path) as db:
+        insert_frame(db, "incidents", frame, INCIDENT_COLUMNS, {"import_id": 1})
+        db.execute("DELETE FROM incidents WHERE id = 1200")  # a gap, as a hand edit might leave
+    with Project.open(path) as project:
+        back = project.incidents()
+        assert project.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'incidents'"
+                                  ).fetchone()[0] == 0
+        assert project.db.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the old rows' pages given back
+    assert path.stat().st_size < (tmp_path / "vieja.stationmap.v1.bak").stat().st_size
+    assert len(back) == 2500
+    assert back["id"].tolist() == [*range(1, 1200), *range(1201, 2502)]
+    assert back["source_key"].tolist() == ["id:D1#1", *frame["source_key"].drop(1198)]
+    assert np.isnan(back["lat"].iloc[8]) and back["category"].iloc[1:].tolist() == frame["category"].drop(1198).tolist()
+
+
 def test_failed_migration_leaves_the_old_file_as_it_was(tmp_path, monkeypatch):
     path = tmp_path / "vieja.stationmap"
     _write_version_1_project(path)
@@ -253,23 +290,14 @@ def test_rejected_write_rolls_back_the_whole_transaction(tmp_path):
         assert project.incident_count() == 0
 
 
-def test_no_column_read_while_this_process_is_writing(tmp_path, monkeypatch):
-    # The ADBC reader's own SQLite would drop the writer's POSIX locks when it closes.
-    import stationmap.store.project as project_module
-
-    calls = []
-    real = project_module.read_table_arrow
-    monkeypatch.setattr(project_module, "read_table_arrow",
-                        lambda *args: calls.append(args) or real(*args))
+def test_a_reader_sees_the_incidents_committed_before_a_write_began(tmp_path):
     path = tmp_path / "a.stationmap"
     with Project.create(path) as reader, Project.open(path) as writer:
         _add_incidents(writer, make_incidents(10))
         with writer.transaction():
-            writer.set_meta("importing", True)
+            _add_incidents(writer, make_incidents(5, seed=3).assign(source_key=list("abcde")))
             assert len(reader.incidents()) == 10
-            assert calls == []
-        assert len(reader.incidents()) == 10
-        assert len(calls) == 1
+        assert len(reader.incidents()) == 15
 
 
 def test_project_in_a_missing_folder_cannot_be_created(tmp_path):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale
 from stationmap.analysis.quality import quality_report
 from stationmap.planning import project_geography as geo
 from stationmap.planning.sectors import assign_sectors, balanced_sectors
+from stationmap.store import incident_chunks
 from stationmap.store.project import Project
 from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.brief import install
@@ -82,14 +83,24 @@ def test_panel_refreshes_when_the_incidents_change_and_clears_without_a_project(
     # Without sectors in the project the panel does not invent a sector share.
     assert "with_sector" not in panel.report.shares and panel.shares.rowCount() == 4
     first = panel.report.shares["unspecified"]
-    with Project.open(path) as project:   # half the rows become "No especificado" behind the window's back
-        project.db.execute("UPDATE incidents SET category = 'No especificado' WHERE id % 2 = 0")
+    with Project.open(path) as project, project.transaction() as db:
+        # half the rows become "No especificado" behind the window's back
+        incident_chunks.rewrite(db, _every_other_row_unspecified)
     with qtbot.waitSignal(panel.refreshed, timeout=30_000):
         window.reload_project()
     assert panel.report.shares["unspecified"] > first + 40
     window.close_project()
     assert panel.report is None and panel.shares.rowCount() == 0
     window.close()
+
+
+def _every_other_row_unspecified(chunk):
+    import pyarrow as pa
+
+    category = chunk.column("category").to_pylist()
+    category[::2] = ["No especificado"] * len(category[::2])
+    index = chunk.schema.get_field_index("category")
+    return chunk.set_column(index, "category", pa.array(category, type=pa.large_string()))
 
 
 def test_a_project_without_incidents_shows_no_percentages(qtbot, config_dir, tmp_path):

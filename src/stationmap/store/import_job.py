@@ -1,9 +1,10 @@
 """The import job: files in, rows accounted for, one transaction.
 
 `run(request, progress)` reads every file (io.readers), normalises it
-(io.normalize) with the project's category table and jurisdiction, and inserts
-the rows with INSERT OR IGNORE on `source_key`, so a row seen before counts as a
-duplicate instead of being stored twice. All files of a request are one
+(io.normalize) with the project's category table and jurisdiction, and stores
+the rows whose `source_key` the project does not hold yet, so a row seen before
+counts as a duplicate instead of being stored twice: incidents as column chunks
+(store.incident_chunks), aggregated counts with INSERT OR IGNORE. All files of a request are one
 transaction: a crash, `kill -9` or `Cancelled` from the progress callback
 leaves the project exactly as it was.
 """
@@ -13,15 +14,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from stationmap.core.errors import InputFileError, MappingError, StationMapError
 from stationmap.core.messages import render
-from stationmap.core.model import (COUNT_COLUMNS, INCIDENT_COLUMNS, FileSummary, ImportReport,
+from stationmap.core.model import (COUNT_COLUMNS, FileSummary, ImportReport,
                                    Rejection, TableKind, Warning_)
 from stationmap.core.progress import Progress, no_progress, sub_progress
+from stationmap.store import incident_chunks
 from stationmap.store.project import Project, now_text
 from stationmap.store.tables import insert_frame
 
@@ -31,8 +34,8 @@ if TYPE_CHECKING:
     from stationmap.io.mapping import ColumnMapping
     from stationmap.io.readers import RawTable
 
-# Rows per INSERT batch: small enough for a responsive Cancel, large enough that the
-# per-batch cost (progress callback, column conversion) does not show.
+# Aggregated rows per INSERT batch: small enough for a responsive Cancel, large enough
+# that the per-batch cost (progress callback, column conversion) does not show.
 CHUNK_ROWS = 50_000
 # Share of a file's progress spent reading and normalising; the rest is inserting.
 READ_SHARE = 0.5
@@ -65,13 +68,19 @@ def _import_files(project: Project, files: list[Path], request: ImportRequest,
     profiles = project.mapping_profiles() if request.mapping is None else {}
     report = ImportReport()
     unreadable: list[StationMapError] = []
+    # The files' checksums (import history) are computed beside the reading: hashlib
+    # releases the GIL, so on two cores they cost next to nothing.
+    hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
+    checksums = hashing.submit(lambda: [_checksum_or_blank(f) for f in files])
+    hashing.shutdown(wait=False)
     with project.transaction() as db:
         import_id = _begin_import(db, files)
+        known = incident_chunks.KnownKeys(db)
         for index, file in enumerate(files):
             file_progress = sub_progress(progress, index / len(files), (index + 1) / len(files))
             try:
                 _import_one(db, import_id, file, request, profiles, categories, area,
-                            report, file_progress)
+                            known, report, file_progress)
             except (InputFileError, MappingError) as error:
                 if len(files) == 1:
                     raise
@@ -81,13 +90,13 @@ def _import_files(project: Project, files: list[Path], request: ImportRequest,
         if len(unreadable) == len(files):
             raise unreadable[0]
         progress(1.0, render("project.progress_committing"))
-        _finish_import(db, import_id, report)
+        _finish_import(db, import_id, report, checksums.result())
     return report
 
 
 def _import_one(db: sqlite3.Connection, import_id: int, file: Path, request: ImportRequest,
-                profiles: dict, categories: Any, area: Any, report: ImportReport,
-                progress: Progress) -> None:
+                profiles: dict, categories: Any, area: Any, known: incident_chunks.KnownKeys,
+                report: ImportReport, progress: Progress) -> None:
     from stationmap.io.normalize import normalize
     from stationmap.io.readers import read_table
 
@@ -100,8 +109,11 @@ def _import_one(db: sqlite3.Connection, import_id: int, file: Path, request: Imp
                           rows_read=len(raw.frame) + len(raw.bad_rows),
                           encoding=raw.encoding, delimiter=raw.delimiter,
                           mapping=dict(normalized.mapping.fields))
-    summary.imported = _insert_rows(db, import_id, normalized.kind, normalized.table, file,
-                                    sub_progress(progress, READ_SHARE, 1.0))
+    saving = sub_progress(progress, READ_SHARE, 1.0)
+    if normalized.kind == TableKind.AGGREGATED:
+        summary.imported = _insert_counts(db, import_id, normalized.table, file, saving)
+    else:
+        summary.imported = _store_incidents(db, import_id, normalized.table, file, known, saving)
     summary.duplicates = len(normalized.table) - summary.imported
     summary.rejected = len(rejections)
     _store_rejections(db, import_id, rejections)
@@ -110,22 +122,32 @@ def _import_one(db: sqlite3.Connection, import_id: int, file: Path, request: Imp
     report.warnings.extend(list(raw.warnings) + list(normalized.warnings))
 
 
-def _insert_rows(db: sqlite3.Connection, import_id: int, kind: TableKind, table: "pd.DataFrame",
-                 file: Path, progress: Progress) -> int:
-    target, columns = (("counts", COUNT_COLUMNS) if kind == TableKind.AGGREGATED
-                       else ("incidents", INCIDENT_COLUMNS))
-    total = len(table)
+def _saving_progress(progress: Progress, file: Path) -> Callable[[int, int], None]:
+    def report(done: int, total: int) -> None:
+        progress(done / total if total else 1.0,
+                 render("project.progress_saving", {"file": file.name, "done": done, "total": total}))
+    return report
+
+
+def _store_incidents(db: sqlite3.Connection, import_id: int, table: "pd.DataFrame", file: Path,
+                     known: incident_chunks.KnownKeys, progress: Progress) -> int:
+    saved = incident_chunks.append(db, import_id, incident_chunks.to_arrow(table), known,
+                                   _saving_progress(progress, file))
+    _saving_progress(progress, file)(len(table), len(table))
+    return saved
+
+
+def _insert_counts(db: sqlite3.Connection, import_id: int, table: "pd.DataFrame", file: Path,
+                   progress: Progress) -> int:
+    report = _saving_progress(progress, file)
     inserted = 0
-    for start in range(0, total, CHUNK_ROWS):
-        progress(start / total, render("project.progress_saving",
-                                       {"file": file.name, "done": start, "total": total}))
+    for start in range(0, len(table), CHUNK_ROWS):
+        report(start, len(table))
         chunk = table.iloc[start:start + CHUNK_ROWS]
-        inserted += insert_frame(db, target, chunk, columns, {"import_id": import_id},
+        inserted += insert_frame(db, "counts", chunk, COUNT_COLUMNS, {"import_id": import_id},
                                  or_ignore=True)
-        if kind == TableKind.AGGREGATED:
-            inserted += _update_revised_counts(db, import_id, chunk)
-    progress(1.0, render("project.progress_saving",
-                         {"file": file.name, "done": total, "total": total}))
+        inserted += _update_revised_counts(db, import_id, chunk)
+    report(len(table), len(table))
     return inserted
 
 
@@ -160,6 +182,14 @@ def jurisdiction_area(project: Project) -> Any:
     return unary_union(shapes) if shapes else None
 
 
+def _checksum_or_blank(path: Path) -> str:
+    """The file's sha256, or "" when it cannot be read (the reader says why, in words)."""
+    try:
+        return file_sha256(path)
+    except OSError:
+        return ""
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -170,9 +200,8 @@ def file_sha256(path: Path) -> str:
 
 def _begin_import(db: sqlite3.Connection, files: list[Path]) -> int:
     cursor = db.execute(
-        "INSERT INTO imports (started_at, files, sha256s) VALUES (?, ?, ?)",
-        (now_text(), json.dumps([str(f) for f in files], ensure_ascii=False),
-         json.dumps([file_sha256(f) for f in files])))
+        "INSERT INTO imports (started_at, files, sha256s) VALUES (?, ?, '[]')",
+        (now_text(), json.dumps([str(f) for f in files], ensure_ascii=False)))
     return int(cursor.lastrowid)
 
 
@@ -185,7 +214,8 @@ def _store_rejections(db: sqlite3.Connection, import_id: int,
          for r in rejections))
 
 
-def _finish_import(db: sqlite3.Connection, import_id: int, report: ImportReport) -> None:
+def _finish_import(db: sqlite3.Connection, import_id: int, report: ImportReport,
+                   checksums: list[str]) -> None:
     # The rejected rows already sit in their own table; the stored report keeps the summary.
     summary = {"import_id": import_id, "rows_read": report.rows_read,
                "imported": report.imported, "duplicates": report.duplicates,
@@ -193,7 +223,7 @@ def _finish_import(db: sqlite3.Connection, import_id: int, report: ImportReport)
                "files": [f.to_json() for f in report.files],
                "warnings": [w.to_json() for w in report.warnings]}
     db.execute(
-        "UPDATE imports SET finished_at = ?, rows_read = ?, imported = ?, duplicates = ?, "
+        "UPDATE imports SET finished_at = ?, sha256s = ?, rows_read = ?, imported = ?, duplicates = ?, "
         "rejected = ?, report_json = ? WHERE id = ?",
-        (now_text(), report.rows_read, report.imported, report.duplicates, report.rejected,
+        (now_text(), json.dumps(checksums), report.rows_read, report.imported, report.duplicates, report.rejected,
          json.dumps(summary, ensure_ascii=False, default=str), import_id))

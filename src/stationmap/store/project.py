@@ -10,18 +10,18 @@ travels on a USB stick.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import sqlite3
-import threading
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from stationmap.core.errors import ProjectError
-from stationmap.core.model import COUNT_COLUMNS, INCIDENT_COLUMNS
-from stationmap.store import schema
-from stationmap.store.tables import INTEGER, REAL, read_frame, read_table_arrow, select_all_sql
+from stationmap.core.model import COUNT_COLUMNS
+from stationmap.store import incident_chunks, schema
+from stationmap.store.tables import INTEGER, REAL, read_frame, select_all_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,12 +29,11 @@ if TYPE_CHECKING:
     from stationmap.io.categories import CategoryTable
     from stationmap.io.mapping import ColumnMapping
 
+log = logging.getLogger(__name__)
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# Up to 256 MB of page cache: a million-row import touches the source_key index
-# all over, and evicting its pages to disk mid-transaction is what makes it slow.
-CACHE_KIB = 256 * 1024
+# Page cache: incident chunks are large BLOBs written once; a modest cache suffices.
+CACHE_KIB = 64 * 1024
 
-_INCIDENT_TYPES = {"id": INTEGER, "import_id": INTEGER, **schema.INCIDENT_TYPES}
 _COUNT_TYPES = {"id": INTEGER, "import_id": INTEGER, **schema.COUNT_TYPES}
 _IMPORT_TYPES = {name: INTEGER for name in
                  ("id", "rows_read", "imported", "duplicates", "rejected")}
@@ -95,6 +94,7 @@ class Project:
                 project = cls(path, db)
                 with project.transaction():
                     schema.migrate(db, version)
+                _give_back_free_pages(db)
                 return project
         except BaseException:
             db.close()
@@ -120,16 +120,15 @@ class Project:
         if self.db.in_transaction:
             yield self.db
             return
-        with _FOREIGN_READS.writing():
-            with self._translated():
-                self.db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-            except BaseException:
-                self.db.rollback()
-                raise
-            with self._translated():
-                self.db.commit()
+        with self._translated():
+            self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.rollback()
+            raise
+        with self._translated():
+            self.db.commit()
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -146,25 +145,28 @@ class Project:
 
     # --- tables -------------------------------------------------------------------------
     def incidents(self) -> "pd.DataFrame":
-        return self._whole_table("incidents", ["id", *INCIDENT_COLUMNS, "import_id"],
-                                 _INCIDENT_TYPES)
+        """Every incident: `id`, INCIDENT_COLUMNS and `import_id` (see store.incident_chunks)."""
+        with self._translated(), self._damage_translated():
+            return incident_chunks.read_all(self.db)
 
     def counts(self) -> "pd.DataFrame":
-        return self._whole_table("counts", ["id", *COUNT_COLUMNS, "import_id"], _COUNT_TYPES)
-
-    def _whole_table(self, table: str, columns: list[str], types: dict[str, str]) -> "pd.DataFrame":
-        sql = select_all_sql(table, columns, types)
-        with self._translated(), _FOREIGN_READS.reading() as allowed:
-            if allowed:
-                rows = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                frame = read_table_arrow(self.path, sql, types, rows)
-                if frame is not None:
-                    return frame
-            return read_frame(self.db, sql, types)
+        columns = ["id", *COUNT_COLUMNS, "import_id"]
+        with self._translated():
+            return read_frame(self.db, select_all_sql("counts", columns, _COUNT_TYPES), _COUNT_TYPES)
 
     def incident_count(self) -> int:
         with self._translated():
-            return self.db.execute("SELECT count(*) FROM incidents").fetchone()[0]
+            return incident_chunks.count(self.db)
+
+    @contextmanager
+    def _damage_translated(self) -> Iterator[None]:
+        """A chunk that SQLite returns intact but Arrow cannot read is damage too."""
+        import pyarrow as pa
+
+        try:
+            yield
+        except (pa.ArrowInvalid, OSError) as error:
+            raise ProjectError("project.damaged", path=str(self.path), detail=str(error)) from error
 
     def imports(self) -> "pd.DataFrame":
         with self._translated():
@@ -257,50 +259,6 @@ class Project:
 
 
 # --- helpers ------------------------------------------------------------------------------
-class _ForeignReadGuard:
-    """Keeps this process's ADBC reads and its sqlite3 write transactions apart.
-
-    ADBC links its own SQLite. POSIX drops every lock a process holds on a file when
-    any descriptor of it closes, so an ADBC read closing during a write transaction of
-    ours would silently drop that transaction's locks and let another process write
-    at the same time. A read therefore happens only while no transaction is open (else
-    the slower sqlite3 reader is used), and a transaction waits for a running read.
-    """
-
-    def __init__(self) -> None:
-        self._condition = threading.Condition()
-        self._writers = 0
-        self._reading = False
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        with self._condition:
-            self._condition.wait_for(lambda: not self._reading)
-            self._writers += 1
-        try:
-            yield
-        finally:
-            with self._condition:
-                self._writers -= 1
-                self._condition.notify_all()
-
-    @contextmanager
-    def reading(self) -> Iterator[bool]:
-        with self._condition:
-            allowed = self._writers == 0 and not self._reading
-            self._reading = self._reading or allowed
-        try:
-            yield allowed
-        finally:
-            if allowed:
-                with self._condition:
-                    self._reading = False
-                    self._condition.notify_all()
-
-
-_FOREIGN_READS = _ForeignReadGuard()
-
-
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind our back.
     db = sqlite3.connect(path, isolation_level=None, timeout=2.0)
@@ -309,6 +267,20 @@ def _connect(path: Path) -> sqlite3.Connection:
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     db.execute("PRAGMA temp_store = MEMORY")
     return db
+
+
+def _give_back_free_pages(db: sqlite3.Connection) -> None:
+    """Shrink the file after a migration that emptied tables (version 3 moved every incident).
+
+    Best effort: the migration is committed already, and a full disk only means
+    the file stays larger than it needs to be.
+    """
+    free, total = (db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("freelist_count", "page_count"))
+    if free > total // 4:
+        try:
+            db.execute("VACUUM")
+        except sqlite3.Error:
+            log.warning("VACUUM after migration failed; the project works, only larger", exc_info=True)
 
 
 def _has_sqlite_magic(path: Path) -> bool:

@@ -1,15 +1,14 @@
 """Moving whole tables between pandas and SQLite quickly.
 
-Whole tables are read column-wise through ADBC when it is installed, else with one
-SELECT transposed once per column; inserts go through `executemany` over a zip of
-per-column Python lists, never row by row in Python.
+Small tables (counts, imports) are read with one SELECT transposed once per column;
+inserts go through `executemany` over a zip of per-column Python lists, never row
+by row in Python. Incidents, the one large table, are stored as Arrow column chunks
+instead (store.incident_chunks).
 """
 
 from __future__ import annotations
 
-import logging
 import sqlite3
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 import numpy as np
@@ -18,7 +17,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 INTEGER, REAL, TEXT = "INTEGER", "REAL", "TEXT"
-log = logging.getLogger(__name__)
 
 
 def sql_values(series: "pd.Series") -> list[Any]:
@@ -84,58 +82,12 @@ def read_frame(db: sqlite3.Connection, sql: str, types: dict[str, str],
 
 
 def select_all_sql(table: str, columns: list[str], types: dict[str, str],
-                   order_by: str = "id") -> str:
+                   order_by: str = "id", where: str = "") -> str:
     """`SELECT` of whole columns, TEXT NULLs as "" so a text column is all text."""
     parts = [f'coalesce("{c}", \'\') AS "{c}"' if types.get(c, TEXT) == TEXT else f'"{c}"'
              for c in columns]
-    return f"SELECT {', '.join(parts)} FROM {table} ORDER BY {order_by}"
-
-
-def read_table_arrow(path: Path, sql: str, types: dict[str, str],
-                     row_count: int) -> "pd.DataFrame | None":
-    """The result of `sql` read column-wise through the ADBC SQLite driver, or None without it.
-
-    Python's sqlite3 makes one object per cell (about 10 s for a million incidents);
-    ADBC hands over Arrow columns (about 1.5 s). The driver guesses each column's
-    type from its first batch and fails when a later batch disagrees (a column NULL
-    in every early row), so the whole result is read as one batch.
-
-    Callers must make sure no write transaction of this process is open meanwhile
-    (see project._ForeignReadGuard): closing this connection drops its POSIX locks.
-    """
-    try:
-        import adbc_driver_sqlite.dbapi as adbc
-    except ImportError:
-        return None
-    import pandas as pd
-    import pyarrow as pa
-
-    try:
-        connection = adbc.connect(f"{path.resolve().as_uri()}?mode=ro")
-        try:
-            cursor = connection.cursor()
-            cursor.adbc_statement.set_options(
-                **{"adbc.sqlite.query.batch_rows": str(max(row_count, 1))})
-            cursor.execute(sql)
-            result = cursor.fetch_arrow_table()
-            cursor.close()
-        finally:
-            connection.close()
-    except Exception:  # noqa: BLE001 - any driver trouble: the plain reader still works
-        log.warning("ADBC read failed; using the row reader", exc_info=True)
-        return None
-    data = {}
-    for name, column in zip(result.column_names, result.columns):
-        kind = types.get(name, TEXT)
-        if kind == REAL:
-            data[name] = pd.Series(column.cast(pa.float64()).to_numpy())
-        elif kind == INTEGER:
-            numbers = column.cast(pa.int64())
-            data[name] = (pd.Series(numbers.to_numpy()) if numbers.null_count == 0
-                          else pd.Series(pd.array(numbers.to_pylist(), dtype="Int64")))
-        else:
-            data[name] = pd.Series(column.cast(pa.string()).to_pandas(), dtype="str")
-    return pd.DataFrame(data, columns=result.column_names)
+    condition = f" WHERE {where}" if where else ""
+    return f"SELECT {', '.join(parts)} FROM {table}{condition} ORDER BY {order_by}"
 
 
 def _column(cells: list, sql_type: str) -> "pd.Series":

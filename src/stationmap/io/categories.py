@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from stationmap.core.model import UNKNOWN_CATEGORY
-from stationmap.io.normalize_text import distinct, fold
+from stationmap.io.normalize_text import categorical, distinct, fold
 
 STANDARD_WEIGHTS: dict[str, float] = {
     "Homicidio": 10, "Secuestro": 9, "Violación y delitos sexuales": 8, "Robo": 6, "Extorsión": 6,
@@ -120,7 +120,7 @@ class CategoryTable:
         codes, uniques = distinct(raw)
         categories = self._classify_distinct(uniques)
         weights = categories.map(self._weights).to_numpy(dtype=float)
-        category = pd.Series(categories.to_numpy(dtype=object)[codes], index=raw.index, name="category")
+        category = categorical(codes, categories, raw.index, "category")
         return category, pd.Series(weights[codes], index=raw.index, name="weight")
 
     def _classify_distinct(self, uniques: pd.Series) -> pd.Series:

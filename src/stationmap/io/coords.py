@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from stationmap.core.model import CoordStatus, Warning_
-from stationmap.io.normalize_text import count_warning, per_unique
+from stationmap.io.normalize_text import arrow_text, count_warning, per_unique
 
 # Peru's bounding box in degrees (mainland and islands, with a little margin).
 PERU_LAT = (-18.4, 0.0)
@@ -41,16 +41,31 @@ _WKT_POINT = r"^\s*POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)\s*$"
 _DMS_PAIR = r"^\s*(.+?[NSns])\s*[,;]?\s*(.+?[EWOewo])\s*$"
 
 
+# Status codes of `Located.status_codes` (int8), index into these values.
+STATUS_LABELS: tuple[str, ...] = tuple(status.value for status in CoordStatus)
+_OK, _MISSING, _OUTSIDE_PERU, _OUTSIDE_AREA = (STATUS_LABELS.index(status.value) for status in (
+    CoordStatus.OK, CoordStatus.MISSING, CoordStatus.OUTSIDE_PERU, CoordStatus.OUTSIDE_AREA))
+
+
 @dataclass
 class Located:
     lat: np.ndarray                 # float64, NaN where missing
     lon: np.ndarray
-    status: np.ndarray              # object array of CoordStatus values
+    status_codes: np.ndarray        # int8 index into STATUS_LABELS (a million small ints, not strings)
     warnings: list[Warning_] = field(default_factory=list)
+
+    @property
+    def status(self) -> np.ndarray:
+        """The CoordStatus value of every row, as an object array."""
+        return np.asarray(STATUS_LABELS, dtype=object)[self.status_codes]
 
 
 def parse_degrees(values: pd.Series) -> np.ndarray:
     """One coordinate per cell: '-8.0712', '-8,0712', '8°04'15.2\"S', '8 4 15.2 S' -> float, NaN if unreadable."""
+    plain = _plain_decimals(values)
+    if plain is not None:
+        return plain
+
     def parse(uniques: pd.Series) -> pd.Series:
         text = uniques.fillna("").astype(str).str.strip()
         plain = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce").astype(float)
@@ -63,6 +78,27 @@ def parse_degrees(values: pd.Series) -> np.ndarray:
             plain[rest] = degrees.where(~negative, -degrees).astype(float)
         return plain
     return per_unique(values, parse).to_numpy(dtype=float)
+
+
+def _plain_decimals(values: pd.Series) -> np.ndarray | None:
+    """The column read as plain decimal numbers by Arrow in one pass, or None if any cell is not one.
+
+    Coordinates are nearly all distinct, so the per-distinct-value parser would parse
+    every cell anyway; most exports write plain decimals, which Arrow's cast reads
+    at memory speed. Empty cells become NaN; anything else sends the column to the
+    full parser.
+    """
+    if not pd.api.types.is_string_dtype(values.dtype) or values.dtype == object:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = arrow_text(values)
+    try:
+        numbers = pc.cast(pc.if_else(pc.equal(text, ""), None, text), pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return numbers.to_numpy(zero_copy_only=False).astype(np.float64, copy=False)
 
 
 def _num(part: pd.Series) -> pd.Series:
@@ -146,7 +182,7 @@ def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file:
         if not utm_zone:
             warnings.append(Warning_(file, "rows.utm_zone_guessed", {"zone": zone}))
     else:
-        status = np.full(n, CoordStatus.MISSING.value, dtype=object)
+        status = np.full(n, _MISSING, dtype=np.int8)
         if n:
             warnings.append(Warning_(file, "rows.coords_none", {}))
         return Located(lat, lon, status, warnings)
@@ -156,20 +192,20 @@ def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file:
                   | ((lat == 0) & (lon == 0)))
     lat = np.where(impossible, np.nan, lat)
     lon = np.where(impossible, np.nan, lon)
-    status = np.full(n, CoordStatus.OK.value, dtype=object)
-    status[impossible] = CoordStatus.MISSING.value
+    status = np.full(n, _OK, dtype=np.int8)
+    status[impossible] = _MISSING
     outside = ~impossible & ~in_peru(lat, lon)
-    status[outside] = CoordStatus.OUTSIDE_PERU.value
+    status[outside] = _OUTSIDE_PERU
     if area is not None:
         import shapely
 
         inside_area = shapely.contains_xy(area, np.nan_to_num(lon), np.nan_to_num(lat))
-        status[~impossible & ~outside & ~inside_area] = CoordStatus.OUTSIDE_AREA.value
+        status[~impossible & ~outside & ~inside_area] = _OUTSIDE_AREA
     count_warning(warnings, file, "rows.coords_missing", counted & impossible & present, lines)
     count_warning(warnings, file, "rows.coords_empty", counted & impossible & ~present, lines)
     count_warning(warnings, file, "rows.coords_outside_peru", counted & outside, lines)
     count_warning(warnings, file, "rows.coords_outside_area",
-                  counted & (status == CoordStatus.OUTSIDE_AREA.value), lines)
+                  counted & (status == _OUTSIDE_AREA), lines)
     return Located(lat, lon, status, warnings)
 
 

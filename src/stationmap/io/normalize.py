@@ -8,6 +8,7 @@ invariant is ``len(table) + len(rejections) == len(raw.frame)``.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,12 @@ import pandas as pd
 from stationmap.core.errors import MappingError
 from stationmap.core.model import INCIDENT_COLUMNS, UNKNOWN_CATEGORY, Rejection, TableKind, Warning_
 from stationmap.io.categories import CategoryTable, unknown_values
-from stationmap.io.coords import locate
+from stationmap.io.coords import STATUS_LABELS, locate
 from stationmap.io.kinds import detect_kind
 from stationmap.io.mapping import ColumnMapping, guess_mapping
-from stationmap.io.normalize_text import as_text, count_warning, per_unique, strip_float_zero
-from stationmap.io.normalize_when import REJECT_CODES, When, combine
+from stationmap.io.normalize_text import (as_categorical, as_text, categorical, count_warning, per_unique,
+                                          strip_float_zero)
+from stationmap.io.normalize_when import PRECISION_LABELS, REJECT_CODES, When, combine
 
 if TYPE_CHECKING:
     from stationmap.io.readers import RawTable
@@ -41,24 +43,29 @@ class Normalized:
 def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
               categories: CategoryTable | None = None, area=None) -> Normalized:
     frame = raw.frame.copy(deep=False)
-    for column in frame.columns:
-        frame[column] = as_text(frame[column])
     if mapping is None:
-        mapping = guess_mapping(list(frame.columns), frame.head(GUESS_SAMPLE_ROWS))
+        head = frame.head(GUESS_SAMPLE_ROWS)
+        mapping = guess_mapping(list(frame.columns), head.apply(as_text) if len(head.columns) else head)
     for field_name, column in mapping.fields.items():
         if column not in frame.columns:
             raise MappingError("mapping.column_missing", file=raw.file, field=field_name, column=column)
+    # Only mapped columns are read; the others are cleaned only if a row's content hash needs them.
+    for column in dict.fromkeys(mapping.fields.values()):
+        frame[column] = as_text(frame[column])
     categories = categories or CategoryTable.default()
     lines = np.asarray(raw.line_numbers, dtype=np.int64)
-    keys = source_keys(frame, mapping.fields.get("source_id"))
     if detect_kind(mapping.fields, frame) == TableKind.AGGREGATED:
         from stationmap.io.normalize_counts import normalize_counts
 
-        return normalize_counts(raw.file, frame, lines, keys, mapping, categories)
-    return _normalize_incidents(raw.file, frame, lines, keys, mapping, categories, area)
+        return normalize_counts(raw.file, frame, lines, mapping, categories)
+    # The keys' hashing runs in Arrow kernels that release the GIL: on a second core,
+    # beside the dates and coordinates, instead of after them.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="source-keys") as pool:
+        keys = pool.submit(source_keys, frame, mapping.fields.get("source_id"))
+        return _normalize_incidents(raw.file, frame, lines, keys, mapping, categories, area)
 
 
-def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd.Series,
+def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: "Future[pd.Series]",
                          mapping: ColumnMapping, categories: CategoryTable, area) -> Normalized:
     fields = mapping.fields
     when = combine(frame, fields, mapping.day_first, file, lines)
@@ -70,26 +77,27 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
     def column(name: str) -> pd.Series:
         return frame[fields[name]] if name in fields else pd.Series("", index=frame.index, dtype="str")
 
-    category_raw, subcategory_raw = column("category"), column("subcategory")
+    # Columns of few distinct values are Categoricals from here on (see normalize_text.categorical).
+    category_raw, subcategory_raw = as_categorical(column("category")), as_categorical(column("subcategory"))
     category, weight = classify_with_fallback(categories, category_raw, subcategory_raw)
     ubigeo = pad_ubigeo(column("ubigeo"))
     table = pd.DataFrame({
-        "source_key": keys,
+        "source_key": keys.result(),
         "source_id": strip_float_zero(column("source_id")),
         "start_ts": when.start_ts,
         "end_ts": when.end_ts,
         "time_known": when.time_known,
-        "date_precision": when.precision,
+        "date_precision": categorical(when.precision_codes, PRECISION_LABELS, frame.index),
         "category": category,
         "category_raw": category_raw,
         "subcategory_raw": subcategory_raw,
         "lat": located.lat,
         "lon": located.lon,
-        "coord_status": located.status,
+        "coord_status": categorical(located.status_codes, STATUS_LABELS, frame.index),
         "address": column("address"),
-        "district": column("district"),
+        "district": as_categorical(column("district")),
         "ubigeo": ubigeo,
-        "station": column("station"),
+        "station": as_categorical(column("station")),
         "description": column("description"),
         "weight": weight,
         "line": lines,
@@ -97,7 +105,7 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
     rejections = _rejections(file, lines, when)
     warnings += _category_warnings(file, category_raw[kept], subcategory_raw[kept], category[kept])
     count_warning(warnings, file, "rows.ubigeo_invalid", kept & invalid_ubigeo(ubigeo), lines)
-    table = table[kept].reset_index(drop=True)
+    table = (table if kept.all() else table[kept]).reset_index(drop=True)
     assert list(table.columns[:-1]) == list(INCIDENT_COLUMNS)
     applied = replace(mapping, day_first=when.day_first)
     return Normalized(TableKind.INCIDENTS, table, rejections, warnings, applied)
@@ -107,19 +115,25 @@ def classify_with_fallback(categories: CategoryTable, category_raw: pd.Series,
                            subcategory_raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Classify the main category column; where it says nothing known, try the subcategory."""
     category, weight = categories.classify(category_raw)
-    unknown = (category == UNKNOWN_CATEGORY) & (subcategory_raw != "")
+    unknown = ((category == UNKNOWN_CATEGORY) & (subcategory_raw != "")).to_numpy()
     if unknown.any():
         second, second_weight = categories.classify(subcategory_raw[unknown])
-        category = category.copy()
+        if isinstance(category.dtype, pd.CategoricalDtype):
+            category = category.cat.add_categories(
+                [c for c in pd.unique(second.astype(str)) if c not in category.cat.categories])
+        else:
+            category = category.copy()
         weight = weight.copy()
-        category[unknown] = second
-        weight[unknown] = second_weight
+        category[unknown] = second.astype(str).to_numpy()
+        weight[unknown] = second_weight.to_numpy()
     return category, weight
 
 
 def _category_warnings(file: str, raw: pd.Series, sub: pd.Series, category: pd.Series) -> list[Warning_]:
+    unknown = (category == UNKNOWN_CATEGORY).to_numpy()  # only these rows need the raw text
+    raw, sub = raw[unknown].astype(str), sub[unknown].astype(str)
     either = raw.where(raw != "", sub)
-    count, values = unknown_values(either, category)
+    count, values = unknown_values(either, category[unknown])
     if not count:
         return []
     return [Warning_(file, "rows.category_unknown", {"count": count, "values": "; ".join(values)})]
@@ -179,7 +193,7 @@ def _row_hashes(frame: pd.DataFrame):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cells = [_arrow_text(frame[c]) for c in frame.columns]
+    cells = [_arrow_text(as_text(frame[c])) for c in frame.columns]
     joined = pc.binary_join_element_wise(*cells, "\x1f") if len(cells) > 1 else cells[0]
     sha1 = hashlib.sha1
     digests = b"".join([sha1(row).digest() for row in joined.cast(pa.binary()).to_pylist()])
@@ -197,7 +211,10 @@ def occurrences(keys) -> np.ndarray:
     """1 for the first row with a key, 2 for its second, and so on (in file order); keys: a pyarrow array."""
     import pyarrow.compute as pc
 
-    codes = np.asarray(pc.dictionary_encode(keys).indices, dtype=np.int64)
+    encoded = pc.dictionary_encode(keys)
+    if len(encoded.dictionary) == len(keys):  # the usual case: every key once, nothing to rank
+        return np.ones(len(keys), dtype=np.int64)
+    codes = np.asarray(encoded.indices, dtype=np.int64)
     order = np.argsort(codes, kind="stable")
     sorted_codes = codes[order]
     group_start = np.r_[0, np.flatnonzero(np.diff(sorted_codes)) + 1]

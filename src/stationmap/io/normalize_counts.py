@@ -18,7 +18,7 @@ from stationmap.io.mapping import ColumnMapping
 from stationmap.io.normalize_text import count_warning
 
 
-def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd.Series,
+def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray,
                      mapping: ColumnMapping, categories: CategoryTable):
     from stationmap.io.normalize import Normalized, invalid_ubigeo, pad_ubigeo
     from stationmap.io.normalize_when import parse_start_dates
@@ -38,12 +38,13 @@ def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd
     counts = pd.to_numeric(count_text.str.replace(r"\.0+$", "", regex=True), errors="coerce")
     count_ok = (counts.notna() & (counts >= 0) & (counts % 1 == 0)).to_numpy()
 
-    ubigeo = pad_ubigeo(column("ubigeo"))
+    # Aggregated tables are small: plain text throughout, no Categoricals.
+    ubigeo = pad_ubigeo(column("ubigeo")).astype("str")
     district = column("district")
     has_place = ((ubigeo != "") | (district != "")).to_numpy()
 
     category_raw = column("category")
-    category, _weight = categories.classify(category_raw)
+    category = categories.classify(category_raw)[0].astype("str")
 
     checks = (
         (dates.status == dt.EMPTY, "rows.date_missing", date_column, date_raw),

@@ -2,8 +2,10 @@
 
 Real exports repeat the same few values (dates, categories, district names) over
 millions of rows, so parsers run once per *distinct* value and the answers are
-spread back to the rows with the factorize codes: vectorised, and far cheaper
-than touching every row.
+spread back to the rows with the dictionary codes: vectorised, and far cheaper
+than touching every row. Distinct values are found with pyarrow's hash kernel on
+the Arrow text the readers give (no copy), and text answers are spread back with
+Arrow's `take`, so no million-element array of Python strings is ever made.
 """
 
 from __future__ import annotations
@@ -44,13 +46,59 @@ def per_unique(values: pd.Series, parse: Callable[[pd.Series], pd.Series | pd.Da
         out = parsed.iloc[codes].reset_index(drop=True)
         out.index = values.index
         return out
+    if pd.api.types.is_string_dtype(parsed.dtype) or isinstance(parsed.dtype, pd.CategoricalDtype):
+        return categorical(codes, parsed, values.index, values.name)
     return pd.Series(parsed.to_numpy()[codes], index=values.index, name=values.name)
+
+
+def categorical(codes: np.ndarray, labels: pd.Series | list[str] | tuple[str, ...], index: pd.Index,
+                name: str | None = None) -> pd.Series:
+    """`labels[codes]` as a pandas Categorical: built from the codes at no per-row cost.
+
+    Labels that repeat (two raw spellings that strip to one) are merged. Low-cardinality
+    columns travel like this from the parsers to the project file, where they are stored
+    as Arrow dictionaries; the rest of the app reads them back as plain text.
+    """
+    label_codes, unique_labels = pd.factorize(pd.Series(labels, dtype=object).fillna("").astype(str))
+    merged = label_codes.astype(np.int32)[codes] if len(codes) else np.zeros(0, dtype=np.int32)
+    return pd.Series(pd.Categorical.from_codes(merged, categories=pd.Index(unique_labels, dtype="str")),
+                     index=index, name=name)
+
+
+def as_categorical(values: pd.Series) -> pd.Series:
+    """A text column as a Categorical of its stripped distinct values."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values
+    codes, uniques = distinct(values)
+    return categorical(codes, uniques, values.index, values.name)
+
+
+def arrow_text(values: pd.Series):
+    """The cells as a pyarrow array or chunked array; no copy when pandas holds them in Arrow."""
+    import pyarrow as pa
+
+    return pa.array(values, from_pandas=True)
 
 
 def distinct(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """(codes, distinct values as text): `distinct_values.iloc[codes]` rebuilds `values`."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    return codes, pd.Series(uniques).fillna("").astype(str).str.strip()
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not pd.api.types.is_string_dtype(values.dtype) or values.dtype == object:
+        # Hand-made frames of numbers or mixed objects: as written by Python's str().
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        return codes, pd.Series(uniques).fillna("").astype(str).str.strip()
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.int64), pd.Series([], dtype="str")
+    encoded = pc.dictionary_encode(arrow_text(values), null_encoding="encode")
+    if isinstance(encoded, pa.ChunkedArray):  # one dictionary shared by every chunk
+        codes = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks])
+        dictionary = encoded.chunk(0).dictionary
+    else:
+        codes, dictionary = encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary
+    uniques = pd.Series(dictionary.to_pylist(), dtype=object)
+    return codes.astype(np.int64, copy=False), uniques.fillna("").astype(str).str.strip()
 
 
 def as_text(values: pd.Series) -> pd.Series:

@@ -20,6 +20,8 @@ from stationmap.core.model import Warning_
 from stationmap.io import datetimes as dt
 from stationmap.io.normalize_text import count_warning
 
+# What `When.precision_codes` index.
+PRECISION_LABELS = (dt.PREC_DATETIME, dt.PREC_DATE, dt.PREC_MONTH)
 # Rejection codes, in the order they are checked (the first one found is reported).
 REJECT_CODES = ("rows.date_missing", "rows.date_unreadable", "rows.date_impossible", "rows.date_too_old",
                 "rows.date_in_future", "rows.window_reversed")
@@ -30,7 +32,7 @@ class When:
     start_ts: np.ndarray
     end_ts: np.ndarray
     time_known: np.ndarray          # int8 0/1
-    precision: np.ndarray           # object: "datetime", "date", "month"
+    precision_codes: np.ndarray     # int8 index into PRECISION_LABELS
     reject: np.ndarray              # int8: 0 kept, else 1 + index into REJECT_CODES
     reject_on_end: np.ndarray       # bool: the rejection is about the end columns
     date_raw: pd.Series             # raw start-date text, quoted in rejections
@@ -41,6 +43,11 @@ class When:
     day_first: bool | None
     ambiguous: bool
     warnings: list[Warning_] = field(default_factory=list)
+
+    @property
+    def precision(self) -> np.ndarray:
+        """"datetime", "date" or "month" for every row, as an object array."""
+        return np.asarray(PRECISION_LABELS, dtype=object)[self.precision_codes]
 
 
 def _text(frame: pd.DataFrame, fields: dict[str, str], name: str) -> pd.Series | None:
@@ -117,8 +124,9 @@ def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
     end = np.where(crosses_midnight, end + dt.DAY, end)
     end = np.where(dates.month_only, dt.next_month_start(day_start), end)
 
-    precision = np.where(dates.month_only, dt.PREC_MONTH,
-                         np.where(time_known, dt.PREC_DATETIME, dt.PREC_DATE)).astype(object)
+    precision = np.where(dates.month_only, PRECISION_LABELS.index(dt.PREC_MONTH),
+                         np.where(time_known, PRECISION_LABELS.index(dt.PREC_DATETIME),
+                                  PRECISION_LABELS.index(dt.PREC_DATE))).astype(np.int8)
 
     reject, on_end = _rejections(dates, start, end, end_status, now)
     kept = reject == 0  # warnings speak of imported rows only; rejected ones have their own reason
@@ -127,7 +135,7 @@ def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
     if dates.ambiguous:
         warnings.append(Warning_(file, "rows.day_first_assumed", {}))
     return When(start_ts=start.astype(np.int64), end_ts=end.astype(np.int64),
-                time_known=time_known.astype(np.int8), precision=precision, reject=reject,
+                time_known=time_known.astype(np.int8), precision_codes=precision, reject=reject,
                 reject_on_end=on_end, date_raw=date_raw, time_raw=time_values, date_column=date_column,
                 end_raw=end_raw,
                 end_column=" ".join(fields[f] for f in ("date_end", "time_end") if f in fields),

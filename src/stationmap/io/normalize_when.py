@@ -122,7 +122,8 @@ def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
     end = np.where(timed_end, end_day + end_time_sec, end)
     crosses_midnight = timed_end & ~end_given & (end < start)
     end = np.where(crosses_midnight, end + dt.DAY, end)
-    end = np.where(dates.month_only, dt.next_month_start(day_start), end)
+    if dates.month_only.any():  # calendar arithmetic is slow: only for the rows that need it
+        end[dates.month_only] = dt.next_month_start(day_start[dates.month_only])
 
     precision = np.where(dates.month_only, PRECISION_LABELS.index(dt.PREC_MONTH),
                          np.where(time_known, PRECISION_LABELS.index(dt.PREC_DATETIME),

@@ -10,7 +10,7 @@ register_app_scheme()  # must precede the QApplication that pytest-qt creates
 
 from stationmap import selftest  # noqa: E402
 
-STEPS = 6
+STEPS = 7
 
 
 @pytest.mark.slow
@@ -53,7 +53,7 @@ def test_missing_sample_data_fails_with_a_reason_and_no_traceback(tmp_path, monk
     assert code == 1
     assert "FALLA  estación de ejemplo" in out and "Traceback" not in out
     assert out.count("no se ejecutó porque falló un paso anterior") == STEPS - 1
-    assert f"(6 de {STEPS} pasos)" in out
+    assert f"({STEPS} de {STEPS} pasos)" in out
     # The traceback-free line on stdout points at the log, which holds the reason.
     assert "self-test step" in (tmp_path / "config" / "stationmap.log").read_text(encoding="utf-8")
 

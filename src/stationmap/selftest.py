@@ -1,7 +1,8 @@
 """`stationmap --self-test`: prove that this installation works, end to end, without the network.
 
 Support staff run it on a station laptop (and CI runs it on the frozen bundle): it builds a fresh
-copy of the sample station from the bundled `sample_data/`, draws it on the embedded map, fills the
+copy of the sample station from the bundled `sample_data/`, checks the data libraries the bundle keeps
+(Arrow IPC with lz4 and zstd, Arrow CSV and compute, ADBC's SQLite reader, pandas' Arrow strings), draws it on the embedded map, fills the
 hour × weekday chart, writes a patrol plan and the weekly brief into a temporary folder, checks every
 file, and checks that no request tried to leave the machine. It prints one line per step and returns
 0 when all pass, 1 otherwise. A failure prints its reason; the traceback goes to the log file only.
@@ -70,7 +71,7 @@ def run(out_dir: Path | None = None) -> int:
         state = SelfTestState(Path(out_dir) if out_dir is not None else Path(scratch))
         state.folder.mkdir(parents=True, exist_ok=True)
         steps: list[tuple[str, Callable[[SelfTestState], str]]] = [
-            ("sample", _sample), ("map", _map), ("charts", _charts), ("plan", _plan), ("brief", _brief),
+            ("sample", _sample), ("libraries", _libraries), ("map", _map), ("charts", _charts), ("plan", _plan), ("brief", _brief),
             ("offline", _offline)]
         failed = 0
         for name, step in steps:
@@ -121,6 +122,48 @@ def _sample(state: SelfTestState) -> str:
         state.incidents = project.incidents()
     state.project_path = result.path
     return render("selftest.sample_detail", {"incidents": len(state.incidents)})
+
+
+ARROW_CODECS = ("lz4", "zstd")
+
+
+def _libraries(state: SelfTestState) -> str:
+    """The parts of pyarrow, ADBC and pandas the app uses, exercised in this process: the frozen
+    bundle leaves much of pyarrow out (installer/bundle_prune.py); this proves what it kept works."""
+    import io
+
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pa_csv
+    import pyarrow.feather as feather
+    import pyarrow.ipc as ipc
+
+    table = pa_csv.read_csv(io.BytesIO("id,modalidad\n1,ROBO\n2,HURTO\n3,ROBO\n".encode()))
+    for codec in ARROW_CODECS:
+        sink = pa.BufferOutputStream()
+        feather.write_feather(table, sink, compression=codec)
+        if not feather.read_table(pa.BufferReader(sink.getvalue())).equals(table):
+            raise StepFailure("selftest.libraries_failed", detail=f"feather {codec}")
+        sink = pa.BufferOutputStream()
+        with ipc.new_stream(sink, table.schema, options=ipc.IpcWriteOptions(compression=codec)) as writer:
+            writer.write_table(table)
+        if not ipc.open_stream(sink.getvalue()).read_all().equals(table):
+            raise StepFailure("selftest.libraries_failed", detail=f"ipc {codec}")
+    if pc.sum(pc.equal(table["modalidad"], "ROBO")).as_py() != 2:
+        raise StepFailure("selftest.libraries_failed", detail="compute")
+    # The project's fast table reader: ADBC's SQLite driver handing back an Arrow table (it needs
+    # pyarrow.dataset; without it the app falls back to a slow row reader).
+    import adbc_driver_sqlite.dbapi
+
+    with adbc_driver_sqlite.dbapi.connect(":memory:") as connection, connection.cursor() as cursor:
+        cursor.execute("SELECT 1 AS one")
+        if cursor.fetch_arrow_table().column("one").to_pylist() != [1]:
+            raise StepFailure("selftest.libraries_failed", detail="adbc")
+    strings = pd.Series(["robo", "hurto"], dtype="string[pyarrow]").str.upper()
+    if strings.tolist() != ["ROBO", "HURTO"]:
+        raise StepFailure("selftest.libraries_failed", detail="string[pyarrow]")
+    return render("selftest.libraries_detail", {"codecs": ", ".join(ARROW_CODECS)})
 
 
 def _map(state: SelfTestState) -> str:
@@ -308,24 +351,50 @@ def _wait_for_basemap(panel: Any) -> dict[str, Any]:
 
 
 def startup_probe(project_path: Path) -> int:
-    """Open the main window on `project_path`, print "drawn <n>" once its map has drawn, and exit.
+    """Open the main window (with its features, as the application does) on `project_path`, print
+    "drawn <n>" once its map has drawn, and exit.
 
     benchmarks/startup_bench.py times this from process start (frozen and from source). Settings go
-    to a temporary folder so a measurement never changes the user's recent projects.
+    to a temporary folder so a measurement never changes the user's recent projects. With
+    STATIONMAP_PROBE_TRACE=1 each stage is announced on stderr as it ends ("stage <name>"), for
+    whoever times the lines as they arrive.
     """
     from stationmap.store.paths import setup_file_logging
 
+    trace = os.environ.get("STATIONMAP_PROBE_TRACE") == "1"
+
+    def stage(name: str) -> None:
+        if trace:
+            print(f"stage {name}", file=sys.stderr, flush=True)
+
+    stage("interpreter")
+    from stationmap.app import import_data_libraries
+
+    import_data_libraries()   # as app.run_gui does
     setup_file_logging()
     with tempfile.TemporaryDirectory(prefix="stationmap-probe-") as scratch:
         state = SelfTestState(Path(scratch))
         _ensure_application(state)
+        stage("application")
         from stationmap.ui.app_config import SettingsStore
         from stationmap.ui.main_window import MainWindow
 
+        stage("imports")
         window = MainWindow(SettingsStore(Path(scratch)))
+        stage("window")
+        # As app.run_gui does: every feature area, docks built when first shown.
+        # STATIONMAP_PROBE_EAGER=1 builds them all up front (the window before lazy docks), to compare.
+        window.install_features(lazy=os.environ.get("STATIONMAP_PROBE_EAGER") != "1")
+        stage("features")
         window.show()
-        drawn = _wait_for_signal(window.map_panel.drawn, MAP_TIMEOUT_MS,
-                                 lambda: window.open_project(project_path))
+        window.map_panel.loaded.connect(lambda: stage("page loaded"))
+
+        def open_project() -> None:
+            window.open_project(project_path)
+            stage("project opened")
+
+        drawn = _wait_for_signal(window.map_panel.drawn, MAP_TIMEOUT_MS, open_project)
+        stage("drawn")
         window.close_project()
         window.close()
         _delete_now(window)

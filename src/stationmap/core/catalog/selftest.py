@@ -26,6 +26,7 @@ MESSAGES = {
         "en": "Self-test failed ({failed} of {total} steps). Details in the log: {log}",
     },
     "selftest.step.sample": {"es": "estación de ejemplo", "en": "sample station"},
+    "selftest.step.libraries": {"es": "bibliotecas de datos", "en": "data libraries"},
     "selftest.step.map": {"es": "mapa", "en": "map"},
     "selftest.step.charts": {"es": "gráfico horas y días", "en": "hour and weekday chart"},
     "selftest.step.plan": {"es": "plan de patrullaje", "en": "patrol plan"},
@@ -34,6 +35,14 @@ MESSAGES = {
     "selftest.sample_detail": {
         "es": "{incidents} incidentes importados",
         "en": "{incidents} incidents imported",
+    },
+    "selftest.libraries_detail": {
+        "es": "Arrow IPC ({codecs}), CSV, cálculo, lector ADBC y texto de pandas funcionan",
+        "en": "Arrow IPC ({codecs}), CSV, compute, ADBC reader and pandas strings work",
+    },
+    "selftest.libraries_failed": {
+        "es": "una biblioteca de datos no funciona: {detail}",
+        "en": "a data library does not work: {detail}",
     },
     "selftest.map_detail": {
         "es": "{visible} incidentes dibujados sobre el mapa base",

@@ -113,3 +113,22 @@ def test_quality_panel_computes_its_report_when_first_shown(qtbot, lazy_window):
     panel = built(window, QualityPanel)[0]
     qtbot.waitUntil(lambda: panel.report is not None, timeout=30_000)
     assert panel.report.incidents == len(window.incidents)
+
+
+def test_charts_are_built_once_the_first_map_has_drawn(qtbot, config_dir, tmp_path, sample_project_file):
+    from stationmap.ui.charts import TemporalPanel
+
+    path = tmp_path / "porvenir.stationmap"
+    shutil.copy(sample_project_file, path)
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
+    window.show()
+    assert built(window, TemporalPanel) == []          # no project: the charts dock is hidden
+    with qtbot.waitSignal(window.map_panel.drawn, timeout=LOAD_MS):
+        assert window.open_project(path)
+        charts_dock = window.findChild(QDockWidget, "charts_dock")
+        assert charts_dock.isVisible() and built(window, TemporalPanel) == []   # the map comes first
+    qtbot.waitUntil(lambda: len(built(window, TemporalPanel)) == 1, timeout=5000)
+    panel = built(window, TemporalPanel)[0]
+    assert charts_dock.widget() is panel and window.temporal_panel is panel
+    assert panel.summary is not None and int(panel.summary.matrix.sum()) > 0   # the open project's incidents

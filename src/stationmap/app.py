@@ -37,11 +37,22 @@ def _register_map_scheme() -> None:
     register_app_scheme()
 
 
+def import_data_libraries() -> None:
+    """Import pandas (and with it numpy and pyarrow) before anything imports PySide6.
+
+    The window cannot show a project without them, so they are imported at start-up either way; but
+    once PySide6 is imported, its import hook inspects every module imported after it, which makes
+    pandas' ~700 modules take about 0.3 s longer to import from source.
+    """
+    import pandas  # noqa: F401
+
+
 def run_gui(project_path: Path | None = None) -> int:
     """Open the window on `project_path`, else the most recent project, else the start page."""
     from stationmap.store.portable import enable_portable_mode
 
     enable_portable_mode()  # a workshop laptop's StationMapData folder beside the program, if present
+    import_data_libraries()
     _prepare_environment()
     _register_map_scheme()
 

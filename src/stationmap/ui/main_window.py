@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QSizePolicy, QStackedWidget, QWidget)
@@ -23,7 +23,6 @@ from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.error_display import show_error
 from stationmap.ui.filter_state import FilterState
 from stationmap.ui.import_flow import ImportFlow
-from stationmap.ui.incident_panel import IncidentPanel
 from stationmap.ui.main_menus import MainMenus
 from stationmap.ui.start_page import StartPage
 from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
@@ -37,6 +36,8 @@ def _build_sample(path: Path, progress: Any) -> Path:
     return write_sample_project(path, progress=progress).path
 
 PROJECT_SUFFIX = ".stationmap"
+# The charts wait for a just-opened project's map, but not longer than this.
+CHARTS_AT_THE_LATEST_MS = 3000
 # Feature packages, each with install(window); menus appear in this order.
 FEATURES = ("stationmap.ui.basemap_tools", "stationmap.ui.hotspots", "stationmap.ui.plan", "stationmap.ui.brief",
             "stationmap.ui.training")
@@ -60,6 +61,12 @@ class MainWindow(QMainWindow):
         self.project: Any = None   # store.project.Project once one is open
         self._incidents: Any = None
         self.filter_state = FilterState(self)
+        # The map first: its web engine starts and loads the page while the rest is built (and
+        # pandas imported for the incident table). It is docked in _add_docks, in menu order.
+        from stationmap.ui.map import MapPanel
+
+        self.map_panel: Any = MapPanel(self.filter_state, self)
+        from stationmap.ui.incident_panel import IncidentPanel
 
         self.start_page = StartPage(self)
         # The stack takes the largest minimum of its pages; the start page must not make the
@@ -74,8 +81,8 @@ class MainWindow(QMainWindow):
         self.menus = MainMenus(self)
         self.counts_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.map_panel: Any = None
-        self.temporal_panel: Any = None
+        self._temporal_panel: Any = None   # built when its dock first shows, after the map (temporal_panel)
+        self._map_pending = False          # a project's map has not drawn yet: the charts wait for it
         self._docks: list[QDockWidget] = []        # every dock: hidden without a project
         self._core_docks: list[QDockWidget] = []   # map and charts: shown whenever a project opens
         self._add_docks()
@@ -89,15 +96,48 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------
     def _add_docks(self) -> None:
         """The map on the right, full height; the hour x weekday charts under the table."""
-        from stationmap.ui.charts import TemporalPanel
-        from stationmap.ui.map import MapPanel
-
-        self.map_panel = MapPanel(self.filter_state, self)
         self._core_docks.append(self._dock(self.map_panel, "map_dock", self.tr("Mapa"),
                                            Qt.DockWidgetArea.RightDockWidgetArea))
-        self.temporal_panel = TemporalPanel(self.filter_state, self)
-        self._core_docks.append(self._dock(self.temporal_panel, "charts_dock", self.tr("Horas y días"),
-                                           Qt.DockWidgetArea.BottomDockWidgetArea))
+        self._charts_dock = self._dock(QWidget(), "charts_dock", self.tr("Horas y días"),
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._core_docks.append(self._charts_dock)
+        self._charts_dock.visibilityChanged.connect(self._charts_shown)
+        self.map_panel.drawn.connect(self._map_drawn)
+
+    @property
+    def temporal_panel(self) -> Any:
+        """The hour x weekday charts (ui.charts.TemporalPanel), built now if they were not yet."""
+        if self._temporal_panel is None:
+            from stationmap.ui.charts import TemporalPanel
+
+            placeholder = self._charts_dock.widget()
+            self._temporal_panel = TemporalPanel(self.filter_state, self)
+            self._charts_dock.setWidget(self._temporal_panel)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            if self._incidents is not None:
+                self._temporal_panel.set_incidents(self._incidents)
+        return self._temporal_panel
+
+    def _charts_shown(self, visible: bool) -> None:
+        # Built on first show; when a project has just opened, once its map has drawn (the charts
+        # library and the first chart take about as long as the map, which the user waits for first).
+        if not visible or self._temporal_panel is not None:
+            return
+        if self._map_pending:
+            QTimer.singleShot(CHARTS_AT_THE_LATEST_MS, self._build_shown_charts)
+        else:
+            self._build_shown_charts()
+
+    def _map_drawn(self, _visible: int) -> None:
+        self._map_pending = False
+        if self._temporal_panel is None:
+            # Next turn of the event loop: the map paints its first frame before the charts are built.
+            QTimer.singleShot(0, self._build_shown_charts)
+
+    def _build_shown_charts(self) -> None:
+        if self._temporal_panel is None and self._charts_dock.isVisible():
+            _ = self.temporal_panel
 
     def install_features(self, names: tuple[str, ...] = (), lazy: bool = True) -> None:
         """Plug in the feature areas (all of FEATURES by default) through their install(window).
@@ -220,6 +260,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self.settings.remember_project(str(Path(project.path).resolve()))
         self._store_settings()
+        self._map_pending = True
         if self.map_panel is not None:
             self.map_panel.set_project(project)
         self.project_changed.emit(project)
@@ -240,7 +281,7 @@ class MainWindow(QMainWindow):
             return
         self.filter_state.clear()
         self.incident_panel.set_incidents(self._incidents)
-        for panel in (self.map_panel, self.temporal_panel):
+        for panel in (self.map_panel, self._temporal_panel):
             if panel is not None:
                 panel.set_incidents(self._incidents)
         self.incidents_changed.emit(self._incidents)

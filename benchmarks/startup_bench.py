@@ -12,7 +12,8 @@ Each run is a new process timed from launch until it prints that its page is dra
 The three kinds alternate, REPEATS times; medians are reported (the machine is shared). The first
 frozen run after a build is the coldest the page cache allows here (caches are not dropped: that
 needs privileges a CI container lacks), and is reported on its own. Target: ratio <= 1.5, bundle
-<= 600 MB, archive <= 200 MB. The last line printed is one JSON object.
+<= 600 MB, installer (compressed) <= 200 MB. Sizes: the bundle by part, the tar.gz/tar.xz archives
+and any NSIS installer in the dist folder. The last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST = Path(os.environ.get("STATIONMAP_DIST", ROOT / "installer" / "dist"))
 REPEATS = 3
 TIMEOUT_S = 180
-TARGETS = {"ratio": 1.5, "bundle_mb": 600, "tar_gz_mb": 200}
+TARGETS = {"ratio": 1.5, "bundle_mb": 600, "installer_mb": 200}
+ARCHIVES = {"tar_gz_mb": "StationMap-linux-x86_64.tar.gz", "tar_xz_mb": "StationMap-linux-x86_64.tar.xz"}
 
 
 def time_until_line(command: list[str], marker: str, env: dict[str, str]) -> float:
@@ -54,6 +56,31 @@ def time_until_line(command: list[str], marker: str, env: dict[str, str]) -> flo
 
 def folder_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 2**20
+
+
+def bundle_parts_mb(bundle: Path, smallest_mb: float = 4.0) -> dict[str, float]:
+    """Sizes of the bundle's parts: each folder of _internal (PySide6 split into Qt's WebEngine core
+    library and the rest), the libraries at its top level together, the executables together."""
+    internal = bundle / "_internal"
+    parts: dict[str, float] = {"executables": sum(f.stat().st_size for f in bundle.iterdir() if f.is_file()) / 2**20}
+    loose = 0.0
+    for entry in internal.iterdir():
+        if entry.is_dir():
+            parts[entry.name] = folder_mb(entry)
+        elif entry.is_file() and not entry.is_symlink():
+            loose += entry.stat().st_size / 2**20
+    parts["top-level libraries"] = loose
+    webengine = internal / "PySide6" / "Qt" / "lib" / "libQt6WebEngineCore.so.6"
+    if webengine.exists() and "PySide6" in parts:
+        parts["libQt6WebEngineCore"] = webengine.stat().st_size / 2**20
+        parts["PySide6"] -= parts["libQt6WebEngineCore"]
+    icu = sum(f.stat().st_size for f in (internal / "PySide6" / "Qt" / "lib").glob("libicu*")) / 2**20
+    if icu and "PySide6" in parts:
+        parts["ICU (Qt)"] = icu
+        parts["PySide6"] -= icu
+    big = {name: round(mb, 1) for name, mb in sorted(parts.items(), key=lambda item: -item[1]) if mb >= smallest_mb}
+    big["other"] = round(sum(parts.values()) - sum(big.values()), 1)
+    return big
 
 
 def main() -> int:
@@ -91,9 +118,12 @@ def main() -> int:
     result["ratio_source_to_frozen"] = round(medians["source_app"] / medians["frozen_app"], 3)
     result["bundle_mb"] = round(folder_mb(DIST / "StationMap"), 1)
     result["hello_bundle_mb"] = round(folder_mb(DIST / "hello"), 1)
-    archive = DIST / "StationMap-linux-x86_64.tar.gz"
-    if archive.exists():
-        result["tar_gz_mb"] = round(archive.stat().st_size / 2**20, 1)
+    result["bundle_parts_mb"] = bundle_parts_mb(DIST / "StationMap")
+    for key, name in ARCHIVES.items():
+        if (DIST / name).exists():
+            result[key] = round((DIST / name).stat().st_size / 2**20, 1)
+    for installer in sorted(DIST.glob("StationMap-*-setup*.exe")):
+        result.setdefault("nsis_installers_mb", {})[installer.name] = round(installer.stat().st_size / 2**20, 1)
     result["targets"] = TARGETS
     print(json.dumps(result))
     return 0

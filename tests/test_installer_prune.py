@@ -89,3 +89,76 @@ def test_symlinks_to_pruned_libraries_are_dropped():
                ("pyarrow/libarrow.so", "libarrow.so.2600", "SYMLINK")]
     kept = prune.without_dangling_symlinks(entries, [kept_library])
     assert [entry[0] for entry in kept] == ["PySide6/Qt/lib/libQt6Core.so.6", "libQt6Core.so.6"]
+
+
+@pytest.mark.parametrize("dest, kept", [
+    ("pyarrow/_compute.pyx", False),
+    ("pyarrow/lib.pxd", False),
+    ("pyarrow/table.pxi", False),
+    ("pyproj/list.pyi", False),
+    ("pyarrow/lib.cpython-312-x86_64-linux-gnu.so", True),
+    ("stationmap/py.typed", True),
+])
+def test_cython_sources_and_stubs_are_dropped(dest, kept):
+    assert prune.data_kept(dest) is kept
+
+
+@pytest.mark.parametrize("dest, source, platform, left", [
+    ("libgtk-3.so.0", "/usr/lib/x86_64-linux-gnu/libgtk-3.so.0", "linux", True),
+    ("libstdc++.so.6", "/lib/x86_64-linux-gnu/libstdc++.so.6", "linux", True),
+    ("libpulsecommon-16.1.so", "/usr/lib/x86_64-linux-gnu/pulseaudio/libpulsecommon-16.1.so", "linux", True),
+    ("libnss3.so", "/usr/lib/x86_64-linux-gnu/libnss3.so", "linux", True),
+    # What the interpreter's own modules link to stays with it.
+    ("libssl.so.3", "/usr/lib/x86_64-linux-gnu/libssl.so.3", "linux", False),
+    ("libsqlite3.so.0", "/usr/lib/x86_64-linux-gnu/libsqlite3.so.0", "linux", False),
+    ("libz.so.1", "/lib/x86_64-linux-gnu/libz.so.1", "linux", False),
+    # Not from the system: wheels' libraries, the interpreter's libpython.
+    ("pyarrow/libarrow.so.2600", "/work/.venv/lib/python3.12/site-packages/pyarrow/libarrow.so.2600", "linux",
+     False),
+    ("libpython3.12.so.1.0", "/root/.pyenv/versions/3.12.1/lib/libpython3.12.so.1.0", "linux", False),
+    # Windows bundles carry everything that is not part of Windows itself (PyInstaller's own rule).
+    ("libgtk-3.so.0", "/usr/lib/x86_64-linux-gnu/libgtk-3.so.0", "win32", False),
+])
+def test_desktop_libraries_are_left_to_the_linux_system(dest, source, platform, left):
+    assert prune.left_to_system(dest, source, platform) is left
+
+
+def test_pyarrow_dataset_stays_for_adbc():
+    # ADBC's fetch_arrow_table imports pyarrow.dataset (which loads _dataset and _acero); without it the
+    # frozen app fell back to the row reader. The self-test's "libraries" step checks it in the bundle.
+    assert not {"pyarrow.dataset", "pyarrow._dataset", "pyarrow._acero"} & set(prune.PYARROW_EXCLUDES)
+    assert {"pyarrow.flight", "pyarrow._s3fs", "pyarrow.parquet", "pyarrow._gcsfs"} <= set(prune.PYARROW_EXCLUDES)
+
+
+def _unstripped_library() -> Path | None:
+    import sys
+
+    for folder in map(Path, sys.path):
+        for candidate in sorted(folder.glob("*/*.cpython-*-linux-gnu.so"))[:200]:
+            if prune.has_symbol_table(candidate) and candidate.stat().st_size < 5_000_000:
+                return candidate
+    return None
+
+
+def test_strip_bundled_strips_checked_copies_but_not_auditwheel_folders(tmp_path):
+    import shutil
+    import sys
+
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
+        pytest.skip("strip and ELF files are Linux build tools")
+    library = _unstripped_library()
+    if library is None:
+        pytest.skip("no unstripped extension module found")
+    internal = tmp_path / "StationMap" / "_internal"
+    (internal / "pkg").mkdir(parents=True)
+    (internal / "pkg.libs").mkdir()
+    plain, vendored = internal / "pkg" / library.name, internal / "pkg.libs" / library.name
+    shutil.copy(library, plain)
+    shutil.copy(library, vendored)
+    (internal / "pkg" / "data.txt").write_text("not ELF")
+    assert prune.loads_aligned(plain) and not prune.has_symbol_table(internal / "pkg" / "data.txt")
+
+    assert prune.strip_bundled(tmp_path / "StationMap") == [plain]
+    assert not prune.has_symbol_table(plain) and prune.loads_aligned(plain)
+    assert plain.stat().st_size < library.stat().st_size
+    assert vendored.read_bytes() == library.read_bytes()

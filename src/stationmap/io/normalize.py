@@ -8,7 +8,6 @@ invariant is ``len(table) + len(rejections) == len(raw.frame)``.
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -58,14 +57,11 @@ def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
         from stationmap.io.normalize_counts import normalize_counts
 
         return normalize_counts(raw.file, frame, lines, mapping, categories)
-    # The keys' hashing runs in Arrow kernels that release the GIL: on a second core,
-    # beside the dates and coordinates, instead of after them.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="source-keys") as pool:
-        keys = pool.submit(source_keys, frame, mapping.fields.get("source_id"))
-        return _normalize_incidents(raw.file, frame, lines, keys, mapping, categories, area)
+    keys = source_keys(frame, mapping.fields.get("source_id"))
+    return _normalize_incidents(raw.file, frame, lines, keys, mapping, categories, area)
 
 
-def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: "Future[pd.Series]",
+def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd.Series,
                          mapping: ColumnMapping, categories: CategoryTable, area) -> Normalized:
     fields = mapping.fields
     when = combine(frame, fields, mapping.day_first, file, lines)
@@ -82,7 +78,7 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
     category, weight = classify_with_fallback(categories, category_raw, subcategory_raw)
     ubigeo = pad_ubigeo(column("ubigeo"))
     table = pd.DataFrame({
-        "source_key": keys.result(),
+        "source_key": keys,
         "source_id": strip_float_zero(column("source_id")),
         "start_ts": when.start_ts,
         "end_ts": when.end_ts,

@@ -368,9 +368,7 @@ def startup_probe(project_path: Path) -> int:
             print(f"stage {name}", file=sys.stderr, flush=True)
 
     stage("interpreter")
-    from stationmap.app import import_data_libraries
-
-    import_data_libraries()   # as app.run_gui does
+    import pandas  # noqa: F401  # before PySide6, as app.run_gui does (app.import_data_libraries)
     setup_file_logging()
     with tempfile.TemporaryDirectory(prefix="stationmap-probe-") as scratch:
         state = SelfTestState(Path(scratch))

@@ -53,6 +53,6 @@ for _ in $(seq 60); do
     [[ "$TITLE" == *" — StationMap" ]] && break
     sleep 0.5
 done
-sleep 6
+sleep 15   # the first start after a build reads ~500 MB from disk
 import -window root "$OUT"
 echo "screenshot: $OUT (window title: ${TITLE:-?})"

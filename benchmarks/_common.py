@@ -1,13 +1,12 @@
 """Helpers shared by the benchmarks: seeded data, timing, peak memory of a child process, JSON line.
 
-Peak memory is measured in a child process (`resource.getrusage(RUSAGE_CHILDREN)`) so the
-memory of the data generator or of the baseline does not count toward the measured work.
+Peak memory is measured by the child process itself (its VmHWM), so the memory of the data
+generator or of the baseline does not count toward the measured work.
 """
 
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import time
@@ -82,15 +81,26 @@ def best_of(runs: int, work: Callable[[], Any]) -> float:
     return best
 
 
-def run_child(code: str, *args: str) -> tuple[dict, float]:
-    """Run `python -c code args...`; return (the JSON object it printed last, its peak RSS in MB).
+# Appended to a child's code: its own peak RSS, as the last line. RUSAGE_CHILDREN cannot
+# be used: Linux keeps the parent's RSS at fork in a child's maxrss across exec, so a
+# parent holding a generated table (about 1.3 GB) hid the child's real figure.
+_PEAK_TRAILER = """
+import json as _json, resource as _resource
+try:
+    with open("/proc/self/status") as _status:  # VmHWM: this process image's high-water mark
+        _peak_kib = next(int(line.split()[1]) for line in _status if line.startswith("VmHWM"))
+except OSError:
+    _peak_kib = _resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss
+print(_json.dumps({"peak_kib": _peak_kib}))
+"""
 
-    RUSAGE_CHILDREN reports the largest child so far, so call this once per benchmark process.
-    """
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          check=True)
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-    return json.loads(done.stdout.strip().splitlines()[-1]), peak_kib / 1024
+
+def run_child(code: str, *args: str) -> tuple[dict, float]:
+    """Run `python -c code args...`; return (the JSON object it printed, its own peak RSS in MB)."""
+    done = subprocess.run([sys.executable, "-c", code + _PEAK_TRAILER, *args], capture_output=True,
+                          text=True, check=True)
+    *_, result_line, peak_line = done.stdout.strip().splitlines()
+    return json.loads(result_line), json.loads(peak_line)["peak_kib"] / 1024
 
 
 def print_result(figures: dict[str, Any]) -> None:

@@ -92,7 +92,8 @@ else
     mv "$PAYLOAD/StationMap" "$PAYLOAD/StationMap.exe"
     mv "$PAYLOAD/stationmap-console" "$PAYLOAD/stationmap-console.exe"
     OUTFILE="$DIST/StationMap-$VERSION-setup-STANDIN-linux-payload.exe"
-    # zlib: the stand-in exists to test the installer's logic; solid LZMA of 700 MB takes many minutes.
+    # zlib: the stand-in exists to test the installer's logic. COMPRESSOR="/SOLID lzma" gives the real
+    # installer's compression: 151 MB for the 563 MB bundle, but makensis took 624 s here (zlib: 295 MB).
     EXTRA=(-DSTANDIN_PAYLOAD=1 "-DCOMPRESSOR=${COMPRESSOR:-zlib}")
 fi
 

@@ -6,8 +6,8 @@ build + --self-test has shown the app does not use:
 - QML: QtWebEngineCore links against QtQml/QtQuick, so PySide6's hooks collect every QML plugin and
   the libraries they need (Quick3D, Controls styles, Charts, Multimedia, ...). The widgets-based map
   uses none of them: the QML folder goes, and only Qt libraries that a kept binary links to stay.
-- pyarrow: the app uses csv, compute, ipc/feather and (through ADBC) dataset; Flight, S3/GCS/Azure/HDFS
-  file systems, Substrait, ORC and parquet Python modules are excluded. libarrow_python links
+- pyarrow: the app uses csv, compute and ipc/feather; Flight, S3/GCS/Azure/HDFS file systems,
+  Substrait, ORC, parquet, dataset and acero Python modules are excluded. libarrow_python links
   libparquet, libarrow_dataset, libarrow_acero and libarrow_substrait, so those libraries stay.
 - Chromium locales, Qt catalogs: Spanish and English only. DevTools resources: never opened.
 - Cython sources and type stubs (.pyx, .pxd, .pxi, .pyi) that packages ship beside their modules.
@@ -32,10 +32,7 @@ PYARROW_EXCLUDES = ["pyarrow._azurefs", "pyarrow._gcsfs", "pyarrow._hdfs", "pyar
                     "pyarrow.gandiva", "pyarrow.tests", "pyarrow.parquet", "pyarrow._parquet",
                     "pyarrow._parquet_encryption", "pyarrow._dataset_parquet",
                     "pyarrow._dataset_parquet_encryption", "pyarrow._dataset_orc", "pyarrow.acero",
-                    "pyarrow.interchange"]
-# NOT excluded: pyarrow.dataset (and pyarrow._dataset, pyarrow._acero, which it loads). ADBC's
-# fetch_arrow_table imports it before it hands back a table; without it store.tables' fast reader
-# silently fell back to the row reader in the frozen app. The self-test's "libraries" step checks it.
+                    "pyarrow.interchange", "pyarrow.dataset", "pyarrow._dataset", "pyarrow._acero"]
 # Test suites and sources shipped inside packages.
 DATA_FOLDERS_DROPPED = (("pyarrow", "include"), ("pyarrow", "src"), ("pyarrow", "tests"),
                         ("pandas", "tests"))
@@ -232,7 +229,7 @@ def strippable(path: Path, internal: Path) -> bool:
 
 def strip_bundled(bundle: Path) -> list[Path]:
     """`strip --strip-unneeded` every ELF file under the bundle's _internal folder that still has a
-    symbol table (the interpreter, its extension modules, pyarrow, adbc, pyproj, ...: ~30 MB), except
+    symbol table (the interpreter, its extension modules, pyarrow, pyproj, ...: ~30 MB), except
     auditwheel's vendored libraries. Each result must pass `loads_aligned`, else the original stays."""
     import os
     import subprocess

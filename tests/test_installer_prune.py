@@ -123,11 +123,31 @@ def test_desktop_libraries_are_left_to_the_linux_system(dest, source, platform, 
     assert prune.left_to_system(dest, source, platform) is left
 
 
-def test_pyarrow_dataset_stays_for_adbc():
-    # ADBC's fetch_arrow_table imports pyarrow.dataset (which loads _dataset and _acero); without it the
-    # frozen app fell back to the row reader. The self-test's "libraries" step checks it in the bundle.
-    assert not {"pyarrow.dataset", "pyarrow._dataset", "pyarrow._acero"} & set(prune.PYARROW_EXCLUDES)
-    assert {"pyarrow.flight", "pyarrow._s3fs", "pyarrow.parquet", "pyarrow._gcsfs"} <= set(prune.PYARROW_EXCLUDES)
+def test_the_pyarrow_modules_the_bundle_leaves_out_are_not_used_to_import_and_load(tmp_path):
+    # An import through the CLI's function and a load of the project it wrote, in a fresh
+    # interpreter: none of the excluded pyarrow modules may be imported on the way (the frozen
+    # self-test then proves the rest of the app in the bundle itself).
+    import json
+    import subprocess
+    import sys
+
+    code = f"""
+import json, sys
+from pathlib import Path
+from stationmap.store.import_job import ImportRequest, run
+from stationmap.store.project import Project
+run(ImportRequest(Path(sys.argv[1]), [Path(sys.argv[2])]))
+with Project.open(sys.argv[1]) as project:
+    assert len(project.incidents()) > 5000
+print(json.dumps(sorted(sys.modules)))
+"""
+    sample = next((Path(__file__).parents[1] / "sample_data" / "station").glob("*.csv"))
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "p.stationmap"), str(sample)],
+                          capture_output=True, text=True, timeout=300, check=True)
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "pyarrow.feather" in loaded and "pyarrow.compute" in loaded
+    assert not loaded & set(prune.PYARROW_EXCLUDES)
+    assert {"pyarrow.dataset", "pyarrow.parquet", "pyarrow.flight"} <= set(prune.PYARROW_EXCLUDES)
 
 
 def _unstripped_library() -> Path | None:

@@ -2,7 +2,7 @@
 
 Support staff run it on a station laptop (and CI runs it on the frozen bundle): it builds a fresh
 copy of the sample station from the bundled `sample_data/`, checks the data libraries the bundle keeps
-(Arrow IPC with lz4 and zstd, Arrow CSV and compute, ADBC's SQLite reader, pandas' Arrow strings), draws it on the embedded map, fills the
+(Arrow IPC with lz4 and zstd, Arrow CSV and compute, pandas' Arrow strings), draws it on the embedded map, fills the
 hour × weekday chart, writes a patrol plan and the weekly brief into a temporary folder, checks every
 file, and checks that no request tried to leave the machine. It prints one line per step and returns
 0 when all pass, 1 otherwise. A failure prints its reason; the traceback goes to the log file only.
@@ -128,7 +128,7 @@ ARROW_CODECS = ("lz4", "zstd")
 
 
 def _libraries(state: SelfTestState) -> str:
-    """The parts of pyarrow, ADBC and pandas the app uses, exercised in this process: the frozen
+    """The parts of pyarrow and pandas the app uses, exercised in this process: the frozen
     bundle leaves much of pyarrow out (installer/bundle_prune.py); this proves what it kept works."""
     import io
 
@@ -152,14 +152,6 @@ def _libraries(state: SelfTestState) -> str:
             raise StepFailure("selftest.libraries_failed", detail=f"ipc {codec}")
     if pc.sum(pc.equal(table["modalidad"], "ROBO")).as_py() != 2:
         raise StepFailure("selftest.libraries_failed", detail="compute")
-    # The project's fast table reader: ADBC's SQLite driver handing back an Arrow table (it needs
-    # pyarrow.dataset; without it the app falls back to a slow row reader).
-    import adbc_driver_sqlite.dbapi
-
-    with adbc_driver_sqlite.dbapi.connect(":memory:") as connection, connection.cursor() as cursor:
-        cursor.execute("SELECT 1 AS one")
-        if cursor.fetch_arrow_table().column("one").to_pylist() != [1]:
-            raise StepFailure("selftest.libraries_failed", detail="adbc")
     strings = pd.Series(["robo", "hurto"], dtype="string[pyarrow]").str.upper()
     if strings.tolist() != ["ROBO", "HURTO"]:
         raise StepFailure("selftest.libraries_failed", detail="string[pyarrow]")

@@ -37,8 +37,8 @@ MESSAGES = {
         "en": "{incidents} incidents imported",
     },
     "selftest.libraries_detail": {
-        "es": "Arrow IPC ({codecs}), CSV, cálculo, lector ADBC y texto de pandas funcionan",
-        "en": "Arrow IPC ({codecs}), CSV, compute, ADBC reader and pandas strings work",
+        "es": "Arrow IPC ({codecs}), CSV, cálculo y texto de pandas funcionan",
+        "en": "Arrow IPC ({codecs}), CSV, compute and pandas strings work",
     },
     "selftest.libraries_failed": {
         "es": "una biblioteca de datos no funciona: {detail}",

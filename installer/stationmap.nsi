@@ -73,6 +73,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT License, ${PUBLISHER}"
 
 ; --- pages ----------------------------------------------------------------------------------------
 !define MUI_ABORTWARNING
+!define MUI_ICON "..\resources\icons\stationmap.ico"
+!define MUI_UNICON "..\resources\icons\stationmap.ico"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_LICENSE "..\LICENSE"

@@ -46,3 +46,26 @@ def test_installer_keeps_user_data_and_installs_per_user():
     assert 'RMDir /r "$INSTDIR"' not in uninstall and "$DOCUMENTS" not in uninstall
     assert "$APPDATA" not in uninstall and "HKLM" not in nsi
     assert '!insertmacro MUI_LANGUAGE "Spanish"' in nsi and '!insertmacro MUI_LANGUAGE "English"' in nsi
+
+
+def test_icons_are_rendered_from_the_svg_at_every_windows_size():
+    from PIL import Image
+
+    icons = ROOT / "resources" / "icons"
+    png = Image.open(icons / "stationmap.png")
+    assert png.size == (256, 256) and png.mode == "RGBA"
+    assert png.getpixel((0, 0))[3] == 0 and png.getpixel((128, 128))[3] == 255  # rounded corners, solid middle
+    ico = Image.open(icons / "stationmap.ico")
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    # The .exe, the installer and its uninstaller all carry the same icon.
+    assert 'ICON = None if HELLO else str(ROOT / "resources" / "icons" / "stationmap.ico")' in (
+        INSTALLER / "stationmap.spec").read_text(encoding="utf-8")
+    nsi = (INSTALLER / "stationmap.nsi").read_text(encoding="utf-8")
+    assert '!define MUI_ICON "..\\resources\\icons\\stationmap.ico"' in nsi and "MUI_UNICON" in nsi
+
+
+def test_windows_get_the_application_icon(qapp):
+    from stationmap.ui.app_icon import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull() and icon.pixmap(32, 32).width() == 32

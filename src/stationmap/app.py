@@ -62,6 +62,7 @@ def run_gui(project_path: Path | None = None) -> int:
     from stationmap.core.messages import set_language
     from stationmap.store.paths import setup_file_logging
     from stationmap.ui.app_config import SettingsStore
+    from stationmap.ui.app_icon import app_icon
     from stationmap.ui.error_display import install_excepthook
     from stationmap.ui.main_window import MainWindow
     from stationmap.ui.translations import install_translators
@@ -70,6 +71,7 @@ def run_gui(project_path: Path | None = None) -> int:
     app.setApplicationName("StationMap")
     app.setOrganizationName("StationMap")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     path = setup_file_logging()
     install_excepthook()
     log.info("StationMap %s starting; log at %s", __version__, path)

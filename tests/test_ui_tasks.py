@@ -111,3 +111,19 @@ def test_progress_dialog_cancel_button_cancels_the_task(qtbot, runner):
         qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
     assert runner.wait(5000)
     assert not runner.is_running()
+
+
+@pytest.mark.parametrize("function, inputs", [(add_up, [1, 2, 3]), (fail_with_code, "x.csv")])
+def test_a_task_whose_owner_is_gone_finishes_quietly(qapp, function, inputs):
+    # Seen once at a test's teardown: the worker emitted after its signals object was deleted
+    # ("Signal source has been deleted" in the pool thread). It must simply have nobody to tell.
+    import shiboken6
+
+    from stationmap.core.progress import CancelToken
+    from stationmap.ui.tasks import _Task, _TaskSignals
+
+    signals = _TaskSignals()
+    task = _Task(function, inputs, CancelToken(), signals)
+    shiboken6.delete(signals)
+    task.run()  # raises nothing: progress, result or error and "finished" all go unheard
+    assert not shiboken6.isValid(signals)

@@ -50,23 +50,32 @@ class _Task(QRunnable):
         now = time.monotonic()
         if now - self._last_report >= _PROGRESS_INTERVAL or fraction >= 1.0:
             self._last_report = now
-            self._signals.progressed.emit(float(fraction), message)
+            self._emit("progressed", float(fraction), message)
+
+    def _emit(self, name: str, *args: Any) -> None:
+        """Tell the owner, unless it is gone (a window closed while its task ran): nobody to tell."""
+        if not isValid(self._signals):
+            return
+        try:
+            getattr(self._signals, name).emit(*args)
+        except RuntimeError:  # deleted between the check and the emit ("Signal source has been deleted")
+            pass
 
     def run(self) -> None:
         try:
             result = self._function(self._inputs, self._token.checking(self._report))
         except Cancelled:
-            self._signals.cancelled.emit()
+            self._emit("cancelled")
         except Exception as error:  # every failure must reach the owner, never die in the pool
             # The owner shows it with error_display.show_error, which logs the traceback once.
-            self._signals.failed.emit(error)
+            self._emit("failed", error)
         else:
             if self._token.cancelled:
-                self._signals.cancelled.emit()
+                self._emit("cancelled")
             else:
-                self._signals.succeeded.emit(result)
+                self._emit("succeeded", result)
         finally:
-            self._signals.finished.emit()
+            self._emit("finished")
 
 
 class TaskRunner(QObject):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QSizePolicy, QStackedWidget, QWidget)
+from shiboken6 import isValid
 
 from stationmap.core.messages import current_language
 from stationmap.core.settings import Settings
@@ -125,7 +126,8 @@ class MainWindow(QMainWindow):
         if not visible or self._temporal_panel is not None:
             return
         if self._map_pending:
-            QTimer.singleShot(CHARTS_AT_THE_LATEST_MS, self._build_shown_charts)
+            # `self` as the timer's context: a window closed in the meantime cancels it.
+            QTimer.singleShot(CHARTS_AT_THE_LATEST_MS, self, self._build_shown_charts)
         else:
             self._build_shown_charts()
 
@@ -133,10 +135,11 @@ class MainWindow(QMainWindow):
         self._map_pending = False
         if self._temporal_panel is None:
             # Next turn of the event loop: the map paints its first frame before the charts are built.
-            QTimer.singleShot(0, self._build_shown_charts)
+            QTimer.singleShot(0, self, self._build_shown_charts)
 
     def _build_shown_charts(self) -> None:
-        if self._temporal_panel is None and self._charts_dock.isVisible():
+        # The dock may be gone already when the window is being torn down (seen once in CI).
+        if self._temporal_panel is None and isValid(self._charts_dock) and self._charts_dock.isVisible():
             _ = self.temporal_panel
 
     def install_features(self, names: tuple[str, ...] = (), lazy: bool = True) -> None:

@@ -107,7 +107,7 @@ class BriefTools(QObject):
             return
         if counts_only:
             # The window shows its own docks after announcing the project, hence the next turn of the loop.
-            QTimer.singleShot(0, self._bring_aggregated_forward)
+            QTimer.singleShot(0, self, self._bring_aggregated_forward)
 
     def _bring_aggregated_forward(self) -> None:
         self._aggregated.show()

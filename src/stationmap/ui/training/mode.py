@@ -75,7 +75,7 @@ class TrainingMode(QObject):
             discard_other_sessions(keep=self.session_folder)
             self.dock.show()
             self.dock.raise_()
-            QTimer.singleShot(0, self._share_height)   # once the new dock is laid out
+            QTimer.singleShot(0, self, self._share_height)   # once the new dock is laid out
 
     def _share_height(self) -> None:
         """The panel sits under the map: the table's filter bar keeps the centre too wide for a
@@ -114,7 +114,7 @@ class TrainingMode(QObject):
         self.panel.set_folder(self.session_folder if self.is_active() else None)
         # After the window has finished opening the project (it may show or hide docks itself):
         # the panel belongs to training copies only.
-        QTimer.singleShot(0, self._show_if_active)
+        QTimer.singleShot(0, self, self._show_if_active)
 
     def _show_if_active(self) -> None:
         if self.dock is not None:

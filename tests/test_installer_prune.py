@@ -40,6 +40,13 @@ def test_only_spanish_and_english_locales_are_kept(dest, kept):
     ("pandas/tests/frame/test_api.py", False),
     ("resources/web/leaflet/leaflet.js", True),
     ("sample_data/basemap/trujillo.pmtiles", True),
+    # Cython sources and type stubs are never read at run time; compiled modules are.
+    ("pyarrow/_compute.pyx", False),
+    ("pyarrow/lib.pxd", False),
+    ("pyarrow/table.pxi", False),
+    ("pyproj/list.pyi", False),
+    ("pyarrow/lib.cpython-312-x86_64-linux-gnu.so", True),
+    ("stationmap/py.typed", True),
 ])
 def test_data_rules(dest, kept):
     assert prune.data_kept(dest) is kept
@@ -89,18 +96,6 @@ def test_symlinks_to_pruned_libraries_are_dropped():
                ("pyarrow/libarrow.so", "libarrow.so.2600", "SYMLINK")]
     kept = prune.without_dangling_symlinks(entries, [kept_library])
     assert [entry[0] for entry in kept] == ["PySide6/Qt/lib/libQt6Core.so.6", "libQt6Core.so.6"]
-
-
-@pytest.mark.parametrize("dest, kept", [
-    ("pyarrow/_compute.pyx", False),
-    ("pyarrow/lib.pxd", False),
-    ("pyarrow/table.pxi", False),
-    ("pyproj/list.pyi", False),
-    ("pyarrow/lib.cpython-312-x86_64-linux-gnu.so", True),
-    ("stationmap/py.typed", True),
-])
-def test_cython_sources_and_stubs_are_dropped(dest, kept):
-    assert prune.data_kept(dest) is kept
 
 
 @pytest.mark.parametrize("dest, source, platform, left", [

@@ -31,13 +31,19 @@ def built(window, kind):
     return window.findChildren(kind)
 
 
-@pytest.fixture
-def lazy_window(qtbot, config_dir, tmp_path, sample_project_file):
-    """The application's window (every feature, lazily) on a copy of the sample station."""
+def window_and_sample_copy(qtbot, config_dir, tmp_path, sample_project_file):
+    """A new main window (no feature, no project yet) and a fresh copy of the sample station."""
     path = tmp_path / "porvenir.stationmap"
     shutil.copy(sample_project_file, path)
     window = MainWindow(SettingsStore(config_dir))
     qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
+    return window, path
+
+
+@pytest.fixture
+def lazy_window(qtbot, config_dir, tmp_path, sample_project_file):
+    """The application's window (every feature, lazily) on a copy of the sample station."""
+    window, path = window_and_sample_copy(qtbot, config_dir, tmp_path, sample_project_file)
     window.install_features()
     window.resize(1400, 900)
     window.show()
@@ -118,10 +124,7 @@ def test_quality_panel_computes_its_report_when_first_shown(qtbot, lazy_window):
 def test_charts_are_built_once_the_first_map_has_drawn(qtbot, config_dir, tmp_path, sample_project_file):
     from stationmap.ui.charts import TemporalPanel
 
-    path = tmp_path / "porvenir.stationmap"
-    shutil.copy(sample_project_file, path)
-    window = MainWindow(SettingsStore(config_dir))
-    qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
+    window, path = window_and_sample_copy(qtbot, config_dir, tmp_path, sample_project_file)
     window.show()
     assert built(window, TemporalPanel) == []          # no project: the charts dock is hidden
     with qtbot.waitSignal(window.map_panel.drawn, timeout=LOAD_MS):

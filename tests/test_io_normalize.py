@@ -173,3 +173,23 @@ def test_warnings_count_imported_rows_only():
     assert by_code["rows.time_midnight_unknown"] == {"count": 1, "rows": "3"}
     assert by_code["rows.time_unreadable"] == {"count": 1, "rows": "4"}
     assert result.warnings[0].message("es").startswith("1 fila(s)")
+
+
+def test_spaces_around_cells_change_nothing_and_blank_coordinates_count_as_empty():
+    # Parsers strip the distinct values they read instead of every cell up front; the
+    # result must be the same as for a clean file, row for row.
+    header = ["ID", "Fecha", "Hora", "Modalidad", "Distrito", "Comisaria", "Ubigeo", "Lat", "Lon", "Direccion"]
+    clean = [["A1", "14/11/2026", "21:30", "Robo", "EL PORVENIR", "CPNP EL PORVENIR", "130102", "-8.07", "-79.03",
+              "Av. Sánchez Carrión 120"],
+             ["A2", "32/11/2026", "10:00", "Hurto", "LA ESPERANZA", "CPNP LA ESPERANZA", "130105", "", "",
+              "Jr. Grau 5"],
+             ["A3", "15/11/2026", "08:15", "Hurto", "LA ESPERANZA", "CPNP LA ESPERANZA", "130105", "", "",
+              "Jr. Grau 7"]]
+    padded = [[f"  {cell}\t" if cell else cell for cell in row] for row in clean]
+    padded[2][7], padded[2][8] = "   ", " "   # blank, not unreadable
+    one, other = normalize(raw_table(header, clean)), normalize(raw_table(header, padded))
+    columns = [c for c in INCIDENT_COLUMNS if c != "source_key"]
+    pd.testing.assert_frame_equal(one.table[columns].astype(str), other.table[columns].astype(str))
+    assert one.table["source_key"].tolist() == other.table["source_key"].tolist() == ["id:A1#1", "id:A3#1"]
+    assert [r.data["value"] for r in other.rejections] == ["32/11/2026"]  # quoted as written, trimmed
+    assert "rows.coords_empty" in codes(other) and "rows.coords_missing" not in codes(other)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from stationmap.core.model import CoordStatus, Warning_
-from stationmap.io.normalize_text import arrow_text, count_warning, per_unique
+from stationmap.io.normalize_text import arrow_text, as_text, count_warning, per_unique
 
 # Peru's bounding box in degrees (mainland and islands, with a little margin).
 PERU_LAT = (-18.4, 0.0)
@@ -94,11 +94,26 @@ def _plain_decimals(values: pd.Series) -> np.ndarray | None:
     import pyarrow.compute as pc
 
     text = arrow_text(values)
-    try:
-        numbers = pc.cast(pc.if_else(pc.equal(text, ""), None, text), pa.float64())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None
-    return numbers.to_numpy(zero_copy_only=False).astype(np.float64, copy=False)
+    for attempt in (text, None):  # as written, then without the spaces around (the cast takes none)
+        if attempt is None:
+            attempt = pc.utf8_trim_whitespace(text)
+        try:
+            numbers = pc.cast(pc.if_else(pc.equal(attempt, ""), None, attempt), pa.float64())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            continue
+        return numbers.to_numpy(zero_copy_only=False).astype(np.float64, copy=False)
+    return None
+
+
+def _filled(values: pd.Series) -> np.ndarray:
+    """Cells holding something besides spaces (the column itself is not stripped: see normalize)."""
+    if not pd.api.types.is_string_dtype(values.dtype) or values.dtype == object:
+        return (as_text(values) != "").to_numpy()
+    import pyarrow.compute as pc
+
+    text = arrow_text(values)
+    filled = pc.and_(pc.not_equal(text, ""), pc.invert(pc.utf8_is_space(text)))
+    return np.asarray(filled.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def _num(part: pd.Series) -> pd.Series:
@@ -170,7 +185,7 @@ def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file:
     present = np.zeros(n, dtype=bool)  # the row had something in a coordinate column
     if "lat" in fields and "lon" in fields:
         lat, lon = parse_degrees(frame[fields["lat"]]), parse_degrees(frame[fields["lon"]])
-        present = (frame[fields["lat"]] != "").to_numpy() | (frame[fields["lon"]] != "").to_numpy()
+        present = _filled(frame[fields["lat"]]) | _filled(frame[fields["lon"]])
     elif "coords" in fields:
         lat, lon = parse_pairs(frame[fields["coords"]])
         present = (frame[fields["coords"]] != "").to_numpy()

@@ -48,17 +48,30 @@ def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
     for field_name, column in mapping.fields.items():
         if column not in frame.columns:
             raise MappingError("mapping.column_missing", file=raw.file, field=field_name, column=column)
-    # Only mapped columns are read; the others are cleaned only if a row's content hash needs them.
-    for column in dict.fromkeys(mapping.fields.values()):
-        frame[column] = as_text(frame[column])
     categories = categories or CategoryTable.default()
     lines = np.asarray(raw.line_numbers, dtype=np.int64)
     if detect_kind(mapping.fields, frame) == TableKind.AGGREGATED:
         from stationmap.io.normalize_counts import normalize_counts
 
+        _strip(frame, mapping.fields.values())  # small tables: every mapped column, plainly
         return normalize_counts(raw.file, frame, lines, mapping, categories)
+    # Only mapped columns are read, and those read through their distinct values are stripped
+    # value by value by their parsers; the others are cleaned only if a content hash needs them.
+    _strip(frame, (column for field, column in mapping.fields.items() if field not in _READ_BY_DISTINCT))
     keys = source_keys(frame, mapping.fields.get("source_id"))
     return _normalize_incidents(raw.file, frame, lines, keys, mapping, categories, area)
+
+
+# Incident fields parsed once per distinct value (dates, times, categories, places) or cast
+# whole (coordinates): their parsers strip what they read, so the column is not stripped first,
+# which would copy a million strings for nothing.
+_READ_BY_DISTINCT = frozenset({"datetime", "date", "time", "date_end", "time_end", "category", "subcategory",
+                               "district", "station", "ubigeo", "lat", "lon"})
+
+
+def _strip(frame: pd.DataFrame, columns) -> None:
+    for column in dict.fromkeys(columns):
+        frame[column] = as_text(frame[column])
 
 
 def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd.Series,
@@ -228,9 +241,9 @@ def _rejections(file: str, lines: np.ndarray, when: When) -> list[Rejection]:
         code = REJECT_CODES[when.reject[position] - 1]
         if when.reject_on_end[position]:
             time_text = when.time_raw.iat[position] if when.time_raw is not None else ""
-            data = {"row": line, "value": when.end_raw.iat[position], "column": when.end_column,
-                    "start": f"{when.date_raw.iat[position]} {time_text}".strip()}
+            data = {"row": line, "value": str(when.end_raw.iat[position]).strip(), "column": when.end_column,
+                    "start": f"{str(when.date_raw.iat[position]).strip()} {str(time_text).strip()}".strip()}
         else:
-            data = {"row": line, "value": when.date_raw.iat[position], "column": when.date_column}
+            data = {"row": line, "value": str(when.date_raw.iat[position]).strip(), "column": when.date_column}
         out.append(Rejection(file, line, code, data))
     return out

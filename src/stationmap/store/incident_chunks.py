@@ -1,4 +1,4 @@
-"""Incidents stored column-wise: Arrow IPC chunks (Feather v2, LZ4) inside the project file.
+"""Incidents stored column-wise: Arrow IPC chunks (Feather v2, zstd) inside the project file.
 
 Why not one SQLite row per incident: a million-row import spent 5-10 s in row
 INSERTs checked against a UNIQUE key, and loading the table back took 1.5 s even
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 # Rows per chunk: bounded BLOBs (about 15 MB) and a progress step per chunk, while
 # per-chunk overhead (headers, one SQLite row) stays invisible.
 CHUNK_ROWS = 262_144
-COMPRESSION = "lz4"  # about 2x smaller than raw, and decompresses faster than disk reads
+# zstd: a million incidents take 31 MB (lz4: 59 MB, none: 124 MB) at the same import and load
+# times here (import 1.79-1.89 s either way, load 0.37 vs 0.41 s); files travel on USB sticks.
+COMPRESSION = "zstd"
 
 _FLOAT_COLUMNS = ("lat", "lon", "weight")
 _INT_COLUMNS = ("start_ts", "end_ts", "time_known")

@@ -287,3 +287,20 @@ def test_controls_zoom_to_jurisdiction_show_coordinates_and_speak_english(qtbot,
     labels = js(qtbot, panel, "document.querySelector('.leaflet-control-layers').textContent")
     assert "Incidents" in labels and "Police stations" in labels and "Incidentes" not in labels
     assert js(qtbot, panel, "document.querySelector('.leaflet-control-scale').textContent").strip().endswith(("m", "km"))
+
+
+def test_a_late_ready_from_a_replaced_page_is_ignored(qtbot):
+    # A project opened while the first (blank) page was still loading: that page's "ready" may
+    # arrive after the project's page has been asked for. Only the current load may count.
+    from factories import make_incidents
+
+    panel = make_panel(qtbot, FilterState())
+    load(qtbot, panel, make_incidents(200, seed=3))
+    first = panel.page_load_id
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        panel.set_basemap(None)                  # a new page load starts
+        assert not panel.is_ready
+        panel._on_page_ready(first)              # the replaced page reports late
+        assert not panel.is_ready                # and is not taken for the new one
+    assert panel.is_ready and panel.page_load_id != first
+    assert js(qtbot, panel, "SM.loadId") == panel.page_load_id

@@ -9,7 +9,7 @@
   const config = JSON.parse(document.getElementById("sm-config").textContent);
   const text = config.text;
   const SM = (window.SM = {
-    loadId: Math.random().toString(36).slice(2) + Date.now().toString(36),
+    loadId: config.load_id || Math.random().toString(36).slice(2) + Date.now().toString(36),
     ready: false, bridge: null, generation: 0, overlays: {}, legendParts: {},
   });
 

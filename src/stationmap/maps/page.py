@@ -50,8 +50,12 @@ def json_for_script(value: Any) -> str:
 
 
 def page_config(*, mode: str, language: str, basemap: BasemapSpec | None,
-                bounds: tuple[float, float, float, float] | None) -> dict[str, Any]:
-    """`bounds` is (min_lon, min_lat, max_lon, max_lat) of the first view (the jurisdiction)."""
+                bounds: tuple[float, float, float, float] | None, load_id: str = "") -> dict[str, Any]:
+    """`bounds` is (min_lon, min_lat, max_lon, max_lat) of the first view (the jurisdiction).
+
+    `load_id` names this page load: the embedding panel gives each load its own, and the page
+    reports it when ready, so a late "ready" from a page already replaced is told apart.
+    """
     view: dict[str, Any] = {}
     if bounds is not None:
         min_lon, min_lat, max_lon, max_lat = bounds
@@ -64,6 +68,7 @@ def page_config(*, mode: str, language: str, basemap: BasemapSpec | None,
         "basemap": basemap.to_json() if basemap else None,
         "view": view,
         "cluster_max_zoom": CLUSTER_MAX_ZOOM,
+        "load_id": load_id,
     }
 
 

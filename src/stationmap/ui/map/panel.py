@@ -84,6 +84,7 @@ class MapPanel(QWidget):
         self._generation = 0
         self._ready = False
         self.page_load_id = ""
+        self._load_id = ""   # the page load under way or shown (see _load_page)
         self.view_bounds: tuple[float, float, float, float] | None = None
         self._shown_ids: frozenset[int] | None = None
         self._density_parameters: dict[str, Any] | None = dict(DEFAULT_DENSITY)
@@ -256,8 +257,9 @@ class MapPanel(QWidget):
 
     def _load_page(self) -> None:
         spec = basemap_spec(self._pack, url=self._basemap_url) if self._pack is not None else None
+        self._load_id = uuid.uuid4().hex
         config = page_config(mode="embedded", language=self._document.language, basemap=spec,
-                             bounds=self._document.area())
+                             bounds=self._document.area(), load_id=self._load_id)
         html = render_page(config, inline_assets=False, title=self._document.title,
                            extra_scripts=(QWEBCHANNEL_URL,))
         self._replace_url("page", self._handler.put_bytes(html.encode("utf-8"), f"{uuid.uuid4().hex}/map.html"))
@@ -275,6 +277,11 @@ class MapPanel(QWidget):
             self._page.runJavaScript(script, 0)
 
     def _on_page_ready(self, load_id: str) -> None:
+        if load_id != self._load_id:
+            # A page already replaced (a project opened while the first page was still loading):
+            # what it would draw is about to vanish, and the page that replaces it reports itself.
+            log.debug("ignoring 'ready' of replaced page %s", load_id)
+            return
         self._ready = True
         self.page_load_id = load_id
         doc = self._document

@@ -20,8 +20,8 @@ from stationmap.io.categories import CategoryTable, unknown_values
 from stationmap.io.coords import STATUS_LABELS, locate
 from stationmap.io.kinds import detect_kind
 from stationmap.io.mapping import ColumnMapping, guess_mapping
-from stationmap.io.normalize_text import (as_categorical, as_text, categorical, count_warning, per_unique,
-                                          strip_float_zero)
+from stationmap.io.normalize_text import (arrow_text, as_categorical, as_text, categorical, count_warning,
+                                          per_unique, strip_float_zero)
 from stationmap.io.normalize_when import PRECISION_LABELS, REJECT_CODES, When, combine
 
 if TYPE_CHECKING:
@@ -190,11 +190,10 @@ def source_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
 
 
 def _arrow_text(values: pd.Series):
-    """A text column as one contiguous pyarrow string array (pandas may hold it in chunks)."""
+    """A text column as one contiguous pyarrow `string` array (the type the row hashes come in)."""
     import pyarrow as pa
 
-    array = pa.array(values.astype(str), type=pa.string())
-    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+    return arrow_text(values.astype(str), contiguous=True).cast(pa.string())
 
 
 def _row_hashes(frame: pd.DataFrame):

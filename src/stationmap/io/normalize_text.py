@@ -73,11 +73,15 @@ def as_categorical(values: pd.Series) -> pd.Series:
     return categorical(codes, uniques, values.index, values.name)
 
 
-def arrow_text(values: pd.Series):
-    """The cells as a pyarrow array or chunked array; no copy when pandas holds them in Arrow."""
+def arrow_text(values: pd.Series, *, contiguous: bool = False):
+    """The cells as a pyarrow array or chunked array; no copy when pandas holds them in Arrow.
+
+    With `contiguous`, always one array (readers' columns come in chunks; some kernels want one).
+    """
     import pyarrow as pa
 
-    return pa.array(values, from_pandas=True)
+    array = pa.array(values, from_pandas=True)
+    return array.combine_chunks() if contiguous and isinstance(array, pa.ChunkedArray) else array
 
 
 def distinct(values: pd.Series) -> tuple[np.ndarray, pd.Series]:

@@ -8,6 +8,7 @@ invariant is ``len(table) + len(rejections) == len(raw.frame)``.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -58,8 +59,11 @@ def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
     # Only mapped columns are read, and those read through their distinct values are stripped
     # value by value by their parsers; the others are cleaned only if a content hash needs them.
     _strip(frame, (column for field, column in mapping.fields.items() if field not in _READ_BY_DISTINCT))
-    keys = source_keys(frame, mapping.fields.get("source_id"))
-    return _normalize_incidents(raw.file, frame, lines, keys, mapping, categories, area)
+    # The keys (a third of the work, nearly all in Arrow kernels that release the GIL) are made on a
+    # second core while dates, places and categories are parsed here; each side reads its own columns.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="source-keys") as pool:
+        keys = pool.submit(source_keys, frame.copy(deep=False), mapping.fields.get("source_id"))
+        return _normalize_incidents(raw.file, frame, lines, keys, mapping, categories, area)
 
 
 # Incident fields parsed once per distinct value (dates, times, categories, places) or cast
@@ -74,7 +78,7 @@ def _strip(frame: pd.DataFrame, columns) -> None:
         frame[column] = as_text(frame[column])
 
 
-def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: pd.Series,
+def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: "Future[pd.Series]",
                          mapping: ColumnMapping, categories: CategoryTable, area) -> Normalized:
     fields = mapping.fields
     when = combine(frame, fields, mapping.day_first, file, lines)
@@ -91,7 +95,7 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
     category, weight = classify_with_fallback(categories, category_raw, subcategory_raw)
     ubigeo = pad_ubigeo(column("ubigeo"))
     table = pd.DataFrame({
-        "source_key": keys,
+        "source_key": keys.result(),
         "source_id": strip_float_zero(column("source_id")),
         "start_ts": when.start_ts,
         "end_ts": when.end_ts,

@@ -59,11 +59,13 @@ def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
     # Only mapped columns are read, and those read through their distinct values are stripped
     # value by value by their parsers; the others are cleaned only if a content hash needs them.
     _strip(frame, (column for field, column in mapping.fields.items() if field not in _READ_BY_DISTINCT))
-    # The keys (a third of the work, nearly all in Arrow kernels that release the GIL) are made on a
-    # second core while dates, places and categories are parsed here; each side reads its own columns.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="source-keys") as pool:
+    # Two cores: the keys (a third of the work) and the text columns are made on worker threads while
+    # dates and coordinates are parsed here. Nearly all of it runs in Arrow kernels that release the
+    # GIL; each side only reads the frame (its own shallow copy) and its own columns.
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="normalize") as pool:
         keys = pool.submit(source_keys, frame.copy(deep=False), mapping.fields.get("source_id"))
-        return _normalize_incidents(raw.file, frame, lines, keys, mapping, categories, area)
+        texts = pool.submit(_text_columns, frame.copy(deep=False), mapping.fields, categories)
+        return _normalize_incidents(raw.file, frame, lines, keys, texts, mapping, area)
 
 
 # Incident fields parsed once per distinct value (dates, times, categories, places) or cast
@@ -78,46 +80,46 @@ def _strip(frame: pd.DataFrame, columns) -> None:
         frame[column] = as_text(frame[column])
 
 
+def _text_columns(frame: pd.DataFrame, fields: dict[str, str], categories: CategoryTable) -> dict[str, pd.Series]:
+    """The incident table's text columns, those of few distinct values as Categoricals
+    (see normalize_text.categorical), with the category and its weight."""
+    def column(name: str) -> pd.Series:
+        return frame[fields[name]] if name in fields else pd.Series("", index=frame.index, dtype="str")
+
+    category_raw, subcategory_raw = as_categorical(column("category")), as_categorical(column("subcategory"))
+    category, weight = classify_with_fallback(categories, category_raw, subcategory_raw)
+    return {"source_id": strip_float_zero(column("source_id")), "category": category,
+            "category_raw": category_raw, "subcategory_raw": subcategory_raw,
+            "address": column("address"), "district": as_categorical(column("district")),
+            "ubigeo": pad_ubigeo(column("ubigeo")), "station": as_categorical(column("station")),
+            "description": column("description"), "weight": weight}
+
+
 def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: "Future[pd.Series]",
-                         mapping: ColumnMapping, categories: CategoryTable, area) -> Normalized:
+                         texts: "Future[dict[str, pd.Series]]", mapping: ColumnMapping, area) -> Normalized:
     fields = mapping.fields
     when = combine(frame, fields, mapping.day_first, file, lines)
     warnings = list(when.warnings)
     kept = when.reject == 0
     located = locate(frame, fields, lines, file, utm_zone=mapping.utm_zone, area=area, counted=kept)
     warnings += located.warnings
-
-    def column(name: str) -> pd.Series:
-        return frame[fields[name]] if name in fields else pd.Series("", index=frame.index, dtype="str")
-
-    # Columns of few distinct values are Categoricals from here on (see normalize_text.categorical).
-    category_raw, subcategory_raw = as_categorical(column("category")), as_categorical(column("subcategory"))
-    category, weight = classify_with_fallback(categories, category_raw, subcategory_raw)
-    ubigeo = pad_ubigeo(column("ubigeo"))
-    table = pd.DataFrame({
+    columns = {
         "source_key": keys.result(),
-        "source_id": strip_float_zero(column("source_id")),
         "start_ts": when.start_ts,
         "end_ts": when.end_ts,
         "time_known": when.time_known,
         "date_precision": categorical(when.precision_codes, PRECISION_LABELS, frame.index),
-        "category": category,
-        "category_raw": category_raw,
-        "subcategory_raw": subcategory_raw,
         "lat": located.lat,
         "lon": located.lon,
         "coord_status": categorical(located.status_codes, STATUS_LABELS, frame.index),
-        "address": column("address"),
-        "district": as_categorical(column("district")),
-        "ubigeo": ubigeo,
-        "station": as_categorical(column("station")),
-        "description": column("description"),
-        "weight": weight,
-        "line": lines,
-    }, index=frame.index)
+        **(text := texts.result()),
+    }
+    table = pd.DataFrame({name: columns[name] for name in INCIDENT_COLUMNS}, index=frame.index)
+    table["line"] = lines
     rejections = _rejections(file, lines, when)
-    warnings += _category_warnings(file, category_raw[kept], subcategory_raw[kept], category[kept])
-    count_warning(warnings, file, "rows.ubigeo_invalid", kept & invalid_ubigeo(ubigeo), lines)
+    warnings += _category_warnings(file, text["category_raw"][kept], text["subcategory_raw"][kept],
+                                   text["category"][kept])
+    count_warning(warnings, file, "rows.ubigeo_invalid", kept & invalid_ubigeo(text["ubigeo"]), lines)
     table = (table if kept.all() else table[kept]).reset_index(drop=True)
     assert list(table.columns[:-1]) == list(INCIDENT_COLUMNS)
     applied = replace(mapping, day_first=when.day_first)

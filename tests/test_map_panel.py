@@ -289,6 +289,29 @@ def test_controls_zoom_to_jurisdiction_show_coordinates_and_speak_english(qtbot,
     assert js(qtbot, panel, "document.querySelector('.leaflet-control-scale').textContent").strip().endswith(("m", "km"))
 
 
+def test_a_project_given_at_once_is_the_only_page_loaded(qtbot, sample_project, monkeypatch):
+    # The window makes its map panel and opens the project in the same turn of the event loop: the
+    # blank page must not be made and loaded first (a whole page load for nothing at start-up).
+    import stationmap.ui.map.panel as panel_module
+
+    pages: list[str] = []
+    real_render = panel_module.render_page
+
+    def render_page(config, **kwargs):
+        pages.append(config["load_id"])
+        return real_render(config, **kwargs)
+
+    monkeypatch.setattr(panel_module, "render_page", render_page)
+    panel = panel_module.MapPanel(FilterState())
+    qtbot.addWidget(panel, before_close_func=lambda widget: widget.wait_idle())
+    panel.resize(1000, 700)
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        panel.set_project(sample_project)
+        panel.show()
+    assert pages == [panel.page_load_id]
+    assert js(qtbot, panel, "SM.jurisdictionBounds !== null") is True
+
+
 def test_a_late_ready_from_a_replaced_page_is_ignored(qtbot):
     # A project opened while the first (blank) page was still loading: that page's "ready" may
     # arrive after the project's page has been asked for. Only the current load may count.

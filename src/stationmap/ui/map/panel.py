@@ -110,7 +110,9 @@ class MapPanel(QWidget):
         # Plain callables: the panel's own methods cannot run once it is being destroyed.
         self.destroyed.connect(self._files.cleanup)
         self.destroyed.connect(partial(_release_urls, self._handler, self._urls))
-        self._load_page()
+        # No page yet: a project (set_project) usually comes in the same turn of the event loop, and
+        # its page is the one to load. Loading a blank page first would cost a whole page load.
+        QTimer.singleShot(0, self, self._load_first_page)
 
     # --- public API -----------------------------------------------------------------------------
     def set_project(self, project: Any) -> None:
@@ -254,6 +256,10 @@ class MapPanel(QWidget):
             url = self._handler.put_pack(pack, extension)
         self._pack, self._basemap_url = pack, url
         self._document.basemap_path = path
+
+    def _load_first_page(self) -> None:
+        if not self._load_id:   # nothing asked for a page yet: the blank map
+            self._load_page()
 
     def _load_page(self) -> None:
         spec = basemap_spec(self._pack, url=self._basemap_url) if self._pack is not None else None

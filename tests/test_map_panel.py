@@ -53,6 +53,9 @@ class WithCounts:
     def assets(self, kind=None):
         return self._project.assets(kind)
 
+    def has_counts(self):
+        return True
+
     def counts(self):
         return pd.DataFrame({"ubigeo": list(self.COUNTS), "count": list(self.COUNTS.values()),
                              "year": 2026, "month": 10})

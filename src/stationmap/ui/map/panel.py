@@ -82,6 +82,7 @@ class MapPanel(QWidget):
         self._payload: IncidentPayload | None = None
         self._urls: dict[str, str] = {}       # what this panel put on the scheme, to drop it later
         self._generation = 0
+        self._drawn_generation = -1
         self._ready = False
         self.page_load_id = ""
         self._load_id = ""   # the page load under way or shown (see _load_page)
@@ -117,7 +118,9 @@ class MapPanel(QWidget):
     # --- public API -----------------------------------------------------------------------------
     def set_project(self, project: Any) -> None:
         """Show a project's basemap and geography (jurisdiction, districts with counts, stations)."""
-        apply_geography(self._document, geography_from_project(project), project.counts())
+        # Counts only when there are some: reading them takes pandas, which a first map can do without.
+        counts = project.counts() if project.has_counts() else None
+        apply_geography(self._document, geography_from_project(project), counts)
         self._open_basemap(basemap_asset(project, Path(self._files.name)))
         self._load_page()
 
@@ -127,11 +130,35 @@ class MapPanel(QWidget):
         self._load_page()
 
     def set_incidents(self, incidents: "pd.DataFrame") -> None:
-        """The full incident table ("id" + INCIDENT_COLUMNS); the panel applies the shared filter."""
-        from stationmap.maps.points import incident_payload
+        """The full incident table ("id" + INCIDENT_COLUMNS); the panel applies the shared filter.
 
+        After `show_payload`, a table that draws the same is only taken in: nothing is sent again.
+        """
+        from stationmap.maps.points import incident_payload, same_payload
+
+        payload = incident_payload(incidents)
+        provisional = self._payload is not None and self._document.incidents is None
         self._document.incidents = incidents
-        self._payload = incident_payload(incidents)
+        if provisional and same_payload(payload, self._payload):
+            self._density_due = True
+            if self._drawn_generation == self._generation:   # drawn already: the density's turn
+                self._density_due = False
+                self._density_timer.start()
+            if not self._filter_state.filter().is_empty:     # a map selection made meanwhile
+                self._on_filter_changed(None)
+            return
+        self._show(payload)
+
+    def show_payload(self, payload: "IncidentPayload") -> None:
+        """Draw incidents before their table exists (start-up: maps.points.incident_payload_from_arrow).
+
+        Filters, selections and the density layer wait for the table (`set_incidents`), which must follow.
+        """
+        self._document.incidents = None
+        self._show(payload)
+
+    def _show(self, payload: "IncidentPayload") -> None:
+        self._payload = payload
         meta, columns = self._payload.binary()
         meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode()
         self._replace_url("incidents", self._handler.put_bytes(meta_bytes, "incidents.json"))
@@ -145,8 +172,10 @@ class MapPanel(QWidget):
 
         if not self._ready or self._payload is None:
             return
+        if self._document.incidents is None and not self._filter_state.filter().is_empty:
+            return   # no table yet to apply the filter to: set_incidents pushes them
         self._generation += 1
-        bits = mask_bits(self._mask()[self._payload.rows])
+        bits = None if self._document.incidents is None else mask_bits(self._mask()[self._payload.rows])
         self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, "
                    f"{json.dumps(self._urls['columns'])}, {self._generation}, {json.dumps(bits)})")
         self._push_selection(force=True)
@@ -199,7 +228,8 @@ class MapPanel(QWidget):
         """The current map (filter, layers, view) as one self-contained HTML file."""
         from stationmap.maps.export import export_html
 
-        self._document.visible = self._mask() if self._payload is not None else None
+        shown = self._payload is not None and self._document.incidents is not None
+        self._document.visible = self._mask() if shown else None
         return export_html(path, self._document, start_view=self.view_bounds)
 
     def export_png(self, path: str | Path) -> Path:
@@ -303,8 +333,9 @@ class MapPanel(QWidget):
         self.loaded.emit()
 
     def _on_drawn(self, generation: int, marks: int, visible: int) -> None:
+        self._drawn_generation = generation
         if generation == self._generation:
-            if self._density_due:
+            if self._density_due and self._document.incidents is not None:
                 self._density_due = False
                 self._density_timer.start()
             self.drawn.emit(visible)
@@ -320,7 +351,7 @@ class MapPanel(QWidget):
         return filter_mask(self._document.incidents, self._filter_state.filter(), skip_ids=True)
 
     def _on_filter_changed(self, _flt: Any) -> None:
-        if self._payload is None or not self._ready:
+        if self._payload is None or not self._ready or self._document.incidents is None:
             return
         from stationmap.maps.points import mask_bits
 

@@ -315,6 +315,27 @@ def test_a_project_given_at_once_is_the_only_page_loaded(qtbot, sample_project, 
     assert js(qtbot, panel, "SM.jurisdictionBounds !== null") is True
 
 
+def test_a_reserved_url_answers_a_request_made_before_its_data(qtbot):
+    # The page asks for its incidents while it loads; the panel makes them meanwhile (scheme.reserve).
+    from stationmap.ui.map.profile import offline_profile
+
+    panel = make_panel(qtbot, FilterState())
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        pass
+    handler = offline_profile().handler
+    early, dropped = handler.reserve("early.json"), handler.reserve("dropped.json")
+    panel.run_javascript(f"window.__early = null; fetch({json.dumps(early)}).then((r) => r.text())"
+                         f".then((t) => {{ window.__early = t; }});"
+                         f"window.__dropped = null; fetch({json.dumps(dropped)}).then((r) => r.status)"
+                         f".then((s) => {{ window.__dropped = s; }}, () => {{ window.__dropped = 'failed'; }});")
+    assert js(qtbot, panel, "window.__early") is None   # waiting: nothing has answered it
+    handler.put_bytes(b'"hola"', "early.json", key=handler.url_key(early))
+    handler.drop(dropped)
+    qtbot.waitUntil(lambda: js(qtbot, panel, "window.__early") == '"hola"', timeout=5000)
+    qtbot.waitUntil(lambda: js(qtbot, panel, "window.__dropped") is not None, timeout=5000)
+    assert js(qtbot, panel, "window.__dropped") in ("failed", 404)
+
+
 def test_a_late_ready_from_a_replaced_page_is_ignored(qtbot):
     # A project opened while the first (blank) page was still loading: that page's "ready" may
     # arrive after the project's page has been asked for. Only the current load may count.

@@ -81,6 +81,7 @@ class MapPanel(QWidget):
         self._basemap_url: str | None = None
         self._payload: IncidentPayload | None = None
         self._urls: dict[str, str] = {}       # what this panel put on the scheme, to drop it later
+        self._reserved: dict[str, str] = {}   # incident URLs the page may ask for before they are made
         self._generation = 0
         self._drawn_generation = -1
         self._ready = False
@@ -161,8 +162,13 @@ class MapPanel(QWidget):
         self._payload = payload
         meta, columns = self._payload.binary()
         meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode()
-        self._replace_url("incidents", self._handler.put_bytes(meta_bytes, "incidents.json"))
-        self._replace_url("columns", self._handler.put_bytes(columns, "incidents.bin"))
+        for slot, data, name in (("incidents", meta_bytes, "incidents.json"), ("columns", columns, "incidents.bin")):
+            reserved = self._reserved.pop(slot, None)
+            if reserved is not None:   # the page asked for them while loading: they go there
+                self._handler.put_bytes(data, name, key=self._handler.url_key(reserved))
+                self._urls[slot] = reserved
+            else:
+                self._replace_url(slot, self._handler.put_bytes(data, name))
         self._density_due = True
         self._push_incidents()
 
@@ -296,6 +302,13 @@ class MapPanel(QWidget):
         self._load_id = uuid.uuid4().hex
         config = page_config(mode="embedded", language=self._document.language, basemap=spec,
                              bounds=self._document.area(), load_id=self._load_id)
+        # The incident data, asked for by the page as soon as it starts (ahead of the basemap's tiles),
+        # not only once Python tells it to draw: when not made yet, at URLs reserved for them.
+        if self._payload is None:
+            for slot, name in (("incidents", "incidents.json"), ("columns", "incidents.bin")):
+                self._replace_url(slot, self._handler.reserve(name))
+                self._reserved[slot] = self._urls[slot]
+        config["prefetch"] = {"meta": self._urls["incidents"], "columns": self._urls["columns"]}
         html = render_page(config, inline_assets=False, title=self._document.title,
                            extra_scripts=(QWEBCHANNEL_URL,))
         self._replace_url("page", self._handler.put_bytes(html.encode("utf-8"), f"{uuid.uuid4().hex}/map.html"))

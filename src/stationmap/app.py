@@ -40,12 +40,10 @@ def _register_map_scheme() -> None:
 def run_gui(project_path: Path | None = None) -> int:
     """Open the window on `project_path`, else the most recent project, else the start page."""
     from stationmap.store.portable import enable_portable_mode
-    from stationmap.ui.startup import import_data_libraries
 
     enable_portable_mode()  # a workshop laptop's StationMapData folder beside the program, if present
-    # Not pandas: the first map is drawn without it (ui.map_first); the incident table imports it on
-    # a worker afterwards.
-    import_data_libraries()
+    # pandas is no longer imported here, before PySide6: the first map is drawn without it
+    # (ui.map_first), and the incident table imports it on a worker afterwards.
     _prepare_environment()
     _register_map_scheme()
 

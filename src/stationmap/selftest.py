@@ -362,9 +362,6 @@ def startup_probe(project_path: Path) -> int:
             print(f"stage {name}", file=sys.stderr, flush=True)
 
     stage("interpreter")
-    from stationmap.ui.startup import import_data_libraries
-
-    import_data_libraries()   # as app.run_gui does, before PySide6
     setup_file_logging()
     with tempfile.TemporaryDirectory(prefix="stationmap-probe-") as scratch:
         state = SelfTestState(Path(scratch))

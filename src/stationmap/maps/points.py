@@ -194,14 +194,6 @@ def incident_payload_from_arrow(ids: np.ndarray, table: "pa.Table") -> IncidentP
         time_known, text("category", UNKNOWN_CATEGORY), text("address", ""))
 
 
-def preload_libraries() -> None:
-    """Import what incident_payload_from_arrow and store.incident_columns use (numpy is imported already)."""
-    import importlib
-
-    for name in ("pyarrow.compute", "pyarrow.feather"):
-        importlib.import_module(name)
-
-
 def same_payload(a: IncidentPayload, b: IncidentPayload) -> bool:
     """True when both draw exactly the same (the same rows, columns and dictionaries)."""
     return (a.meta == b.meta and np.array_equal(a.rows, b.rows) and a.columns.keys() == b.columns.keys()

@@ -10,18 +10,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 
-def import_data_libraries() -> None:
-    """Import numpy and pyarrow before anything imports PySide6: the first map needs them (not pandas).
-
-    Once PySide6 is imported, its import hook inspects every module imported after it (from source it
-    reads each one's source), which makes these imports slower; and imported later, on the worker that
-    reads the map's incidents, they would hold the interpreter lock while the page is being served.
-    """
-    from stationmap.maps.points import preload_libraries
-
-    preload_libraries()
-
-
 def start_window(store: Any, project_path: Path | str | None, *, lazy: bool = True,
                  stage: Callable[[str], None] = lambda name: None) -> Any:
     """Build and show the main window (ui.main_window.MainWindow) on `store`'s settings and open

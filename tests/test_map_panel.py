@@ -315,6 +315,32 @@ def test_a_project_given_at_once_is_the_only_page_loaded(qtbot, sample_project, 
     assert js(qtbot, panel, "SM.jurisdictionBounds !== null") is True
 
 
+def test_incidents_drawn_before_their_table_take_the_table_and_its_filter_later(qtbot):
+    # Start-up (ui.map_first): the map draws a payload read without pandas; the table follows.
+    from factories import make_incidents
+
+    from stationmap.maps.points import incident_payload
+
+    incidents = make_incidents(300, seed=5)
+    incidents.loc[:9, "lat"] = np.nan
+    state = FilterState()
+    panel = make_panel(qtbot, state)
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        pass
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS) as drawn:
+        panel.show_payload(incident_payload(incidents))
+    assert drawn.args[0] == 290 and panel.document.incidents is None
+    state.update(categories=frozenset({"Robo"}))      # no table yet: nothing to filter with
+    assert js(qtbot, panel, "SM.incidents.visible.length") == 290
+    generation = js(qtbot, panel, "SM.generation")
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS) as filtered:
+        panel.set_incidents(incidents)               # the same incidents: only the filter is sent
+    robbed = int(((incidents["category"] == "Robo") & incidents["lat"].notna()).sum())
+    assert filtered.args[0] == robbed < 290
+    assert panel.document.incidents is incidents
+    assert js(qtbot, panel, "SM.generation") == generation + 1   # a new mask, not new data
+
+
 def test_a_reserved_url_answers_a_request_made_before_its_data(qtbot):
     # The page asks for its incidents while it loads; the panel makes them meanwhile (scheme.reserve).
     from stationmap.ui.map.profile import offline_profile

@@ -178,9 +178,8 @@ class MapPanel(QWidget):
 
         if not self._ready or self._payload is None:
             return
-        if self._document.incidents is None and not self._filter_state.filter().is_empty:
-            return   # no table yet to apply the filter to: set_incidents pushes them
         self._generation += 1
+        # Without the table (show_payload) every incident shows; set_incidents applies the filter.
         bits = None if self._document.incidents is None else mask_bits(self._mask()[self._payload.rows])
         self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, "
                    f"{json.dumps(self._urls['columns'])}, {self._generation}, {json.dumps(bits)})")

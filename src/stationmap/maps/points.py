@@ -26,6 +26,9 @@ PALETTE: tuple[str, ...] = (
 UNKNOWN_COLOUR = "#8c8c8c"
 
 
+# Bumped whenever the payload made from the same incidents changes (store.map_cache keys on it).
+PAYLOAD_FORMAT = "payload-1"
+
 # Numeric columns and their binary types: the embedded view reads them as typed arrays straight
 # from the bytes (no JSON parse); exports carry the same columns as JSON arrays.
 COLUMN_TYPES: dict[str, str] = {
@@ -73,6 +76,38 @@ class IncidentPayload:
             chunks.append(raw)
             offset += len(raw)
         return dict(self.meta, n=self.count, layout=layout), b"".join(chunks)
+
+
+def payload_to_bytes(payload: IncidentPayload) -> bytes:
+    """The payload as one byte string (store.map_cache): layout and meta as JSON, the column bytes, the rows."""
+    import json
+
+    meta, columns = payload.binary()
+    head = json.dumps(dict(meta, columns_bytes=len(columns)), ensure_ascii=False, separators=(",", ":")).encode()
+    rows = np.ascontiguousarray(payload.rows, dtype="<i8").tobytes()
+    return len(head).to_bytes(8, "little") + head + columns + rows
+
+
+def payload_from_bytes(data: bytes) -> IncidentPayload:
+    """The payload `payload_to_bytes` made; ValueError when `data` is not one."""
+    import json
+
+    try:
+        size = int.from_bytes(data[:8], "little")
+        meta = json.loads(data[8:8 + size])
+        start = 8 + size
+        columns_end = start + int(meta.pop("columns_bytes"))
+        count = int(meta.pop("n"))
+        layout = meta.pop("layout")
+        columns = {entry["name"]: np.frombuffer(data, dtype=np.dtype(COLUMN_TYPES[entry["name"]]).newbyteorder("<"),
+                                                count=entry["length"], offset=start + entry["offset"])
+                   for entry in layout}
+        rows = np.frombuffer(data, dtype="<i8", offset=columns_end)
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"not a cached payload: {error}") from error
+    if len(rows) != count or any(len(values) != count for values in columns.values()):
+        raise ValueError("not a cached payload: lengths differ")
+    return IncidentPayload(columns=columns, meta=meta, rows=rows)
 
 
 def category_colours(categories: list[str]) -> list[str]:

@@ -27,14 +27,27 @@ TABLE_AT_THE_LATEST_MS = 3000
 
 
 def read_map_payload(path: Path, progress: Any) -> Any:
-    """The map's incidents (maps.points.IncidentPayload) of a project file, without pandas."""
-    from stationmap.maps.points import incident_payload_from_arrow
+    """The map's incidents (maps.points.IncidentPayload) of a project file, without pandas: as the
+    map drew them last time when the incidents have not changed since (store.map_cache)."""
+    from stationmap import __version__
+    from stationmap.maps.points import (PAYLOAD_FORMAT, incident_payload_from_arrow, payload_from_bytes,
+                                        payload_to_bytes)
+    from stationmap.store import map_cache
     from stationmap.store.project import Project
 
     progress(0.0, "")
     with Project.open(path) as project:   # its own connection: SQLite's belong to their thread
+        key = map_cache.fingerprint(project.db, f"{__version__}/{PAYLOAD_FORMAT}")
+        cached = map_cache.read(path, key)
+        if cached is not None:
+            try:
+                return payload_from_bytes(cached)
+            except ValueError:
+                log.warning("map cache of %s unreadable; reading the incidents", path)
         ids, columns = project.map_columns()
-    return incident_payload_from_arrow(ids, columns)
+    payload = incident_payload_from_arrow(ids, columns)
+    map_cache.write(path, key, payload_to_bytes(payload))
+    return payload
 
 
 def read_incident_table(path: Path, progress: Any) -> Any:

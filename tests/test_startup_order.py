@@ -49,9 +49,13 @@ def test_a_project_opened_map_first_gets_its_table_without_a_second_draw(qtbot, 
     shutil.copy(sample_project_file, path)
     window = start_window(SettingsStore(config_dir), path)
     qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
+    from stationmap.ui.charts import TemporalPanel
+
     drawn: list[int] = []
     tables: list = []
+    charts_at_drawn: list[int] = []
     window.map_panel.drawn.connect(drawn.append)
+    window.map_panel.drawn.connect(lambda _n: charts_at_drawn.append(len(window.findChildren(TemporalPanel))))
     window.incidents_changed.connect(tables.append)
     assert window.project is not None and window.incidents is None   # the table is not read yet
     qtbot.waitUntil(lambda: bool(drawn), timeout=LOAD_MS)
@@ -61,6 +65,10 @@ def test_a_project_opened_map_first_gets_its_table_without_a_second_draw(qtbot, 
     assert window.incident_panel.model.total_count() == len(incidents)
     assert window.map_panel.document.incidents is incidents
     assert drawn == [drawn[0]]                               # taken in, not drawn again
+    # The charts come with the table, never empty before it.
+    assert charts_at_drawn == [0]
+    qtbot.waitUntil(lambda: bool(window.findChildren(TemporalPanel)), timeout=LOAD_MS)
+    assert window.temporal_panel.summary is not None and window.temporal_panel.summary.matrix.sum() > 0
     assert window.settings.recent_projects[0] == str(path.resolve())
     # The views work as after any other opening: a filter reaches the map and the table.
     from stationmap.core.filters import IncidentFilter

@@ -148,7 +148,8 @@ class MainWindow(QMainWindow):
 
     def _map_drawn(self, _visible: int) -> None:
         self._map_pending = False
-        if self._temporal_panel is None:
+        # Opened map first: the charts come with the table (_take_first_table), not empty before it.
+        if self._temporal_panel is None and not (self._incidents is None and self._map_first.pending):
             # Next turn of the event loop: the map paints its first frame before the charts are built.
             QTimer.singleShot(0, self, self._build_shown_charts)
 
@@ -301,6 +302,8 @@ class MainWindow(QMainWindow):
             return
         self.project_changed.emit(self.project)
         self._show_incidents(incidents, clear_filter=False)   # keep a selection made on the map meanwhile
+        if self._temporal_panel is None and not self._map_pending:
+            QTimer.singleShot(0, self, self._build_shown_charts)
 
     def _first_table_failed(self, error: Exception) -> None:
         if self.project is not None:

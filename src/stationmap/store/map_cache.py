@@ -4,10 +4,10 @@ Reading the map's incidents (store.incident_columns) takes pyarrow and numpy wor
 the map page loads; at start-up that worker competes with the page for the interpreter. What it
 produces depends only on the stored incidents, so it is kept here, in the application's data folder
 (never in the project file, which may sit read-only on a USB stick), under a fingerprint of the
-incident chunks: their ids, rows and bytes, hashed without decoding them (SHA-256, about 0.1 s for
-a million incidents). Any change to the incidents (an import, a recategorisation, a migration)
-changes the fingerprint, and the cache is simply not used. Only the few most recent projects are
-kept, and only reasonably small entries.
+incident chunks: their ids, rows and bytes, hashed without decoding them (SHA-256 hashes the 31 MB
+of a million incidents in about 0.02 s here, plus reading them from the file). Any change to the
+incidents (an import, a recategorisation, a migration) changes the fingerprint, and the cache is
+simply not used. Only the few most recent projects are kept, and only reasonably small entries.
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ Each run is a new process timed from launch until it prints that its page is dra
   prints when its page has loaded.
 The three kinds alternate, REPEATS times; medians are reported (the machine is shared). The first
 frozen run after a build is the coldest the page cache allows here (caches are not dropped: that
-needs privileges a CI container lacks), and is reported on its own. Target: ratio <= 1.5, bundle
+needs privileges a CI container lacks), and is reported on its own; it is also the only run
+without the map's cache of the sample's incidents (store.map_cache, in the run's settings folder),
+which the later runs use as a user's next start-up does. Target: ratio <= 1.5, bundle
 <= 600 MB, installer (compressed) <= 200 MB. Sizes: the bundle by part, the tar.gz/tar.xz archives
 and any NSIS installer in the dist folder. The last line printed is one JSON object.
 """

@@ -35,7 +35,9 @@ STATIONMAP_CONFIG_DIR="$SCRATCH" QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROM
 APP_PID=$!
 WINDOW=""
 for _ in $(seq 60); do
-    WINDOW="$(xdotool search --name '^StationMap$' 2>/dev/null | head -n1 || true)"
+    # --onlyvisible: Qt also names a hidden 1x1 leader window after the application, and which of
+    # the two X creates first is no promise.
+    WINDOW="$(xdotool search --onlyvisible --name '^StationMap$' 2>/dev/null | head -n1 || true)"
     [[ -n "$WINDOW" ]] && break
     sleep 0.5
 done

@@ -74,6 +74,20 @@ def test_embedded_page_loads_only_app_scheme_assets_in_order():
     assert config["text"]["time_unknown"] == "time unknown"
 
 
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_embedded_page_made_without_jinja_is_what_the_template_renders(language):
+    # render_page writes the embedded (linked) page out by hand: no Jinja2 at start-up.
+    from stationmap.maps import page
+
+    config = page_config(mode="embedded", language=language, basemap=None, bounds=(-79.1, -8.2, -78.9, -8.0),
+                         load_id="abc")
+    config["text"]["legend"] = "</script><b>&"
+    for title, extra in (("<Mapa> & \"co\"", ("app://stationmap/qt/qwebchannel.js",)), ("StationMap", ())):
+        made = render_page(config, inline_assets=False, title=title, extra_scripts=extra)
+        assert made == page._template_page(config, inline_assets=False, title=title, layers=None,
+                                           basemap_b64=None, extra_scripts=extra)
+
+
 def test_every_page_asset_is_vendored_with_licence_and_version():
     versions = assets.read_text("VERSIONS.md")
     for relative in assets.PAGE_SCRIPTS + assets.PAGE_STYLES + (assets.PAGE_TEMPLATE,):

@@ -53,6 +53,9 @@ class WithCounts:
     def assets(self, kind=None):
         return self._project.assets(kind)
 
+    def has_counts(self):
+        return True
+
     def counts(self):
         return pd.DataFrame({"ubigeo": list(self.COUNTS), "count": list(self.COUNTS.values()),
                              "year": 2026, "month": 10})
@@ -287,6 +290,76 @@ def test_controls_zoom_to_jurisdiction_show_coordinates_and_speak_english(qtbot,
     labels = js(qtbot, panel, "document.querySelector('.leaflet-control-layers').textContent")
     assert "Incidents" in labels and "Police stations" in labels and "Incidentes" not in labels
     assert js(qtbot, panel, "document.querySelector('.leaflet-control-scale').textContent").strip().endswith(("m", "km"))
+
+
+def test_a_project_given_at_once_is_the_only_page_loaded(qtbot, sample_project, monkeypatch):
+    # The window makes its map panel and opens the project in the same turn of the event loop: the
+    # blank page must not be made and loaded first (a whole page load for nothing at start-up).
+    import stationmap.ui.map.panel as panel_module
+
+    pages: list[str] = []
+    real_render = panel_module.render_page
+
+    def render_page(config, **kwargs):
+        pages.append(config["load_id"])
+        return real_render(config, **kwargs)
+
+    monkeypatch.setattr(panel_module, "render_page", render_page)
+    panel = panel_module.MapPanel(FilterState())
+    qtbot.addWidget(panel, before_close_func=lambda widget: widget.wait_idle())
+    panel.resize(1000, 700)
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        panel.set_project(sample_project)
+        panel.show()
+    assert pages == [panel.page_load_id]
+    assert js(qtbot, panel, "SM.jurisdictionBounds !== null") is True
+
+
+def test_incidents_drawn_before_their_table_take_the_table_and_its_filter_later(qtbot):
+    # Start-up (ui.map_first): the map draws a payload read without pandas; the table follows.
+    from factories import make_incidents
+
+    from stationmap.maps.points import incident_payload
+
+    incidents = make_incidents(300, seed=5)
+    incidents.loc[:9, "lat"] = np.nan
+    state = FilterState()
+    panel = make_panel(qtbot, state)
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        pass
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS) as drawn:
+        panel.show_payload(incident_payload(incidents))
+    assert drawn.args[0] == 290 and panel.document.incidents is None
+    state.update(categories=frozenset({"Robo"}))      # no table yet: nothing to filter with
+    assert js(qtbot, panel, "SM.incidents.visible.length") == 290
+    generation = js(qtbot, panel, "SM.generation")
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS) as filtered:
+        panel.set_incidents(incidents)               # the same incidents: only the filter is sent
+    robbed = int(((incidents["category"] == "Robo") & incidents["lat"].notna()).sum())
+    assert filtered.args[0] == robbed < 290
+    assert panel.document.incidents is incidents
+    assert js(qtbot, panel, "SM.generation") == generation + 1   # a new mask, not new data
+
+
+def test_a_reserved_url_answers_a_request_made_before_its_data(qtbot):
+    # The page asks for its incidents while it loads; the panel makes them meanwhile (scheme.reserve).
+    from stationmap.ui.map.profile import offline_profile
+
+    panel = make_panel(qtbot, FilterState())
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        pass
+    handler = offline_profile().handler
+    early, dropped = handler.reserve("early.json"), handler.reserve("dropped.json")
+    panel.run_javascript(f"window.__early = null; fetch({json.dumps(early)}).then((r) => r.text())"
+                         f".then((t) => {{ window.__early = t; }});"
+                         f"window.__dropped = null; fetch({json.dumps(dropped)}).then((r) => r.status)"
+                         f".then((s) => {{ window.__dropped = s; }}, () => {{ window.__dropped = 'failed'; }});")
+    assert js(qtbot, panel, "window.__early") is None   # waiting: nothing has answered it
+    handler.put_bytes(b'"hola"', "early.json", key=handler.url_key(early))
+    handler.drop(dropped)
+    qtbot.waitUntil(lambda: js(qtbot, panel, "window.__early") == '"hola"', timeout=5000)
+    qtbot.waitUntil(lambda: js(qtbot, panel, "window.__dropped") is not None, timeout=5000)
+    assert js(qtbot, panel, "window.__dropped") in ("failed", 404)
 
 
 def test_a_late_ready_from_a_replaced_page_is_ignored(qtbot):

@@ -37,22 +37,13 @@ def _register_map_scheme() -> None:
     register_app_scheme()
 
 
-def import_data_libraries() -> None:
-    """Import pandas (and with it numpy and pyarrow) before anything imports PySide6.
-
-    The window cannot show a project without them, so they are imported at start-up either way; but
-    once PySide6 is imported, its import hook inspects every module imported after it, which makes
-    pandas' ~700 modules take about 0.3 s longer to import from source.
-    """
-    import pandas  # noqa: F401
-
-
 def run_gui(project_path: Path | None = None) -> int:
     """Open the window on `project_path`, else the most recent project, else the start page."""
     from stationmap.store.portable import enable_portable_mode
 
     enable_portable_mode()  # a workshop laptop's StationMapData folder beside the program, if present
-    import_data_libraries()
+    # pandas is no longer imported here, before PySide6: the first map is drawn without it
+    # (ui.map_first), and the incident table imports it on a worker afterwards.
     _prepare_environment()
     _register_map_scheme()
 
@@ -64,7 +55,7 @@ def run_gui(project_path: Path | None = None) -> int:
     from stationmap.ui.app_config import SettingsStore
     from stationmap.ui.app_icon import app_icon
     from stationmap.ui.error_display import install_excepthook
-    from stationmap.ui.main_window import MainWindow
+    from stationmap.ui.startup import start_window
     from stationmap.ui.translations import install_translators
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -81,14 +72,11 @@ def run_gui(project_path: Path | None = None) -> int:
     set_language(settings.language)
     translators = install_translators(app, settings.language)  # must outlive app.exec()
 
-    window = MainWindow(store)
-    window.install_features()
-    window.show()
-    if project_path is not None:
-        window.open_project(project_path)
-    elif settings.recent_projects and Path(settings.recent_projects[0]).exists():
-        window.open_project(settings.recent_projects[0])
+    if project_path is None and settings.recent_projects and Path(settings.recent_projects[0]).exists():
+        project_path = Path(settings.recent_projects[0])
+    window = start_window(store, project_path)
     code = app.exec()
+    del window
     translators.clear()
     return code
 

@@ -343,13 +343,15 @@ def _wait_for_basemap(panel: Any) -> dict[str, Any]:
 
 
 def startup_probe(project_path: Path) -> int:
-    """Open the main window (with its features, as the application does) on `project_path`, print
-    "drawn <n>" once its map has drawn, and exit.
+    """Start as the application does (ui.startup.start_window: the window, its features, the project
+    opened map first) on `project_path`, print "drawn <n>" as soon as its map has drawn, and exit.
 
     benchmarks/startup_bench.py times this from process start (frozen and from source). Settings go
     to a temporary folder so a measurement never changes the user's recent projects. With
     STATIONMAP_PROBE_TRACE=1 each stage is announced on stderr as it ends ("stage <name>"), for
-    whoever times the lines as they arrive.
+    whoever times the lines as they arrive, and what the probe saw is reported after "drawn": whether
+    pandas had been imported by then ("pandas-at-drawn"), the page loads ("pages"), and when the
+    incident table reached the window ("stage table") and the basemap's tiles were all drawn ("stage basemap").
     """
     from stationmap.store.paths import setup_file_logging
 
@@ -360,33 +362,47 @@ def startup_probe(project_path: Path) -> int:
             print(f"stage {name}", file=sys.stderr, flush=True)
 
     stage("interpreter")
-    import pandas  # noqa: F401  # before PySide6, as app.run_gui does (app.import_data_libraries)
     setup_file_logging()
     with tempfile.TemporaryDirectory(prefix="stationmap-probe-") as scratch:
         state = SelfTestState(Path(scratch))
         _ensure_application(state)
         stage("application")
         from stationmap.ui.app_config import SettingsStore
-        from stationmap.ui.main_window import MainWindow
+        from stationmap.ui.startup import start_window
 
         stage("imports")
-        window = MainWindow(SettingsStore(Path(scratch)))
-        stage("window")
-        # As app.run_gui does: every feature area, docks built when first shown.
-        # STATIONMAP_PROBE_EAGER=1 builds them all up front (the window before lazy docks), to compare.
-        window.install_features(lazy=os.environ.get("STATIONMAP_PROBE_EAGER") != "1")
-        stage("features")
-        window.show()
-        window.map_panel.loaded.connect(lambda: stage("page loaded"))
+        from PySide6.QtCore import QObject, Signal
 
-        def open_project() -> None:
-            window.open_project(project_path)
-            stage("project opened")
+        class Relay(QObject):
+            arrived = Signal(int)      # the map has drawn (the number of incidents it shows)
+            table = Signal(object)     # the window's incident table has arrived
 
-        drawn = _wait_for_signal(window.map_panel.drawn, MAP_TIMEOUT_MS, open_project)
+        relay = Relay()
+        window: Any = None
+        pandas_at_drawn: list[bool] = []   # whether pandas was imported when the map drew
+        relay.arrived.connect(lambda _visible: pandas_at_drawn.append("pandas" in sys.modules))
+
+        def open_window() -> None:
+            nonlocal window
+            # STATIONMAP_PROBE_EAGER=1 builds every feature dock up front (the window before lazy docks).
+            window = start_window(SettingsStore(Path(scratch)), project_path,
+                                  lazy=os.environ.get("STATIONMAP_PROBE_EAGER") != "1", stage=stage)
+            window.map_panel.loaded.connect(lambda: stage("page loaded"))
+            window.map_panel.drawn.connect(relay.arrived)
+            window.incidents_changed.connect(relay.table)
+
+        drawn = _wait_for_signal(relay.arrived, MAP_TIMEOUT_MS, open_window)
+        print(f"drawn {drawn[0]}" if drawn else "timeout", flush=True)
         stage("drawn")
-        window.close_project()
-        window.close()
-        _delete_now(window)
-    print(f"drawn {drawn[0]}" if drawn else "timeout", flush=True)
+        if trace and drawn:
+            print(f"pandas-at-drawn {pandas_at_drawn[0]}", file=sys.stderr, flush=True)
+            if window.incidents is None:
+                _wait_for_signal(relay.table, MAP_TIMEOUT_MS, lambda: None)
+            stage("table")
+            _wait_for_basemap(window.map_panel)
+            stage("basemap")
+        if window is not None:
+            window.close()
+            _delete_now(window)
     return 0 if drawn else 1
+

@@ -8,6 +8,15 @@
 
   const config = JSON.parse(document.getElementById("sm-config").textContent);
   const text = config.text;
+  // Embedded: the incident data are asked for first, before the basemap's tiles; Python answers
+  // once it has them, and SM.loadIncidents (called when Python wants them drawn) uses this answer.
+  function fetchIncidents(metaUrl, columnsUrl) {
+    return Promise.all([fetch(metaUrl).then((r) => r.json()), fetch(columnsUrl).then((r) => r.arrayBuffer())]);
+  }
+  let prefetched = config.prefetch ? { meta: config.prefetch.meta, columns: config.prefetch.columns,
+    answer: fetchIncidents(config.prefetch.meta, config.prefetch.columns) } : null;
+  // A page replaced before its data were made sees its requests fail: nothing to report.
+  if (prefetched) prefetched.answer.catch(() => {});
   const SM = (window.SM = {
     loadId: config.load_id || Math.random().toString(36).slice(2) + Date.now().toString(36),
     ready: false, bridge: null, generation: 0, overlays: {}, legendParts: {},
@@ -333,7 +342,10 @@
   const TYPED = { float64: Float64Array, int32: Int32Array, uint16: Uint16Array, uint8: Uint8Array };
   /** Embedded view: text dictionaries as JSON, numeric columns as one binary buffer (typed-array views). */
   SM.loadIncidents = function (metaUrl, columnsUrl, generation, maskB64) {
-    return Promise.all([fetch(metaUrl).then((r) => r.json()), fetch(columnsUrl).then((r) => r.arrayBuffer())])
+    const early = prefetched && prefetched.meta === metaUrl && prefetched.columns === columnsUrl;
+    const answer = early ? prefetched.answer : fetchIncidents(metaUrl, columnsUrl);
+    prefetched = null;
+    return answer
       .then(([meta, buffer]) => {
         const payload = Object.assign({}, meta);
         for (const c of meta.layout) payload[c.name] = new TYPED[c.type](buffer, c.offset, c.length);

@@ -103,6 +103,14 @@ def render_page(config: dict[str, Any], *, inline_assets: bool, title: str,
                 layers: dict[str, Any] | None = None, basemap_b64: str | None = None,
                 extra_scripts: tuple[str, ...] = ()) -> str:
     """The page HTML. `extra_scripts` are URLs loaded before the page scripts (the Qt web channel)."""
+    if not inline_assets and not layers and not basemap_b64:
+        return _linked_page(config, title, extra_scripts)
+    return _template_page(config, inline_assets=inline_assets, title=title, layers=layers,
+                          basemap_b64=basemap_b64, extra_scripts=extra_scripts)
+
+
+def _template_page(config: dict[str, Any], *, inline_assets: bool, title: str, layers: dict[str, Any] | None,
+                   basemap_b64: str | None, extra_scripts: tuple[str, ...]) -> str:
     from jinja2 import Environment
 
     if inline_assets:
@@ -120,6 +128,23 @@ def render_page(config: dict[str, Any], *, inline_assets: bool, title: str,
         layers_json=json_for_script(layers) if layers else "",
         basemap_b64=basemap_b64 or "",
     )
+
+
+def _linked_page(config: dict[str, Any], title: str, extra_scripts: tuple[str, ...]) -> str:
+    """What the template renders for the embedded view (assets as URLs, no data blocks), written out.
+
+    The embedded page is made at every start-up, before the map can begin loading; importing Jinja2
+    and compiling the template took about a tenth of a second there. tests/test_map_page.py checks
+    that this stays exactly what the template renders.
+    """
+    styles = "".join(f'<link rel="stylesheet" href="{APP_ORIGIN}/web/{s}">\n' for s in assets.PAGE_STYLES)
+    scripts = "".join(f'<script src="{url}"></script>\n'
+                      for url in (*extra_scripts, *(f"{APP_ORIGIN}/web/{s}" for s in assets.PAGE_SCRIPTS)))
+    return (f'<!DOCTYPE html>\n\n<html lang="{config["lang"]}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
+            f'{styles}\n</head>\n<body>\n<div id="map"></div>\n'
+            f'<script type="application/json" id="sm-config">{json_for_script(config)}</script>\n'
+            f'{scripts}\n</body>\n</html>')
 
 
 def is_vector_pack(pack: Any) -> bool:

@@ -16,6 +16,7 @@ from stationmap.core.model import UNKNOWN_CATEGORY
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 # Qualitative colours that stay apart on a light basemap (ColorBrewer Set1/Dark2, minus greys).
 PALETTE: tuple[str, ...] = (
@@ -24,6 +25,9 @@ PALETTE: tuple[str, ...] = (
 )
 UNKNOWN_COLOUR = "#8c8c8c"
 
+
+# Bumped whenever the payload made from the same incidents changes (store.map_cache keys on it).
+PAYLOAD_FORMAT = "payload-1"
 
 # Numeric columns and their binary types: the embedded view reads them as typed arrays straight
 # from the bytes (no JSON parse); exports carry the same columns as JSON arrays.
@@ -74,6 +78,38 @@ class IncidentPayload:
         return dict(self.meta, n=self.count, layout=layout), b"".join(chunks)
 
 
+def payload_to_bytes(payload: IncidentPayload) -> bytes:
+    """The payload as one byte string (store.map_cache): layout and meta as JSON, the column bytes, the rows."""
+    import json
+
+    meta, columns = payload.binary()
+    head = json.dumps(dict(meta, columns_bytes=len(columns)), ensure_ascii=False, separators=(",", ":")).encode()
+    rows = np.ascontiguousarray(payload.rows, dtype="<i8").tobytes()
+    return len(head).to_bytes(8, "little") + head + columns + rows
+
+
+def payload_from_bytes(data: bytes) -> IncidentPayload:
+    """The payload `payload_to_bytes` made; ValueError when `data` is not one."""
+    import json
+
+    try:
+        size = int.from_bytes(data[:8], "little")
+        meta = json.loads(data[8:8 + size])
+        start = 8 + size
+        columns_end = start + int(meta.pop("columns_bytes"))
+        count = int(meta.pop("n"))
+        layout = meta.pop("layout")
+        columns = {entry["name"]: np.frombuffer(data, dtype=np.dtype(COLUMN_TYPES[entry["name"]]).newbyteorder("<"),
+                                                count=entry["length"], offset=start + entry["offset"])
+                   for entry in layout}
+        rows = np.frombuffer(data, dtype="<i8", offset=columns_end)
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"not a cached payload: {error}") from error
+    if len(rows) != count or any(len(values) != count for values in columns.values()):
+        raise ValueError("not a cached payload: lengths differ")
+    return IncidentPayload(columns=columns, meta=meta, rows=rows)
+
+
 def category_colours(categories: list[str]) -> list[str]:
     """Colour per category, in the given order; the unknown category is always grey."""
     colours, k = [], 0
@@ -86,42 +122,118 @@ def category_colours(categories: list[str]) -> list[str]:
     return colours
 
 
-def _codes(values: "pd.Series", order: list[str] | None = None) -> tuple[np.ndarray, list[str]]:
-    import pandas as pd
+@dataclass(frozen=True)
+class TextColumn:
+    """A text column factorised: `codes` (one per row) index `names`, which holds no name twice."""
 
-    text = values.fillna("").astype(str)
-    categories = order if order is not None else sorted(set(text))
-    codes = pd.Categorical(text, categories=categories).codes
-    return codes.astype(np.int64), categories
+    codes: np.ndarray
+    names: list[str]
 
 
-def incident_payload(incidents: "pd.DataFrame") -> IncidentPayload:
-    """Every incident with usable coordinates, as column arrays.
+def _address_codes(text: TextColumn, rows: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Codes into the sorted addresses of `rows`."""
+    present = np.unique(text.codes[rows])
+    names = [text.names[code] for code in present]
+    order = sorted(range(len(names)), key=names.__getitem__)
+    lookup = np.zeros(len(text.names), dtype=np.int64)
+    lookup[present[order]] = np.arange(len(order))
+    return lookup[text.codes[rows]], [names[k] for k in order]
+
+
+def _category_codes(text: TextColumn, rows: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Codes into the categories of `rows`, commonest first (ties: the one met first)."""
+    codes = text.codes[rows]
+    present, first, counts = np.unique(codes, return_index=True, return_counts=True)
+    order = np.lexsort((first, -counts))
+    lookup = np.zeros(len(text.names), dtype=np.int64)
+    lookup[present[order]] = np.arange(len(order))
+    return lookup[codes], [text.names[code] for code in present[order]]
+
+
+def payload_from_columns(ids: np.ndarray, start_ts: np.ndarray, end_ts: np.ndarray, lat: np.ndarray,
+                         lon: np.ndarray, time_known: np.ndarray, category: TextColumn,
+                         address: TextColumn) -> IncidentPayload:
+    """Every incident with usable coordinates, as column arrays (numbers as float64, NaN when missing;
+    a category or address missing is already UNKNOWN_CATEGORY or "" in its TextColumn).
 
     Categories are ordered by frequency (the legend lists the commonest first), so the colours of the
     main categories do not move when a rare category appears.
     """
-    lat = incidents["lat"].to_numpy(dtype="float64", na_value=np.nan)
-    lon = incidents["lon"].to_numpy(dtype="float64", na_value=np.nan)
     located = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     rows = np.flatnonzero(located)
-    frame = incidents.iloc[rows]
-    category_text = frame["category"].fillna(UNKNOWN_CATEGORY).astype(str)
-    order = category_text.value_counts(sort=True).index.tolist()
-    cat, categories = _codes(category_text, order)
-    addr, addresses = _codes(frame["address"])
+    cat, categories = _category_codes(category, rows)
+    addr, addresses = _address_codes(address, rows)
     columns = {
-        "id": frame["id"].to_numpy(dtype="float64"),
-        "ts": frame["start_ts"].to_numpy(dtype="float64", na_value=np.nan),
-        "end": frame["end_ts"].to_numpy(dtype="float64", na_value=np.nan),
+        "id": ids[rows].astype("float64"),
+        "ts": start_ts[rows],
+        "end": end_ts[rows],
         "lat_e6": np.rint(lat[rows] * 1e6).astype(np.int32),
         "lon_e6": np.rint(lon[rows] * 1e6).astype(np.int32),
         "addr": addr.astype(np.int32),
         "cat": cat.astype(np.uint16),
-        "tk": frame["time_known"].fillna(0).to_numpy(dtype="uint8"),
+        "tk": time_known[rows].astype(np.uint8),
     }
     meta = {"categories": categories, "colors": category_colours(categories), "addresses": addresses}
     return IncidentPayload(columns=columns, meta=meta, rows=rows)
+
+
+def _factorized(values: "pd.Series", missing: str) -> TextColumn:
+    import pandas as pd
+
+    codes, names = pd.factorize(values.fillna(missing).astype(str))
+    return TextColumn(np.asarray(codes, dtype=np.int64), [str(name) for name in names])
+
+
+def incident_payload(incidents: "pd.DataFrame") -> IncidentPayload:
+    """The payload of an incident table ("id" + INCIDENT_COLUMNS), see payload_from_columns."""
+    def number(name: str) -> np.ndarray:
+        return incidents[name].to_numpy(dtype="float64", na_value=np.nan)
+
+    return payload_from_columns(
+        incidents["id"].to_numpy(dtype="float64"), number("start_ts"), number("end_ts"), number("lat"),
+        number("lon"), incidents["time_known"].fillna(0).to_numpy(dtype="uint8"),
+        _factorized(incidents["category"], UNKNOWN_CATEGORY), _factorized(incidents["address"], ""))
+
+
+def _numpy(array: "pa.Array", dtype: str, missing: float) -> np.ndarray:
+    """A fixed-width Arrow array as numpy (`missing` where null), read from its buffers: pyarrow's own
+    conversions import pandas whenever nulls are involved (and so does converting any Python value)."""
+    validity, data = array.buffers()[:2]
+    start, stop = array.offset, array.offset + len(array)
+    values = np.frombuffer(data, dtype=dtype, count=stop)[start:].astype(np.float64)
+    if array.null_count:
+        valid = np.unpackbits(np.frombuffer(validity, dtype=np.uint8), count=stop, bitorder="little")[start:]
+        values[valid == 0] = missing
+    return values
+
+
+def incident_payload_from_arrow(ids: np.ndarray, table: "pa.Table") -> IncidentPayload:
+    """The same payload from the ids and an Arrow table of the same columns (store.incident_columns:
+    numbers float64, text large_string), without pandas."""
+    import pyarrow.compute as pc
+
+    def number(name: str) -> np.ndarray:
+        return _numpy(table.column(name).combine_chunks(), "float64", np.nan)
+
+    def text(name: str, missing: str) -> TextColumn:
+        encoded = pc.dictionary_encode(table.column(name).combine_chunks())
+        names = [str(value) for value in encoded.dictionary.to_pylist()]
+        if encoded.indices.null_count and missing not in names:
+            names.append(missing)
+        codes = _numpy(encoded.indices, "int32", names.index(missing) if missing in names else 0)
+        return TextColumn(codes.astype(np.int64), names)
+
+    time_known = np.nan_to_num(number("time_known"), nan=0.0).astype(np.uint8)
+    return payload_from_columns(
+        ids.astype("float64"), number("start_ts"), number("end_ts"), number("lat"), number("lon"),
+        time_known, text("category", UNKNOWN_CATEGORY), text("address", ""))
+
+
+def same_payload(a: IncidentPayload, b: IncidentPayload) -> bool:
+    """True when both draw exactly the same (the same rows, columns and dictionaries)."""
+    return (a.meta == b.meta and np.array_equal(a.rows, b.rows) and a.columns.keys() == b.columns.keys()
+            and all(np.array_equal(a.columns[name], b.columns[name], equal_nan=a.columns[name].dtype.kind == "f")
+                    for name in a.columns))
 
 
 def mask_bits(mask: np.ndarray) -> str | None:

@@ -24,7 +24,9 @@ from stationmap.store import incident_chunks, schema
 from stationmap.store.tables import INTEGER, REAL, read_frame, select_all_sql
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
     from stationmap.io.categories import CategoryTable
     from stationmap.io.mapping import ColumnMapping
@@ -149,10 +151,22 @@ class Project:
         with self._translated(), self._damage_translated():
             return incident_chunks.read_all(self.db)
 
+    def map_columns(self) -> "tuple[np.ndarray, pa.Table]":
+        """The ids and the columns the map draws (store.incident_columns.MAP_COLUMNS), read without pandas."""
+        from stationmap.store.incident_columns import read_columns
+
+        with self._translated(), self._damage_translated():
+            return read_columns(self.db)
+
     def counts(self) -> "pd.DataFrame":
         columns = ["id", *COUNT_COLUMNS, "import_id"]
         with self._translated():
             return read_frame(self.db, select_all_sql("counts", columns, _COUNT_TYPES), _COUNT_TYPES)
+
+    def has_counts(self) -> bool:
+        """Whether the count table (SIDPOL-style aggregates) has any row; cheap, no data frame."""
+        with self._translated():
+            return self.db.execute("SELECT 1 FROM counts LIMIT 1").fetchone() is not None
 
     def incident_count(self) -> int:
         with self._translated():

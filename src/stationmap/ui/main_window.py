@@ -67,16 +67,16 @@ class MainWindow(QMainWindow):
         from stationmap.ui.map import MapPanel
 
         self.map_panel: Any = MapPanel(self.filter_state, self)
-        from stationmap.ui.incident_panel import IncidentPanel
-
         self.start_page = StartPage(self)
         # The stack takes the largest minimum of its pages; the start page must not make the
         # window taller than a 768-pixel laptop screen once the chart dock is open.
         self.start_page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.incident_panel = IncidentPanel(self.filter_state, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.start_page)
-        self.pages.addWidget(self.incident_panel)
+        # The incident table comes with the first incidents (it needs pandas); until then an empty page.
+        self._incident_panel: Any = None
+        self._table_placeholder = QWidget(self)
+        self.pages.addWidget(self._table_placeholder)
         self.setCentralWidget(self.pages)
 
         self.menus = MainMenus(self)
@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         self.imports = ImportFlow(self, self.settings, lambda: self.project, self._store_settings,
                                   self._reload_project)
         self.sample_runner = TaskRunner(self)
+        from stationmap.ui.map_first import MapFirst
+
+        self._map_first = MapFirst(self.map_panel.drawn, self.map_panel.show_payload, self._take_first_table,
+                                   self._first_table_failed, self)
         self._connect()
         self._restore_window()
         self._show_project_state()
@@ -104,6 +108,17 @@ class MainWindow(QMainWindow):
         self._core_docks.append(self._charts_dock)
         self._charts_dock.visibilityChanged.connect(self._charts_shown)
         self.map_panel.drawn.connect(self._map_drawn)
+
+    @property
+    def incident_panel(self) -> Any:
+        """The incident table with its filter bar (ui.incident_panel.IncidentPanel), built on first use."""
+        if self._incident_panel is None:
+            from stationmap.ui.incident_panel import IncidentPanel
+
+            self._incident_panel = IncidentPanel(self.filter_state, self)
+            self.pages.addWidget(self._incident_panel)
+            self._incident_panel.counts_changed.connect(self._show_counts)
+        return self._incident_panel
 
     @property
     def temporal_panel(self) -> Any:
@@ -133,7 +148,8 @@ class MainWindow(QMainWindow):
 
     def _map_drawn(self, _visible: int) -> None:
         self._map_pending = False
-        if self._temporal_panel is None:
+        # Opened map first: the charts come with the table (_take_first_table), not empty before it.
+        if self._temporal_panel is None and not (self._incidents is None and self._map_first.pending):
             # Next turn of the event loop: the map paints its first frame before the charts are built.
             QTimer.singleShot(0, self, self._build_shown_charts)
 
@@ -208,7 +224,6 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_project_dialog)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.recent_requested.connect(self.open_project)
-        self.incident_panel.counts_changed.connect(self._show_counts)
         self.sample_runner.succeeded.connect(self.open_project)
         self.sample_runner.failed.connect(lambda error: show_error(self, error))
 
@@ -233,7 +248,10 @@ class MainWindow(QMainWindow):
                 self.resizeDocks([dock], [int(self.height() * 0.38)], Qt.Orientation.Vertical)
 
     # --- projects -----------------------------------------------------------------------
-    def open_project(self, path: str | Path) -> bool:
+    def open_project(self, path: str | Path, *, map_first: bool = False) -> bool:
+        """Open a project file. With `map_first` (start-up: ui.map_first) its map is drawn before its
+        incident table is read; the project and its incidents are announced (`project_changed`,
+        `incidents_changed`) once the table is read."""
         from stationmap.store.project import Project
 
         try:
@@ -241,7 +259,7 @@ class MainWindow(QMainWindow):
         except Exception as error:  # ProjectError explains itself; anything else is logged
             show_error(self, error)
             return False
-        self._set_project(project)
+        self._set_project(project, map_first=map_first)
         return True
 
     def create_project(self, path: str | Path) -> bool:
@@ -258,31 +276,58 @@ class MainWindow(QMainWindow):
         self._set_project(project)
         return True
 
-    def _set_project(self, project: Any) -> None:
+    def _set_project(self, project: Any, map_first: bool = False) -> None:
         self.close_project()
         self.project = project
-        self.settings.remember_project(str(Path(project.path).resolve()))
-        self._store_settings()
         self._map_pending = True
         if self.map_panel is not None:
-            self.map_panel.set_project(project)
-        self.project_changed.emit(project)
-        self._reload_project()
+            self.map_panel.set_project(project)   # first: its page starts loading
+        self.settings.remember_project(str(Path(project.path).resolve()))
+        self._store_settings()
+        if map_first and self.map_panel is not None:
+            self.filter_state.clear()
+            self._map_first.start(Path(project.path))
+            self._show_project_state()
+        else:
+            self.project_changed.emit(project)
+            self._reload_project()
         for dock in self._core_docks:
             dock.show()
         if self._needs_default_layout:
             self._default_dock_sizes()
 
+    def _take_first_table(self, incidents: Any) -> None:
+        """The table of a project opened map first: announce the project, then its incidents."""
+        if self.project is None:
+            return
+        self.project_changed.emit(self.project)
+        self._show_incidents(incidents, clear_filter=False)   # keep a selection made on the map meanwhile
+        if self._temporal_panel is None and not self._map_pending:
+            QTimer.singleShot(0, self, self._build_shown_charts)
+
+    def _first_table_failed(self, error: Exception) -> None:
+        if self.project is not None:
+            self.project_changed.emit(self.project)
+        show_error(self, error)
+
     def _reload_project(self) -> None:
         """Read the incidents again (after opening or importing) and hand them to every view."""
         if self.project is None:
             return
+        if self._map_first.pending:   # opened map first, and wanted now (an import): read it here
+            self._map_first.cancel()
+            self.project_changed.emit(self.project)
         try:
-            self._incidents = self.project.incidents()
+            incidents = self.project.incidents()
         except Exception as error:
             show_error(self, error)
             return
-        self.filter_state.clear()
+        self._show_incidents(incidents)
+
+    def _show_incidents(self, incidents: Any, clear_filter: bool = True) -> None:
+        self._incidents = incidents
+        if clear_filter:
+            self.filter_state.clear()
         self.incident_panel.set_incidents(self._incidents)
         for panel in (self.map_panel, self._temporal_panel):
             if panel is not None:
@@ -293,6 +338,7 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.project is not None:
             self.imports.cancel()
+            self._map_first.cancel()
             self.project.close()
             self.project = None
             self._incidents = None
@@ -377,7 +423,12 @@ class MainWindow(QMainWindow):
         self.menus.set_recent(self.settings.recent_projects)
         self.menus.set_language(self.settings.language or current_language())
         self.start_page.set_recent(self.settings.recent_projects)
-        self.pages.setCurrentWidget(self.incident_panel if is_open else self.start_page)
+        if not is_open:
+            self.pages.setCurrentWidget(self.start_page)
+        elif self._incidents is None and self._map_first.pending:   # opened map first: the table comes once read
+            self.pages.setCurrentWidget(self._table_placeholder)
+        else:
+            self.pages.setCurrentWidget(self.incident_panel)
         if is_open:
             self.setWindowTitle(f"{Path(self.project.path).stem} — StationMap")
         else:
@@ -415,4 +466,5 @@ class MainWindow(QMainWindow):
         self.sample_runner.cancel()
         self.imports.wait()
         self.sample_runner.wait()
+        self._map_first.wait()
         super().closeEvent(event)

@@ -81,7 +81,9 @@ class MapPanel(QWidget):
         self._basemap_url: str | None = None
         self._payload: IncidentPayload | None = None
         self._urls: dict[str, str] = {}       # what this panel put on the scheme, to drop it later
+        self._reserved: dict[str, str] = {}   # incident URLs the page may ask for before they are made
         self._generation = 0
+        self._drawn_generation = -1
         self._ready = False
         self.page_load_id = ""
         self._load_id = ""   # the page load under way or shown (see _load_page)
@@ -110,12 +112,16 @@ class MapPanel(QWidget):
         # Plain callables: the panel's own methods cannot run once it is being destroyed.
         self.destroyed.connect(self._files.cleanup)
         self.destroyed.connect(partial(_release_urls, self._handler, self._urls))
-        self._load_page()
+        # No page yet: a project (set_project) usually comes in the same turn of the event loop, and
+        # its page is the one to load. Loading a blank page first would cost a whole page load.
+        QTimer.singleShot(0, self, self._load_first_page)
 
     # --- public API -----------------------------------------------------------------------------
     def set_project(self, project: Any) -> None:
         """Show a project's basemap and geography (jurisdiction, districts with counts, stations)."""
-        apply_geography(self._document, geography_from_project(project), project.counts())
+        # Counts only when there are some: reading them takes pandas, which a first map can do without.
+        counts = project.counts() if project.has_counts() else None
+        apply_geography(self._document, geography_from_project(project), counts)
         self._open_basemap(basemap_asset(project, Path(self._files.name)))
         self._load_page()
 
@@ -125,15 +131,44 @@ class MapPanel(QWidget):
         self._load_page()
 
     def set_incidents(self, incidents: "pd.DataFrame") -> None:
-        """The full incident table ("id" + INCIDENT_COLUMNS); the panel applies the shared filter."""
-        from stationmap.maps.points import incident_payload
+        """The full incident table ("id" + INCIDENT_COLUMNS); the panel applies the shared filter.
 
+        After `show_payload`, a table that draws the same is only taken in: nothing is sent again.
+        """
+        from stationmap.maps.points import incident_payload, same_payload
+
+        payload = incident_payload(incidents)
+        provisional = self._payload is not None and self._document.incidents is None
         self._document.incidents = incidents
-        self._payload = incident_payload(incidents)
+        if provisional and same_payload(payload, self._payload):
+            self._density_due = True
+            if self._drawn_generation == self._generation:   # drawn already: the density's turn
+                self._density_due = False
+                self._density_timer.start()
+            if not self._filter_state.filter().is_empty:     # a map selection made meanwhile
+                self._on_filter_changed(None)
+            return
+        self._show(payload)
+
+    def show_payload(self, payload: "IncidentPayload") -> None:
+        """Draw incidents before their table exists (start-up: maps.points.incident_payload_from_arrow).
+
+        Filters, selections and the density layer wait for the table (`set_incidents`), which must follow.
+        """
+        self._document.incidents = None
+        self._show(payload)
+
+    def _show(self, payload: "IncidentPayload") -> None:
+        self._payload = payload
         meta, columns = self._payload.binary()
         meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode()
-        self._replace_url("incidents", self._handler.put_bytes(meta_bytes, "incidents.json"))
-        self._replace_url("columns", self._handler.put_bytes(columns, "incidents.bin"))
+        for slot, data, name in (("incidents", meta_bytes, "incidents.json"), ("columns", columns, "incidents.bin")):
+            reserved = self._reserved.pop(slot, None)
+            if reserved is not None:   # the page asked for them while loading: they go there
+                self._handler.put_bytes(data, name, key=self._handler.url_key(reserved))
+                self._urls[slot] = reserved
+            else:
+                self._replace_url(slot, self._handler.put_bytes(data, name))
         self._density_due = True
         self._push_incidents()
 
@@ -144,7 +179,8 @@ class MapPanel(QWidget):
         if not self._ready or self._payload is None:
             return
         self._generation += 1
-        bits = mask_bits(self._mask()[self._payload.rows])
+        # Without the table (show_payload) every incident shows; set_incidents applies the filter.
+        bits = None if self._document.incidents is None else mask_bits(self._mask()[self._payload.rows])
         self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, "
                    f"{json.dumps(self._urls['columns'])}, {self._generation}, {json.dumps(bits)})")
         self._push_selection(force=True)
@@ -197,7 +233,8 @@ class MapPanel(QWidget):
         """The current map (filter, layers, view) as one self-contained HTML file."""
         from stationmap.maps.export import export_html
 
-        self._document.visible = self._mask() if self._payload is not None else None
+        shown = self._payload is not None and self._document.incidents is not None
+        self._document.visible = self._mask() if shown else None
         return export_html(path, self._document, start_view=self.view_bounds)
 
     def export_png(self, path: str | Path) -> Path:
@@ -255,11 +292,22 @@ class MapPanel(QWidget):
         self._pack, self._basemap_url = pack, url
         self._document.basemap_path = path
 
+    def _load_first_page(self) -> None:
+        if not self._load_id:   # nothing asked for a page yet: the blank map
+            self._load_page()
+
     def _load_page(self) -> None:
         spec = basemap_spec(self._pack, url=self._basemap_url) if self._pack is not None else None
         self._load_id = uuid.uuid4().hex
         config = page_config(mode="embedded", language=self._document.language, basemap=spec,
                              bounds=self._document.area(), load_id=self._load_id)
+        # The incident data, asked for by the page as soon as it starts (ahead of the basemap's tiles),
+        # not only once Python tells it to draw: when not made yet, at URLs reserved for them.
+        if self._payload is None:
+            for slot, name in (("incidents", "incidents.json"), ("columns", "incidents.bin")):
+                self._replace_url(slot, self._handler.reserve(name))
+                self._reserved[slot] = self._urls[slot]
+        config["prefetch"] = {"meta": self._urls["incidents"], "columns": self._urls["columns"]}
         html = render_page(config, inline_assets=False, title=self._document.title,
                            extra_scripts=(QWEBCHANNEL_URL,))
         self._replace_url("page", self._handler.put_bytes(html.encode("utf-8"), f"{uuid.uuid4().hex}/map.html"))
@@ -297,8 +345,9 @@ class MapPanel(QWidget):
         self.loaded.emit()
 
     def _on_drawn(self, generation: int, marks: int, visible: int) -> None:
+        self._drawn_generation = generation
         if generation == self._generation:
-            if self._density_due:
+            if self._density_due and self._document.incidents is not None:
                 self._density_due = False
                 self._density_timer.start()
             self.drawn.emit(visible)
@@ -314,7 +363,7 @@ class MapPanel(QWidget):
         return filter_mask(self._document.incidents, self._filter_state.filter(), skip_ids=True)
 
     def _on_filter_changed(self, _flt: Any) -> None:
-        if self._payload is None or not self._ready:
+        if self._payload is None or not self._ready or self._document.incidents is None:
             return
         from stationmap.maps.points import mask_bits
 

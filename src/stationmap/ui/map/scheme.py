@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QFile, QIODevice
 from PySide6.QtWebEngineCore import (QWebEngineUrlRequestJob, QWebEngineUrlScheme,
                                      QWebEngineUrlSchemeHandler)
+from shiboken6 import isValid
 
 from stationmap.maps import assets
 
@@ -66,21 +67,49 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
         super().__init__(parent)
         self._lock = threading.Lock()
         self._memory: dict[str, tuple[bytes, str]] = {}
+        # Keys reserved for data not made yet, and the requests already waiting for them.
+        self._waiting: dict[str, list[QWebEngineUrlRequestJob]] = {}
         self._files: dict[str, Path] = {}
         self._packs: dict[str, Any] = {}
 
     # --- registries -------------------------------------------------------------------------
     def put_bytes(self, data: bytes, name: str, key: str | None = None) -> str:
-        """Serve `data` at a new (or given) key; returns its URL. `name` gives the content type."""
+        """Serve `data` at a new (or given, e.g. reserved) key; returns its URL. `name` gives the content type.
+
+        Requests that were waiting for a reserved key are answered now (on the calling, GUI, thread).
+        """
         key = key or f"{uuid.uuid4().hex}/{name}"
+        entry = (data, assets.content_type(name))
         with self._lock:
-            self._memory[key] = (data, assets.content_type(name))
+            self._memory[key] = entry
+            waiting = self._waiting.pop(key, [])
+        for job in waiting:
+            if isValid(job):   # the page may have gone (and its request with it) meanwhile
+                self._reply_bytes(job, *entry)
         return f"{ORIGIN}/mem/{key}"
 
+    def reserve(self, name: str) -> str:
+        """A URL for data not made yet: a request for it waits until `put_bytes(..., key=url_key(url))`.
+
+        Lets a page ask for its data while it loads, before Python has it ready.
+        """
+        key = f"{uuid.uuid4().hex}/{name}"
+        with self._lock:
+            self._waiting[key] = []
+        return f"{ORIGIN}/mem/{key}"
+
+    @staticmethod
+    def url_key(url: str) -> str:
+        return url.removeprefix(f"{ORIGIN}/mem/")
+
     def drop(self, url: str) -> None:
-        key = url.removeprefix(f"{ORIGIN}/mem/")
+        key = self.url_key(url)
         with self._lock:
             self._memory.pop(key, None)
+            waiting = self._waiting.pop(key, [])
+        for job in waiting:   # reserved and never made: the page's request ends
+            if isValid(job):
+                job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
 
     def put_file(self, path: Path) -> str:
         key = f"{uuid.uuid4().hex}{path.suffix.lower()}"
@@ -108,6 +137,9 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
             elif route == "mem":
                 with self._lock:
                     entry = self._memory.get(rest)
+                    if entry is None and rest in self._waiting:
+                        self._waiting[rest].append(job)   # answered by put_bytes
+                        return
                 if entry is None:
                     self._fail(job, "no such data")
                 else:

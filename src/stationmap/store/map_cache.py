@@ -1,0 +1,73 @@
+"""A cache of what the map drew last for a project, so that the next start-up draws it sooner.
+
+Reading the map's incidents (store.incident_columns) takes pyarrow and numpy work on a worker while
+the map page loads; at start-up that worker competes with the page for the interpreter. What it
+produces depends only on the stored incidents, so it is kept here, in the application's data folder
+(never in the project file, which may sit read-only on a USB stick), under a fingerprint of the
+incident chunks: their ids, rows and bytes, hashed without decoding them (SHA-256 hashes the 31 MB
+of a million incidents in about 0.02 s here, plus reading them from the file). Any change to the
+incidents (an import, a recategorisation, a migration) changes the fingerprint, and the cache is
+simply not used. Only the few most recent projects are kept, and only reasonably small entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from stationmap.store.paths import app_data_dir
+
+log = logging.getLogger(__name__)
+
+FOLDER = "map-cache"
+KEEP = 4                         # projects whose last map is kept
+MAX_BYTES = 64 * 2**20           # larger entries are not kept (a million incidents take about 35 MB)
+_MAGIC = b"SMMAPCACHE1\n"
+
+
+def fingerprint(db: sqlite3.Connection, version: str) -> str:
+    """A hash of every incident chunk (ids, rows and bytes) and of `version` (what made the entry)."""
+    digest = hashlib.sha256(version.encode())
+    for chunk_id, import_id, first_id, rows, blob in db.execute(
+            "SELECT id, import_id, first_id, rows, data FROM incident_chunks ORDER BY first_id"):
+        digest.update(f"{chunk_id},{import_id},{first_id},{rows},{len(blob)};".encode())
+        digest.update(blob)
+    return digest.hexdigest()
+
+
+def _entry_path(project_path: Path) -> Path:
+    name = hashlib.sha256(str(Path(project_path).resolve()).encode()).hexdigest()[:32]
+    return app_data_dir() / FOLDER / f"{name}.bin"
+
+
+def read(project_path: Path, key: str) -> bytes | None:
+    """The bytes stored for `project_path` under `key`, or None (none, stale or unreadable)."""
+    path = _entry_path(project_path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = _MAGIC + key.encode() + b"\n"
+    return data[len(head):] if data.startswith(head) else None
+
+
+def write(project_path: Path, key: str, data: bytes) -> None:
+    """Keep `data` for `project_path` under `key` (best effort: a cache never fails the caller)."""
+    if len(data) > MAX_BYTES:
+        return
+    path = _entry_path(project_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(_MAGIC + key.encode() + b"\n")
+            handle.write(data)
+        os.replace(handle.name, path)
+        entries = sorted(path.parent.glob("*.bin"), key=lambda entry: entry.stat().st_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        log.warning("map cache not written for %s", project_path, exc_info=True)

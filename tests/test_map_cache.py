@@ -1,0 +1,95 @@
+"""The map's incidents kept between start-ups (store.map_cache): used only while the incidents are unchanged."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+from factories import make_incidents
+
+from stationmap.maps.points import incident_payload, payload_from_bytes, payload_to_bytes, same_payload
+from stationmap.store import incident_chunks, map_cache
+from stationmap.store.project import Project
+from stationmap.ui.map_first import read_map_payload
+
+
+def _add(project: Project, frame: pd.DataFrame) -> None:
+    with project.transaction() as db:
+        import_id = db.execute("INSERT INTO imports (started_at, files, sha256s) "
+                               "VALUES ('2026-11-16', '[]', '[]')").lastrowid
+        incident_chunks.append(db, import_id, incident_chunks.to_arrow(frame), incident_chunks.KnownKeys(db))
+
+
+def _project(tmp_path, n=300) -> Path:
+    path = tmp_path / "p.stationmap"
+    with Project.create(path) as project:
+        _add(project, make_incidents(n, seed=4))
+    return path
+
+
+def test_a_payload_survives_its_bytes():
+    frame = make_incidents(200, seed=1)
+    frame.loc[:4, "lat"] = None
+    payload = incident_payload(frame)
+    back = payload_from_bytes(payload_to_bytes(payload))
+    assert same_payload(payload, back)
+    assert back.binary()[1] == payload.binary()[1]
+
+
+def test_an_entry_is_used_only_under_its_key_and_never_if_damaged(tmp_path, config_dir):
+    project = tmp_path / "a.stationmap"
+    assert map_cache.read(project, "k1") is None
+    map_cache.write(project, "k1", b"datos")
+    assert map_cache.read(project, "k1") == b"datos"
+    assert map_cache.read(project, "k2") is None
+    assert map_cache.read(tmp_path / "b.stationmap", "k1") is None
+    entry = next((config_dir / map_cache.FOLDER).glob("*.bin"))
+    entry.write_bytes(b"garbage")
+    assert map_cache.read(project, "k1") is None
+
+
+def test_only_the_most_recent_projects_are_kept(tmp_path, config_dir):
+    for k in range(map_cache.KEEP + 2):
+        map_cache.write(tmp_path / f"p{k}.stationmap", "k", b"x")
+    assert len(list((config_dir / map_cache.FOLDER).glob("*.bin"))) == map_cache.KEEP
+
+
+def test_any_change_to_the_incidents_changes_the_fingerprint(tmp_path):
+    path = _project(tmp_path)
+    with Project.open(path) as project:
+        first = map_cache.fingerprint(project.db, "v")
+        assert map_cache.fingerprint(project.db, "v") == first
+        assert map_cache.fingerprint(project.db, "w") != first      # another version of the code
+        with project.transaction() as db:                           # a recategorisation rewrites chunks
+            incident_chunks.rewrite(db, lambda table: table.set_column(
+                table.schema.get_field_index("address"), "address", table.column("category")))
+        second = map_cache.fingerprint(project.db, "v")
+        more = make_incidents(10, seed=9)
+        more["source_key"] = [f"new{i}" for i in range(10)]
+        _add(project, more)
+        third = map_cache.fingerprint(project.db, "v")
+    assert len({first, second, third}) == 3
+
+
+def test_the_next_start_up_draws_the_cached_payload_without_pyarrow(tmp_path, config_dir):
+    path = _project(tmp_path)
+    first = read_map_payload(path, lambda *args: None)            # read, drawn, kept
+    with Project.open(path) as project:
+        assert same_payload(first, incident_payload(project.incidents()))
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from stationmap.ui.map_first import read_map_payload
+        payload = read_map_payload(Path({str(path)!r}), lambda *args: None)
+        print(payload.count, "pyarrow" in sys.modules, "pandas" in sys.modules)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == [str(first.count), "False", "False"]
+    with Project.open(path) as project:                             # the incidents change: read again
+        more = make_incidents(10, seed=9)
+        more["source_key"] = [f"new{i}" for i in range(10)]
+        _add(project, more)
+    assert read_map_payload(path, lambda *args: None).count == first.count + 10

@@ -1,0 +1,80 @@
+"""Start-up, map first (ui.startup, ui.map_first): the map is drawn before pandas is imported, from
+one page load, and the window then gets the same incidents as any other way of opening a project.
+
+No timing here (the machine is shared); the order is what regresses cheaply, and it is checked.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stationmap.ui.app_config import SettingsStore
+
+ROOT = Path(__file__).resolve().parents[1]
+LOAD_MS = 60_000
+
+pytestmark = [pytest.mark.webengine,
+              pytest.mark.qt_log_ignore("vulkan", "Vulkan", "GPU vendor", "DRI3", "GPUInfo")]
+
+
+def test_the_startup_probe_draws_the_map_before_pandas_is_imported(sample_project_file, tmp_path):
+    if not os.environ.get("DISPLAY"):
+        pytest.skip("needs an X server (pytest-xvfb starts one)")
+    env = dict(os.environ, STATIONMAP_PROBE_TRACE="1", STATIONMAP_CONFIG_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, str(ROOT / "installer" / "launch_console.py"), "--startup-probe",
+                             str(sample_project_file)], capture_output=True, text=True, env=env, timeout=180)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("drawn "), result.stdout
+    assert int(result.stdout.split()[1]) > 5000            # the sample's located incidents
+    lines = result.stderr.splitlines()
+    stages = [line.removeprefix("stage ") for line in lines if line.startswith("stage ")]
+    assert "pandas-at-drawn False" in lines, "\n".join(lines)
+    order = ["interpreter", "application", "window", "features", "project opened", "page loaded", "drawn",
+             "table", "basemap"]
+    assert [name for name in stages if name in order] == order
+    assert stages.count("page loaded") == 1                # one page: the project's
+
+
+def test_a_project_opened_map_first_gets_its_table_without_a_second_draw(qtbot, config_dir, tmp_path,
+                                                                          sample_project_file):
+    from stationmap.ui.startup import start_window
+
+    path = tmp_path / "porvenir.stationmap"
+    shutil.copy(sample_project_file, path)
+    window = start_window(SettingsStore(config_dir), path)
+    qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
+    from stationmap.ui.charts import TemporalPanel
+
+    drawn: list[int] = []
+    tables: list = []
+    charts_at_drawn: list[int] = []
+    window.map_panel.drawn.connect(drawn.append)
+    window.map_panel.drawn.connect(lambda _n: charts_at_drawn.append(len(window.findChildren(TemporalPanel))))
+    window.incidents_changed.connect(tables.append)
+    assert window.project is not None and window.incidents is None   # the table is not read yet
+    qtbot.waitUntil(lambda: bool(drawn), timeout=LOAD_MS)
+    qtbot.waitUntil(lambda: bool(tables), timeout=LOAD_MS)
+    incidents = tables[0]
+    assert window.incidents is incidents and len(incidents) > 5000
+    assert window.incident_panel.model.total_count() == len(incidents)
+    assert window.map_panel.document.incidents is incidents
+    assert drawn == [drawn[0]]                               # taken in, not drawn again
+    # The charts come with the table, never empty before it.
+    assert charts_at_drawn == [0]
+    qtbot.waitUntil(lambda: bool(window.findChildren(TemporalPanel)), timeout=LOAD_MS)
+    assert window.temporal_panel.summary is not None and window.temporal_panel.summary.matrix.sum() > 0
+    assert window.settings.recent_projects[0] == str(path.resolve())
+    # The views work as after any other opening: a filter reaches the map and the table.
+    from stationmap.core.filters import IncidentFilter
+
+    with qtbot.waitSignal(window.map_panel.drawn, timeout=LOAD_MS) as filtered:
+        window.filter_state.set_filter(IncidentFilter(categories=frozenset({"Robo"})))
+    assert 0 < filtered.args[0] < drawn[0]
+    assert window.incident_panel.model.rowCount() < len(incidents)
+

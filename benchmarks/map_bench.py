@@ -117,9 +117,9 @@ def main() -> None:
     figures: dict[str, float | int] = {}
     for n in SIZES:
         incidents = make_incidents(n, seed=n, center=(-8.06, -79.01))
-        draws = []
-        for repeat in range(FIRST_DRAW_REPEATS):
-            if repeat:
+        draws, panel = [], None
+        for _ in range(FIRST_DRAW_REPEATS):
+            if panel is not None:
                 panel.wait_idle()
                 panel.close()
                 panel.deleteLater()  # one live web view at a time, as in the app

@@ -126,7 +126,7 @@ def test_the_pyarrow_modules_the_bundle_leaves_out_are_not_used_to_import_and_lo
     import subprocess
     import sys
 
-    code = f"""
+    code = """
 import json, sys
 from pathlib import Path
 from stationmap.store.import_job import ImportRequest, run

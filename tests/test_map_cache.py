@@ -60,17 +60,17 @@ def test_only_the_most_recent_projects_are_kept(tmp_path, config_dir):
 def test_any_change_to_the_incidents_changes_the_fingerprint(tmp_path):
     path = _project(tmp_path)
     with Project.open(path) as project:
-        first = map_cache.fingerprint(project.db, "v")
-        assert map_cache.fingerprint(project.db, "v") == first
-        assert map_cache.fingerprint(project.db, "w") != first      # another version of the code
+        first = project.incidents_fingerprint("v")
+        assert project.incidents_fingerprint("v") == first
+        assert project.incidents_fingerprint("w") != first      # another version of the code
         with project.transaction() as db:                           # a recategorisation rewrites chunks
             incident_chunks.rewrite(db, lambda table: table.set_column(
                 table.schema.get_field_index("address"), "address", table.column("category")))
-        second = map_cache.fingerprint(project.db, "v")
+        second = project.incidents_fingerprint("v")
         more = make_incidents(10, seed=9)
         more["source_key"] = [f"new{i}" for i in range(10)]
         _add(project, more)
-        third = map_cache.fingerprint(project.db, "v")
+        third = project.incidents_fingerprint("v")
     assert len({first, second, third}) == 3
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from factories import make_incidents
 
 from stationmap.core.model import UNKNOWN_CATEGORY
-from stationmap.maps.points import incident_payload, incident_payload_from_arrow, same_payload
+from stationmap.maps.points import ARROW_COLUMNS, incident_payload, incident_payload_from_arrow, same_payload
 from stationmap.store import incident_chunks
 from stationmap.store.project import Project
 
@@ -45,7 +45,7 @@ def _messy_project(tmp_path, monkeypatch) -> Project:
 
 def test_the_map_columns_draw_exactly_what_the_incident_table_draws(tmp_path, monkeypatch):
     with _messy_project(tmp_path, monkeypatch) as project:
-        ids, columns = project.map_columns()
+        ids, columns = project.incident_columns(ARROW_COLUMNS)
         table = project.incidents()
     assert ids.tolist() == table["id"].tolist()
     fast, full = incident_payload_from_arrow(ids, columns), incident_payload(table)
@@ -70,10 +70,10 @@ def test_reading_the_map_columns_never_imports_pandas(tmp_path, monkeypatch):
     _messy_project(tmp_path, monkeypatch).close()
     script = textwrap.dedent(f"""
         import sys
-        from stationmap.maps.points import incident_payload_from_arrow
+        from stationmap.maps.points import ARROW_COLUMNS, incident_payload_from_arrow
         from stationmap.store.project import Project
         with Project.open({str(tmp_path / "p.stationmap")!r}) as project:
-            payload = incident_payload_from_arrow(*project.map_columns())
+            payload = incident_payload_from_arrow(*project.incident_columns(ARROW_COLUMNS))
         assert payload.count == 516, payload.count
         print("pandas" in sys.modules)
     """)

@@ -207,9 +207,16 @@ def _numpy(array: "pa.Array", dtype: str, missing: float) -> np.ndarray:
     return values
 
 
+# The columns incident_payload_from_arrow needs, with the Arrow type each is read as
+# (store.incident_chunks.read_columns reads them straight from the project, without pandas).
+ARROW_COLUMNS: dict[str, str] = {
+    "lat": "float64", "lon": "float64", "start_ts": "float64", "end_ts": "float64",
+    "time_known": "float64", "category": "large_string", "address": "large_string",
+}
+
+
 def incident_payload_from_arrow(ids: np.ndarray, table: "pa.Table") -> IncidentPayload:
-    """The same payload from the ids and an Arrow table of the same columns (store.incident_columns:
-    numbers float64, text large_string), without pandas."""
+    """The same payload from the ids and an Arrow table of ARROW_COLUMNS, without pandas."""
     import pyarrow.compute as pc
 
     def number(name: str) -> np.ndarray:

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from stationmap.io.mapping import ColumnMapping
-    from stationmap.io.readers import RawTable
 
 # Aggregated rows per INSERT batch: small enough for a responsive Cancel, large enough
 # that the per-batch cost (progress callback, column conversion) does not show.

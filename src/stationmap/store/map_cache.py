@@ -1,13 +1,13 @@
 """A cache of what the map drew last for a project, so that the next start-up draws it sooner.
 
-Reading the map's incidents (store.incident_columns) takes pyarrow and numpy work on a worker while
-the map page loads; at start-up that worker competes with the page for the interpreter. What it
-produces depends only on the stored incidents, so it is kept here, in the application's data folder
-(never in the project file, which may sit read-only on a USB stick), under a fingerprint of the
-incident chunks: their ids, rows and bytes, hashed without decoding them (SHA-256 hashes the 31 MB
-of a million incidents in about 0.02 s here, plus reading them from the file). Any change to the
-incidents (an import, a recategorisation, a migration) changes the fingerprint, and the cache is
-simply not used. Only the few most recent projects are kept, and only reasonably small entries.
+Reading the map's incidents (store.incident_chunks.read_columns) takes pyarrow and numpy work on a
+worker while the map page loads; at start-up that worker competes with the page for the interpreter.
+What it produces depends only on the stored incidents, so it is kept here, in the application's data
+folder (never in the project file, which may sit read-only on a USB stick), under a fingerprint of
+the incident chunks (store.incident_chunks.fingerprint: their ids, rows and bytes, hashed without
+decoding them). Any change to the incidents (an import, a recategorisation, a migration) changes
+the fingerprint, and the cache is simply not used. Only the few most recent projects are kept, and
+only reasonably small entries.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -27,16 +26,6 @@ FOLDER = "map-cache"
 KEEP = 4                         # projects whose last map is kept
 MAX_BYTES = 64 * 2**20           # larger entries are not kept (a million incidents take about 35 MB)
 _MAGIC = b"SMMAPCACHE1\n"
-
-
-def fingerprint(db: sqlite3.Connection, version: str) -> str:
-    """A hash of every incident chunk (ids, rows and bytes) and of `version` (what made the entry)."""
-    digest = hashlib.sha256(version.encode())
-    for chunk_id, import_id, first_id, rows, blob in db.execute(
-            "SELECT id, import_id, first_id, rows, data FROM incident_chunks ORDER BY first_id"):
-        digest.update(f"{chunk_id},{import_id},{first_id},{rows},{len(blob)};".encode())
-        digest.update(blob)
-    return digest.hexdigest()
 
 
 def _entry_path(project_path: Path) -> Path:

@@ -151,12 +151,15 @@ class Project:
         with self._translated(), self._damage_translated():
             return incident_chunks.read_all(self.db)
 
-    def map_columns(self) -> "tuple[np.ndarray, pa.Table]":
-        """The ids and the columns the map draws (store.incident_columns.MAP_COLUMNS), read without pandas."""
-        from stationmap.store.incident_columns import read_columns
-
+    def incident_columns(self, columns: dict[str, str]) -> "tuple[np.ndarray, pa.Table]":
+        """The ids and `columns` (name -> Arrow type name) of every incident, read without pandas."""
         with self._translated(), self._damage_translated():
-            return read_columns(self.db)
+            return incident_chunks.read_columns(self.db, columns)
+
+    def incidents_fingerprint(self, salt: str) -> str:
+        """Changes whenever the stored incidents do (store.incident_chunks.fingerprint)."""
+        with self._translated():
+            return incident_chunks.fingerprint(self.db, salt)
 
     def counts(self) -> "pd.DataFrame":
         columns = ["id", *COUNT_COLUMNS, "import_id"]

@@ -1,7 +1,7 @@
 """Opening a project map first, as the window does at start-up.
 
 The map needs a handful of columns, which pyarrow and numpy read from the project in a few
-milliseconds (store.incident_columns); the incident table, the filters, the charts and the feature
+milliseconds (store.incident_chunks.read_columns); the incident table, the filters, the charts and the feature
 panels need the whole table as a pandas DataFrame, and pandas alone takes about 0.4 s to import. So
 at start-up the map's page starts loading at once, its incidents are read beside it on a worker,
 and the whole table is read (on a worker, so the map stays responsive) once the map has drawn them,
@@ -30,21 +30,21 @@ def read_map_payload(path: Path, progress: Any) -> Any:
     """The map's incidents (maps.points.IncidentPayload) of a project file, without pandas: as the
     map drew them last time when the incidents have not changed since (store.map_cache)."""
     from stationmap import __version__
-    from stationmap.maps.points import (PAYLOAD_FORMAT, incident_payload_from_arrow, payload_from_bytes,
-                                        payload_to_bytes)
+    from stationmap.maps.points import (ARROW_COLUMNS, PAYLOAD_FORMAT, incident_payload_from_arrow,
+                                        payload_from_bytes, payload_to_bytes)
     from stationmap.store import map_cache
     from stationmap.store.project import Project
 
     progress(0.0, "")
     with Project.open(path) as project:   # its own connection: SQLite's belong to their thread
-        key = map_cache.fingerprint(project.db, f"{__version__}/{PAYLOAD_FORMAT}")
+        key = project.incidents_fingerprint(f"{__version__}/{PAYLOAD_FORMAT}")
         cached = map_cache.read(path, key)
         if cached is not None:
             try:
                 return payload_from_bytes(cached)
             except ValueError:
                 log.warning("map cache of %s unreadable; reading the incidents", path)
-        ids, columns = project.map_columns()
+        ids, columns = project.incident_columns(ARROW_COLUMNS)
     payload = incident_payload_from_arrow(ids, columns)
     map_cache.write(path, key, payload_to_bytes(payload))
     return payload

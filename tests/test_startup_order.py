@@ -58,11 +58,14 @@ def test_a_project_opened_map_first_gets_its_table_without_a_second_draw(qtbot, 
     window.map_panel.drawn.connect(lambda _n: charts_at_drawn.append(len(window.findChildren(TemporalPanel))))
     window.incidents_changed.connect(tables.append)
     assert window.project is not None and window.incidents is None   # the table is not read yet
+    # Meanwhile the table's place says what is coming (the window is Spanish by default).
+    assert window.pages.currentWidget().text() == "Cargando la tabla de incidentes…"
     qtbot.waitUntil(lambda: bool(drawn), timeout=LOAD_MS)
     qtbot.waitUntil(lambda: bool(tables), timeout=LOAD_MS)
     incidents = tables[0]
     assert window.incidents is incidents and len(incidents) > 5000
     assert window.incident_panel.model.total_count() == len(incidents)
+    assert window.pages.currentWidget() is window.incident_panel
     assert window.map_panel.document.incidents is incidents
     assert drawn == [drawn[0]]                               # taken in, not drawn again
     # The charts come with the table, never empty before it.

@@ -262,7 +262,7 @@ month a year before</translation>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/__init__.py" line="42"/>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="43"/>
         <source>Estadísticas agregadas</source>
         <translation>Aggregated statistics</translation>
     </message>
@@ -456,82 +456,82 @@ month a year before</translation>
 <context>
     <name>CriticalPointsTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="39"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="38"/>
         <source> semanas</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="40"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="39"/>
         <source>Buscar puntos críticos</source>
         <translation>Find critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="41"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="40"/>
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="45"/>
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="45"/>
         <source>Calle más cercana</source>
         <translation>Nearest street</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
         <source>Incidentes</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
         <source>Peso</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="48"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
         <source>Delitos principales</source>
         <translation>Main offences</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="49"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="48"/>
         <source>Horas pico</source>
         <translation>Peak hours</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="59"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="52"/>
         <source>Periodo: últimas</source>
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="91"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="84"/>
         <source>Buscando…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="100"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="93"/>
         <source>%1 puntos críticos: celdas de %2 m con más peso, unidas si se tocan.</source>
         <translation>%1 critical points: the heaviest %2 m cells, merged where they touch.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="107"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="100"/>
         <source>Puntos críticos</source>
         <translation>Critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="125"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="118"/>
         <source>Exportar puntos críticos</source>
         <translation>Export critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="126"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="119"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="139"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="132"/>
         <source>Exportado: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -552,57 +552,57 @@ month a year before</translation>
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="44"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="41"/>
         <source>Evaluar métodos</source>
         <translation>Evaluate methods</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="45"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="42"/>
         <source>Usar este método</source>
         <translation>Use this method</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="47"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="44"/>
         <source>Pruebe cada método sobre las semanas pasadas de esta comisaría: se ajusta con las semanas anteriores y se mide con la siguiente.</source>
         <translation>Test each method on this station&apos;s past weeks: fitted on the weeks before, scored on the week after.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="50"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="47"/>
         <source>Método</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="53"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="50"/>
         <source>Aciertos %1</source>
         <translation>Hit rate %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="54"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="51"/>
         <source>PAI %1</source>
         <translation>PAI %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="66"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="57"/>
         <source>Área señalada</source>
         <translation>Area flagged</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="67"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="58"/>
         <source>PAI</source>
         <translation>PAI</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="95"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="83"/>
         <source>Evaluando los métodos…</source>
         <translation>Evaluating the methods…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="105"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="93"/>
         <source>Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una predicha con las anteriores. PAI: % de delitos captados / % del área señalada.</source>
         <translation>Study area: jurisdiction of %1 km², %2 m cells; mean over %3 weeks, each predicted from the weeks before. PAI: % of crimes captured / % of area flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="128"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="116"/>
         <source>Método elegido y guardado en el proyecto: %1</source>
         <translation>Method chosen and saved in the project: %1</translation>
     </message>
@@ -719,78 +719,78 @@ month a year before</translation>
 <context>
     <name>HotspotTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="33"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="31"/>
         <source>Conteo</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="33"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="31"/>
         <source>KDE cuártico</source>
         <translation>Quartic KDE</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="34"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="32"/>
         <source>KDE gaussiano</source>
         <translation>Gaussian KDE</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="34"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="32"/>
         <source>Gi* con FDR</source>
         <translation>Gi* with FDR</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="41"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="39"/>
         <source>automático</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="50"/>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="55"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="48"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="53"/>
         <source> semanas</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="51"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="49"/>
         <source>Ponderar lo reciente (vida media)</source>
         <translation>Weight recent weeks (half-life)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="56"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="54"/>
         <source>Dibujar capa de puntos calientes</source>
         <translation>Draw hot-spot layer</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="61"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="59"/>
         <source>Método</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="62"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="60"/>
         <source>Tamaño de celda</source>
         <translation>Cell size</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="63"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="61"/>
         <source>Ancho de banda (KDE)</source>
         <translation>Bandwidth (KDE)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="64"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="62"/>
         <source>Periodo</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="107"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="102"/>
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="114"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="109"/>
         <source>Puntos calientes: %1</source>
         <translation>Hot spots: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="130"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="125"/>
         <source>automático (%1 m)</source>
         <translation>automatic (%1 m)</translation>
     </message>
@@ -798,32 +798,32 @@ month a year before</translation>
 <context>
     <name>HotspotsMenu</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="19"/>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="34"/>
         <source>Sectores y puntos críticos</source>
         <translation>Sectors and critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="36"/>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="48"/>
         <source>Sectores y jurisdicción…</source>
         <translation>Sectors and jurisdiction…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="37"/>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="49"/>
         <source>Importar sectores…</source>
         <translation>Import sectors…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="38"/>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="51"/>
         <source>Capa de puntos calientes…</source>
         <translation>Hot-spot layer…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="39"/>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="52"/>
         <source>Puntos críticos…</source>
         <translation>Critical points…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="40"/>
+        <location filename="../../src/stationmap/ui/hotspots/__init__.py" line="53"/>
         <source>Evaluar métodos de puntos calientes…</source>
         <translation>Evaluate hot-spot methods…</translation>
     </message>
@@ -831,22 +831,22 @@ month a year before</translation>
 <context>
     <name>HotspotsPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="26"/>
+        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="28"/>
         <source>Sectores</source>
         <translation>Sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="27"/>
+        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="29"/>
         <source>Puntos calientes</source>
         <translation>Hot spots</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="28"/>
+        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="30"/>
         <source>Puntos críticos</source>
         <translation>Critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="29"/>
+        <location filename="../../src/stationmap/ui/hotspots/panel.py" line="31"/>
         <source>Evaluación</source>
         <translation>Evaluation</translation>
     </message>
@@ -1278,77 +1278,82 @@ month a year before</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="96"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="78"/>
+        <source>Cargando la tabla de incidentes…</source>
+        <translation>Loading the incident table…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/main_window.py" line="105"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="99"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="107"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="257"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="357"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="262"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="362"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="263"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="363"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="269"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="369"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="270"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="370"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="283"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="383"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="284"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="384"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="297"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="397"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="305"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="405"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="306"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="406"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="312"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="412"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="317"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="417"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="339"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="444"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -1356,67 +1361,67 @@ month a year before</translation>
 <context>
     <name>MapMenu</name>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="31"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="30"/>
         <source>Exportar mapa (HTML sin conexión)…</source>
         <translation>Export map (offline HTML)…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="32"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="31"/>
         <source>Exportar mapa (imagen PNG)…</source>
         <translation>Export map (PNG image)…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="34"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="33"/>
         <source>Crear mapa base desde OpenStreetMap…</source>
         <translation>Build a basemap from OpenStreetMap…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="35"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="34"/>
         <source>Cargar mapa base (PMTiles/MBTiles)…</source>
         <translation>Load a basemap (PMTiles/MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="48"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="47"/>
         <source>Exportar mapa</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="49"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="48"/>
         <source>Página web (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="49"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="48"/>
         <source>Imagen PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="72"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="75"/>
         <source>Creando el mapa base…</source>
         <translation>Building the basemap…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="76"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="79"/>
         <source>Cargar mapa base</source>
         <translation>Load basemap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="77"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="80"/>
         <source>Mapas base (*.pmtiles *.mbtiles)</source>
         <translation>Basemaps (*.pmtiles *.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="82"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="87"/>
         <source>Leyendo el mapa base…</source>
         <translation>Reading the basemap…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="95"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="102"/>
         <source>Mapa base</source>
         <translation>Basemap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="96"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="103"/>
         <source>El mapa base «%1» quedó guardado en el proyecto.</source>
         <translation>The basemap “%1” was saved in the project.</translation>
     </message>
@@ -1557,12 +1562,12 @@ month a year before</translation>
         <translation>Patrol plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/__init__.py" line="23"/>
+        <location filename="../../src/stationmap/ui/plan/__init__.py" line="22"/>
         <source>Generar plan…</source>
         <translation>Generate plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/__init__.py" line="24"/>
+        <location filename="../../src/stationmap/ui/plan/__init__.py" line="23"/>
         <source>Exportar plan…</source>
         <translation>Export plan…</translation>
     </message>
@@ -2027,7 +2032,7 @@ month a year before</translation>
 <context>
     <name>StationGeography</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/station.py" line="85"/>
+        <location filename="../../src/stationmap/ui/hotspots/station.py" line="96"/>
         <source>Sectores</source>
         <translation>Sectors</translation>
     </message>
@@ -2035,7 +2040,7 @@ month a year before</translation>
 <context>
     <name>TaskProgressDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/tasks.py" line="162"/>
+        <location filename="../../src/stationmap/ui/tasks.py" line="171"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>

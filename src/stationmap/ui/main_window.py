@@ -73,9 +73,10 @@ class MainWindow(QMainWindow):
         self.start_page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.start_page)
-        # The incident table comes with the first incidents (it needs pandas); until then an empty page.
+        # The incident table comes with the first incidents (it needs pandas); until then this says so.
         self._incident_panel: Any = None
-        self._table_placeholder = QWidget(self)
+        self._table_placeholder = QLabel(self.tr("Cargando la tabla de incidentes…"), self)
+        self._table_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(self._table_placeholder)
         self.setCentralWidget(self.pages)
 

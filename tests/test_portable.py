@@ -30,6 +30,21 @@ def test_a_data_folder_beside_the_executable_holds_settings_log_and_sample(exe_f
     assert paths.app_data_dir() == chosen
     assert paths.log_path().parent == chosen
     assert paths.sample_project_path().parent == chosen
+    assert paths.app_cache_dir() == chosen   # the map cache too: nothing left on the laptop
+
+
+def test_the_map_cache_is_kept_apart_from_settings_in_the_platform_cache_folder(tmp_path, monkeypatch):
+    # On Windows under %LOCALAPPDATA% (not the roaming profile a domain laptop copies at each logon).
+    monkeypatch.delenv(paths.CONFIG_ENV, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("APPDATA", str(tmp_path / "roaming"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    expected = {"win32": (tmp_path / "roaming" / "StationMap", tmp_path / "local" / "StationMap" / "cache"),
+                "linux": (tmp_path / "data" / "stationmap", tmp_path / "cache" / "stationmap")}
+    for platform, (data, cache) in expected.items():
+        monkeypatch.setattr(sys, "platform", platform)
+        assert (paths.app_data_dir(), paths.app_cache_dir()) == (data, cache)
 
 
 def test_settings_written_by_the_ui_land_in_the_portable_folder(exe_folder, monkeypatch, qapp):

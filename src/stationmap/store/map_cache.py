@@ -2,12 +2,12 @@
 
 Reading the map's incidents (store.incident_chunks.read_columns) takes pyarrow and numpy work on a
 worker while the map page loads; at start-up that worker competes with the page for the interpreter.
-What it produces depends only on the stored incidents, so it is kept here, in the application's data
-folder (never in the project file, which may sit read-only on a USB stick), under a fingerprint of
-the incident chunks (store.incident_chunks.fingerprint: their ids, rows and bytes, hashed without
-decoding them). Any change to the incidents (an import, a recategorisation, a migration) changes
-the fingerprint, and the cache is simply not used. Only the few most recent projects are kept, and
-only reasonably small entries.
+What it produces depends only on the stored incidents, so it is kept in the user's cache folder
+(store.paths.app_cache_dir; never in the project file, which may sit read-only on a USB stick),
+under a fingerprint of the incident chunks (store.incident_chunks.fingerprint: their ids, rows and
+bytes, hashed without decoding them). Any change to the incidents (an import, a recategorisation,
+a migration) changes the fingerprint, and the cache is simply not used. Only the few most recent
+projects are kept, and only reasonably small entries.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from stationmap.store.paths import app_data_dir
+from stationmap.store.paths import app_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ _MAGIC = b"SMMAPCACHE1\n"
 
 def _entry_path(project_path: Path) -> Path:
     name = hashlib.sha256(str(Path(project_path).resolve()).encode()).hexdigest()[:32]
-    return app_data_dir() / FOLDER / f"{name}.bin"
+    return app_cache_dir() / FOLDER / f"{name}.bin"
 
 
 def read(project_path: Path, key: str) -> bytes | None:

@@ -33,15 +33,32 @@ def resources_dir(name: str) -> Path:
 
 def app_data_dir() -> Path:
     """The per-user folder for settings, log and the sample project (created on demand)."""
+    return _user_folder(windows=("APPDATA", "Roaming", "StationMap"), darwin="Application Support/StationMap",
+                        xdg=("XDG_DATA_HOME", ".local/share"))
+
+
+def app_cache_dir() -> Path:
+    """The per-user folder for what can be rebuilt at any time (the map cache): the platform's local
+    cache folder, never a roaming profile that a domain laptop copies at every logon."""
+    return _user_folder(windows=("LOCALAPPDATA", "Local", "StationMap/cache"), darwin="Caches/StationMap",
+                        xdg=("XDG_CACHE_HOME", ".cache"))
+
+
+def _user_folder(*, windows: tuple[str, str, str], darwin: str, xdg: tuple[str, str]) -> Path:
+    """`$STATIONMAP_CONFIG_DIR` when set (tests, portable installs keep everything together), else the
+    platform's folder: %<variable>% (AppData/<fallback> without it)/<sub> on Windows,
+    ~/Library/<darwin> on macOS, $<XDG variable> (~/<fallback> without it)/stationmap elsewhere."""
     configured = os.environ.get(CONFIG_ENV)
     if configured:
         folder = Path(configured)
     elif sys.platform == "win32":
-        folder = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / "StationMap"
+        variable, fallback, sub = windows
+        folder = Path(os.environ.get(variable) or Path.home() / "AppData" / fallback) / sub
     elif sys.platform == "darwin":
-        folder = Path.home() / "Library" / "Application Support" / "StationMap"
+        folder = Path.home() / "Library" / darwin
     else:
-        folder = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "stationmap"
+        variable, fallback = xdg
+        folder = Path(os.environ.get(variable) or Path.home() / fallback) / "stationmap"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

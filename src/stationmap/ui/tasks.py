@@ -181,9 +181,11 @@ class TaskProgressDialog(QProgressDialog):
         self.setValue(0)
 
     def _on_progress(self, fraction: float, message: str) -> None:
-        self.setValue(int(round(min(max(fraction, 0.0), 1.0) * 1000)))
         if message:
             self.setLabelText(message)
+        # Last: a modal dialog's setValue processes events, where the task's `finished` may arrive and
+        # delete this dialog; nothing of it may be touched after.
+        self.setValue(int(round(min(max(fraction, 0.0), 1.0) * 1000)))
 
     def _on_finished(self) -> None:
         self._runner.progressed.disconnect(self._on_progress)

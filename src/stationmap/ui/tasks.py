@@ -175,6 +175,8 @@ class TaskProgressDialog(QProgressDialog):
         self.setAutoClose(False)
         self.setAutoReset(False)
         self._runner = runner
+        self._in_set_value = False
+        self._finished_meanwhile = False
         runner.progressed.connect(self._on_progress)
         runner.finished.connect(self._on_finished)
         self.canceled.connect(runner.cancel)
@@ -183,11 +185,25 @@ class TaskProgressDialog(QProgressDialog):
     def _on_progress(self, fraction: float, message: str) -> None:
         if message:
             self.setLabelText(message)
-        # Last: a modal dialog's setValue processes events, where the task's `finished` may arrive and
-        # delete this dialog; nothing of it may be touched after.
-        self.setValue(int(round(min(max(fraction, 0.0), 1.0) * 1000)))
+        # A modal QProgressDialog's setValue processes events: the task's `finished` (or a click on
+        # Cancel) may be handled in there. Deleting the dialog then would pull it from under its own
+        # setValue (a crash in C++), so finishing waits until setValue has returned.
+        self._in_set_value = True
+        try:
+            self.setValue(int(round(min(max(fraction, 0.0), 1.0) * 1000)))
+        finally:
+            self._in_set_value = False
+        if self._finished_meanwhile:
+            self._finish()
 
     def _on_finished(self) -> None:
+        if self._in_set_value:
+            self._finished_meanwhile = True
+        else:
+            self._finish()
+
+    def _finish(self) -> None:
+        self._finished_meanwhile = False
         self._runner.progressed.disconnect(self._on_progress)
         self._runner.finished.disconnect(self._on_finished)
         self.canceled.disconnect(self._runner.cancel)

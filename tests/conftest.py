@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -96,3 +97,11 @@ def bare_window(qtbot, config_dir):
     qtbot.addWidget(window)
     yield window
     window.close()
+
+
+def page_value(qtbot, map_panel, script: str):
+    """Run `script` in a map panel's page and return its (JSON-decoded) value."""
+    box: list = []
+    map_panel.run_javascript(f"JSON.stringify({script})", box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return json.loads(box[0])

@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import page_value
 
 from stationmap.ui.map import register_app_scheme
 
@@ -61,12 +62,7 @@ class WithCounts:
                              "year": 2026, "month": 10})
 
 
-def js(qtbot, panel, script):
-    """Run `script` in the page and return its (JSON-decoded) value."""
-    box = []
-    panel.run_javascript(f"JSON.stringify({script})", box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=5000)
-    return json.loads(box[0])
+js = page_value
 
 
 def make_panel(qtbot, filter_state):

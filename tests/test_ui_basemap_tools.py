@@ -78,6 +78,7 @@ def test_map_menu_exports_html_and_png(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.map_panel.drawn, timeout=30_000):
         window.show()
     qtbot.waitExposed(window)
+    # At once: the export waits for the engine's first frame itself (a grab before it is blank).
     window.map_tools.export_to(tmp_path / "mapa.png", "png")
     from PIL import Image
 

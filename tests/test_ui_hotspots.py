@@ -9,6 +9,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import page_value
 import shapely
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox
@@ -65,10 +66,7 @@ def station(qtbot, config_dir, tmp_path, sample_project_file):
 
 
 def js(qtbot, window, script):
-    box: list = []
-    window.map_panel.run_javascript(f"JSON.stringify({script})", box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=5000)
-    return json.loads(box[0])
+    return page_value(qtbot, window.map_panel, script)
 
 
 def overlays(qtbot, window):

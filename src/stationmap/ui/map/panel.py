@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
+import time
 import uuid
 from functools import partial
 from pathlib import Path
@@ -51,6 +52,20 @@ def _release_urls(handler: Any, urls: dict[str, str], *_: Any) -> None:
     for url in urls.values():
         handler.drop(url)
 
+
+# How long a PNG export waits for the web engine's first frame, and how often it looks.
+PAINT_WAIT_MS = 3000
+FRAME_POLL_MS = 30
+
+
+def _is_flat(pixmap: Any) -> bool:
+    """Whether every pixel of `pixmap` has one colour (sampled on a 24 x 24 grid)."""
+    image = pixmap.toImage()
+    if image.isNull() or image.width() == 0 or image.height() == 0:
+        return True
+    xs = [image.width() * k // 24 for k in range(24)]
+    ys = [image.height() * k // 24 for k in range(24)]
+    return len({image.pixel(x, y) for x in xs for y in ys}) == 1
 
 class MapPanel(QWidget):
     loaded = Signal()          # the page is ready (after every page load)
@@ -240,9 +255,28 @@ class MapPanel(QWidget):
     def export_png(self, path: str | Path) -> Path:
         """The current view as a PNG image, as the user sees it."""
         target = Path(path)
-        if not self._view.grab().save(str(target), "PNG"):
+        if not self._painted_view().save(str(target), "PNG"):
             raise StationMapError("map.png_failed", path=str(target))
         return target
+
+    def _painted_view(self, wait_ms: int = PAINT_WAIT_MS) -> Any:
+        """The view's pixels once the web engine has delivered a frame to the widget.
+
+        Right after the page draws (or the view is shown or resized), grab() can still return the
+        widget's flat background: the engine's frame arrives a few event-loop turns later. A real map
+        is never one flat colour (its controls alone are not), so a flat grab is taken again, with
+        events processed in between, for at most `wait_ms`.
+        """
+        from PySide6.QtCore import QEventLoop
+
+        deadline = time.monotonic() + wait_ms / 1000
+        pixmap = self._view.grab()
+        while _is_flat(pixmap) and time.monotonic() < deadline:
+            loop = QEventLoop()
+            QTimer.singleShot(FRAME_POLL_MS, loop.quit)
+            loop.exec()
+            pixmap = self._view.grab()
+        return pixmap
 
     def run_javascript(self, script: str, callback: Callable[[Any], None] | None = None) -> None:
         """Run a script in the page (tests, benchmarks); `callback` receives its JSON-able result."""

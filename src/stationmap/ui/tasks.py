@@ -15,7 +15,7 @@ import time
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from stationmap.core.progress import CancelToken, Cancelled, Progress
@@ -162,48 +162,38 @@ def owned_runner(owner: QObject, on_success: Callable[[Any], None],
 
 
 class TaskProgressDialog(QProgressDialog):
-    """A modal progress bar with Cancel, bound to a runner for the duration of one task."""
+    """A modal progress bar with Cancel, bound to a runner for the duration of one task.
+
+    Progress goes to the bar itself, not through QProgressDialog.setValue: for a modal dialog that
+    processes events (it is made for loops that block the event loop; a task's do not), so a report
+    could run other slots inside it, the task's end and the dialog's deletion among them. CI crashed
+    in C++ that way. The dialog still shows itself after setMinimumDuration, as QProgressDialog does.
+    """
 
     def __init__(self, runner: TaskRunner, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setLabelText(title)
         self.setCancelButtonText(self.tr("Cancelar"))
+        self._bar = QProgressBar(self)
+        self.setBar(self._bar)
         self.setRange(0, 1000)
         self.setMinimumDuration(300)  # quick tasks finish without a flashing dialog
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self._runner = runner
-        self._in_set_value = False
-        self._finished_meanwhile = False
         runner.progressed.connect(self._on_progress)
         runner.finished.connect(self._on_finished)
         self.canceled.connect(runner.cancel)
-        self.setValue(0)
+        self.setValue(0)   # starts the minimum-duration timer that shows the dialog
 
     def _on_progress(self, fraction: float, message: str) -> None:
         if message:
             self.setLabelText(message)
-        # A modal QProgressDialog's setValue processes events: the task's `finished` (or a click on
-        # Cancel) may be handled in there. Deleting the dialog then would pull it from under its own
-        # setValue (a crash in C++), so finishing waits until setValue has returned.
-        self._in_set_value = True
-        try:
-            self.setValue(int(round(min(max(fraction, 0.0), 1.0) * 1000)))
-        finally:
-            self._in_set_value = False
-        if self._finished_meanwhile:
-            self._finish()
+        self._bar.setValue(int(round(min(max(fraction, 0.0), 1.0) * 1000)))
 
     def _on_finished(self) -> None:
-        if self._in_set_value:
-            self._finished_meanwhile = True
-        else:
-            self._finish()
-
-    def _finish(self) -> None:
-        self._finished_meanwhile = False
         self._runner.progressed.disconnect(self._on_progress)
         self._runner.finished.disconnect(self._on_finished)
         self.canceled.disconnect(self._runner.cancel)

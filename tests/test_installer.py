@@ -60,7 +60,13 @@ class Wine:
         self.home.mkdir()
         self.env = dict(os.environ, HOME=str(self.home), WINEPREFIX=str(folder / "prefix"), WINEDEBUG="-all",
                         WINEDLLOVERRIDES="mscoree,mshtml=")   # no Mono/Gecko install prompts
-        self.run("wineboot", "--init")
+        # Creating a prefix on this shared machine failed once in CI ("could not load kernel32.dll",
+        # exit 53) and worked on the next try: the prefix is set-up, not what is tested, so it gets
+        # a second chance, from scratch, and must work then.
+        if self.run("wineboot", "--init", check=False).returncode != 0:
+            subprocess.run(["wineserver", "-k"], env=self.env, capture_output=True, timeout=60)
+            shutil.rmtree(self.env["WINEPREFIX"], ignore_errors=True)
+            self.run("wineboot", "--init")
         self.user = self.prefix_path("drive_c", "users") / os.environ.get("USER", "root")
         if not self.user.exists():
             self.user = next(p for p in self.prefix_path("drive_c", "users").iterdir() if p.name != "Public")

@@ -133,21 +133,21 @@ class TextColumn:
 def _address_codes(text: TextColumn, rows: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Codes into the sorted addresses of `rows`."""
     present = np.unique(text.codes[rows])
-    names = [text.names[code] for code in present]
-    order = sorted(range(len(names)), key=names.__getitem__)
-    lookup = np.zeros(len(text.names), dtype=np.int64)
-    lookup[present[order]] = np.arange(len(order))
-    return lookup[text.codes[rows]], [names[k] for k in order]
+    return _recoded(text, rows, present[sorted(range(len(present)), key=lambda k: text.names[present[k]])])
 
 
 def _category_codes(text: TextColumn, rows: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Codes into the categories of `rows`, commonest first (ties: the one met first)."""
-    codes = text.codes[rows]
-    present, first, counts = np.unique(codes, return_index=True, return_counts=True)
-    order = np.lexsort((first, -counts))
+    present, first, counts = np.unique(text.codes[rows], return_index=True, return_counts=True)
+    return _recoded(text, rows, present[np.lexsort((first, -counts))])
+
+
+def _recoded(text: TextColumn, rows: np.ndarray, ordered: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """The codes of `rows` renumbered 0, 1, ... in the order of `ordered` (the codes present), with
+    their names in that order."""
     lookup = np.zeros(len(text.names), dtype=np.int64)
-    lookup[present[order]] = np.arange(len(order))
-    return lookup[codes], [text.names[code] for code in present[order]]
+    lookup[ordered] = np.arange(len(ordered))
+    return lookup[text.codes[rows]], [text.names[code] for code in ordered]
 
 
 def payload_from_columns(ids: np.ndarray, start_ts: np.ndarray, end_ts: np.ndarray, lat: np.ndarray,

@@ -121,6 +121,20 @@ def test_rows_without_id_get_content_hash_keys_counted_by_occurrence():
     assert normalize(raw).table["source_key"].tolist() == keys   # re-import: the same keys
 
 
+@pytest.mark.parametrize("ids, keys", [
+    (["A1", "A10", "B7", "C9"], ["id:A1#1", "id:A10#1", "id:B7#1", "id:C9#1"]),
+    (["C9", "B7", "A10", "A1"], ["id:C9#1", "id:B7#1", "id:A10#1", "id:A1#1"]),
+    (["A10", "B7", "A1", "B7", "A1", "D2", "C9"],
+     ["id:A10#1", "id:B7#1", "id:A1#1", "id:B7#2", "id:A1#2", "id:D2#1", "id:C9#1"]),
+    (["A1", "A1", "B7"], ["id:A1#1", "id:A1#2", "id:B7#1"]),   # ascending, but not strictly
+])
+def test_keys_count_repeats_however_the_rows_are_ordered(ids, keys):
+    # Strictly ordered ids skip the search for repeats (io.normalize.strictly_ordered); a repeat
+    # anywhere else must still be found, next to its twin or not.
+    raw = raw_table(["nro_denuncia", "fecha", "delito"], [[case, "14/11/2026", "Robo"] for case in ids])
+    assert normalize(raw).table["source_key"].tolist() == keys
+
+
 def test_outside_area_and_utm_with_the_zone_from_the_mapping():
     raw = raw_table(["fecha", "este", "norte"], [["14/11/2026", "718295.0", "9107288.0"],
                                                  ["14/11/2026", "728295.0", "9107288.0"]])

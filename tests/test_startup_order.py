@@ -81,3 +81,27 @@ def test_a_project_opened_map_first_gets_its_table_without_a_second_draw(qtbot, 
     assert 0 < filtered.args[0] < drawn[0]
     assert window.incident_panel.model.rowCount() < len(incidents)
 
+
+
+def test_the_way_to_the_first_page_load_imports_no_numpy(sample_project_file, tmp_path):
+    # At start-up the main thread builds the window, opens the project and starts its page loading;
+    # numpy (about 0.07 s to import) is left to the worker that reads the map's incidents meanwhile.
+    # A module-level `import numpy` anywhere on that way puts it back in front of the page load.
+    code = """
+import sys
+from pathlib import Path
+import stationmap.ui.main_window, stationmap.ui.map.panel
+from stationmap.maps.basemap import open_pack
+from stationmap.maps.document import MapDocument, apply_geography, basemap_asset, geography_from_project
+from stationmap.store.project import Project
+
+with Project.open(sys.argv[1]) as project:
+    apply_geography(MapDocument(language="es"), geography_from_project(project), None)
+    pack = basemap_asset(project, Path(sys.argv[2]))
+    assert pack is not None and open_pack(pack).maxzoom > 0
+print(sorted(name for name in ("numpy", "pandas", "pyarrow", "shapely") if name in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", code, str(sample_project_file), str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"

@@ -9,11 +9,10 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from stationmap.maps.labels import DENSITY_LEGEND, KERNEL_WORDS
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 # Sequential yellow-orange-red (ColorBrewer YlOrRd, 5 classes) for counts per district.
@@ -43,8 +42,10 @@ def _ubigeo(value: Any) -> str | None:
     return text.zfill(6) if text.isdigit() else None
 
 
-def class_breaks(values: np.ndarray, classes: int = len(CHOROPLETH_COLOURS)) -> list[int]:
+def class_breaks(values: "np.ndarray | list[float]", classes: int = len(CHOROPLETH_COLOURS)) -> list[int]:
     """Upper bounds of up to `classes` quantile classes over whole counts, strictly increasing."""
+    import numpy as np  # here, not above: the map panel imports this module before a first map needs numpy
+
     values = np.asarray(values, dtype=float)
     values = values[np.isfinite(values)]
     if values.size == 0:
@@ -73,7 +74,7 @@ def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame") -> dict[s
     present = [f["properties"]["count"] for f in features if f["properties"]["count"] is not None]
     if not present:
         return None
-    breaks = class_breaks(np.array(present))
+    breaks = class_breaks(present)
     period = ""
     if {"year", "month"} <= set(counts.columns):
         stamps = (counts["year"].astype("int64") * 100 + counts["month"].astype("int64"))

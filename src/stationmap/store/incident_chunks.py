@@ -24,11 +24,13 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Callable, Iterator
 
-import numpy as np
-
 from stationmap.core.model import INCIDENT_COLUMNS
 
+# numpy, pyarrow and pandas are imported where they are used: the window opens a project
+# (store.project imports this module) before its first map needs any of them, and at start-up
+# that map's incidents are read on a worker, which imports them beside the page loading.
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
     import pyarrow as pa
 
@@ -76,6 +78,7 @@ def to_arrow(frame: "pd.DataFrame") -> "pa.Table":
     dictionaries: smaller chunks, written faster, decoded on reading.
     """
     import pyarrow as pa
+    import numpy as np
     import pyarrow.compute as pc
 
     schema = storage_schema()
@@ -136,8 +139,9 @@ class KnownKeys:
         self._keys = pa.chunked_array([chunk for array in arrays for chunk in array.chunks],
                                       type=pa.large_string())
 
-    def new_rows(self, keys: "pa.Array") -> np.ndarray:
+    def new_rows(self, keys: "pa.Array") -> "np.ndarray":
         """True where `keys` holds a key not seen before."""
+        import numpy as np
         import pyarrow.compute as pc
 
         if len(self._keys) == 0:
@@ -187,7 +191,9 @@ def _chunks(db: sqlite3.Connection) -> Iterator[tuple[int, int, int, int, bytes]
     return db.execute("SELECT id, import_id, first_id, rows, data FROM incident_chunks ORDER BY first_id")
 
 
-def _ids(first_id: int, rows: int) -> np.ndarray:
+def _ids(first_id: int, rows: int) -> "np.ndarray":
+    import numpy as np
+
     return np.arange(first_id, first_id + rows, dtype=np.int64)
 
 
@@ -199,6 +205,7 @@ def read_columns(db: sqlite3.Connection, columns: dict[str, str]) -> "tuple[np.n
     when it is handed a numpy array, if it can. (The map's first draw uses this at start-up,
     before pandas is imported: see ui.map_first.)
     """
+    import numpy as np
     import pyarrow as pa
 
     schema = pa.schema([pa.field(name, pa.type_for_alias(kind)) for name, kind in columns.items()])
@@ -231,6 +238,7 @@ def read_all(db: sqlite3.Connection) -> "pd.DataFrame":
     empty), lat/lon/weight float64 (NaN when missing), times int64, or the
     nullable Int64 when some are missing.
     """
+    import numpy as np
     import pandas as pd
     import pyarrow as pa
 
@@ -262,6 +270,8 @@ def move_rows_into_chunks(db: sqlite3.Connection, table: str, types: dict[str, s
     Ids were given in import order, so each import's are one run; a gap (never made
     by the app, but possible in a hand-edited file) starts a new chunk.
     """
+    import numpy as np
+
     from stationmap.store.tables import read_frame, select_all_sql
 
     sql = select_all_sql(table, ["id", *INCIDENT_COLUMNS, "import_id"], types, where="id > ?") + " LIMIT ?"

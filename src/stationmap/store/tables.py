@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Any, Iterable
 
-import numpy as np
-
+# numpy and pandas where they are used: store.project imports this module to open a project, which
+# the window does at start-up before anything here is needed (see store.incident_chunks).
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -21,6 +21,8 @@ INTEGER, REAL, TEXT = "INTEGER", "REAL", "TEXT"
 
 def sql_values(series: "pd.Series") -> list[Any]:
     """A column as Python values SQLite can bind, missing values as NULL."""
+    import numpy as np
+
     dtype = series.dtype
     if isinstance(dtype, np.dtype) and dtype.kind == "f":
         return series.to_numpy().tolist()  # SQLite stores a bound NaN as NULL
@@ -91,6 +93,7 @@ def select_all_sql(table: str, columns: list[str], types: dict[str, str],
 
 
 def _column(cells: list, sql_type: str) -> "pd.Series":
+    import numpy as np
     import pandas as pd
 
     if sql_type == REAL:

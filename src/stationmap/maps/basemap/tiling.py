@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import numpy as np
+# numpy where it is used: the tile arithmetic the map needs to open a pack at start-up is plain math.
+if TYPE_CHECKING:
+    import numpy as np
 
 EARTH_HALF_CIRCUMFERENCE = 20037508.342789244  # metres, EPSG:3857
 MAX_LATITUDE = 85.0511287798
@@ -12,6 +15,8 @@ MAX_LATITUDE = 85.0511287798
 
 def lonlat_to_mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Vectorised EPSG:4326 -> EPSG:3857 (metres)."""
+    import numpy as np
+
     lat = np.clip(lat, -MAX_LATITUDE, MAX_LATITUDE)
     x = np.asarray(lon) * EARTH_HALF_CIRCUMFERENCE / 180.0
     y = np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) * EARTH_HALF_CIRCUMFERENCE / np.pi
@@ -19,6 +24,8 @@ def lonlat_to_mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np
 
 
 def mercator_to_lonlat(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
     lon = np.asarray(x) * 180.0 / EARTH_HALF_CIRCUMFERENCE
     lat = np.degrees(2 * np.arctan(np.exp(np.asarray(y) * np.pi / EARTH_HALF_CIRCUMFERENCE)) - np.pi / 2)
     return lon, lat
@@ -26,6 +33,8 @@ def mercator_to_lonlat(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.nda
 
 def mercator_coords(coords: np.ndarray) -> np.ndarray:
     """shapely.transform callback: (n, 2) lon/lat -> (n, 2) Web-Mercator metres."""
+    import numpy as np
+
     x, y = lonlat_to_mercator(coords[:, 0], coords[:, 1])
     return np.column_stack([x, y])
 
@@ -55,6 +64,8 @@ def tiles_covering(bounds: tuple[float, float, float, float], z: int) -> list[tu
 
 
 def tile_lonlat_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
+    import numpy as np
+
     minx, miny, maxx, maxy = tile_bounds_mercator(z, x, y)
     (west, east), (south, north) = mercator_to_lonlat(np.array([minx, maxx]), np.array([miny, maxy]))
     return float(west), float(south), float(east), float(north)

@@ -68,7 +68,8 @@ def test_embedded_page_loads_only_app_scheme_assets_in_order():
     html = render_page(config, inline_assets=False, title="<Mapa>")
     sources = re.findall(r'<script src="([^"]+)"', html) + re.findall(r'href="([^"]+)"', html)
     assert sources and all(url.startswith("app://stationmap/web/") for url in sources)
-    assert sources[0].endswith("leaflet/leaflet.js")
+    # The incidents are asked for before anything else loads; Leaflet comes before what uses it.
+    assert [url.rsplit("/web/", 1)[1] for url in sources[:2]] == ["stationmap/prefetch.js", "leaflet/leaflet.js"]
     assert "<title>&lt;Mapa&gt;</title>" in html
     assert config["view"]["bounds"] == [[-8.2, -79.1], [-8.0, -78.9]]
     assert config["text"]["time_unknown"] == "time unknown"

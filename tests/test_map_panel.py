@@ -373,3 +373,76 @@ def test_a_late_ready_from_a_replaced_page_is_ignored(qtbot):
         assert not panel.is_ready                # and is not taken for the new one
     assert panel.is_ready and panel.page_load_id != first
     assert js(qtbot, panel, "SM.loadId") == panel.page_load_id
+
+
+def record_scripts(panel) -> list[str]:
+    """Every script the panel runs in its page from now on."""
+    scripts: list[str] = []
+    run = panel._page.runJavaScript
+
+    def recording(script, *args):
+        scripts.append(script)
+        return run(script, *args)
+
+    panel._page.runJavaScript = recording
+    return scripts
+
+
+def test_the_page_draws_the_incidents_it_asked_for_without_being_told(qtbot, sample_project):
+    # Start-up: the page asks for its incidents as it loads and draws them when they come; Python's
+    # SM.loadIncidents, after the bridge is up, would cost a round trip more before the map shows.
+    from factories import make_incidents
+
+    from stationmap.maps.points import incident_payload
+    from stationmap.ui.map.panel import MapPanel
+
+    incidents = make_incidents(500, seed=3)
+    panel = MapPanel(FilterState())
+    qtbot.addWidget(panel, before_close_func=lambda widget: widget.wait_idle())
+    panel.resize(1000, 700)
+    scripts = record_scripts(panel)
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS) as drawn:
+        panel.set_project(sample_project)
+        panel.show()
+        panel.show_payload(incident_payload(incidents))
+    assert drawn.args[0] == 500 == js(qtbot, panel, "SM.stats().visible")
+    assert not [script for script in scripts if "SM.loadIncidents" in script]
+    assert js(qtbot, panel, "SM.generation") == panel._generation
+
+
+def test_a_filter_set_before_the_incidents_are_drawn_comes_with_them(qtbot):
+    # The page is told to draw incidents and, before it has, the filter changes: the mask must not
+    # reach the page ahead of the incidents it masks (it would be lost under them).
+    from factories import make_incidents
+
+    state = FilterState()
+    panel = make_panel(qtbot, state)
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        pass
+    incidents = make_incidents(400, seed=9)
+    robbed = int(filter_mask(incidents, IncidentFilter(categories=frozenset({"Robo"}))).sum())
+    scripts = record_scripts(panel)
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS,
+                          check_params_cb=lambda visible: visible != 400) as drawn:
+        panel.set_incidents(incidents)
+        state.update(categories=frozenset({"Robo"}))    # same turn: the page has drawn nothing yet
+    assert drawn.args[0] == robbed < 400
+    qtbot.wait(200)   # anything still on its way (a late drawing of every incident) would land now
+    assert js(qtbot, panel, "SM.stats().visible") == robbed
+    assert not [script for script in scripts if "SM.setVisible" in script]
+
+
+def test_the_basemap_shows_even_when_no_incidents_come(qtbot, sample_project):
+    # The page puts the basemap on the map after its first incidents (map.js, Start); a project
+    # whose incidents never reach the page must still get its streets.
+    from stationmap.ui.map.panel import MapPanel
+
+    panel = MapPanel(FilterState())
+    qtbot.addWidget(panel, before_close_func=lambda widget: widget.wait_idle())
+    panel.resize(1000, 700)
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        panel.set_project(sample_project)
+        panel.show()
+    assert js(qtbot, panel, "SM.incidents.data") is None
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.stats().basemapLoaded") is True, timeout=10_000)
+    assert js(qtbot, panel, "SM.incidents.data") is None

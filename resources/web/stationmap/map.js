@@ -8,15 +8,16 @@
 
   const config = JSON.parse(document.getElementById("sm-config").textContent);
   const text = config.text;
-  // Embedded: the incident data are asked for first, before the basemap's tiles; Python answers
-  // once it has them, and SM.loadIncidents (called when Python wants them drawn) uses this answer.
+  const BASEMAP_AT_THE_LATEST_MS = 1500;
   function fetchIncidents(metaUrl, columnsUrl) {
     return Promise.all([fetch(metaUrl).then((r) => r.json()), fetch(columnsUrl).then((r) => r.arrayBuffer())]);
   }
-  let prefetched = config.prefetch ? { meta: config.prefetch.meta, columns: config.prefetch.columns,
-    answer: fetchIncidents(config.prefetch.meta, config.prefetch.columns) } : null;
-  // A page replaced before its data were made sees its requests fail: nothing to report.
-  if (prefetched) prefetched.answer.catch(() => {});
+  // Embedded: the incidents asked for as the page started (prefetch.js). The page draws them as
+  // they come (see Start), and SM.loadIncidents with the same URLs uses this answer.
+  let prefetched = window.SMPrefetch || null;
+  // Python gives a drawing generation when every incident is to show (no filter): the page then
+  // draws them without waiting for its word, and the basemap after them (see Start).
+  const drawsItself = prefetched !== null && Number.isInteger(config.prefetch.generation);
   const SM = (window.SM = {
     loadId: config.load_id || Math.random().toString(36).slice(2) + Date.now().toString(36),
     ready: false, bridge: null, generation: 0, overlays: {}, legendParts: {},
@@ -95,10 +96,17 @@
   SM.basemapLoaded = false;
   if (basemap) {
     basemap.on("load", () => { SM.basemapLoaded = true; });  // every visible tile drawn
-    addToggle(basemap, text.layer_basemap, true);
+    addToggle(basemap, text.layer_basemap, false);
   }
   const pois = poiLayer(config.basemap);
-  if (pois) addToggle(pois, text.layer_pois, true);
+  if (pois) addToggle(pois, text.layer_pois, false);
+  let basemapShown = false;
+  function showBasemap() {
+    if (basemapShown) return;
+    basemapShown = true;
+    if (basemap) basemap.addTo(map);
+    if (pois) pois.addTo(map);
+  }
 
   // --- Incidents -----------------------------------------------------------------------------
   let selection = null;
@@ -325,9 +333,11 @@
   L.DomEvent.on(document, "keydown", (e) => { if (e.key === "Escape") SM.cancelDrawPolygon(); });
 
   // --- Data and view API ------------------------------------------------------------------------
+  let unreported = null;  // a generation drawn before the bridge was up: reported once it is
   function notifyDrawn(generation) {
     setTimeout(() => {
       if (SM.bridge) SM.bridge.reportDrawn(generation, incidents.drawnCount, incidents.visible.length);
+      else unreported = generation;
     }, 0);
   }
 
@@ -341,16 +351,21 @@
   };
   const TYPED = { float64: Float64Array, int32: Int32Array, uint16: Uint16Array, uint8: Uint8Array };
   /** Embedded view: text dictionaries as JSON, numeric columns as one binary buffer (typed-array views). */
+  let loads = 0;  // incident loads asked for: only the latest draws (an earlier answer may come later)
+  function drawWhenFetched(answer, generation, maskB64) {
+    const load = ++loads;
+    return answer.then(([meta, buffer]) => {
+      if (load !== loads) return;
+      const payload = Object.assign({}, meta);
+      for (const c of meta.layout) payload[c.name] = new TYPED[c.type](buffer, c.offset, c.length);
+      SM.setIncidents(payload, generation, maskB64);
+    });
+  }
   SM.loadIncidents = function (metaUrl, columnsUrl, generation, maskB64) {
     const early = prefetched && prefetched.meta === metaUrl && prefetched.columns === columnsUrl;
     const answer = early ? prefetched.answer : fetchIncidents(metaUrl, columnsUrl);
-    prefetched = null;
-    return answer
-      .then(([meta, buffer]) => {
-        const payload = Object.assign({}, meta);
-        for (const c of meta.layout) payload[c.name] = new TYPED[c.type](buffer, c.offset, c.length);
-        SM.setIncidents(payload, generation, maskB64);
-      });
+    if (!early) prefetched = null;
+    return drawWhenFetched(answer, generation, maskB64);
   };
   SM.setVisible = function (maskB64, generation) {
     incidents.setVisibleMask(maskB64);
@@ -399,11 +414,27 @@
     if (layers.view) { map.fitBounds(layers.view, { animate: false }); SM.viewChosen = true; }
   }
 
+  // The prefetched incidents are drawn as soon as they arrive, without waiting for the bridge and a
+  // word from Python (a round trip less at start-up); Python counts this drawing as the generation
+  // it wrote in the page. The basemap follows them: setting up its tiles took as long as drawing
+  // the incidents, and they are what the user opened the map for. It comes after the drawing is
+  // reported (timers run in order), or after BASEMAP_AT_THE_LATEST_MS if the incidents do not come.
+  if (drawsItself) {
+    drawWhenFetched(prefetched.answer, config.prefetch.generation, null).catch(() => {})
+      .then(() => setTimeout(showBasemap, 0));
+    setTimeout(showBasemap, BASEMAP_AT_THE_LATEST_MS);
+  } else {
+    showBasemap();
+  }
+
   map.on("moveend", () => { if (SM.bridge) SM.bridge.viewChanged(JSON.stringify(SM.viewBounds())); });
 
   function announceReady() {
     SM.ready = true;
-    if (SM.bridge) SM.bridge.pageReady(SM.loadId);
+    if (!SM.bridge) return;
+    SM.bridge.pageReady(SM.loadId);   // first: Python takes drawings from a page it knows is ready
+    if (unreported !== null) notifyDrawn(unreported);
+    unreported = null;
   }
   if (config.mode === "embedded" && window.qt && window.QWebChannel) {
     new QWebChannel(qt.webChannelTransport, (channel) => { SM.bridge = channel.objects.bridge; announceReady(); });

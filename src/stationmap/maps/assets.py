@@ -14,6 +14,7 @@ from stationmap.store.paths import resources_dir
 
 # Order matters: Leaflet first, then the libraries that extend it, then our page script last.
 PAGE_SCRIPTS: tuple[str, ...] = (
+    "stationmap/prefetch.js",   # first: the embedded view's incidents are on their way while the rest loads
     "leaflet/leaflet.js",
     "pmtiles/pmtiles.js",
     "protomaps-leaflet/protomaps-leaflet.js",

@@ -97,8 +97,11 @@ class MapPanel(QWidget):
         self._payload: IncidentPayload | None = None
         self._urls: dict[str, str] = {}       # what this panel put on the scheme, to drop it later
         self._reserved: dict[str, str] = {}   # incident URLs the page may ask for before they are made
-        self._generation = 0
+        self._generation = 0          # counts what the page was asked to draw; it reports each drawing
         self._drawn_generation = -1
+        self._data_generation = -1    # the generation that sent the page its current incidents
+        # (generation, incidents URL, columns URL) the page draws by itself as it loads, if it does
+        self._prefetched: tuple[int, str, str] | None = None
         self._ready = False
         self.page_load_id = ""
         self._load_id = ""   # the page load under way or shown (see _load_page)
@@ -193,7 +196,11 @@ class MapPanel(QWidget):
 
         if not self._ready or self._payload is None:
             return
+        if self._page_draws_prefetch():
+            self._push_selection(force=True)
+            return
         self._generation += 1
+        self._data_generation = self._generation
         # Without the table (show_payload) every incident shows; set_incidents applies the filter.
         bits = None if self._document.incidents is None else mask_bits(self._mask()[self._payload.rows])
         self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, "
@@ -342,11 +349,26 @@ class MapPanel(QWidget):
                 self._replace_url(slot, self._handler.reserve(name))
                 self._reserved[slot] = self._urls[slot]
         config["prefetch"] = {"meta": self._urls["incidents"], "columns": self._urls["columns"]}
+        self._prefetched = None
+        if self._document.incidents is None or self._filter_state.filter().is_empty:
+            # Every incident shows, so the page draws them as they come (map.js) as this generation:
+            # Python's word, after the bridge is up, would cost a round trip at start-up.
+            self._generation += 1
+            self._data_generation = self._generation
+            config["prefetch"]["generation"] = self._generation
+            self._prefetched = (self._generation, self._urls["incidents"], self._urls["columns"])
         html = render_page(config, inline_assets=False, title=self._document.title,
                            extra_scripts=(QWEBCHANNEL_URL,))
         self._replace_url("page", self._handler.put_bytes(html.encode("utf-8"), f"{uuid.uuid4().hex}/map.html"))
         self._ready = False
         self._view.load(QUrl(self._urls["page"]))
+
+    def _page_draws_prefetch(self) -> bool:
+        """Whether the page draws by itself what a push would send now: the incidents it asked for
+        as it loaded, all of them shown, and nothing else asked of it since."""
+        current = (self._generation, self._urls.get("incidents"), self._urls.get("columns"))
+        return self._prefetched == current and (self._document.incidents is None
+                                                or self._filter_state.filter().is_empty)
 
     def _replace_url(self, slot: str, url: str) -> None:
         old = self._urls.get(slot)
@@ -401,6 +423,13 @@ class MapPanel(QWidget):
             return
         from stationmap.maps.points import mask_bits
 
+        if self._drawn_generation < self._data_generation:
+            # The page has not drawn its incidents yet: a mask now would come before them. They are
+            # sent again with it (the page still holds them, or fetches them again).
+            self._prefetched = None
+            self._push_incidents()
+            self._density_due = True
+            return
         self._generation += 1
         bits = mask_bits(self._mask()[self._payload.rows])
         self._call(f"SM.setVisible({json.dumps(bits)}, {self._generation})")

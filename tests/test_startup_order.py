@@ -105,3 +105,21 @@ print(sorted(name for name in ("numpy", "pandas", "pyarrow", "shapely") if name 
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]"
+
+
+def test_numpy_starts_no_blas_threads_in_the_gui_process():
+    # OpenBLAS starts a thread per core as numpy is imported, spinning while it waits; at start-up
+    # they took CPU from the first map. The GUI's environment keeps numpy to the calling thread.
+    code = """
+import os
+from stationmap.ui.startup import prepare_environment
+prepare_environment()
+import numpy
+print(len(os.listdir("/proc/self/task")), os.environ["OPENBLAS_NUM_THREADS"])
+"""
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("counts threads through /proc")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["1", "1"]

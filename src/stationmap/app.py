@@ -8,7 +8,6 @@ runs, so that no user ever sees a traceback.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -21,9 +20,9 @@ _running_mutex = None   # held for the life of the process
 
 def _prepare_environment() -> None:
     global _running_mutex
-    # QtWebEngine refuses to start its sandbox as root (training laptops, containers).
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    from stationmap.ui.startup import prepare_environment
+
+    prepare_environment()
     if sys.platform == "win32":
         # The installer refuses to replace a running copy; it looks for this named mutex.
         import ctypes

@@ -268,9 +268,9 @@ def _ensure_application(state: SelfTestState) -> None:
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         raise StepFailure("selftest.no_display")
-    # QtWebEngine refuses to start its sandbox as root (as in app.run_gui: containers, CI).
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    from stationmap.ui.startup import prepare_environment
+
+    prepare_environment()   # as app.run_gui does
     from PySide6.QtWidgets import QApplication
 
     from stationmap.ui.map import register_app_scheme

@@ -17,6 +17,8 @@ goes to Hurto.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -72,6 +74,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|omision de auxilio|discriminacion|maltrato animal", "Otros"),
     (r"no especificad|sin especificar|unknown|not specified", UNKNOWN_CATEGORY),
 )
+_COMPILED_RULES = tuple((re.compile(pattern), category) for pattern, category in _RULES)
 
 
 class CategoryTable:
@@ -124,17 +127,17 @@ class CategoryTable:
         return category, pd.Series(weights[codes], index=raw.index, name="weight")
 
     def _classify_distinct(self, uniques: pd.Series) -> pd.Series:
-        folded = pd.Series([fold(v) if isinstance(v, str) else "" for v in uniques], dtype=object)
-        found = folded.map(self._exact)
-        for pattern, category in _RULES:
-            if category not in self._weights:
-                continue  # a project that renamed a category keeps its own words
-            pending = found.isna() & (folded != "")
-            if not pending.any():
-                break
-            hits = pending & folded.str.contains(pattern, regex=True)
-            found[hits] = category
-        return found.fillna(UNKNOWN_CATEGORY)
+        # A few dozen distinct values: plain Python is far cheaper here than a pandas pass per rule
+        # (0.05 s per import, for nothing).
+        return pd.Series([self._classify_folded(fold(value) if isinstance(value, str) else "")
+                          for value in uniques], dtype=object)
+
+    def _classify_folded(self, folded: str) -> str:
+        found = self._exact.get(folded)
+        if found is None and folded:
+            found = next((category for pattern, category in _COMPILED_RULES
+                          if category in self._weights and pattern.search(folded)), None)
+        return UNKNOWN_CATEGORY if found is None else found
 
 
 def unknown_values(raw: pd.Series, category: pd.Series, limit: int = 20) -> tuple[int, list[str]]:

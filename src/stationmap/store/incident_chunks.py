@@ -77,8 +77,8 @@ def to_arrow(frame: "pd.DataFrame") -> "pa.Table":
     Categorical text columns (the normaliser's low-cardinality ones) stay Arrow
     dictionaries: smaller chunks, written faster, decoded on reading.
     """
-    import pyarrow as pa
     import numpy as np
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     schema = storage_schema()

@@ -350,7 +350,7 @@ def startup_probe(project_path: Path) -> int:
     to a temporary folder so a measurement never changes the user's recent projects. With
     STATIONMAP_PROBE_TRACE=1 each stage is announced on stderr as it ends ("stage <name>"), for
     whoever times the lines as they arrive, and what the probe saw is reported after "drawn": whether
-    pandas had been imported by then ("pandas-at-drawn"), the page loads ("pages"), and when the
+    pandas and numpy had been imported by then ("pandas-at-drawn", "numpy-at-drawn"), the page loads ("pages"), and when the
     incident table reached the window ("stage table") and the basemap's tiles were all drawn ("stage basemap").
     """
     from stationmap.store.paths import setup_file_logging
@@ -379,8 +379,9 @@ def startup_probe(project_path: Path) -> int:
 
         relay = Relay()
         window: Any = None
-        pandas_at_drawn: list[bool] = []   # whether pandas was imported when the map drew
-        relay.arrived.connect(lambda _visible: pandas_at_drawn.append("pandas" in sys.modules))
+        imported_at_drawn: list[dict[str, bool]] = []   # whether pandas and numpy were, when the map drew
+        relay.arrived.connect(lambda _visible: imported_at_drawn.append(
+            {name: name in sys.modules for name in ("pandas", "numpy")}))
 
         def open_window() -> None:
             nonlocal window
@@ -395,7 +396,8 @@ def startup_probe(project_path: Path) -> int:
         print(f"drawn {drawn[0]}" if drawn else "timeout", flush=True)
         stage("drawn")
         if trace and drawn:
-            print(f"pandas-at-drawn {pandas_at_drawn[0]}", file=sys.stderr, flush=True)
+            for name, imported in imported_at_drawn[0].items():
+                print(f"{name}-at-drawn {imported}", file=sys.stderr, flush=True)
             if window.incidents is None:
                 _wait_for_signal(relay.table, MAP_TIMEOUT_MS, lambda: None)
             stage("table")

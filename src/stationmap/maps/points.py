@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from stationmap.core.model import UNKNOWN_CATEGORY
+from stationmap.maps.payload import IncidentPayload
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,90 +25,6 @@ PALETTE: tuple[str, ...] = (
     "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
 )
 UNKNOWN_COLOUR = "#8c8c8c"
-
-
-# Bumped whenever the payload made from the same incidents changes (store.map_cache keys on it).
-PAYLOAD_FORMAT = "payload-1"
-
-# Numeric columns and their binary types: the embedded view reads them as typed arrays straight
-# from the bytes (no JSON parse); exports carry the same columns as JSON arrays.
-COLUMN_TYPES: dict[str, str] = {
-    "id": "float64",      # exact for ids below 2**53; JavaScript numbers are doubles anyway
-    "ts": "float64",      # local seconds, NaN when the date is unknown
-    "end": "float64",
-    "lat_e6": "int32",    # micro-degrees (~0.1 m)
-    "lon_e6": "int32",
-    "addr": "int32",      # index into `addresses`
-    "cat": "uint16",      # index into `categories`
-    "tk": "uint8",        # 1 when the time of day is known
-}
-
-
-@dataclass(frozen=True)
-class IncidentPayload:
-    """The page's data and, for every payload row, the row of the source table it came from."""
-
-    columns: dict[str, np.ndarray]
-    meta: dict[str, Any]      # categories, colors, addresses (dictionary-encoded text)
-    rows: np.ndarray          # positions in the incident table, so a filter mask can be cut to it
-
-    @property
-    def count(self) -> int:
-        return len(self.rows)
-
-    @property
-    def data(self) -> dict[str, Any]:
-        """Everything as JSON-able lists (exports, where the page reads an inline JSON block)."""
-        out: dict[str, Any] = dict(self.meta)
-        for name, values in self.columns.items():
-            if values.dtype.kind == "f" and name != "id":
-                items = values.tolist()
-                out[name] = [None if v != v else int(v) for v in items]  # NaN -> null
-            else:
-                out[name] = values.astype(np.int64).tolist()
-        return out
-
-    def binary(self) -> tuple[dict[str, Any], bytes]:
-        """(layout + meta as JSON-able dict, column bytes): widest types first, so every view is aligned."""
-        layout, chunks, offset = [], [], 0
-        for name, values in self.columns.items():
-            raw = np.ascontiguousarray(values, dtype=COLUMN_TYPES[name]).tobytes()
-            layout.append({"name": name, "type": COLUMN_TYPES[name], "offset": offset, "length": len(values)})
-            chunks.append(raw)
-            offset += len(raw)
-        return dict(self.meta, n=self.count, layout=layout), b"".join(chunks)
-
-
-def payload_to_bytes(payload: IncidentPayload) -> bytes:
-    """The payload as one byte string (store.map_cache): layout and meta as JSON, the column bytes, the rows."""
-    import json
-
-    meta, columns = payload.binary()
-    head = json.dumps(dict(meta, columns_bytes=len(columns)), ensure_ascii=False, separators=(",", ":")).encode()
-    rows = np.ascontiguousarray(payload.rows, dtype="<i8").tobytes()
-    return len(head).to_bytes(8, "little") + head + columns + rows
-
-
-def payload_from_bytes(data: bytes) -> IncidentPayload:
-    """The payload `payload_to_bytes` made; ValueError when `data` is not one."""
-    import json
-
-    try:
-        size = int.from_bytes(data[:8], "little")
-        meta = json.loads(data[8:8 + size])
-        start = 8 + size
-        columns_end = start + int(meta.pop("columns_bytes"))
-        count = int(meta.pop("n"))
-        layout = meta.pop("layout")
-        columns = {entry["name"]: np.frombuffer(data, dtype=np.dtype(COLUMN_TYPES[entry["name"]]).newbyteorder("<"),
-                                                count=entry["length"], offset=start + entry["offset"])
-                   for entry in layout}
-        rows = np.frombuffer(data, dtype="<i8", offset=columns_end)
-    except (KeyError, TypeError, ValueError) as error:
-        raise ValueError(f"not a cached payload: {error}") from error
-    if len(rows) != count or any(len(values) != count for values in columns.values()):
-        raise ValueError("not a cached payload: lengths differ")
-    return IncidentPayload(columns=columns, meta=meta, rows=rows)
 
 
 def category_colours(categories: list[str]) -> list[str]:

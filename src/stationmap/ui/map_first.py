@@ -27,11 +27,11 @@ TABLE_AT_THE_LATEST_MS = 3000
 
 
 def read_map_payload(path: Path, progress: Any) -> Any:
-    """The map's incidents (maps.points.IncidentPayload) of a project file, without pandas: as the
-    map drew them last time when the incidents have not changed since (store.map_cache)."""
+    """The map's incidents (maps.payload.IncidentPayload) of a project file, without pandas: as the
+    map drew them last time when the incidents have not changed since (store.map_cache), and then
+    without numpy either (maps.payload says why)."""
     from stationmap import __version__
-    from stationmap.maps.points import (ARROW_COLUMNS, PAYLOAD_FORMAT, incident_payload_from_arrow,
-                                        payload_from_bytes, payload_to_bytes)
+    from stationmap.maps.payload import PAYLOAD_FORMAT, payload_from_bytes, payload_to_bytes
     from stationmap.store import map_cache
     from stationmap.store.project import Project
 
@@ -44,6 +44,8 @@ def read_map_payload(path: Path, progress: Any) -> Any:
                 return payload_from_bytes(cached)
             except ValueError:
                 log.warning("map cache of %s unreadable; reading the incidents", path)
+        from stationmap.maps.points import ARROW_COLUMNS, incident_payload_from_arrow
+
         ids, columns = project.incident_columns(ARROW_COLUMNS)
     payload = incident_payload_from_arrow(ids, columns)
     map_cache.write(path, key, payload_to_bytes(payload))

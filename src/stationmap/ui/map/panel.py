@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from stationmap.maps.export import ExportResult
-    from stationmap.maps.points import IncidentPayload
+    from stationmap.maps.payload import IncidentPayload
 
 log = logging.getLogger(__name__)
 
@@ -192,8 +192,6 @@ class MapPanel(QWidget):
 
     def _push_incidents(self) -> None:
         """Tell a ready page to fetch the current incident columns, with the current filter applied."""
-        from stationmap.maps.points import mask_bits
-
         if not self._ready or self._payload is None:
             return
         if self._page_draws_prefetch():
@@ -202,7 +200,11 @@ class MapPanel(QWidget):
         self._generation += 1
         self._data_generation = self._generation
         # Without the table (show_payload) every incident shows; set_incidents applies the filter.
-        bits = None if self._document.incidents is None else mask_bits(self._mask()[self._payload.rows])
+        bits = None
+        if self._document.incidents is not None:
+            from stationmap.maps.points import mask_bits
+
+            bits = mask_bits(self._mask()[self._payload.rows])
         self._call(f"SM.loadIncidents({json.dumps(self._urls['incidents'])}, "
                    f"{json.dumps(self._urls['columns'])}, {self._generation}, {json.dumps(bits)})")
         self._push_selection(force=True)

@@ -11,7 +11,6 @@ import json
 import logging
 import tempfile
 import time
-import uuid
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -29,7 +28,7 @@ from stationmap.maps.page import basemap_spec, is_vector_pack, json_for_script, 
 from stationmap.ui.filter_state import FilterState
 from stationmap.ui.map.bridge import MapBridge
 from stationmap.ui.map.profile import offline_profile
-from stationmap.ui.map.scheme import ORIGIN
+from stationmap.ui.map.scheme import ORIGIN, new_key
 from stationmap.ui.map.web_page import MapWebPage
 from stationmap.ui.tasks import TaskRunner
 
@@ -341,7 +340,7 @@ class MapPanel(QWidget):
 
     def _load_page(self) -> None:
         spec = basemap_spec(self._pack, url=self._basemap_url) if self._pack is not None else None
-        self._load_id = uuid.uuid4().hex
+        self._load_id = new_key()
         config = page_config(mode="embedded", language=self._document.language, basemap=spec,
                              bounds=self._document.area(), load_id=self._load_id)
         # The incident data, asked for by the page as soon as it starts (ahead of the basemap's tiles),
@@ -361,7 +360,7 @@ class MapPanel(QWidget):
             self._prefetched = (self._generation, self._urls["incidents"], self._urls["columns"])
         html = render_page(config, inline_assets=False, title=self._document.title,
                            extra_scripts=(QWEBCHANNEL_URL,))
-        self._replace_url("page", self._handler.put_bytes(html.encode("utf-8"), f"{uuid.uuid4().hex}/map.html"))
+        self._replace_url("page", self._handler.put_bytes(html.encode("utf-8"), f"{new_key()}/map.html"))
         self._ready = False
         self._view.load(QUrl(self._urls["page"]))
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
 import threading
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,12 @@ def register_app_scheme() -> bool:
     return True
 
 
+def new_key() -> str:
+    """A random key for a URL of ours: 128 bits, as uuid4's hex, without importing uuid (it loads
+    `platform`, about 0.015 s on the main thread at start-up)."""
+    return os.urandom(16).hex()
+
+
 def _gunzipped(data: bytes) -> bytes:
     # MVT tiles are often stored gzipped in MBTiles; the page's tile reader wants raw protobuf.
     return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
@@ -78,7 +84,7 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
 
         Requests that were waiting for a reserved key are answered now (on the calling, GUI, thread).
         """
-        key = key or f"{uuid.uuid4().hex}/{name}"
+        key = key or f"{new_key()}/{name}"
         entry = (data, assets.content_type(name))
         with self._lock:
             self._memory[key] = entry
@@ -93,7 +99,7 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
 
         Lets a page ask for its data while it loads, before Python has it ready.
         """
-        key = f"{uuid.uuid4().hex}/{name}"
+        key = f"{new_key()}/{name}"
         with self._lock:
             self._waiting[key] = []
         return f"{ORIGIN}/mem/{key}"
@@ -112,13 +118,13 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
                 job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
 
     def put_file(self, path: Path) -> str:
-        key = f"{uuid.uuid4().hex}{path.suffix.lower()}"
+        key = f"{new_key()}{path.suffix.lower()}"
         with self._lock:
             self._files[key] = path
         return f"{ORIGIN}/file/{key}"
 
     def put_pack(self, pack: Any, extension: str) -> str:
-        key = uuid.uuid4().hex
+        key = new_key()
         with self._lock:
             self._packs[key] = pack
         return f"{ORIGIN}/tiles/{key}/{{z}}/{{x}}/{{y}}.{extension}"

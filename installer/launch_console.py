@@ -14,6 +14,9 @@ if __name__ == "__main__":
 
         sys.exit(run())
     if sys.argv[1:2] == ["--startup-probe"] and len(sys.argv) == 3:
+        from stationmap.ui.startup import pause_garbage_collection
+
+        pause_garbage_collection()   # as the windowed app does first thing (app.run_gui)
         from stationmap.selftest import startup_probe
 
         sys.exit(startup_probe(Path(sys.argv[2])))

@@ -38,6 +38,9 @@ def _register_map_scheme() -> None:
 
 def run_gui(project_path: Path | None = None) -> int:
     """Open the window on `project_path`, else the most recent project, else the start page."""
+    from stationmap.ui.startup import pause_garbage_collection
+
+    pause_garbage_collection()   # until the first map is drawn (ui.startup.start_window)
     from stationmap.store.portable import enable_portable_mode
 
     enable_portable_mode()  # a workshop laptop's StationMapData folder beside the program, if present

@@ -154,7 +154,9 @@ def test_garbage_collection_waits_for_the_first_map_and_no_longer(qtbot, config_
         assert not gc.isenabled()                     # building the window and starting the page
         _gc_enabled_when_drawn(window, qtbot)
         qtbot.waitUntil(gc.isenabled, timeout=1000)   # back right after the first map
+        assert gc.get_freeze_count() > 10_000         # without rescanning what start-up made
     finally:
+        gc.unfreeze()
         gc.enable()
     # Without a project, as soon as the window is up.
     try:
@@ -164,6 +166,7 @@ def test_garbage_collection_waits_for_the_first_map_and_no_longer(qtbot, config_
         assert not gc.isenabled()
         qtbot.waitUntil(gc.isenabled, timeout=1000)
     finally:
+        gc.unfreeze()
         gc.enable()
 
 
@@ -180,5 +183,6 @@ def test_garbage_collection_is_resumed_even_if_the_map_never_draws(qtbot, config
         qtbot.addWidget(window)
         qtbot.waitUntil(gc.isenabled, timeout=5000)
     finally:
+        gc.unfreeze()
         gc.enable()
     assert len(captured_boxes) == 1 and "dañado.stationmap" in captured_boxes[0]   # the user was told

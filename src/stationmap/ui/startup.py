@@ -42,10 +42,16 @@ def pause_garbage_collection() -> None:
 
 
 def resume_garbage_collection() -> None:
-    """Undo pause_garbage_collection (nothing if it did not pause it)."""
+    """Undo pause_garbage_collection (nothing if it did not pause it).
+
+    What start-up made is frozen first (gc.freeze): re-enabled as it was, the collector's first pass
+    went through all of it (about 45,000 objects, 0.05 s, right as the first map was shown) to find a
+    couple of hundred unreachable objects, which now stay in memory instead.
+    """
     global _gc_paused
     if _gc_paused:
         _gc_paused = False
+        gc.freeze()
         gc.enable()
 
 

@@ -21,7 +21,6 @@ overlapping files in one request are de-duplicated against each other too.
 from __future__ import annotations
 
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from stationmap.core.model import INCIDENT_COLUMNS
@@ -167,6 +166,8 @@ def append(db: sqlite3.Connection, import_id: int, table: "pa.Table", known: Kno
     starts = range(0, table.num_rows, CHUNK_ROWS)
     # Compression releases the GIL: the chunks are encoded on a second core while SQLite stores
     # the ones already done (map() yields them in order).
+    from concurrent.futures import ThreadPoolExecutor   # imports only: the project opens without it
+
     with ThreadPoolExecutor(max_workers=ENCODING_THREADS, thread_name_prefix="chunk") as pool:
         encoded = pool.map(_encode, (table.slice(start, CHUNK_ROWS) for start in starts))
         for start, blob in zip(starts, encoded):

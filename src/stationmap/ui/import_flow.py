@@ -7,15 +7,19 @@ through what the window hands it, never by reaching into the window.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from stationmap.core.settings import Settings
-from stationmap.ui.import_dialog import FILE_FILTER, ImportDialog
-from stationmap.ui.import_summary import ImportHistoryDialog, ImportSummaryDialog
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
+
+# The dialogs are imported when first opened: the window builds an ImportFlow at start-up, on the
+# way to the first map, and those modules (with csv and the mapping form) are not needed for it.
+if TYPE_CHECKING:
+    from stationmap.ui.import_dialog import ImportDialog
+    from stationmap.ui.import_summary import ImportSummaryDialog
 
 
 def _run_import(request: Any, progress: Any) -> Any:
@@ -35,9 +39,11 @@ class ImportFlow(QObject):
         self._on_imported = on_imported
         self.runner = owned_runner(self, self._show_summary, self._window)
         self.last_report: dict[str, Any] | None = None
-        self.summary_dialog: ImportSummaryDialog | None = None
+        self.summary_dialog: "ImportSummaryDialog | None" = None
 
     def choose_files(self) -> None:
+        from stationmap.ui.import_dialog import FILE_FILTER
+
         files, _ = QFileDialog.getOpenFileNames(
             self._window, self.tr("Importar archivos"), self._settings.last_import_dir,
             self.tr("Tablas de incidentes (%1);;Todos los archivos (*)").replace("%1", FILE_FILTER))
@@ -50,8 +56,10 @@ class ImportFlow(QObject):
         if folder:
             self.begin([Path(folder)])
 
-    def dialog_for(self, paths: list[Path]) -> ImportDialog:
+    def dialog_for(self, paths: list[Path]) -> "ImportDialog":
         """The import dialog for `paths` (shown by `begin`; tests drive it directly)."""
+        from stationmap.ui.import_dialog import ImportDialog
+
         return ImportDialog(self._project(), paths, self._window,
                             start_folder=self._settings.last_import_dir)
 
@@ -72,12 +80,16 @@ class ImportFlow(QObject):
         self.runner.start(_run_import, request)
 
     def _show_summary(self, report: Any) -> None:
+        from stationmap.ui.import_summary import ImportSummaryDialog
+
         self._on_imported()
         self.last_report = report.to_json()
         self.summary_dialog = ImportSummaryDialog(self.last_report, self._window)
         self.summary_dialog.open()
 
     def show_history(self) -> None:
+        from stationmap.ui.import_summary import ImportHistoryDialog
+
         if self._project() is not None:
             ImportHistoryDialog(self._project(), self._window).exec()
 

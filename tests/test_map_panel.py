@@ -112,7 +112,9 @@ def test_sample_station_with_every_layer_loads_offline_and_draws(qtbot, sample_p
     assert stats["drawn"] > 0 and stats["basemap"] and stats["pois"]
     assert set(stats["overlays"]) >= {"jurisdiction", "districts", "stations", "sectors", "density"}
     legend = js(qtbot, panel, "document.querySelector('.sm-legend').textContent")
-    assert "Robo" in legend and "Denuncias por distrito" in legend
+    robo = int(((incidents["category"] == "Robo") & incidents["lat"].notna() & incidents["lon"].notna()).sum())
+    assert robo >= 1000 and f"Robo ({robo:,})" in legend     # thousands grouped as the window does
+    assert "Denuncias por distrito" in legend
     assert "ancho de banda 250 m" in legend and "celda 100 m" in legend
     assert panel.blocked_requests() == []
     assert panel.console_errors() == []

@@ -185,6 +185,10 @@
   });
   const legend = new Legend().addTo(map);
 
+  /** A count with the language's thousands separator (maps.labels.THOUSANDS_SEPARATORS). */
+  function formatCount(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, config.thousands);
+  }
   function renderLegend() {
     // On a small map (a laptop with the side panels open) the legend starts folded, so it does
     // not cover the streets; a click on its title opens or folds it.
@@ -199,7 +203,7 @@
       incidents.data.categories.forEach((name, c) => {
         const row = el("div", "sm-legend-row", box);
         el("span", "sm-swatch sm-dot", row).style.background = incidents.data.colors[c];
-        el("span", "sm-legend-label", row, name + " (" + counts[c].toLocaleString(config.locale) + ")");
+        el("span", "sm-legend-label", row, name + " (" + formatCount(counts[c]) + ")");
       });
     }
     for (const key of Object.keys(SM.legendParts)) {
@@ -257,7 +261,7 @@
       breaks.forEach((b, k) => {
         const row = el("div", "sm-legend-row", box);
         el("span", "sm-swatch", row).style.background = colours[k];
-        el("span", "sm-legend-label", row, low.toLocaleString(config.locale) + "–" + b.toLocaleString(config.locale));
+        el("span", "sm-legend-label", row, formatCount(low) + "–" + formatCount(b));
         low = b + 1;
       });
     } };

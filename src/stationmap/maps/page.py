@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import escape
 
 from stationmap.maps import assets
-from stationmap.maps.labels import LOCALES, page_text
+from stationmap.maps.labels import THOUSANDS_SEPARATORS, page_text
 
 APP_ORIGIN = "app://stationmap"
 # Below this zoom incidents are drawn as pixel-grid clusters, from it on as single points.
@@ -63,7 +63,7 @@ def page_config(*, mode: str, language: str, basemap: BasemapSpec | None,
     return {
         "mode": mode,
         "lang": language,
-        "locale": LOCALES.get(language, LOCALES["es"]),
+        "thousands": THOUSANDS_SEPARATORS.get(language, THOUSANDS_SEPARATORS["es"]),
         "text": page_text(language),
         "basemap": basemap.to_json() if basemap else None,
         "view": view,

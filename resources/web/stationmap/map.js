@@ -440,8 +440,8 @@
     if (unreported !== null) notifyDrawn(unreported);
     unreported = null;
   }
-  if (config.mode === "embedded" && window.qt && window.QWebChannel) {
-    new QWebChannel(qt.webChannelTransport, (channel) => { SM.bridge = channel.objects.bridge; announceReady(); });
+  if (config.mode === "embedded" && window.SMChannel) {   // opened by prefetch.js
+    window.SMChannel.then((channel) => { SM.bridge = channel.objects.bridge; announceReady(); });
   } else {
     announceReady();
   }

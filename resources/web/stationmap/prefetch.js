@@ -1,10 +1,15 @@
-/* Embedded view: the incident data are asked for first, before the other scripts load and long
- * before the basemap's tiles. Python answers once it has them (at start-up they are still being
- * read when the page starts); map.js draws the answer (window.SMPrefetch). Exported pages carry
- * their data inline and ask for nothing. */
+/* Embedded view: what the page needs from Python is asked for first, before the other scripts load.
+ * - The web channel (window.SMChannel): its handshake, a round trip to Python, is done by the time
+ *   map.js has set the map up (opened there, it took another 20-30 ms after map.js had run).
+ * - The incident data, long before the basemap's tiles. Python answers once it has them (at start-up
+ *   they are still being read when the page starts); map.js draws the answer (window.SMPrefetch).
+ * Exported pages carry their data inline and ask for nothing. */
 (function () {
   "use strict";
 
+  if (window.qt && window.QWebChannel) {
+    window.SMChannel = new Promise((resolve) => new QWebChannel(qt.webChannelTransport, resolve));
+  }
   const urls = JSON.parse(document.getElementById("sm-config").textContent).prefetch;
   if (!urls) return;
   const answer = Promise.all([fetch(urls.meta).then((r) => r.json()), fetch(urls.columns).then((r) => r.arrayBuffer())]);

@@ -350,8 +350,9 @@ def startup_probe(project_path: Path) -> int:
     to a temporary folder so a measurement never changes the user's recent projects. With
     STATIONMAP_PROBE_TRACE=1 each stage is announced on stderr as it ends ("stage <name>"), for
     whoever times the lines as they arrive, and what the probe saw is reported after "drawn": whether
-    pandas and numpy had been imported by then ("pandas-at-drawn", "numpy-at-drawn"), the page loads ("pages"), and when the
-    incident table reached the window ("stage table") and the basemap's tiles were all drawn ("stage basemap").
+    pandas and numpy had been imported by then ("pandas-at-drawn", "numpy-at-drawn"), the page loads
+    ("pages"), and when the incident table reached the window ("stage table") and the basemap's tiles
+    were all drawn ("stage basemap").
     """
     from stationmap.store.paths import setup_file_logging
 

@@ -92,39 +92,20 @@
     return protomapsL.leafletLayer({ url: SM.basemapSource, paintRules: style.paint, labelRules: style.labels,
       maxDataZoom: b.maxzoom, attribution: "", maxZoom: 19, pane: "overlayPane" });
   }
-  /** Scripts added one after the other (each may need the one before); resolves when all have run. */
-  function loadScripts(urls) {
-    return urls.reduce((before, url) => before.then(() => new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = url;
-      script.onload = resolve;
-      script.onerror = () => reject(new Error("could not load " + url));
-      document.head.appendChild(script);
-    })), Promise.resolve());
-  }
-  // The basemap and its points of interest are in the layer list from the start, as groups that
-  // receive their tiles once the renderer is there: the embedded page loads it after its first
-  // drawing (config.basemap_scripts); an exported page has it inline.
-  const spec = config.basemap;
-  const basemap = spec ? L.layerGroup() : null;
-  const pois = spec && spec.kind === "vector" && spec.has_pois ? L.layerGroup() : null;
+  const basemap = basemapLayer(config.basemap);
   SM.basemapLoaded = false;
-  if (basemap) addToggle(basemap, text.layer_basemap, false);
+  if (basemap) {
+    basemap.on("load", () => { SM.basemapLoaded = true; });  // every visible tile drawn
+    addToggle(basemap, text.layer_basemap, false);
+  }
+  const pois = poiLayer(config.basemap);
   if (pois) addToggle(pois, text.layer_pois, false);
   let basemapShown = false;
   function showBasemap() {
-    if (basemapShown || !basemap) return;
+    if (basemapShown) return;
     basemapShown = true;
-    basemap.addTo(map);
+    if (basemap) basemap.addTo(map);
     if (pois) pois.addTo(map);
-    const renderer = typeof protomapsL === "undefined" && config.basemap_scripts
-      ? loadScripts(config.basemap_scripts) : Promise.resolve();
-    renderer.then(() => {
-      const tiles = basemapLayer(spec);
-      tiles.on("load", () => { SM.basemapLoaded = true; });  // every visible tile drawn
-      basemap.addLayer(tiles);
-      if (pois) pois.addLayer(poiLayer(spec));
-    }).catch((error) => console.error("basemap not shown: " + error.message));
   }
 
   // --- Incidents -----------------------------------------------------------------------------

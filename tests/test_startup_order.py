@@ -6,6 +6,7 @@ No timing here (the machine is shared); the order is what regresses cheaply, and
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import shutil
@@ -124,6 +125,7 @@ def test_numpy_starts_no_blas_threads_in_the_gui_process():
     # OpenBLAS starts a thread per core as numpy is imported, spinning while it waits; at start-up
     # they took CPU from the first map. The GUI's environment keeps numpy to the calling thread.
     code = """
+import contextlib
 import gc
 import os
 from stationmap.ui.startup import prepare_environment
@@ -139,38 +141,35 @@ print(len(os.listdir("/proc/self/task")), os.environ["OPENBLAS_NUM_THREADS"])
     assert result.stdout.split() == ["1", "1"]
 
 
-def _gc_enabled_when_drawn(window, qtbot) -> list[bool]:
-    seen: list[bool] = []
-    window.map_panel.drawn.connect(lambda _n: seen.append(gc.isenabled()))
-    qtbot.waitUntil(lambda: bool(seen), timeout=LOAD_MS)
-    return seen
-
-
-def test_garbage_collection_waits_for_the_first_map_and_no_longer(qtbot, config_dir, sample_project_file):
+@contextlib.contextmanager
+def _collection_paused_as_at_start_up():
+    """startup.pause_garbage_collection for one block; the collector is back, unfrozen, afterwards."""
     from stationmap.ui import startup
 
     try:
         startup.pause_garbage_collection()
+        yield startup
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_garbage_collection_waits_for_the_first_map_and_no_longer(qtbot, config_dir, sample_project_file):
+    with _collection_paused_as_at_start_up() as startup:
         assert not gc.isenabled()
         window = startup.start_window(SettingsStore(config_dir), sample_project_file)
         qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
         assert not gc.isenabled()                     # building the window and starting the page
-        _gc_enabled_when_drawn(window, qtbot)
+        with qtbot.waitSignal(window.map_panel.drawn, timeout=LOAD_MS):
+            pass
         qtbot.waitUntil(gc.isenabled, timeout=1000)   # back right after the first map
         assert gc.get_freeze_count() > 10_000         # without rescanning what start-up made
-    finally:
-        gc.unfreeze()
-        gc.enable()
     # Without a project, as soon as the window is up.
-    try:
-        startup.pause_garbage_collection()
+    with _collection_paused_as_at_start_up() as startup:
         window = startup.start_window(SettingsStore(config_dir), None)
         qtbot.addWidget(window)
         assert not gc.isenabled()
         qtbot.waitUntil(gc.isenabled, timeout=1000)
-    finally:
-        gc.unfreeze()
-        gc.enable()
 
 
 def test_garbage_collection_is_resumed_even_if_the_map_never_draws(qtbot, config_dir, tmp_path, monkeypatch,
@@ -180,12 +179,8 @@ def test_garbage_collection_is_resumed_even_if_the_map_never_draws(qtbot, config
     monkeypatch.setattr(startup, "GC_AT_THE_LATEST_MS", 200)
     damaged = tmp_path / "dañado.stationmap"
     damaged.write_bytes(b"not a project at all")
-    try:
-        startup.pause_garbage_collection()
+    with _collection_paused_as_at_start_up():
         window = startup.start_window(SettingsStore(config_dir), damaged)
         qtbot.addWidget(window)
         qtbot.waitUntil(gc.isenabled, timeout=5000)
-    finally:
-        gc.unfreeze()
-        gc.enable()
     assert len(captured_boxes) == 1 and "dañado.stationmap" in captured_boxes[0]   # the user was told

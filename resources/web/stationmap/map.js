@@ -9,9 +9,6 @@
   const config = JSON.parse(document.getElementById("sm-config").textContent);
   const text = config.text;
   const BASEMAP_AT_THE_LATEST_MS = 1500;
-  function fetchIncidents(metaUrl, columnsUrl) {
-    return Promise.all([fetch(metaUrl).then((r) => r.json()), fetch(columnsUrl).then((r) => r.arrayBuffer())]);
-  }
   // Embedded: the incidents asked for as the page started (prefetch.js). The page draws them as
   // they come (see Start), and SM.loadIncidents with the same URLs uses this answer.
   let prefetched = window.SMPrefetch || null;
@@ -367,7 +364,7 @@
   }
   SM.loadIncidents = function (metaUrl, columnsUrl, generation, maskB64) {
     const early = prefetched && prefetched.meta === metaUrl && prefetched.columns === columnsUrl;
-    const answer = early ? prefetched.answer : fetchIncidents(metaUrl, columnsUrl);
+    const answer = early ? prefetched.answer : window.SMFetchIncidents(metaUrl, columnsUrl);
     if (!early) prefetched = null;
     return drawWhenFetched(answer, generation, maskB64);
   };

@@ -10,9 +10,13 @@
   if (window.qt && window.QWebChannel) {
     window.SMChannel = new Promise((resolve) => new QWebChannel(qt.webChannelTransport, resolve));
   }
+  /** Incident columns from Python: their dictionaries as JSON and their numbers as one binary buffer. */
+  window.SMFetchIncidents = function (metaUrl, columnsUrl) {
+    return Promise.all([fetch(metaUrl).then((r) => r.json()), fetch(columnsUrl).then((r) => r.arrayBuffer())]);
+  };
   const urls = JSON.parse(document.getElementById("sm-config").textContent).prefetch;
   if (!urls) return;
-  const answer = Promise.all([fetch(urls.meta).then((r) => r.json()), fetch(urls.columns).then((r) => r.arrayBuffer())]);
+  const answer = window.SMFetchIncidents(urls.meta, urls.columns);
   answer.catch(() => {});  // a page replaced before its data were made sees its requests fail
   window.SMPrefetch = { meta: urls.meta, columns: urls.columns, answer: answer };
 })();

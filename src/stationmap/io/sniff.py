@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from stationmap.io.byte_scan import has_pair
+
 DELIMITERS = (",", ";", "|", "\t")
 # A field separator that never occurs in text: used to parse a file that has no delimiter as one column.
 NO_DELIMITER = "\x1f"
@@ -235,12 +237,15 @@ def repair_double_encoding(text: str) -> tuple[str, int, str]:
     return _DOUBLE_ENCODED.sub(fix, text), count, example
 
 
-_DOUBLE_ENCODED_LEADS = re.compile(rb"\xc3[\x82-\x85\xa2]")  # "Â", "Ã", "Ä", "Å", "â" in UTF-8
+# "Â", "Ã", "Ä", "Å", "â" in UTF-8: 0xC3 followed by one of these.
+_DOUBLE_ENCODED_LEAD, _DOUBLE_ENCODED_FOLLOWERS = 0xC3, b"\x82\x83\x84\x85\xa2"
 
 
 def _may_hold_double_encoding(data: bytes) -> bool:
     """A fast look for the lead characters of double-encoded text; the repair itself checks every match."""
-    return _DOUBLE_ENCODED_LEADS.search(data) is not None
+    if b"\xc3" not in data:
+        return False
+    return has_pair(data, _DOUBLE_ENCODED_LEAD, _DOUBLE_ENCODED_FOLLOWERS)
 
 
 def _repaired(decoded: Decoded) -> Decoded:

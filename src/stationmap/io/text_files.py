@@ -26,6 +26,7 @@ import pandas as pd
 from stationmap.core.errors import InputFileError
 from stationmap.core.model import Rejection, Warning_
 from stationmap.io import sniff
+from stationmap.io.byte_scan import count_byte
 from stationmap.io.readers import RawTable, read_bytes, text_frame
 
 _SAMPLE_BYTES = 262_144
@@ -257,7 +258,7 @@ def _read_clean(data: bytes, start: int, names: list[str], delimiter: str, first
         return _read_mended(data, start, names, delimiter, first_line, file)
     # Blank lines and quoted line breaks both make fewer rows than lines: when the counts agree the
     # line numbers are a plain range, otherwise they come from a scan of the line breaks.
-    line_count = data.count(b"\n", start) + (not data.endswith(b"\n"))
+    line_count = count_byte(data, ord("\n"), start) + (not data.endswith(b"\n"))
     if table.num_rows == line_count:
         line_numbers = np.arange(first_line, first_line + line_count, dtype=np.int64)
     else:

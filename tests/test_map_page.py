@@ -73,6 +73,23 @@ def test_embedded_page_loads_only_app_scheme_assets_in_order():
     assert "<title>&lt;Mapa&gt;</title>" in html
     assert config["view"]["bounds"] == [[-8.2, -79.1], [-8.0, -78.9]]
     assert config["text"]["time_unknown"] == "time unknown"
+    # The basemap's renderer is not parsed ahead of the first drawing: map.js loads it afterwards,
+    # in this order, from the URLs the page's config names.
+    written = json.loads(re.search(r'id="sm-config">(.*?)</script>', html).group(1))
+    renderer = ["pmtiles/pmtiles.js", "protomaps-leaflet/protomaps-leaflet.js", "stationmap/basemap-style.js"]
+    assert [url.rsplit("/web/", 1)[1] for url in written["basemap_scripts"]] == renderer
+    assert not set(renderer) & {url.rsplit("/web/", 1)[1] for url in sources}
+
+
+def test_an_exported_page_carries_the_basemap_renderer_inline_before_map_js():
+    config = page_config(mode="export", language="es", basemap=None, bounds=None)
+    html = render_page(config, inline_assets=True, title="Mapa")
+    written = json.loads(re.search(r'id="sm-config">(.*?)</script>', html).group(1))
+    assert "basemap_scripts" not in written and "<script src=" not in html
+    starts = [html.index(assets.read_text(name)[:200]) for name in
+              ("pmtiles/pmtiles.js", "protomaps-leaflet/protomaps-leaflet.js", "stationmap/basemap-style.js",
+               "stationmap/map.js")]
+    assert starts == sorted(starts)
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

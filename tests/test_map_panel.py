@@ -448,3 +448,28 @@ def test_the_basemap_shows_even_when_no_incidents_come(qtbot, sample_project):
     assert js(qtbot, panel, "SM.incidents.data") is None
     qtbot.waitUntil(lambda: js(qtbot, panel, "SM.stats().basemapLoaded") is True, timeout=10_000)
     assert js(qtbot, panel, "SM.incidents.data") is None
+
+
+def test_a_view_fitted_before_the_map_had_its_size_is_fitted_again_until_the_user_moves_it(
+        qtbot, sample_project):
+    # At start-up the page can begin while the map's dock is still being laid out: the first fit then
+    # goes into a tiny map and would show the whole region once the map has its real size.
+    panel = make_panel(qtbot, FilterState())
+    panel.resize(120, 90)
+    load(qtbot, panel, sample_project.incidents(), sample_project)
+    fitted_zoom = ("SM.map.getBoundsZoom(L.latLngBounds(JSON.parse("
+                   "document.getElementById('sm-config').textContent).view.bounds))")
+    small_zoom = js(qtbot, panel, "SM.map.getZoom()")
+    panel.resize(1000, 700)
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getSize().x") >= 900, timeout=5000)
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == js(qtbot, panel, fitted_zoom), timeout=5000)
+    assert js(qtbot, panel, "SM.map.getZoom()") > small_zoom
+
+    # Once the user has touched the map, its view is theirs: a resize keeps their zoom.
+    users_zoom = js(qtbot, panel, """(() => { SM.map.getContainer().dispatchEvent(
+        new PointerEvent('pointerdown', {bubbles: true})); SM.map.setZoom(SM.map.getZoom() + 2, {animate: false});
+        return SM.map.getZoom(); })()""")
+    panel.resize(700, 500)
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getSize().x") <= 720, timeout=5000)
+    qtbot.wait(200)
+    assert js(qtbot, panel, "SM.map.getZoom()") == users_zoom

@@ -28,6 +28,22 @@
   const roomy = map.getSize().x >= 700 && map.getSize().y >= 520;
   const layerControl = L.control.layers(null, null, { collapsed: !roomy, position: "topright" }).addTo(map);
 
+  // --- View --------------------------------------------------------------------------------------
+  // The page may start before the embedded view has its final size (a dock still settling), and a
+  // fit into a map a few pixels wide shows the whole country. So the last fit is made again whenever
+  // the map's size changes, until the user moves the map or Python sets a view of its own.
+  let standingFit = null;
+  function fitView(bounds, options) {
+    standingFit = [bounds, options];
+    map.fitBounds(bounds, options);
+  }
+  map.on("resize", () => {
+    if (standingFit) map.fitBounds(standingFit[0], Object.assign({}, standingFit[1], { animate: false }));
+  });
+  for (const kind of ["pointerdown", "wheel", "keydown", "touchstart"]) {
+    map.getContainer().addEventListener(kind, () => { standingFit = null; }, { capture: true, passive: true });
+  }
+
   function escapeHtml(s) {
     const div = document.createElement("div");
     div.textContent = String(s);
@@ -89,20 +105,39 @@
     return protomapsL.leafletLayer({ url: SM.basemapSource, paintRules: style.paint, labelRules: style.labels,
       maxDataZoom: b.maxzoom, attribution: "", maxZoom: 19, pane: "overlayPane" });
   }
-  const basemap = basemapLayer(config.basemap);
-  SM.basemapLoaded = false;
-  if (basemap) {
-    basemap.on("load", () => { SM.basemapLoaded = true; });  // every visible tile drawn
-    addToggle(basemap, text.layer_basemap, false);
+  /** Scripts added one after the other (each may need the one before); resolves when all have run. */
+  function loadScripts(urls) {
+    return urls.reduce((before, url) => before.then(() => new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = url;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error("could not load " + url));
+      document.head.appendChild(script);
+    })), Promise.resolve());
   }
-  const pois = poiLayer(config.basemap);
+  // The basemap and its points of interest are in the layer list from the start, as groups that
+  // receive their tiles once the renderer is there: the embedded page loads it after its first
+  // drawing (config.basemap_scripts); an exported page has it inline.
+  const spec = config.basemap;
+  const basemap = spec ? L.layerGroup() : null;
+  const pois = spec && spec.kind === "vector" && spec.has_pois ? L.layerGroup() : null;
+  SM.basemapLoaded = false;
+  if (basemap) addToggle(basemap, text.layer_basemap, false);
   if (pois) addToggle(pois, text.layer_pois, false);
   let basemapShown = false;
   function showBasemap() {
-    if (basemapShown) return;
+    if (basemapShown || !basemap) return;
     basemapShown = true;
-    if (basemap) basemap.addTo(map);
+    basemap.addTo(map);
     if (pois) pois.addTo(map);
+    const renderer = typeof protomapsL === "undefined" && config.basemap_scripts
+      ? loadScripts(config.basemap_scripts) : Promise.resolve();
+    renderer.then(() => {
+      const tiles = basemapLayer(spec);
+      tiles.on("load", () => { SM.basemapLoaded = true; });  // every visible tile drawn
+      basemap.addLayer(tiles);
+      if (pois) pois.addLayer(poiLayer(spec));
+    }).catch((error) => console.error("basemap not shown: " + error.message));
   }
 
   // --- Incidents -----------------------------------------------------------------------------
@@ -380,16 +415,16 @@
     for (let i = 0; i < d.n; i++) {
       s = Math.min(s, d.lat[i]); n = Math.max(n, d.lat[i]); w = Math.min(w, d.lon[i]); e = Math.max(e, d.lon[i]);
     }
-    map.fitBounds([[s, w], [n, e]], { animate: false });
+    fitView([[s, w], [n, e]], { animate: false });
     SM.viewChosen = true;
   }
   SM.setSelection = function (ids) { incidents.setSelectedIds(ids); };
   SM.zoomToJurisdiction = function () {
     const b = SM.jurisdictionBounds || (config.view.bounds ? L.latLngBounds(config.view.bounds) : null);
-    if (b && b.isValid()) map.fitBounds(b, { padding: [12, 12] });
+    if (b && b.isValid()) fitView(b, { padding: [12, 12] });
   };
-  SM.setView = function (lat, lon, zoom) { map.setView([lat, lon], zoom, { animate: false }); };
-  SM.fitBounds = function (bounds) { map.fitBounds(bounds, { animate: false }); };
+  SM.setView = function (lat, lon, zoom) { standingFit = null; map.setView([lat, lon], zoom, { animate: false }); };
+  SM.fitBounds = function (bounds) { fitView(bounds, { animate: false }); };
   SM.viewBounds = function () { const b = map.getBounds(); return [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]]; };
   SM.stats = function () {
     return { loadId: SM.loadId, points: incidents.data ? incidents.data.n : 0, visible: incidents.visible.length,
@@ -400,7 +435,7 @@
   SM.incidents = incidents;
 
   // --- Start -----------------------------------------------------------------------------------
-  if (config.view.bounds) map.fitBounds(config.view.bounds);
+  if (config.view.bounds) fitView(config.view.bounds);
   else map.setView(config.view.center || [-9.19, -75.02], config.view.zoom || 6);
 
   const inline = document.getElementById("sm-layers");
@@ -412,7 +447,7 @@
     if (layers.density) SM.setDensity(layers.density);
     for (const [name, spec] of Object.entries(layers.overlays || {})) SM.setOverlay(name, spec);
     if (layers.incidents) SM.setIncidents(layers.incidents, 0);
-    if (layers.view) { map.fitBounds(layers.view, { animate: false }); SM.viewChosen = true; }
+    if (layers.view) { fitView(layers.view, { animate: false }); SM.viewChosen = true; }
   }
 
   // The prefetched incidents are drawn as soon as they arrive, without waiting for the bridge and a

@@ -118,7 +118,8 @@ def _template_page(config: dict[str, Any], *, inline_assets: bool, title: str, l
         scripts = [{"text": _inline_js(s)} for s in assets.PAGE_SCRIPTS]
     else:
         styles = [{"url": f"{APP_ORIGIN}/web/{s}"} for s in assets.PAGE_STYLES]
-        scripts = [{"url": f"{APP_ORIGIN}/web/{s}"} for s in assets.PAGE_SCRIPTS]
+        scripts = [{"url": f"{APP_ORIGIN}/web/{s}"} for s in assets.LINKED_PAGE_SCRIPTS]
+        config = _with_basemap_scripts(config)
     scripts = [{"url": url} for url in extra_scripts] + scripts
     # Autoescape stays off because every value below is either escaped here or already script-safe JSON.
     template = Environment(autoescape=False).from_string(assets.read_text(assets.PAGE_TEMPLATE))
@@ -130,6 +131,11 @@ def _template_page(config: dict[str, Any], *, inline_assets: bool, title: str, l
     )
 
 
+def _with_basemap_scripts(config: dict[str, Any]) -> dict[str, Any]:
+    """A linked page's config: it names the basemap's scripts, which map.js loads after the first drawing."""
+    return dict(config, basemap_scripts=[f"{APP_ORIGIN}/web/{s}" for s in assets.BASEMAP_SCRIPTS])
+
+
 def _linked_page(config: dict[str, Any], title: str, extra_scripts: tuple[str, ...]) -> str:
     """What the template renders for the embedded view (assets as URLs, no data blocks), written out.
 
@@ -137,9 +143,10 @@ def _linked_page(config: dict[str, Any], title: str, extra_scripts: tuple[str, .
     and compiling the template took about a tenth of a second there. tests/test_map_page.py checks
     that this stays exactly what the template renders.
     """
+    config = _with_basemap_scripts(config)
     styles = "".join(f'<link rel="stylesheet" href="{APP_ORIGIN}/web/{s}">\n' for s in assets.PAGE_STYLES)
     scripts = "".join(f'<script src="{url}"></script>\n'
-                      for url in (*extra_scripts, *(f"{APP_ORIGIN}/web/{s}" for s in assets.PAGE_SCRIPTS)))
+                      for url in (*extra_scripts, *(f"{APP_ORIGIN}/web/{s}" for s in assets.LINKED_PAGE_SCRIPTS)))
     return (f'<!DOCTYPE html>\n\n<html lang="{config["lang"]}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
             f'{styles}\n</head>\n<body>\n<div id="map"></div>\n'

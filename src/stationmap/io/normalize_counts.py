@@ -15,7 +15,7 @@ from stationmap.core.model import COUNT_COLUMNS, Rejection, TableKind, Warning_
 from stationmap.io import datetimes as dt
 from stationmap.io.categories import CategoryTable, unknown_values
 from stationmap.io.mapping import ColumnMapping
-from stationmap.io.normalize_text import count_warning
+from stationmap.io.normalize_text import blank_text, count_warning
 
 
 def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray,
@@ -27,7 +27,7 @@ def normalize_counts(file: str, frame: pd.DataFrame, lines: np.ndarray,
     warnings: list[Warning_] = []
 
     def column(name: str) -> pd.Series:
-        return frame[fields[name]] if name in fields else pd.Series("", index=frame.index, dtype="str")
+        return frame[fields[name]] if name in fields else blank_text(frame.index)
 
     dates, date_raw, date_column = parse_start_dates(frame, fields, mapping.day_first, file)
     days = np.floor_divide(dates.ts, dt.DAY).astype("datetime64[D]")

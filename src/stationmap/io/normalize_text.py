@@ -65,6 +65,15 @@ def categorical(codes: np.ndarray, labels: pd.Series | list[str] | tuple[str, ..
                      index=index, name=name)
 
 
+def blank_text(index: pd.Index) -> pd.Series:
+    """An all-empty text column (a field the file does not have), as a Categorical of one category.
+
+    `pd.Series("", index=index, dtype="str")` repeats the value through Arrow's take: 80 ms for a
+    million rows here, for a column that says nothing.
+    """
+    return categorical(np.zeros(len(index), dtype=np.int64), [""], index)
+
+
 def as_categorical(values: pd.Series) -> pd.Series:
     """A text column as a Categorical of its stripped distinct values."""
     if isinstance(values.dtype, pd.CategoricalDtype):

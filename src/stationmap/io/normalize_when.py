@@ -18,7 +18,7 @@ import pandas as pd
 from stationmap.core.errors import MappingError
 from stationmap.core.model import Warning_
 from stationmap.io import datetimes as dt
-from stationmap.io.normalize_text import count_warning
+from stationmap.io.normalize_text import blank_text, count_warning
 
 # What `When.precision_codes` index.
 PRECISION_LABELS = (dt.PREC_DATETIME, dt.PREC_DATE, dt.PREC_MONTH)
@@ -96,7 +96,7 @@ def combine(frame: pd.DataFrame, fields: dict[str, str], day_first: bool | None,
     end_day = day_start.copy()
     end_given = np.zeros(n, dtype=bool)
     end_status = np.full(n, dt.OK, dtype=np.int8)
-    end_raw = pd.Series("", index=frame.index)
+    end_raw = blank_text(frame.index)
     end_values = _text(frame, fields, "date_end")
     if end_values is not None:
         ends = dt.parse_dates(end_values, dates.day_first if dates.day_first is not None else day_first)

@@ -121,6 +121,20 @@ def test_rows_without_id_get_content_hash_keys_counted_by_occurrence():
     assert normalize(raw).table["source_key"].tolist() == keys   # re-import: the same keys
 
 
+def test_ids_and_kept_text_are_stripped_and_rows_without_an_id_hash_their_stripped_cells():
+    # Padded cells as exports write them: the id, the address and the description are stored stripped,
+    # and a row without an id is keyed by the hash of its stripped cells, the id's empty one included.
+    raw = raw_table(["nro_denuncia", "fecha", "direccion", "descripcion"],
+                    [[" 8325024.0 ", "14/11/2026", "  Jr. Pizarro 123 ", " robo al paso "],
+                     ["   ", "14/11/2026", " Av. España 5", "Ñandú"]])
+    table = normalize(raw).table
+    assert table["source_id"].tolist() == ["8325024", ""]
+    assert table["address"].tolist() == ["Jr. Pizarro 123", "Av. España 5"]
+    assert table["description"].astype(str).tolist() == ["robo al paso", "Ñandú"]
+    cells = "\x1f".join(["", "14/11/2026", "Av. España 5", "Ñandú"])
+    assert table["source_key"].tolist() == ["id:8325024#1", "h:" + hashlib.sha1(cells.encode()).hexdigest() + "#1"]
+
+
 @pytest.mark.parametrize("ids, keys", [
     (["A1", "A10", "B7", "C9"], ["id:A1#1", "id:A10#1", "id:B7#1", "id:C9#1"]),
     (["C9", "B7", "A10", "A1"], ["id:C9#1", "id:B7#1", "id:A10#1", "id:A1#1"]),

@@ -57,15 +57,17 @@ def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
         _strip(frame, mapping.fields.values())  # small tables: every mapped column, plainly
         return normalize_counts(raw.file, frame, lines, mapping, categories)
     # Only mapped columns are read, and those read through their distinct values are stripped
-    # value by value by their parsers; the others are cleaned only if a content hash needs them.
-    _strip(frame, (column for field, column in mapping.fields.items() if field not in _READ_BY_DISTINCT))
-    # Two cores: the keys (a third of the work) and the text columns are made on worker threads while
-    # dates and coordinates are parsed here. Nearly all of it runs in Arrow kernels that release the
-    # GIL; each side only reads the frame (its own shallow copy) and its own columns.
+    # value by value by their parsers; the text kept as written is stripped by the worker that makes
+    # its column; the others here. Unmapped columns are cleaned only if a content hash needs them.
+    _strip(frame, (column for field, column in mapping.fields.items()
+                   if field not in _READ_BY_DISTINCT | _STRIPPED_ON_WORKERS))
+    # Two cores: the ids and keys (a third of the work) and the text columns are made on worker
+    # threads while dates and coordinates are parsed here. Nearly all of it runs in Arrow kernels that
+    # release the GIL; each side works on its own shallow copy of the frame.
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="normalize") as pool:
-        keys = pool.submit(source_keys, frame.copy(deep=False), mapping.fields.get("source_id"))
+        identity = pool.submit(_identity_columns, frame.copy(deep=False), mapping.fields.get("source_id"))
         texts = pool.submit(_text_columns, frame.copy(deep=False), mapping.fields, categories)
-        return _normalize_incidents(raw.file, frame, lines, keys, texts, mapping, area)
+        return _normalize_incidents(raw.file, frame, lines, identity, texts, mapping, area)
 
 
 # Incident fields parsed once per distinct value (dates, times, categories, places) or cast
@@ -73,6 +75,8 @@ def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
 # which would copy a million strings for nothing.
 _READ_BY_DISTINCT = frozenset({"datetime", "date", "time", "date_end", "time_end", "category", "subcategory",
                                "district", "station", "ubigeo", "lat", "lon"})
+# Text fields kept as written: stripping a million addresses takes 25 ms, off the main thread.
+_STRIPPED_ON_WORKERS = frozenset({"source_id", "address", "description"})
 
 
 def _strip(frame: pd.DataFrame, columns) -> None:
@@ -86,17 +90,28 @@ def _text_columns(frame: pd.DataFrame, fields: dict[str, str], categories: Categ
     def column(name: str) -> pd.Series:
         return frame[fields[name]] if name in fields else blank_text(frame.index)
 
+    def stripped(name: str) -> pd.Series:
+        return as_text(frame[fields[name]]) if name in fields else blank_text(frame.index)
+
     category_raw, subcategory_raw = as_categorical(column("category")), as_categorical(column("subcategory"))
     category, weight = classify_with_fallback(categories, category_raw, subcategory_raw)
-    return {"source_id": strip_float_zero(column("source_id")), "category": category,
-            "category_raw": category_raw, "subcategory_raw": subcategory_raw,
-            "address": column("address"), "district": as_categorical(column("district")),
+    return {"category": category, "category_raw": category_raw, "subcategory_raw": subcategory_raw,
+            "address": stripped("address"), "district": as_categorical(column("district")),
             "ubigeo": pad_ubigeo(column("ubigeo")), "station": as_categorical(column("station")),
-            "description": column("description"), "weight": weight}
+            "description": stripped("description"), "weight": weight}
 
 
-def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys: "Future[pd.Series]",
-                         texts: "Future[dict[str, pd.Series]]", mapping: ColumnMapping, area) -> Normalized:
+def _identity_columns(frame: pd.DataFrame, id_column: str | None) -> dict[str, pd.Series]:
+    """The rows' source ids, stripped ('8325024.0' -> '8325024'), and their keys (source_keys)."""
+    if id_column is None:
+        return {"source_key": source_keys(frame, None), "source_id": blank_text(frame.index)}
+    frame[id_column] = as_text(frame[id_column])   # this worker's own shallow copy of the frame
+    return {"source_key": source_keys(frame, id_column), "source_id": strip_float_zero(frame[id_column])}
+
+
+def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray,
+                         identity: "Future[dict[str, pd.Series]]", texts: "Future[dict[str, pd.Series]]",
+                         mapping: ColumnMapping, area) -> Normalized:
     fields = mapping.fields
     when = combine(frame, fields, mapping.day_first, file, lines)
     warnings = list(when.warnings)
@@ -104,7 +119,6 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
     located = locate(frame, fields, lines, file, utm_zone=mapping.utm_zone, area=area, counted=kept)
     warnings += located.warnings
     columns = {
-        "source_key": keys.result(),
         "start_ts": when.start_ts,
         "end_ts": when.end_ts,
         "time_known": when.time_known,
@@ -112,6 +126,7 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray, keys
         "lat": located.lat,
         "lon": located.lon,
         "coord_status": categorical(located.status_codes, STATUS_LABELS, frame.index),
+        **identity.result(),
         **(text := texts.result()),
     }
     table = pd.DataFrame({name: columns[name] for name in INCIDENT_COLUMNS}, index=frame.index)

@@ -105,8 +105,8 @@ def _identity_columns(frame: pd.DataFrame, id_column: str | None) -> dict[str, p
     """The rows' source ids, stripped ('8325024.0' -> '8325024'), and their keys (source_keys)."""
     if id_column is None:
         return {"source_key": source_keys(frame, None), "source_id": blank_text(frame.index)}
-    frame[id_column] = as_text(frame[id_column])   # this worker's own shallow copy of the frame
-    return {"source_key": source_keys(frame, id_column), "source_id": strip_float_zero(frame[id_column])}
+    frame[id_column] = strip_float_zero(as_text(frame[id_column]))   # this worker's own shallow copy
+    return {"source_key": source_keys(frame, id_column), "source_id": frame[id_column]}
 
 
 def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray,

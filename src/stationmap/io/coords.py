@@ -53,6 +53,17 @@ class Located:
     lon: np.ndarray
     status_codes: np.ndarray        # int8 index into STATUS_LABELS (a million small ints, not strings)
     warnings: list[Warning_] = field(default_factory=list)
+    # Warnings that count rows, before they are counted: code -> the rows it is about. Counting
+    # waits for the caller's `counted` rows (the imported ones), which the dates decide.
+    row_warnings: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def with_counts(self, file: str, lines: np.ndarray, counted: np.ndarray | None = None) -> "Located":
+        """These coordinates with the row warnings counted over `counted` (all rows by default)."""
+        counted = np.ones(len(self.lat), dtype=bool) if counted is None else counted
+        warnings = list(self.warnings)
+        for code, rows in self.row_warnings.items():
+            count_warning(warnings, file, code, counted & rows, lines)
+        return Located(self.lat, self.lon, self.status_codes, warnings)
 
     @property
     def status(self) -> np.ndarray:
@@ -177,7 +188,13 @@ def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file:
 
     `counted` marks the rows the warnings should count (the imported ones); all by default.
     """
-    counted = np.ones(len(frame), dtype=bool) if counted is None else counted
+    return locate_rows(frame, fields, file, utm_zone=utm_zone, area=area).with_counts(file, lines, counted)
+
+
+def locate_rows(frame: pd.DataFrame, fields: dict[str, str], file: str, *, utm_zone: int | None = None,
+                area=None) -> Located:
+    """`locate` with the row warnings not counted yet (Located.with_counts counts them): the normaliser
+    runs this on a worker while the dates, which decide the imported rows, are parsed."""
     n = len(frame)
     warnings: list[Warning_] = []
     lat = np.full(n, np.nan)
@@ -202,7 +219,8 @@ def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file:
             warnings.append(Warning_(file, "rows.coords_none", {}))
         return Located(lat, lon, status, warnings)
 
-    lat, lon = _unswap(lat, lon, lines, file, warnings, counted)
+    row_warnings: dict[str, np.ndarray] = {}
+    lat, lon = _unswap(lat, lon, file, warnings, row_warnings)
     impossible = (np.isnan(lat) | np.isnan(lon) | (np.abs(lat) > 90) | (np.abs(lon) > 180)
                   | ((lat == 0) & (lon == 0)))
     lat = np.where(impossible, np.nan, lat)
@@ -216,16 +234,13 @@ def locate(frame: pd.DataFrame, fields: dict[str, str], lines: np.ndarray, file:
 
         inside_area = shapely.contains_xy(area, np.nan_to_num(lon), np.nan_to_num(lat))
         status[~impossible & ~outside & ~inside_area] = _OUTSIDE_AREA
-    count_warning(warnings, file, "rows.coords_missing", counted & impossible & present, lines)
-    count_warning(warnings, file, "rows.coords_empty", counted & impossible & ~present, lines)
-    count_warning(warnings, file, "rows.coords_outside_peru", counted & outside, lines)
-    count_warning(warnings, file, "rows.coords_outside_area",
-                  counted & (status == _OUTSIDE_AREA), lines)
-    return Located(lat, lon, status, warnings)
+    row_warnings.update({"rows.coords_missing": impossible & present, "rows.coords_empty": impossible & ~present,
+                         "rows.coords_outside_peru": outside, "rows.coords_outside_area": status == _OUTSIDE_AREA})
+    return Located(lat, lon, status, warnings, row_warnings)
 
 
-def _unswap(lat: np.ndarray, lon: np.ndarray, lines: np.ndarray, file: str,
-            warnings: list[Warning_], counted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _unswap(lat: np.ndarray, lon: np.ndarray, file: str, warnings: list[Warning_],
+            row_warnings: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Latitude and longitude exchanged, for the whole column or on single rows.
 
     Within Peru the two ranges do not overlap, so a point that fits only when
@@ -241,6 +256,6 @@ def _unswap(lat: np.ndarray, lon: np.ndarray, lines: np.ndarray, file: str,
     swap_rows = fits_swapped & ~fits
     if swap_rows.any():
         lat, lon = np.where(swap_rows, lon, lat), np.where(swap_rows, lat, lon)
-        count_warning(warnings, file, "rows.coords_swapped_rows", counted & swap_rows, lines)
+        row_warnings["rows.coords_swapped_rows"] = swap_rows
     return lat, lon
 

@@ -18,7 +18,7 @@ import pandas as pd
 from stationmap.core.errors import MappingError
 from stationmap.core.model import INCIDENT_COLUMNS, UNKNOWN_CATEGORY, Rejection, TableKind, Warning_
 from stationmap.io.categories import CategoryTable, unknown_values
-from stationmap.io.coords import STATUS_LABELS, locate
+from stationmap.io.coords import STATUS_LABELS, Located, locate_rows
 from stationmap.io.kinds import detect_kind
 from stationmap.io.mapping import ColumnMapping, guess_mapping
 from stationmap.io.normalize_text import (arrow_text, as_categorical, as_text, blank_text, categorical, count_warning,
@@ -61,13 +61,15 @@ def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
     # its column; the others here. Unmapped columns are cleaned only if a content hash needs them.
     _strip(frame, (column for field, column in mapping.fields.items()
                    if field not in _READ_BY_DISTINCT | _STRIPPED_ON_WORKERS))
-    # Two cores: the ids and keys (a third of the work) and the text columns are made on worker
-    # threads while dates and coordinates are parsed here. Nearly all of it runs in Arrow kernels that
+    # Two cores: the ids and keys, the text columns and then the coordinates are made on worker
+    # threads while the dates are parsed here. Nearly all of it runs in Arrow kernels and numpy, which
     # release the GIL; each side works on its own shallow copy of the frame.
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="normalize") as pool:
         identity = pool.submit(_identity_columns, frame.copy(deep=False), mapping.fields.get("source_id"))
         texts = pool.submit(_text_columns, frame.copy(deep=False), mapping.fields, categories)
-        return _normalize_incidents(raw.file, frame, lines, identity, texts, mapping, area)
+        places = pool.submit(locate_rows, frame.copy(deep=False), mapping.fields, raw.file,
+                             utm_zone=mapping.utm_zone, area=area)
+        return _normalize_incidents(raw.file, frame, lines, identity, texts, places, mapping)
 
 
 # Incident fields parsed once per distinct value (dates, times, categories, places) or cast
@@ -111,12 +113,11 @@ def _identity_columns(frame: pd.DataFrame, id_column: str | None) -> dict[str, p
 
 def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray,
                          identity: "Future[dict[str, pd.Series]]", texts: "Future[dict[str, pd.Series]]",
-                         mapping: ColumnMapping, area) -> Normalized:
-    fields = mapping.fields
-    when = combine(frame, fields, mapping.day_first, file, lines)
+                         places: "Future[Located]", mapping: ColumnMapping) -> Normalized:
+    when = combine(frame, mapping.fields, mapping.day_first, file, lines)
     warnings = list(when.warnings)
     kept = when.reject == 0
-    located = locate(frame, fields, lines, file, utm_zone=mapping.utm_zone, area=area, counted=kept)
+    located = places.result().with_counts(file, lines, kept)
     warnings += located.warnings
     columns = {
         "start_ts": when.start_ts,

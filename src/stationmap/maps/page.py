@@ -117,8 +117,8 @@ def _template_page(config: dict[str, Any], *, inline_assets: bool, title: str, l
         styles = [{"text": _inline_css(s)} for s in assets.PAGE_STYLES]
         scripts = [{"text": _inline_js(s)} for s in assets.PAGE_SCRIPTS]
     else:
-        styles = [{"url": f"{APP_ORIGIN}/web/{s}"} for s in assets.PAGE_STYLES]
-        scripts = [{"url": f"{APP_ORIGIN}/web/{s}"} for s in assets.LINKED_PAGE_SCRIPTS]
+        styles = [{"url": _asset_url(s)} for s in assets.PAGE_STYLES]
+        scripts = [{"url": _asset_url(s)} for s in assets.LINKED_PAGE_SCRIPTS]
         config = _with_basemap_scripts(config)
     scripts = [{"url": url} for url in extra_scripts] + scripts
     # Autoescape stays off because every value below is either escaped here or already script-safe JSON.
@@ -133,7 +133,12 @@ def _template_page(config: dict[str, Any], *, inline_assets: bool, title: str, l
 
 def _with_basemap_scripts(config: dict[str, Any]) -> dict[str, Any]:
     """A linked page's config: it names the basemap's scripts, which map.js loads after the first drawing."""
-    return dict(config, basemap_scripts=[f"{APP_ORIGIN}/web/{s}" for s in assets.BASEMAP_SCRIPTS])
+    return dict(config, basemap_scripts=[_asset_url(s) for s in assets.BASEMAP_SCRIPTS])
+
+
+def _asset_url(relative: str) -> str:
+    """Where the embedded view loads a page asset from (the app:// scheme serves resources/web)."""
+    return f"{APP_ORIGIN}/web/{relative}"
 
 
 def _linked_page(config: dict[str, Any], title: str, extra_scripts: tuple[str, ...]) -> str:
@@ -144,9 +149,9 @@ def _linked_page(config: dict[str, Any], title: str, extra_scripts: tuple[str, .
     that this stays exactly what the template renders.
     """
     config = _with_basemap_scripts(config)
-    styles = "".join(f'<link rel="stylesheet" href="{APP_ORIGIN}/web/{s}">\n' for s in assets.PAGE_STYLES)
+    styles = "".join(f'<link rel="stylesheet" href="{_asset_url(s)}">\n' for s in assets.PAGE_STYLES)
     scripts = "".join(f'<script src="{url}"></script>\n'
-                      for url in (*extra_scripts, *(f"{APP_ORIGIN}/web/{s}" for s in assets.LINKED_PAGE_SCRIPTS)))
+                      for url in (*extra_scripts, *(_asset_url(s) for s in assets.LINKED_PAGE_SCRIPTS)))
     return (f'<!DOCTYPE html>\n\n<html lang="{config["lang"]}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
             f'{styles}\n</head>\n<body>\n<div id="map"></div>\n'

@@ -78,12 +78,16 @@ def test_map_menu_exports_html_and_png(window, qtbot, tmp_path):
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
-    # At once: the export waits for the engine's first frame itself (a grab before it is blank).
+    # At once: the export waits for the engine's first frame of the view's size itself (before it, a
+    # grab is blank, or holds the 100 x 30 frame the map was drawn at in the hidden window, in a corner).
     window.map_tools.export_to(tmp_path / "mapa.png", "png")
     from PIL import Image
 
-    image = Image.open(tmp_path / "mapa.png").convert("L")
-    assert image.width > 300 and len(set(image.getdata())) > 50  # a drawn map, not a blank view
+    image = Image.open(tmp_path / "mapa.png").convert("RGB")
+    assert image.size == (window.map_panel.width(), window.map_panel.height()) and image.width > 300
+    pixels = image.get_flattened_data()
+    assert len(set(pixels)) > 50                              # a drawn map, not a blank view
+    assert pixels.count((255, 255, 255)) < 0.3 * len(pixels)  # drawn all over, not in a corner
 
 
 def test_loading_a_pack_from_the_menu_stores_it_and_redraws(window, qtbot, tmp_path, captured_boxes):

@@ -57,14 +57,22 @@ PAINT_WAIT_MS = 3000
 FRAME_POLL_MS = 30
 
 
-def _is_flat(pixmap: Any) -> bool:
-    """Whether every pixel of `pixmap` has one colour (sampled on a 24 x 24 grid)."""
+def _is_painted(pixmap: Any, background: int) -> bool:
+    """Whether `pixmap` looks like a frame of the whole view: not one flat colour (sampled on a 24 x 24
+    grid), and its last row and last column not all the view's `background` (ARGB), which is what a
+    frame of an older, smaller size leaves there (it is drawn at its own size, top left)."""
     image = pixmap.toImage()
     if image.isNull() or image.width() == 0 or image.height() == 0:
-        return True
-    xs = [image.width() * k // 24 for k in range(24)]
-    ys = [image.height() * k // 24 for k in range(24)]
-    return len({image.pixel(x, y) for x in xs for y in ys}) == 1
+        return False
+    width, height = image.width(), image.height()
+    xs = [width * k // 24 for k in range(24)]
+    ys = [height * k // 24 for k in range(24)]
+    if len({image.pixel(x, y) for x in xs for y in ys}) == 1:
+        return False
+    last_row = {image.pixel(x, height - 1) for x in range(0, width, 4)}
+    last_column = {image.pixel(width - 1, y) for y in range(0, height, 4)}
+    return last_row != {background} and last_column != {background}
+
 
 class MapPanel(QWidget):
     loaded = Signal()          # the page is ready (after every page load)
@@ -268,23 +276,34 @@ class MapPanel(QWidget):
         return target
 
     def _painted_view(self, wait_ms: int = PAINT_WAIT_MS) -> Any:
-        """The view's pixels once the web engine has delivered a frame to the widget.
+        """The view's pixels once the web engine has delivered a frame of the view's size to the widget.
 
-        Right after the page draws (or the view is shown or resized), grab() can still return the
-        widget's flat background: the engine's frame arrives a few event-loop turns later. A real map
-        is never one flat colour (its controls alone are not), so a flat grab is taken again, with
-        events processed in between, for at most `wait_ms`.
+        Right after the page draws, grab() can still return the widget's flat background: the
+        engine's frame arrives a few event-loop turns later. Right after the view is shown or
+        resized, it returns the last frame of the old size in a corner of an empty view (a map first
+        drawn in a hidden window was 100 x 30 pixels), even once the page is laid out at the new
+        size. So the view is grabbed again, with events processed in between, until the page is laid
+        out at the view's size and the grab looks like a whole frame (`_is_painted`; a real map is
+        never one flat colour: its controls alone are not), for at most `wait_ms`.
         """
         from PySide6.QtCore import QEventLoop
 
         deadline = time.monotonic() + wait_ms / 1000
-        pixmap = self._view.grab()
-        while _is_flat(pixmap) and time.monotonic() < deadline:
+        background = self._page.backgroundColor().rgba()
+        while True:
+            laid_out = self._page_fits_view()   # asked before the grab, so the grab is at least as new
+            pixmap = self._view.grab()
+            if (laid_out and _is_painted(pixmap, background)) or time.monotonic() >= deadline:
+                return pixmap
             loop = QEventLoop()
             QTimer.singleShot(FRAME_POLL_MS, loop.quit)
             loop.exec()
-            pixmap = self._view.grab()
-        return pixmap
+
+    def _page_fits_view(self) -> bool:
+        """Whether the page's layout (the map page fills its viewport exactly) has the view's size."""
+        contents = self._page.contentsSize() * self._page.zoomFactor()
+        size = self._view.size()
+        return abs(contents.width() - size.width()) <= 1 and abs(contents.height() - size.height()) <= 1
 
     def run_javascript(self, script: str, callback: Callable[[Any], None] | None = None) -> None:
         """Run a script in the page (tests, benchmarks); `callback` receives its JSON-able result."""

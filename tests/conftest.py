@@ -105,3 +105,18 @@ def page_value(qtbot, map_panel, script: str):
     map_panel.run_javascript(f"JSON.stringify({script})", box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=5000)
     return json.loads(box[0])
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Web pages the tests have let go of are deleted while their profile and the application still
+    exist: left to the interpreter's exit, they went after the profile ("Release of profile requested
+    but WebEnginePage still not deleted"), and with Qt Quick drawing in software that crashed the
+    process (exit 139) after every test had passed."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()

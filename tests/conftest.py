@@ -19,10 +19,12 @@ sys.path.insert(0, str(Path(__file__).parent))  # tests/factories.py
 
 # Settings, logs and recent-project lists of a test run must never touch the developer's own.
 os.environ.setdefault("STATIONMAP_CONFIG_DIR", str(ROOT / ".pytest_config"))
-# QtWebEngine refuses to start its sandbox as root (CI containers run as root).
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+# The GUI process's environment, as the app sets it up (the web engine's sandbox as root, numpy's
+# threads, how pages reach the screen without a GPU), so that the windows under test are the app's.
+from stationmap.ui.startup import prepare_environment  # noqa: E402
+
+prepare_environment()
 
 # The map's app:// scheme must be registered before any QApplication exists, and pytest-qt
 # creates one for the first Qt test, whichever module it is in.

@@ -141,6 +141,72 @@ print(len(os.listdir("/proc/self/task")), os.environ["OPENBLAS_NUM_THREADS"])
     assert result.stdout.split() == ["1", "1"]
 
 
+@pytest.mark.parametrize(("chromium_flags", "chosen", "expected"), [
+    ("--disable-gpu", None, "software"),
+    ("--enable-logging --disable-gpu --v=1", None, "software"),
+    ("", None, None),                     # a GPU to use: Qt Quick keeps its default (OpenGL, Direct3D)
+    ("--disable-gpu-compositing", None, None),
+    ("--disable-gpu", "rhi", "rhi"),         # the user's own choice stands
+])
+def test_qt_quick_draws_in_software_when_the_web_engine_has_no_gpu(monkeypatch, chromium_flags, chosen, expected):
+    from stationmap.ui.startup import prepare_environment
+
+    monkeypatch.setenv("QTWEBENGINE_CHROMIUM_FLAGS", chromium_flags)
+    if chosen is None:
+        monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
+    else:
+        monkeypatch.setenv("QT_QUICK_BACKEND", chosen)
+    prepare_environment()
+    assert os.environ.get("QT_QUICK_BACKEND") == expected
+
+
+_LLVMPIPE_CPU = """
+import os, sys
+if sys.argv[1] == "app":
+    from stationmap.ui.startup import prepare_environment
+    prepare_environment()
+from PySide6.QtCore import QTimer
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+view = QWebEngineView()
+view.resize(800, 600)
+view.loadFinished.connect(lambda ok: QTimer.singleShot(1000, app.quit))
+view.setHtml("<style>@keyframes s{to{transform:rotate(360deg)}}div{width:300px;height:300px;"
+             "background:#c33;animation:s 1s linear infinite}</style><div></div>")
+view.show()
+app.exec()
+ticks = 0
+for task in os.listdir("/proc/self/task"):
+    with open(f"/proc/self/task/{task}/stat") as stat:
+        text = stat.read()
+    if text[text.index("(") + 1:text.rindex(")")].startswith("llvmpipe"):
+        fields = text[text.rindex(")") + 2:].split()
+        ticks += int(fields[11]) + int(fields[12])   # user and system time
+print(ticks)
+"""
+
+
+def test_without_a_gpu_the_web_view_spends_nothing_on_an_emulated_gpu():
+    # Behaviour, not the setting: a bare web view under Xvfb puts Chromium's software frames on
+    # screen through Mesa's llvmpipe, threads doing a GPU's work on the CPU (about half a core while
+    # the page animates); the app's view spends no time there.
+    if not Path("/proc/self/task").is_dir() or not os.environ.get("DISPLAY"):
+        pytest.skip("reads thread times from /proc, under X")
+    env = {k: v for k, v in os.environ.items() if k != "QT_QUICK_BACKEND"}
+    env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--disable-gpu"
+
+    def emulated_gpu_ticks(kind: str) -> int:
+        result = subprocess.run([sys.executable, "-c", _LLVMPIPE_CPU, kind], capture_output=True,
+                                text=True, env=env, timeout=120)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return int(result.stdout.split()[-1])
+
+    if emulated_gpu_ticks("bare") == 0:
+        pytest.skip("this machine's OpenGL is not Mesa's llvmpipe: nothing to compare")
+    assert emulated_gpu_ticks("app") == 0
+
+
 @contextlib.contextmanager
 def _collection_paused_as_at_start_up():
     """startup.pause_garbage_collection for one block; the collector is back, unfrozen, afterwards."""

@@ -121,6 +121,22 @@ def test_sample_station_with_every_layer_loads_offline_and_draws(qtbot, sample_p
 
     # Zoomed out to the jurisdiction, incidents are clustered: fewer marks than incidents.
     assert js(qtbot, panel, "SM.map.getZoom()") < 15 and stats["drawn"] < stats["visible"]
+    # Every incident on screen is counted once, and no mark covers a smaller one's number: marks whose
+    # centres are closer than the bigger radius plus half the smaller are merged. Drawn smallest
+    # first, so the biggest are on top.
+    marks = js(qtbot, panel, "SM.incidents.clusters.map((c) => [c.x, c.y, c.r, c.n])")
+    on_grid = js(qtbot, panel, """(() => {   // the incidents in the clustering grid: the view and a cell around it
+        const size = SM.map.getSize(), cols = Math.ceil(size.x / 64) + 2, rows = Math.ceil(size.y / 64) + 2;
+        let n = 0;
+        SM.incidents.forEachOnScreen((i, x, y) => {
+          const cx = Math.floor(x / 64) + 1, cy = Math.floor(y / 64) + 1;
+          if (cx >= 0 && cy >= 0 && cx < cols && cy < rows) n++;
+        });
+        return n; })()""")
+    assert len(marks) == stats["drawn"] and sum(n for _x, _y, _r, n in marks) == on_grid > 5000
+    for index, (x, y, r, n) in enumerate(marks):
+        for other_x, other_y, other_r, other_n in marks[index + 1:]:
+            assert other_n >= n and (x - other_x) ** 2 + (y - other_y) ** 2 >= (other_r + r / 2) ** 2
 
     from PySide6.QtGui import QImage
 

@@ -20,6 +20,9 @@
 
   function two(n) { return n < 10 ? "0" + n : String(n); }
 
+  /** Radius in pixels of a clustered drawing's mark for `n` incidents (a single is a 5-px dot). */
+  function markRadius(n) { return n === 1 ? 6 : 11 + Math.min(12, Math.log10(n) * 5); }
+
   /** Local seconds (naive America/Lima time) -> "dd/mm/yyyy" and "HH:MM"; read with UTC getters. */
   function localParts(ts) {
     const d = new Date(ts * 1000);
@@ -193,6 +196,36 @@
     },
 
     _drawClusters(ctx) {
+      const marks = this._clusterMarks();
+      const d = this.data;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      for (const m of marks) {   // smallest first: the biggest counts are drawn last, on top
+        if (m.n === 1) {
+          ctx.beginPath(); ctx.arc(m.x, m.y, 5, 0, 2 * Math.PI);
+          ctx.fillStyle = d.colors[d.cat[m.index]]; ctx.fill();
+          ctx.lineWidth = 1; ctx.strokeStyle = "#ffffff"; ctx.stroke();
+          if (m.selected) { ctx.beginPath(); ctx.arc(m.x, m.y, 8, 0, 2 * Math.PI); ctx.lineWidth = 2.5; ctx.strokeStyle = "#111111"; ctx.stroke(); }
+          continue;
+        }
+        const fill = m.n < 10 ? "rgba(49,130,189,0.85)" : m.n < 100 ? "rgba(240,140,20,0.88)" : "rgba(200,30,40,0.88)";
+        ctx.beginPath(); ctx.arc(m.x, m.y, m.r, 0, 2 * Math.PI);
+        ctx.fillStyle = fill; ctx.fill();
+        ctx.lineWidth = m.selected ? 3 : 2; ctx.strokeStyle = m.selected ? "#111111" : "rgba(255,255,255,0.9)"; ctx.stroke();
+        ctx.fillStyle = "#ffffff";
+        ctx.font = "bold 12px Arial, 'DejaVu Sans', sans-serif";
+        ctx.fillText(m.n >= 10000 ? Math.round(m.n / 1000) + "k" : String(m.n), m.x, m.y);
+      }
+      this.clusters = marks;
+      this.drawnCount = marks.length;
+    },
+
+    /** What a clustered drawing shows, smallest first: the incidents on screen counted on a grid of
+     *  CLUSTER_CELL_PX, each cell's mark at its incidents' centroid; then marks that would cover a
+     *  smaller mark's number join into one (neighbouring cells' centroids can be a few pixels apart):
+     *  a mark whose centre lies within a bigger one's radius plus half its own is merged into it,
+     *  until none does. Marks: {x, y, r, n, selected, index}; `index` is the incident of a single. */
+    _clusterMarks() {
       const size = this._map.getSize();
       const cols = Math.ceil(size.x / CLUSTER_CELL_PX) + 2, rows = Math.ceil(size.y / CLUSTER_CELL_PX) + 2;
       const cells = cols * rows;
@@ -208,39 +241,36 @@
         sx[key] += x; sy[key] += y;
         if (selected && selected.has(i)) nsel[key]++;
       });
-      const d = this.data;
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
+      const cellMarks = [];
       for (let key = 0; key < cells; key++) {
         const n = count[key];
-        if (n === 0) continue;
-        const x = sx[key] / n, y = sy[key] / n;
-        if (n === 1) {
-          ctx.beginPath(); ctx.arc(x, y, 5, 0, 2 * Math.PI);
-          ctx.fillStyle = d.colors[d.cat[first[key]]]; ctx.fill();
-          ctx.lineWidth = 1; ctx.strokeStyle = "#ffffff"; ctx.stroke();
-          if (nsel[key]) { ctx.beginPath(); ctx.arc(x, y, 8, 0, 2 * Math.PI); ctx.lineWidth = 2.5; ctx.strokeStyle = "#111111"; ctx.stroke(); }
-          this.clusters.push({ x: x, y: y, r: 6, n: 1, index: first[key] });
-          continue;
-        }
-        const r = 11 + Math.min(12, Math.log10(n) * 5);
-        const fill = n < 10 ? "rgba(49,130,189,0.85)" : n < 100 ? "rgba(240,140,20,0.88)" : "rgba(200,30,40,0.88)";
-        ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
-        ctx.fillStyle = fill; ctx.fill();
-        ctx.lineWidth = nsel[key] ? 3 : 2; ctx.strokeStyle = nsel[key] ? "#111111" : "rgba(255,255,255,0.9)"; ctx.stroke();
-        ctx.fillStyle = "#ffffff";
-        ctx.font = "bold 12px Arial, 'DejaVu Sans', sans-serif";
-        ctx.fillText(n >= 10000 ? Math.round(n / 1000) + "k" : String(n), x, y);
-        this.clusters.push({ x: x, y: y, r: r, n: n, index: first[key] });
+        if (n > 0) cellMarks.push({ x: sx[key] / n, y: sy[key] / n, n: n, sel: nsel[key], index: first[key] });
       }
-      this.drawnCount = this.clusters.length;
+      let marks = cellMarks.sort((a, b) => b.n - a.n);
+      for (let merged = true; merged;) {   // a mark grows as it takes others in: look again
+        merged = false;
+        const kept = [];
+        for (const m of marks) {
+          const reach = (k) => markRadius(k.n) + markRadius(m.n) / 2;
+          const host = kept.find((k) => (k.x - m.x) ** 2 + (k.y - m.y) ** 2 < reach(k) ** 2);
+          if (host === undefined) { kept.push(m); continue; }
+          host.x = (host.x * host.n + m.x * m.n) / (host.n + m.n);
+          host.y = (host.y * host.n + m.y * m.n) / (host.n + m.n);
+          host.n += m.n;
+          host.sel += m.sel;
+          merged = true;
+        }
+        marks = kept.sort((a, b) => b.n - a.n);
+      }
+      return marks.reverse().map((m) => ({ x: m.x, y: m.y, r: markRadius(m.n), n: m.n, selected: m.sel > 0, index: m.index }));
     },
 
     _onClick(e) {
       if (!this.data || this.options.isBusy()) return;
       const p = e.containerPoint;
       if (this.clustered) {
-        for (const c of this.clusters) {
+        for (let k = this.clusters.length - 1; k >= 0; k--) {   // the topmost mark first
+          const c = this.clusters[k];
           if ((c.x - p.x) ** 2 + (c.y - p.y) ** 2 > c.r * c.r) continue;
           if (c.n === 1) this.openPopup(c.index);
           else this._map.setView(this._map.containerPointToLatLng([c.x, c.y]), this._map.getZoom() + 2);

@@ -20,10 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # factories.make_incidents
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 from stationmap.ui.map import register_app_scheme  # noqa: E402
+from stationmap.ui.startup import prepare_environment  # noqa: E402
+
+prepare_environment()   # the GUI process's environment, as the app sets it up
 
 SIZES = (1_000, 10_000, 100_000)
 FILTER_REPEATS = 5

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from stationmap.core.errors import InputFileError
-from stationmap.io.readers import expand_inputs, read_table
+from stationmap.io.readers import expand_inputs, mixed_encoding_parts, read_table
 
 HEADER = "id;fecha;hora;modalidad;distrito"
 
@@ -88,6 +88,7 @@ def test_latin1_header_over_utf8_rows_is_decoded_per_line(tmp_path):
     raw = "AÑO;MES;DISTRITO;MODALIDAD\r\n".encode("cp1252") + "2018;1;ENCAÑADA;Extorsión\r\n2018;2;CAJAMARCA;Robo\r\n".encode()
     table = read_table(write(tmp_path, "mixto.csv", raw))
     assert table.encoding == "mixed(cp1252 header, utf-8 rows)"
+    assert mixed_encoding_parts(table.encoding) == ("cp1252", None)
     assert list(table.frame.columns) == ["AÑO", "MES", "DISTRITO", "MODALIDAD"]
     assert table.frame["MODALIDAD"].tolist() == ["Extorsión", "Robo"]
     assert not table.frame.apply(lambda column: column.str.contains("Ã")).to_numpy().any()
@@ -99,7 +100,8 @@ def test_cp1252_rows_among_utf8_rows_are_decoded_and_reported(tmp_path):
            + "2;01/11/2026;22:00;Extorsión;Jaén\n".encode("cp1252")
            + "3;01/11/2026;23:00;Robo;Chiclayo\n".encode())
     table = read_table(write(tmp_path, "mixto_filas.csv", raw))
-    assert table.encoding.startswith("mixed(")
+    assert table.encoding == "mixed(utf-8, cp1252 on 1 lines)"
+    assert mixed_encoding_parts(table.encoding) == ("cp1252", 1)
     assert table.frame["modalidad"].tolist() == ["Extorsión", "Extorsión", "Robo"]
     assert [w.code for w in table.warnings] == ["read.mixed_encoding"]
 

@@ -139,6 +139,39 @@ def test_real_sidpol_export_is_recognised_as_an_aggregated_table(qtbot, project)
     assert dialog.preview_model.rowCount() == 50
 
 
+def test_the_encoding_is_described_in_the_users_language(qtbot, tmp_path, project):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from stationmap.ui.translations import i18n_dir
+
+    header_only = tmp_path / "encabezado.csv"
+    header_only.write_bytes("AÑO;MES;DISTRITO;MODALIDAD;CANTIDAD\n".encode("cp1252")
+                            + "2018;1;ENCAÑADA;Extorsión;3\n".encode())
+    some_rows = tmp_path / "filas.csv"
+    some_rows.write_bytes(CSV_TEXT.replace("Junin", "Junín").encode()
+                          + "29/10/2026;10:00;ROBO;-8.05;-79.01;Jr. Peña 12\n".encode("cp1252"))
+    bom = write(tmp_path / "bom.csv", "\ufeff" + CSV_TEXT)
+
+    def described(path: Path) -> str:
+        dialog = ImportDialog(project, [path])
+        qtbot.addWidget(dialog)
+        return dialog.info_label.text()
+
+    assert "Codificación: mixta: encabezado en CP1252, filas en UTF-8 ·" in described(header_only)
+    assert "Codificación: mixta: UTF-8, salvo 1 líneas en CP1252 ·" in described(some_rows)
+    assert "Codificación: UTF-8 con BOM ·" in described(bom)
+    assert "Codificación: UTF-8 ·" in described(write(tmp_path / "plano.csv", CSV_TEXT))
+    translator = QTranslator()
+    assert translator.load("stationmap_en", str(i18n_dir()))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert "mixed: header in CP1252, rows in UTF-8 ·" in described(header_only)
+        assert "mixed: UTF-8 but for 1 lines in CP1252 ·" in described(some_rows)
+        assert "UTF-8 with BOM ·" in described(bom)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
 def test_a_folder_of_real_monthly_files_is_listed_in_order(qtbot, project):
     from conftest import shared_path
 

@@ -974,12 +974,27 @@ month a year before</translation>
         <translation>Sheet: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="251"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="209"/>
+        <source>UTF-8 con BOM</source>
+        <translation>UTF-8 with BOM</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="212"/>
+        <source>mixta: encabezado en %1, filas en UTF-8</source>
+        <translation>mixed: header in %1, rows in UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="213"/>
+        <source>mixta: UTF-8, salvo %1 líneas en %2</source>
+        <translation>mixed: UTF-8 but for %1 lines in %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="265"/>
         <source>Guardar perfil</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="251"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="265"/>
         <source>Nombre del perfil:</source>
         <translation>Profile name:</translation>
     </message>
@@ -987,22 +1002,22 @@ month a year before</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="42"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="48"/>
         <source>Importar archivos</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="43"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="49"/>
         <source>Tablas de incidentes (%1);;Todos los archivos (*)</source>
         <translation>Incident tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="48"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="54"/>
         <source>Importar carpeta</source>
         <translation>Import folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="71"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="79"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
@@ -2040,7 +2055,7 @@ month a year before</translation>
 <context>
     <name>TaskProgressDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/tasks.py" line="171"/>
+        <location filename="../../src/stationmap/ui/tasks.py" line="177"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>

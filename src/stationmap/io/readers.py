@@ -8,6 +8,7 @@ be read at all raises `InputFileError` with a code from core/catalog/reading.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -30,7 +31,7 @@ class RawTable:
     file: str                  # path as given (str)
     frame: pd.DataFrame        # every cell as text ("" for empty); columns = header names, stripped, made unique
     line_numbers: np.ndarray   # int64, one per row of `frame`: 1-based row as a spreadsheet/text editor shows it
-    encoding: str              # "utf-8", "utf-8-sig", "cp1252", "mixed(cp1252 header, utf-8 rows)"; "" for Excel
+    encoding: str              # "utf-8", "utf-8-sig", "cp1252", a mixed_encoding_label(); "" for Excel
     delimiter: str             # "," ";" "|" "\t"; "" for Excel/GeoJSON (and for a text file with one column)
     sheet: str | None = None
     header_line: int = 1       # 1-based line of the header (0 for GeoJSON, which has none)
@@ -41,6 +42,27 @@ class RawTable:
     def rows_read(self) -> int:
         """Rows counted for the import report: rows with cells plus rows that could not be split."""
         return len(self.frame) + len(self.bad_rows)
+
+
+def mixed_encoding_label(fallback: str, lines: int | None) -> str:
+    """RawTable.encoding of a file in UTF-8 but for some lines in `fallback`: its header only
+    (`lines` None), or `lines` lines. The import report keeps it as is; mixed_encoding_parts reads it."""
+    if lines is None:
+        return f"mixed({fallback} header, utf-8 rows)"
+    return f"mixed(utf-8, {fallback} on {lines} lines)"
+
+
+_MIXED_LABEL = re.compile(r"mixed\((?:(?P<header>\S+) header, utf-8 rows|utf-8, (?P<fallback>\S+) on (?P<lines>\d+) lines)\)")
+
+
+def mixed_encoding_parts(label: str) -> tuple[str, int | None] | None:
+    """(fallback, lines) of a mixed_encoding_label(), or None for a file in one encoding."""
+    match = _MIXED_LABEL.fullmatch(label)
+    if match is None:
+        return None
+    if match["header"]:
+        return match["header"], None
+    return match["fallback"], int(match["lines"])
 
 
 def _supported_list() -> str:

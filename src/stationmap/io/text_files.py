@@ -27,7 +27,7 @@ from stationmap.core.errors import InputFileError
 from stationmap.core.model import Rejection, Warning_
 from stationmap.io import sniff
 from stationmap.io.byte_scan import count_byte
-from stationmap.io.readers import RawTable, read_bytes, text_frame
+from stationmap.io.readers import RawTable, mixed_encoding_label, read_bytes, text_frame
 
 _SAMPLE_BYTES = 262_144
 _SAMPLE_LINES = 400
@@ -155,8 +155,8 @@ def _encoding_label(decoded: sniff.Decoded, header_end: int) -> str:
     if decoded.encoding != "mixed":
         return decoded.encoding
     if max(decoded.fallback_lines) <= header_end:
-        return f"mixed({decoded.fallback} header, utf-8 rows)"
-    return f"mixed(utf-8, {decoded.fallback} on {len(decoded.fallback_lines)} lines)"
+        return mixed_encoding_label(decoded.fallback, None)
+    return mixed_encoding_label(decoded.fallback, len(decoded.fallback_lines))
 
 
 def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, titles_above: bool, delimiter: str,

@@ -191,13 +191,27 @@ class ImportDialog(QDialog):
         delimiters = {",": self.tr("coma"), ";": self.tr("punto y coma"), "|": self.tr("barra |"),
                       "\t": self.tr("tabulador"), "": "—"}
         text = (self.tr("Codificación: %1 · Separador: %2 · Tipo: %3 · Vista previa de las primeras %4 filas")
-                .replace("%1", raw.encoding or "—")
+                .replace("%1", self._encoding_text(raw.encoding))
                 .replace("%2", delimiters.get(raw.delimiter, raw.delimiter))
                 .replace("%3", kinds.get(kind, kind))
                 .replace("%4", str(len(raw.frame))))
         if raw.sheet:
             text += " · " + self.tr("Hoja: %1").replace("%1", raw.sheet)
         return text
+
+    def _encoding_text(self, label: str) -> str:
+        """The reader's encoding label (RawTable.encoding, kept as is in the import report) in the
+        user's language: codec names in capitals, mixed files described."""
+        from stationmap.io.readers import mixed_encoding_parts
+
+        mixed = mixed_encoding_parts(label)
+        if mixed is None:
+            return self.tr("UTF-8 con BOM") if label == "utf-8-sig" else (label.upper() or "—")
+        fallback, lines = mixed
+        if lines is None:
+            return self.tr("mixta: encabezado en %1, filas en UTF-8").replace("%1", fallback.upper())
+        return (self.tr("mixta: UTF-8, salvo %1 líneas en %2")
+                .replace("%1", str(lines)).replace("%2", fallback.upper()))
 
     def _show_raw(self, raw: Any) -> None:
         frame = raw.frame

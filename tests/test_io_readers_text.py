@@ -77,6 +77,17 @@ def test_dos_cp850_file_is_told_apart_from_cp1252(tmp_path):
     assert table.frame["distrito"].tolist() == ["ENCAÑADA", "Baños del Inca"]
 
 
+def test_one_accented_letter_in_an_ascii_file_is_read_as_cp1252(tmp_path):
+    # Little to go on: CP850 reads the byte as '±', and charset-normalizer's coherence preferred it.
+    text = ("fecha_hecho;hora;modalidad;latitud;longitud;direccion\n"
+            "15/10/2026;21:30;ROBO;-8.07;-79.03;Av. Tahuantinsuyo 123\n"
+            "16/10/2026;08:15;HURTO;-8.08;-79.04;Jr. Junin 645\n"
+            "29/10/2026;10:00;ROBO;-8.05;-79.01;Jr. Pizarro ñ\n")
+    table = read_table(write(tmp_path, "una_letra.csv", text, "cp1252"))
+    assert table.encoding == "cp1252"
+    assert table.frame["direccion"].tolist()[-1] == "Jr. Pizarro ñ"
+
+
 def test_utf8_bom_is_not_part_of_the_first_column_name(tmp_path):
     table = read_table(write(tmp_path, "bom.csv", f"\ufeff{HEADER}\n1;01/11/2026;21:30;Extorsión;Jaén\n"))
     assert table.encoding == "utf-8-sig"

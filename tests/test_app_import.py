@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,8 @@ def test_importing_the_same_file_again_adds_nothing(qtbot, window, tmp_path):
     history = ImportHistoryDialog(window.project)
     qtbot.addWidget(history)
     assert history.table.rowCount() == 2
+    # When, as dates read in the app (day first, local time), not the stored ISO text with its offset.
+    assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", history.table.item(0, 0).text())
     detail = history.report_for(1)
     assert detail["duplicates"] == 3 and len(detail["rejections"]) == 1
 

@@ -14,6 +14,7 @@ import shapely
 from jinja2 import Environment, select_autoescape
 
 from stationmap.analysis.temporal_tables import weekday_names
+from stationmap.core.timestamps import shown_timestamp
 from stationmap.reports.brief_content import WeeklyBrief
 from stationmap.reports.brief_text import BriefText
 from stationmap.reports.participatory import suppressed_sector_counts
@@ -113,7 +114,7 @@ def write_plan_html(plan, path: str | Path, *, station: str, features=(), synthe
     html = PLAN.render(
         title="Plan de patrullaje", css=CSS, station=station, start=f"{plan.period_start:%d/%m/%Y}",
         end=f"{plan.period_end:%d/%m/%Y}", version=plan.version, author=plan.author,
-        created=plan.created_at.replace("T", " "), synthetic=synthetic, svg=svg, density=None, t=BriefText("es"),
+        created=shown_timestamp(plan.created_at), synthetic=synthetic, svg=svg, density=None, t=BriefText("es"),
         heat=heat_svg(plan.hour_weekday, weekday_names()), tables=list(plan_tables(plan).items()),
         credit="Calles: © OpenStreetMap contributors (ODbL). Elaborado con StationMap.")
     Path(path).write_text(html, encoding="utf-8")

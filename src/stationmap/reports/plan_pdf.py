@@ -20,6 +20,7 @@ from reportlab.platypus import Paragraph
 
 from stationmap.analysis.temporal_tables import shift_names, weekday_names
 from stationmap.maps.vector_features import features as basemap_features
+from stationmap.core.timestamps import shown_timestamp
 from stationmap.planning.plan import PatrolPlan
 from stationmap.reports import pdf_drawing as draw
 from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, table
@@ -87,7 +88,7 @@ class _PlanDocument:
         version = f"versión {plan.version}" + (f", elaborado por {plan.author}" if plan.author else "")
         self._header(f"Plan de patrullaje — {self.station}",
                      f"Del {plan.period_start:%d/%m/%Y} al {plan.period_end:%d/%m/%Y} · {version} · "
-                     f"generado {plan.created_at.replace('T', ' ')}")
+                     f"generado {shown_timestamp(plan.created_at)}")
         self._map()
         names = shift_names(plan.shifts)
         rows = [["Turno", "Horario", "Unidades por día", "En comisaría", "Visitas a puntos críticos (periodo)"]]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from stationmap.core.errors import StationMapError
+from stationmap.core.timestamps import shown_timestamp
 from stationmap.ui.error_display import show_error
 
 
@@ -142,7 +143,7 @@ class ImportHistoryDialog(QDialog):
         _fill_table(self.table,
                     [self.tr("Fecha"), self.tr("Archivos"), self.tr("Leídas"), self.tr("Importadas"),
                      self.tr("Duplicadas"), self.tr("Rechazadas")],
-                    [[str(row.started_at), self._file_names(row.files), int(row.rows_read),
+                    [[shown_timestamp(row.started_at), self._file_names(row.files), int(row.rows_read),
                       int(row.imported), int(row.duplicates), int(row.rejected)]
                      for row in self._imports.itertuples()])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from stationmap.core.timestamps import shown_timestamp
 from stationmap.planning.plan_compare import STATION, PlanComparison
 from stationmap.planning.plan_io import SavedPlan
 
@@ -87,7 +88,7 @@ class VersionsView(QWidget):
     def set_saved(self, plans: list[SavedPlan]) -> None:
         self._names = [p.name for p in plans]
         _fill(self.saved, [[f"{p.period_start.strftime(DAY)} – {p.period_end.strftime(DAY)}", p.version,
-                            p.author, p.created_at.replace("T", " "), p.units] for p in plans])
+                            p.author, shown_timestamp(p.created_at), p.units] for p in plans])
         if plans:
             self.saved.selectRow(0)
         self.open_button.setEnabled(bool(plans))

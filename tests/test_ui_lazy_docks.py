@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from stationmap.ui.app_config import SettingsStore
+from stationmap.ui.dock_content import dock_content
 from stationmap.ui.lazy_dock import LazyDock
 from stationmap.ui.main_window import MainWindow
 
@@ -61,11 +62,11 @@ def test_lazy_dock_builds_its_panel_once_on_first_show(qtbot, bare_window):
 
     lazy = bare_window.add_lazy_dock(build, "lazy_dock", "Lazy")
     assert isinstance(lazy, LazyDock) and not lazy.is_built and calls == []
-    assert lazy.dock.isHidden() and lazy.dock.widget() is not None   # an empty placeholder meanwhile
+    assert lazy.dock.isHidden() and dock_content(lazy.dock) is not None   # an empty placeholder meanwhile
     bare_window.show()
     lazy.dock.toggleViewAction().trigger()          # Ver → Lazy
     qtbot.waitUntil(lambda: lazy.is_built)
-    assert lazy.dock.widget() is calls[0] and lazy.panel() is calls[0]
+    assert dock_content(lazy.dock) is calls[0] and lazy.panel() is calls[0]
     lazy.dock.hide()
     lazy.show()
     assert len(calls) == 1 and lazy.dock.isVisible()
@@ -121,6 +122,33 @@ def test_quality_panel_computes_its_report_when_first_shown(qtbot, lazy_window):
     assert panel.report.incidents == len(window.incidents)
 
 
+def test_the_window_fits_a_1366_x_768_laptop_with_its_panels_open(qtbot, lazy_window):
+    from PySide6.QtCore import QSize
+
+    from stationmap.ui.main_window import _first_window_size
+
+    # A 1366 x 768 screen less a 40-pixel taskbar; the title bar and frame need room too.
+    laptop = QSize(1366, 728)
+    assert _first_window_size(laptop) == QSize(1280, 688)
+    assert _first_window_size(QSize(1920, 1040)) == QSize(1280, 800)
+    window = lazy_window
+    # The charts under the table, the sectors panel over them, the data quality beside the charts:
+    # the feature docks scroll their panels rather than make the window taller than the screen (801
+    # px before); the charts keep their own minimum and do not scroll.
+    for name in ("charts_dock", "hotspots_dock", "quality_dock"):
+        dock = window.findChild(QDockWidget, name)
+        if not dock.isVisible():
+            dock.toggleViewAction().trigger()
+    _ = window.temporal_panel   # the charts, built now rather than after the first map
+    qtbot.waitUntil(lambda: all(dock_content(window.findChild(QDockWidget, name)).minimumSizeHint().height() > 150
+                                for name in ("charts_dock", "hotspots_dock", "quality_dock")), timeout=30_000)
+    assert window.minimumSizeHint().height() <= _first_window_size(laptop).height()
+    charts = window.findChild(QDockWidget, "charts_dock")
+    assert charts.widget() is window.temporal_panel and charts.minimumSizeHint().height() >= 240
+    window.resize(_first_window_size(laptop))
+    qtbot.waitUntil(lambda: window.height() == 688)
+
+
 def test_charts_are_built_once_the_first_map_has_drawn(qtbot, config_dir, tmp_path, sample_project_file):
     from stationmap.ui.charts import TemporalPanel
 
@@ -133,5 +161,5 @@ def test_charts_are_built_once_the_first_map_has_drawn(qtbot, config_dir, tmp_pa
         assert charts_dock.isVisible() and built(window, TemporalPanel) == []   # the map comes first
     qtbot.waitUntil(lambda: len(built(window, TemporalPanel)) == 1, timeout=5000)
     panel = built(window, TemporalPanel)[0]
-    assert charts_dock.widget() is panel and window.temporal_panel is panel
+    assert dock_content(charts_dock) is panel and window.temporal_panel is panel
     assert panel.summary is not None and int(panel.summary.matrix.sum()) > 0   # the open project's incidents

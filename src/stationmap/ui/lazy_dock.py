@@ -14,6 +14,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from stationmap.ui.dock_content import set_dock_content
+
 
 class LazyDock(QObject):
     built = Signal(object)   # the panel, once, right after build()
@@ -38,9 +40,8 @@ class LazyDock(QObject):
         """The panel, built now if it was not yet."""
         if self._panel is None and self._build is not None:
             build, self._build = self._build, None
-            placeholder = self.dock.widget()
             self._panel = build()
-            self.dock.setWidget(self._panel)
+            placeholder = set_dock_content(self.dock, self._panel)
             if placeholder is not None and placeholder is not self._panel:
                 placeholder.deleteLater()
             self.built.emit(self._panel)

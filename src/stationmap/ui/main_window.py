@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QSizePolicy, QStackedWidget, QWidget)
@@ -21,6 +21,7 @@ from stationmap.core.messages import current_language
 from stationmap.core.settings import Settings
 from stationmap.store.paths import log_path
 from stationmap.ui.app_config import SettingsStore
+from stationmap.ui.dock_content import set_dock_content
 from stationmap.ui.error_display import show_error
 from stationmap.ui.filter_state import FilterState
 from stationmap.ui.import_flow import ImportFlow
@@ -42,6 +43,16 @@ CHARTS_AT_THE_LATEST_MS = 3000
 # Feature packages, each with install(window); menus appear in this order.
 FEATURES = ("stationmap.ui.basemap_tools", "stationmap.ui.hotspots", "stationmap.ui.plan", "stationmap.ui.brief",
             "stationmap.ui.training")
+
+
+# The window's size at first start, shrunk to what the screen has room for (a 1366 x 768 laptop
+# with its taskbar has about 1366 x 728), leaving room for the title bar and frame.
+FIRST_WINDOW_SIZE = QSize(1280, 800)
+WINDOW_FRAME_ROOM = QSize(16, 40)
+
+
+def _first_window_size(available: QSize) -> QSize:
+    return FIRST_WINDOW_SIZE.boundedTo(available - WINDOW_FRAME_ROOM)
 
 
 class MainWindow(QMainWindow):
@@ -102,10 +113,12 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------
     def _add_docks(self) -> None:
         """The map on the right, full height; the hour x weekday charts under the table."""
+        # No scroll area (ui.dock_content) around these two: the map fits any size, and the charts
+        # scale down to their minimum (below it their labels overlap) but should never scroll.
         self._core_docks.append(self._dock(self.map_panel, "map_dock", self.tr("Mapa"),
-                                           Qt.DockWidgetArea.RightDockWidgetArea))
+                                           Qt.DockWidgetArea.RightDockWidgetArea, scrollable=False))
         self._charts_dock = self._dock(QWidget(), "charts_dock", self.tr("Horas y días"),
-                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+                                       Qt.DockWidgetArea.BottomDockWidgetArea, scrollable=False)
         self._core_docks.append(self._charts_dock)
         self._charts_dock.visibilityChanged.connect(self._charts_shown)
         self.map_panel.drawn.connect(self._map_drawn)
@@ -127,9 +140,8 @@ class MainWindow(QMainWindow):
         if self._temporal_panel is None:
             from stationmap.ui.charts import TemporalPanel
 
-            placeholder = self._charts_dock.widget()
             self._temporal_panel = TemporalPanel(self.filter_state, self)
-            self._charts_dock.setWidget(self._temporal_panel)
+            placeholder = set_dock_content(self._charts_dock, self._temporal_panel, scrollable=False)
             if placeholder is not None:
                 placeholder.deleteLater()
             if self._incidents is not None:
@@ -200,10 +212,11 @@ class MainWindow(QMainWindow):
         """Re-read the project (after a feature changed categories, sectors...) and refresh every view."""
         self._reload_project()
 
-    def _dock(self, widget: QWidget, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, widget: QWidget, name: str, title: str, area: Qt.DockWidgetArea, *,
+              scrollable: bool = True) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)   # saveState/restoreState find docks by object name
-        dock.setWidget(widget)
+        set_dock_content(dock, widget, scrollable=scrollable)
         self.addDockWidget(area, dock)
         self._docks.append(dock)
         self.menus.add_panel_toggle(dock.toggleViewAction())
@@ -236,7 +249,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(_first_window_size(self.screen().availableGeometry().size()))
         # Without a saved layout, the docks get sensible sizes when a project first shows them.
         self._needs_default_layout = state is None or not self.restoreState(state)
 

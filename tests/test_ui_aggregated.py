@@ -84,6 +84,27 @@ def test_one_modalidad_and_one_district_drive_the_table_and_the_trend(qtbot, win
     assert panel.trend.plotItem.listDataItems()[0].getData()[1].sum() == 171_501
 
 
+def test_a_narrow_panel_puts_the_trend_under_the_table(qtbot, cajamarca_project):
+    # The bottom dock beside the map on a 1366 x 768 laptop is about 700 pixels wide: side by side,
+    # the two columns of sentences got 30 pixels each, a letter a line.
+    from PySide6.QtCore import Qt
+
+    from stationmap.ui.brief.aggregated_panel import AggregatedPanel
+
+    panel = AggregatedPanel()
+    qtbot.addWidget(panel)
+    with Project.open(cajamarca_project) as project:
+        panel.set_counts(project.counts())
+    panel.resize(700, 330)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: min(panel.table.columnWidth(VS_PREVIOUS), panel.table.columnWidth(VS_LAST_YEAR)) >= 120)
+    assert panel.table.viewport().height() > 2 * panel.table.rowHeight(0)   # more than one district shows
+    panel.resize(1300, 330)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal)
+
+
 def test_a_counts_only_project_puts_this_panel_in_front(qtbot, window, cajamarca_project):
     tools = install(window)
     window.show()

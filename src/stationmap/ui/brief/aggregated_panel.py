@@ -28,6 +28,10 @@ MONTH_PEN = pg.mkPen("#b2182b", width=1.5, style=Qt.PenStyle.DashLine)
 DISTRICT, UBIGEO, CURRENT, VS_PREVIOUS, VS_LAST_YEAR = range(5)
 
 
+# Below this panel width the trend chart goes under the district table instead of beside it.
+SIDE_BY_SIDE_MIN_WIDTH = 960
+
+
 def _month_key(year: int, month: int) -> str:
     """Combo data as text: Qt compares strings in findData, not Python tuples."""
     return f"{int(year)}-{int(month):02d}"
@@ -87,13 +91,13 @@ class AggregatedPanel(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(trend_form)
         right_layout.addWidget(self.trend, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([680, 400])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([680, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         self._content = [self.month, self.category, self.table, self.series, self.trend]
 
         self.month.currentIndexChanged.connect(self._refresh)
@@ -224,3 +228,19 @@ class AggregatedPanel(QWidget):
     def sizeHint(self) -> QSize:
         # The dock's first width: enough for the tables' words, the user may narrow it.
         return QSize(960, 320)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        # Narrower than SIDE_BY_SIDE_MIN_WIDTH (the bottom dock beside the map on a laptop is about
+        # 700 pixels), the trend goes under the table: side by side, the two columns of sentences
+        # were squeezed to 30 pixels and cut to a letter a line.
+        super().resizeEvent(event)
+        wanted = (Qt.Orientation.Horizontal if event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
+                  else Qt.Orientation.Vertical)
+        if self.splitter.orientation() != wanted:
+            side_by_side = wanted == Qt.Orientation.Horizontal
+            self.splitter.setOrientation(wanted)
+            # Under the table the trend may be lower (its years and counts still read at 110 pixels),
+            # so that the table keeps rows to show in a bottom dock of about 330.
+            self.trend.setMinimumSize(260, 160 if side_by_side else 110)
+            # Shares, which the splitter scales to the room it has: the table first.
+            self.splitter.setSizes([680, 400] if side_by_side else [3000, 2000])

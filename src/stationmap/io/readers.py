@@ -52,7 +52,8 @@ def mixed_encoding_label(fallback: str, lines: int | None) -> str:
     return f"mixed(utf-8, {fallback} on {lines} lines)"
 
 
-_MIXED_LABEL = re.compile(r"mixed\((?:(?P<header>\S+) header, utf-8 rows|utf-8, (?P<fallback>\S+) on (?P<lines>\d+) lines)\)")
+_MIXED_LABEL = re.compile(r"mixed\((?:(?P<header>\S+) header, utf-8 rows"
+                          r"|utf-8, (?P<fallback>\S+) on (?P<lines>\d+) lines)\)")
 
 
 def mixed_encoding_parts(label: str) -> tuple[str, int | None] | None:

@@ -123,7 +123,10 @@ def test_excel_preview_names_its_sheet(qtbot, project):
         pytest.skip("sample_data/station has no Excel file")
     dialog = ImportDialog(project, files[:1])
     qtbot.addWidget(dialog)
-    assert "Hoja: " in dialog.info_label.text()
+    text = dialog.info_label.text()
+    assert text.startswith("Hoja: ")
+    assert "Codificación" not in text and "Separador" not in text   # a text file's, not a workbook's
+    assert "Tipo: registro de incidentes" in text
     assert dialog.mapping_form.combos["date"].currentText() != "(ninguna)"
 
 

@@ -4,101 +4,101 @@
 <context>
     <name>AggregatedPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="44"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="48"/>
         <source>Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos del SIDPOL). Impórtelos con Importar → Importar archivos…</source>
         <translation>This project has no aggregated counts (complaints per district and month, like SIDPOL&apos;s open data). Import them with Import → Import files…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
         <source>Mes:</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
         <source>Modalidad:</source>
         <translation>Modality:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
         <source>UBIGEO</source>
         <translation>UBIGEO</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
         <source>Denuncias</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
         <source>Frente a los
 3 meses previos</source>
         <translation>Against the
 3 previous months</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
         <source>Frente al mismo
 mes un año antes</source>
         <translation>Against the same
 month a year before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="181"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="185"/>
         <source>Sube</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="181"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="185"/>
         <source>Baja</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="181"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="185"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="220"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="224"/>
         <source>%1 — %2, por mes</source>
         <translation>%1 — %2, per month</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="58"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="62"/>
         <source>El mes elegido frente al promedio de los tres meses anteriores</source>
         <translation>The chosen month against the mean of the three months before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
         <source>El mes elegido frente al mismo mes del año anterior</source>
         <translation>The chosen month against the same month of the previous year</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="77"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="81"/>
         <source>Tendencia de:</source>
         <translation>Trend of:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="122"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="126"/>
         <source>Todas las modalidades</source>
         <translation>All modalities</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="125"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="129"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="158"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="162"/>
         <source>Sin datos anteriores para comparar</source>
         <translation>No earlier data to compare with</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="182"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="186"/>
         <source>habitual %1</source>
         <translation>usual %1</translation>
     </message>
@@ -964,37 +964,52 @@ month a year before</translation>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="193"/>
-        <source>Codificación: %1 · Separador: %2 · Tipo: %3 · Vista previa de las primeras %4 filas</source>
-        <translation>Encoding: %1 · Delimiter: %2 · Kind: %3 · Preview of the first %4 rows</translation>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="196"/>
+        <source>Codificación: %1</source>
+        <translation>Encoding: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="199"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="198"/>
+        <source>Separador: %1</source>
+        <translation>Delimiter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="200"/>
         <source>Hoja: %1</source>
         <translation>Sheet: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="209"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="201"/>
+        <source>Tipo: %1</source>
+        <translation>Kind: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="202"/>
+        <source>Vista previa de las primeras %1 filas</source>
+        <translation>Preview of the first %1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="212"/>
         <source>UTF-8 con BOM</source>
         <translation>UTF-8 with BOM</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="212"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="215"/>
         <source>mixta: encabezado en %1, filas en UTF-8</source>
         <translation>mixed: header in %1, rows in UTF-8</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="213"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="216"/>
         <source>mixta: UTF-8, salvo %1 líneas en %2</source>
         <translation>mixed: UTF-8 but for %1 lines in %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="265"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="268"/>
         <source>Guardar perfil</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="265"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="268"/>
         <source>Nombre del perfil:</source>
         <translation>Profile name:</translation>
     </message>
@@ -1025,47 +1040,47 @@ month a year before</translation>
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="137"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="138"/>
         <source>Reportes de importación</source>
         <translation>Import reports</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="143"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="143"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
         <source>Archivos</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="143"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="143"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="145"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="145"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="150"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="151"/>
         <source>Ver detalle</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="157"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="158"/>
         <source>Este proyecto aún no tiene importaciones.</source>
         <translation>This project has no imports yet.</translation>
     </message>
@@ -1073,83 +1088,83 @@ month a year before</translation>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="70"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="71"/>
         <source>Resumen de importación</source>
         <translation>Import summary</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="76"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="77"/>
         <source>Filas leídas: %1 · importadas: %2 · duplicadas: %3 · rechazadas: %4</source>
         <translation>Rows read: %1 · imported: %2 · duplicates: %3 · rejected: %4</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="84"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="85"/>
         <source>incidentes</source>
         <translation>incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="84"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="85"/>
         <source>conteos agregados</source>
         <translation>aggregated counts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="102"/>
         <source>Archivo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="88"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="88"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="102"/>
         <source>Fila</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="102"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="105"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="106"/>
         <source>Exportar rechazos a CSV…</source>
         <translation>Export rejections to CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="116"/>
         <source>Avisos</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="117"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="118"/>
         <source>Filas rechazadas</source>
         <translation>Rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="123"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="124"/>
         <source>Exportar rechazos</source>
         <translation>Export rejections</translation>
     </message>
@@ -1293,82 +1308,82 @@ month a year before</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="78"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="89"/>
         <source>Cargando la tabla de incidentes…</source>
         <translation>Loading the incident table…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="105"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="118"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="107"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="120"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="357"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="370"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="362"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="375"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="363"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="376"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="369"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="382"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="370"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="383"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="383"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="396"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="384"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="397"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="397"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="410"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="405"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="418"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="406"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="419"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="412"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="425"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="417"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="430"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="444"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="457"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -2217,102 +2232,102 @@ month a year before</translation>
 <context>
     <name>VersionsView</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="47"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
         <source>Semana</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="47"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
         <source>Versión</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="47"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
         <source>Elaborado por</source>
         <translation>Prepared by</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
         <source>Creado</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
         <source>Unidades-turno</source>
         <translation>Unit-shifts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="52"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="53"/>
         <source>Abrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="53"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="54"/>
         <source>Comparar con el plan actual</source>
         <translation>Compare with the current plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="54"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="55"/>
         <source>Comparar con la semana anterior</source>
         <translation>Compare with the previous week</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
         <source>Antes</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="61"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
         <source>Ahora</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="63"/>
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="63"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
         <source>Punto crítico</source>
         <translation>Critical point</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="63"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
         <source>Calle</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="63"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="111"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="112"/>
         <source>Comisaría (retén)</source>
         <translation>Station (reserve)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="114"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="115"/>
         <source>nuevo</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="114"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="115"/>
         <source>ya no figura</source>
         <translation>dropped</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="114"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="115"/>
         <source>se mantiene</source>
         <translation>kept</translation>
     </message>

@@ -189,15 +189,18 @@ class ImportDialog(QDialog):
         kinds = {"incidents": self.tr("registro de incidentes"),
                  "aggregated": self.tr("tabla agregada (conteos por distrito y mes)")}
         delimiters = {",": self.tr("coma"), ";": self.tr("punto y coma"), "|": self.tr("barra |"),
-                      "\t": self.tr("tabulador"), "": "—"}
-        text = (self.tr("Codificación: %1 · Separador: %2 · Tipo: %3 · Vista previa de las primeras %4 filas")
-                .replace("%1", self._encoding_text(raw.encoding))
-                .replace("%2", delimiters.get(raw.delimiter, raw.delimiter))
-                .replace("%3", kinds.get(kind, kind))
-                .replace("%4", str(len(raw.frame))))
+                      "\t": self.tr("tabulador")}
+        # A text file's encoding and delimiter; a spreadsheet's sheet. Neither has the other's.
+        parts = []
+        if raw.encoding:
+            parts.append(self.tr("Codificación: %1").replace("%1", self._encoding_text(raw.encoding)))
+        if raw.delimiter:
+            parts.append(self.tr("Separador: %1").replace("%1", delimiters.get(raw.delimiter, raw.delimiter)))
         if raw.sheet:
-            text += " · " + self.tr("Hoja: %1").replace("%1", raw.sheet)
-        return text
+            parts.append(self.tr("Hoja: %1").replace("%1", raw.sheet))
+        parts.append(self.tr("Tipo: %1").replace("%1", kinds.get(kind, kind)))
+        parts.append(self.tr("Vista previa de las primeras %1 filas").replace("%1", str(len(raw.frame))))
+        return " · ".join(parts)
 
     def _encoding_text(self, label: str) -> str:
         """The reader's encoding label (RawTable.encoding, kept as is in the import report) in the

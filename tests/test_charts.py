@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from factories import make_incidents
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -175,6 +176,22 @@ def test_a_map_selection_redraws_the_charts_with_only_those_incidents(qtbot, lin
     assert panel.summary.n_total == 250
     known = frame.iloc[:250]["time_known"].sum()
     assert panel.summary.total == pytest.approx(known)
+
+
+def test_a_project_without_incidents_says_so_instead_of_charting_zeros(qtbot):
+    # A new project, or one of counts only (SIDPOL): the heat chart was a purple block of zeros.
+    panel = TemporalPanel(FilterState(), language="es")
+    qtbot.addWidget(panel)
+    panel.set_incidents(pd.DataFrame())
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.no_incidents_label.isVisible() and "Estadísticas agregadas" in panel.no_incidents_label.text()
+    assert not panel.tabs.isVisible() and not panel.export_button.isEnabled()
+    frame = planted_incidents()
+    frame.insert(0, "id", frame.pop("id"))
+    panel.set_incidents(frame)
+    assert panel.tabs.isVisible() and not panel.no_incidents_label.isVisible() and panel.export_button.isEnabled()
 
 
 def test_english_labels(qtbot):

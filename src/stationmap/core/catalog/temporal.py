@@ -60,6 +60,14 @@ MESSAGES = {
     "temporal.ui.by_hour": {"es": "Por hora", "en": "By hour"},
     "temporal.ui.by_weekday": {"es": "Por día de la semana", "en": "By weekday"},
     "temporal.ui.trend": {"es": "Tendencia semanal", "en": "Weekly trend"},
+    "temporal.ui.no_incidents": {
+        "es": "Este proyecto no tiene incidentes que mostrar por hora y día. Impórtelos con Importar → "
+              "Importar archivos…; los conteos por distrito y mes (como los del SIDPOL) se ven en "
+              "Ver → Estadísticas agregadas.",
+        "en": "This project has no incidents to show by hour and day. Import them with Import → "
+              "Import files…; counts per district and month (such as SIDPOL's) are shown under "
+              "View → Aggregated statistics.",
+    },
     "temporal.ui.current": {"es": "Periodo elegido", "en": "Selected period"},
     "temporal.ui.previous": {"es": "Periodo anterior", "en": "Previous period"},
     "temporal.ui.last_year": {"es": "Mismas semanas del año pasado",

@@ -62,6 +62,10 @@ class TemporalPanel(QWidget):
         self.by_hour = HourBars(self, language=language)
         self.by_weekday = WeekdayBars(self, language=language)
         self.trend_chart = TrendChart(self, language=language)
+        # Instead of charts of zeros when there is nothing to count (a new project, or counts only).
+        self.no_incidents_label = QLabel(self._t("temporal.ui.no_incidents"), self)
+        self.no_incidents_label.setWordWrap(True)
+        self.no_incidents_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._build_layout()
         self._build_export_menu()
 
@@ -109,6 +113,7 @@ class TemporalPanel(QWidget):
         layout.addLayout(bar)
         layout.addLayout(shares)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.no_incidents_label, 1)
 
     def _build_export_menu(self) -> None:
         menu = QMenu(self)
@@ -158,6 +163,12 @@ class TemporalPanel(QWidget):
             if flt.cells is not None:
                 trend_mask = undated & cells_mask(self._incidents, flt.cells)
             self.trend = self._weekly_trend(flt, mask, trend_mask)
+        counted = self._index is not None
+        self.no_incidents_label.setVisible(not counted)
+        for widget in (self.tabs, self.unknown_label, self.long_label):
+            widget.setVisible(counted)
+        for widget in (self.method, self.clear_button, self.export_button):
+            widget.setEnabled(counted)
         self.heat.set_summary(self.summary, flt.cells)
         self.by_hour.set_summary(self.summary)
         self.by_weekday.set_summary(self.summary)

@@ -60,13 +60,13 @@ def time_until_line(command: list[str], marker: str, env: dict[str, str]) -> flo
             process.wait()
 
 
-def app_qt_quick_environment(env: dict[str, str]) -> dict[str, str]:
-    """`env` with the Qt Quick backend StationMap's prepare_environment would choose in it."""
-    from stationmap.ui.startup import chromium_gpu_disabled
+def app_environment(env: dict[str, str]) -> dict[str, str]:
+    """`env` with what StationMap's prepare_environment adds to its own (the Qt Quick backend among it)."""
+    from stationmap.ui.startup import prepare_environment
 
-    if chromium_gpu_disabled(env) and "QT_QUICK_BACKEND" not in env:
-        return dict(env, QT_QUICK_BACKEND="software")
-    return env
+    environ = dict(env)
+    prepare_environment(environ)
+    return environ
 
 
 def folder_mb(path: Path) -> float:
@@ -122,7 +122,7 @@ def main() -> int:
             "frozen_hello_same_backend": ([str(hello), "--measure"], "hello loaded=True"),
         }
         environments = {name: env for name in commands}
-        environments["frozen_hello_same_backend"] = app_qt_quick_environment(env)
+        environments["frozen_hello_same_backend"] = app_environment(env)
         runs: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(REPEATS):
             for name, (command, marker) in commands.items():

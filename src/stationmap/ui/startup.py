@@ -9,33 +9,35 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, MutableMapping
 
 # Garbage collection resumes this long after start-up at the latest, should the first map never draw.
 GC_AT_THE_LATEST_MS = 10_000
 _gc_paused = False
 
 
-def prepare_environment() -> None:
-    """What the GUI process must have in its environment before QtWebEngine and numpy start."""
+def prepare_environment(environ: MutableMapping[str, str] = os.environ) -> None:
+    """What the GUI process must have in its environment before QtWebEngine and numpy start: set in
+    `environ` (this process's by default; benchmarks/startup_bench.py gives another process the same),
+    each value only where it is not set already."""
     # QtWebEngine refuses to start its sandbox as root (training laptops, containers, CI).
     if hasattr(os, "geteuid") and os.geteuid() == 0:
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+        environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     # numpy's OpenBLAS starts a thread per core when numpy is imported, and they spin while waiting:
     # at start-up that took 0.07 s of CPU from the first map's page on a two-core laptop. The app's
     # matrix work is small (FFTs and grids do not use BLAS), so one thread costs it nothing.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    if chromium_gpu_disabled():
+    environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if _chromium_gpu_disabled(environ):
         # The map's pages are then drawn in software by Chromium, and Qt Quick (which puts them on
         # screen) does best to follow suit: through OpenGL, on a machine with no usable GPU that is
         # Mesa's llvmpipe, two threads emulating a GPU to show an image already drawn (0.10 s of CPU
         # before the first map; half a core while a page animates). The frozen app under Xvfb, 8
         # alternating runs on one busy machine: start-up to the drawn map 0.88 -> 0.77 s (medians).
         # The same pair of switches keeps both halves off a graphics driver that misdraws.
-        os.environ.setdefault("QT_QUICK_BACKEND", "software")
+        environ.setdefault("QT_QUICK_BACKEND", "software")
 
 
-def chromium_gpu_disabled(environ: Mapping[str, str] = os.environ) -> bool:
+def _chromium_gpu_disabled(environ: Mapping[str, str]) -> bool:
     """Whether QtWebEngine is told to do without the GPU (QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu),
     as on machines without usable graphics drivers: virtual machines, remote desktops, CI."""
     return "--disable-gpu" in environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()

@@ -209,7 +209,7 @@ class ImportDialog(QDialog):
 
         mixed = mixed_encoding_parts(label)
         if mixed is None:
-            return self.tr("UTF-8 con BOM") if label == "utf-8-sig" else (label.upper() or "—")
+            return self.tr("UTF-8 con BOM") if label == "utf-8-sig" else label.upper()
         fallback, lines = mixed
         if lines is None:
             return self.tr("mixta: encabezado en %1, filas en UTF-8").replace("%1", fallback.upper())

@@ -76,7 +76,6 @@ class AggregatedPanel(QWidget):
         self.trend = pg.PlotWidget(self, background="w")
         self.trend.plotItem.getViewBox().setMouseEnabled(True, False)
         self.trend.plotItem.getViewBox().setMenuEnabled(False)
-        self.trend.setMinimumSize(260, 160)
         trend_form = QFormLayout()
         trend_form.addRow(self.tr("Tendencia de:"), self.series)
 
@@ -91,10 +90,10 @@ class AggregatedPanel(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(trend_form)
         right_layout.addWidget(self.trend, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([680, 400])
+        self._arrange(Qt.Orientation.Horizontal)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.splitter, 1)
@@ -237,10 +236,14 @@ class AggregatedPanel(QWidget):
         wanted = (Qt.Orientation.Horizontal if event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
                   else Qt.Orientation.Vertical)
         if self.splitter.orientation() != wanted:
-            side_by_side = wanted == Qt.Orientation.Horizontal
-            self.splitter.setOrientation(wanted)
-            # Under the table the trend may be lower (its years and counts still read at 110 pixels),
-            # so that the table keeps rows to show in a bottom dock of about 330.
-            self.trend.setMinimumSize(260, 160 if side_by_side else 110)
-            # Shares, which the splitter scales to the room it has: the table first.
-            self.splitter.setSizes([680, 400] if side_by_side else [3000, 2000])
+            self._arrange(wanted)
+
+    def _arrange(self, orientation: Qt.Orientation) -> None:
+        """The trend beside the table (Horizontal) or under it (Vertical)."""
+        side_by_side = orientation == Qt.Orientation.Horizontal
+        self.splitter.setOrientation(orientation)
+        # Under the table the trend may be lower (its years and counts still read at 110 pixels),
+        # so that the table keeps rows to show in a bottom dock of about 330.
+        self.trend.setMinimumSize(260, 160 if side_by_side else 110)
+        # Shares, which the splitter scales to the room it has: the table first.
+        self.splitter.setSizes([680, 400] if side_by_side else [3000, 2000])

@@ -48,4 +48,5 @@ DENSITY_LEGEND = {
 
 
 def page_text(language: str) -> dict[str, str]:
-    return PAGE_TEXT.get(language, PAGE_TEXT["es"])
+    """The page's words, as a copy: a page's config is its own to change, PAGE_TEXT is everyone's."""
+    return dict(PAGE_TEXT.get(language, PAGE_TEXT["es"]))

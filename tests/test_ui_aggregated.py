@@ -154,3 +154,25 @@ def test_showing_the_panel_switches_the_district_choropleth_back_on(qtbot, windo
     tools.aggregated_dock.toggleViewAction().trigger()   # Ver → Estadísticas agregadas
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty(), timeout=5000)
     qtbot.waitUntil(lambda: _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)"), timeout=5000)
+
+
+def test_a_project_of_sidpol_counts_only_maps_them_on_perus_district_limits(qtbot, window, cajamarca_project):
+    """Cajamarca has no district shapes in the project: the map draws the bundled INEI limits."""
+    install(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_project(cajamarca_project)
+    map_panel = window.map_panel
+    qtbot.waitUntil(lambda: map_panel.is_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: _js(qtbot, map_panel, "!!SM.overlays.districts && SM.map.hasLayer(SM.overlays.districts)"),
+                    timeout=10_000)
+    with Project.open(cajamarca_project) as project:
+        counts = project.counts()
+    shown = _js(qtbot, map_panel, "SM.overlays.districts.getLayers().map(l => l.feature.properties)")
+    counted = {p["ubigeo"]: p["count"] for p in shown if p["count"] is not None}
+    assert counted == counts.groupby("ubigeo")["count"].sum().astype(int).to_dict()
+    assert "Límites distritales: INEI 2007" in _js(
+        qtbot, map_panel, "document.querySelector('.leaflet-control-attribution').textContent")
+    # The view opens on the department (Cajamarca city at -7.16, -78.51), not on the whole country.
+    (south, west), (north, east) = _js(qtbot, map_panel, "SM.viewBounds()")
+    assert south < -7.16 < north and west < -78.51 < east and east - west < 6

@@ -279,6 +279,7 @@
     const breaks = layerData.breaks, colours = layerData.colors;
     const colourOf = (v) => { let k = 0; while (k < breaks.length && v > breaks[k]) k++; return colours[Math.min(k, colours.length - 1)]; };
     const layer = L.geoJSON(layerData.geojson, {
+      attribution: layerData.credit ? text.districts_credit + ": " + layerData.credit : "",
       style: (f) => ({ color: "#555", weight: 1, fillOpacity: f.properties.count === null ? 0.05 : 0.55,
         fillColor: f.properties.count === null ? "#cccccc" : colourOf(f.properties.count) }),
       onEachFeature: (f, lyr) => {
@@ -296,6 +297,10 @@
         el("span", "sm-legend-label", row, formatCount(low) + "–" + formatCount(b));
         low = b + 1;
       });
+      if (layerData.unmapped) {  // counts of districts newer than the limits: said, not silently dropped
+        el("div", "sm-legend-note", box, formatCount(layerData.unmapped) + " " +
+          (layerData.unmapped === 1 ? text.district_unmapped : text.districts_unmapped));
+      }
     } };
     renderLegend();
   };

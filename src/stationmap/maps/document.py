@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stationmap.maps import layers
+from stationmap.maps.national_districts import CREDIT as NATIONAL_DISTRICTS_CREDIT
+from stationmap.maps.national_districts import with_national_districts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -39,7 +41,8 @@ class MapDocument:
     title: str = "StationMap"
 
     def area(self) -> tuple[float, float, float, float] | None:
-        """The area a map is about: the jurisdiction, else the located incidents."""
+        """The area a map is about: the jurisdiction, else the located incidents, else the districts
+        with counts (a project of SIDPOL counts only)."""
         if self.jurisdiction:
             bounds = layers.collection_bounds(self.jurisdiction)
             if bounds:
@@ -49,6 +52,8 @@ class MapDocument:
             lat, lon = frame["lat"].astype("float64"), frame["lon"].astype("float64")
             if lat.notna().any():
                 return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
+        if self.districts:
+            return layers.counted_districts_bounds(self.districts)
         return None
 
 
@@ -84,7 +89,11 @@ def apply_geography(document: MapDocument, geography: dict[str, dict[str, Any] |
     """Fill the document's jurisdiction, district and station layers from GeoJSON and counts."""
     jurisdiction = geography.get(JURISDICTION_KIND)
     document.jurisdiction = layers.outline_layer(jurisdiction) if jurisdiction else None
-    districts = geography.get(DISTRICTS_KIND)
-    document.districts = layers.districts_layer(districts, counts) if districts and counts is not None else None
+    document.districts = None
+    if counts is not None and len(counts):
+        districts, national = with_national_districts(geography.get(DISTRICTS_KIND), layers.count_ubigeos(counts))
+        if districts:
+            credit = NATIONAL_DISTRICTS_CREDIT if national else ""
+            document.districts = layers.districts_layer(districts, counts, credit=credit)
     stations = geography.get(STATIONS_KIND)
     document.stations = layers.points_layer(stations) if stations else None

@@ -16,6 +16,9 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "legend": "Leyenda", "legend_incidents": "Incidentes por categoría", "legend_districts": "Denuncias por distrito",
         "legend_density": "Densidad de incidentes", "low": "baja", "high": "alta",
         "ubigeo": "UBIGEO", "count": "Denuncias", "no_data": "sin datos", "station": "Comisaría",
+        "districts_credit": "Límites distritales",
+        "districts_unmapped": "distritos con denuncias sin límite en el mapa",
+        "district_unmapped": "distrito con denuncias sin límite en el mapa",
     },
     "en": {
         "layer_basemap": "Basemap", "layer_pois": "Points of interest", "layer_incidents": "Incidents",
@@ -30,6 +33,9 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "legend": "Legend", "legend_incidents": "Incidents by category", "legend_districts": "Complaints per district",
         "legend_density": "Incident density", "low": "low", "high": "high",
         "ubigeo": "UBIGEO", "count": "Complaints", "no_data": "no data", "station": "Police station",
+        "districts_credit": "District limits",
+        "districts_unmapped": "districts with complaints have no limits on this map",
+        "district_unmapped": "district with complaints has no limits on this map",
     },
 }
 

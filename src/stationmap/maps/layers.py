@@ -42,6 +42,11 @@ def _ubigeo(value: Any) -> str | None:
     return text.zfill(6) if text.isdigit() else None
 
 
+def feature_ubigeo(feature: dict[str, Any]) -> str | None:
+    """A district feature's UBIGEO (6 digits) from whichever property its source names it by."""
+    return _ubigeo(_first(feature.get("properties") or {}, UBIGEO_KEYS))
+
+
 def class_breaks(values: "np.ndarray | list[float]", classes: int = len(CHOROPLETH_COLOURS)) -> list[int]:
     """Upper bounds of up to `classes` quantile classes over whole counts, strictly increasing."""
     import numpy as np  # here, not above: the map panel imports this module before a first map needs numpy
@@ -54,10 +59,18 @@ def class_breaks(values: "np.ndarray | list[float]", classes: int = len(CHOROPLE
     return sorted(set(int(v) for v in uppers))
 
 
-def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame") -> dict[str, Any] | None:
+def count_ubigeos(counts: "pd.DataFrame") -> set[str]:
+    """The districts (6-digit UBIGEO) a table of counts has rows for."""
+    return {code for code in counts["ubigeo"].map(_ubigeo).dropna().unique()}
+
+
+def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame", credit: str = "") -> dict[str, Any] | None:
     """Districts coloured by their summed counts (SIDPOL-style tables joined on UBIGEO).
 
     Districts without a row keep ``count: null`` ("sin datos"), which is not the same as zero.
+    ``unmapped`` says how many districts with counts have no shape here (a district created after
+    the limits were drawn), so the map can say so rather than silently show less; ``credit`` names
+    the source of the limits when the map must show it (see maps.national_districts).
     """
     if counts is None or len(counts) == 0:
         return None
@@ -66,7 +79,7 @@ def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame") -> dict[s
     features = []
     for feature in districts.get("features", []):
         props = feature.get("properties") or {}
-        code = _ubigeo(_first(props, UBIGEO_KEYS))
+        code = feature_ubigeo(feature)
         total = totals.get(code) if code is not None else None
         features.append({"type": "Feature", "geometry": feature.get("geometry"), "properties": {
             "name": str(_first(props, NAME_KEYS) or code or ""), "ubigeo": code,
@@ -80,8 +93,16 @@ def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame") -> dict[s
         stamps = (counts["year"].astype("int64") * 100 + counts["month"].astype("int64"))
         first, last = int(stamps.min()), int(stamps.max())
         period = f"{first % 100:02d}/{first // 100}–{last % 100:02d}/{last // 100}"
+    drawn = {f["properties"]["ubigeo"] for f in features}
     return {"geojson": {"type": "FeatureCollection", "features": features}, "breaks": breaks,
-            "colors": list(CHOROPLETH_COLOURS[-len(breaks):]) if breaks else [], "period": period}
+            "colors": list(CHOROPLETH_COLOURS[-len(breaks):]) if breaks else [], "period": period,
+            "unmapped": len(set(totals.index) - drawn), "credit": credit}
+
+
+def counted_districts_bounds(layer: dict[str, Any]) -> tuple[float, float, float, float] | None:
+    """(min_lon, min_lat, max_lon, max_lat) of the districts that have counts in a districts_layer."""
+    counted = [f for f in layer["geojson"]["features"] if f["properties"]["count"] is not None]
+    return collection_bounds({"features": counted})
 
 
 def points_layer(collection: dict[str, Any]) -> dict[str, Any]:

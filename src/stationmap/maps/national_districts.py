@@ -1,0 +1,55 @@
+"""Peru's districts (INEI 2007 limits), for counts whose districts a project has no shapes of.
+
+SIDPOL's open exports count complaints per district (UBIGEO) and month, for any part of the
+country, and a station imports them for its own province; the project's own district polygons (if
+any) are those of the sample or of wherever the station drew them. Without shapes the counts could
+not be mapped at all, so the country's 1,834 districts ship with the app (resources/geo, 0.44 MB
+gzipped): for every province holding counts, its districts are drawn, those without a row as
+"sin datos" beside those with counts.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from typing import Any, Iterable
+
+from stationmap.maps.layers import feature_ubigeo
+from stationmap.store.paths import resources_dir
+
+RESOURCE = "peru_distritos_inei2007.geojson.gz"
+CREDIT = "INEI 2007"
+
+
+@lru_cache(maxsize=1)
+def _all_districts() -> tuple[dict[str, Any], ...]:
+    """Every district with a geometry (8 of the 1,834 have none). Read once: 0.04 s."""
+    with gzip.open(resources_dir("geo") / RESOURCE, "rb") as handle:
+        collection = json.load(handle)
+    return tuple(f for f in collection.get("features", []) if f.get("geometry") and feature_ubigeo(f))
+
+
+def with_national_districts(own: dict[str, Any] | None,
+                            count_ubigeos: Iterable[str]) -> tuple[dict[str, Any] | None, bool]:
+    """`own` districts, plus the national districts of every province whose counts `own` cannot show.
+
+    Returns the collection and whether national districts were added (the map then credits INEI).
+    A district `own` has is never drawn twice. `own` is returned untouched when it covers every
+    UBIGEO with counts, or when the national file is missing (a damaged install keeps its map).
+    """
+    own_features = list((own or {}).get("features", []))
+    own_codes = {feature_ubigeo(f) for f in own_features} - {None}
+    missing = {code for code in count_ubigeos if code and code not in own_codes}
+    if not missing:
+        return own, False
+    provinces = {code[:4] for code in missing}
+    try:
+        national = _all_districts()
+    except OSError:
+        return own, False
+    added = [f for f in national
+             if feature_ubigeo(f)[:4] in provinces and feature_ubigeo(f) not in own_codes]
+    if not added:
+        return own, False
+    return {"type": "FeatureCollection", "features": own_features + added}, True

@@ -237,7 +237,7 @@ def test_critical_points_list_filters_and_exports_in_four_formats(qtbot, station
     for name in ("pc.csv", "pc.xlsx", "pc.geojson", "pc.kml"):
         assert tab.export(tmp_path / name)
     assert len(pd.read_csv(tmp_path / "pc.csv", encoding="utf-8-sig")) == len(frame)
-    assert len(pd.read_excel(tmp_path / "pc.xlsx")) == len(frame)
+    assert len(pd.read_excel(tmp_path / "pc.xlsx", engine="openpyxl")) == len(frame)
     assert len(json.loads((tmp_path / "pc.geojson").read_text(encoding="utf-8"))["features"]) == len(frame)
     assert (tmp_path / "pc.kml").read_text(encoding="utf-8").count("<Placemark>") == len(frame)
     assert not tab.export(tmp_path / "pc.docx")

@@ -156,23 +156,43 @@ def test_showing_the_panel_switches_the_district_choropleth_back_on(qtbot, windo
     qtbot.waitUntil(lambda: _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)"), timeout=5000)
 
 
+def _mapped_counts(qtbot, map_panel) -> dict[str, int]:
+    shown = _js(qtbot, map_panel, "SM.overlays.districts.getLayers().map(l => l.feature.properties)")
+    return {p["ubigeo"]: p["count"] for p in shown if p["count"] is not None}
+
+
 def test_a_project_of_sidpol_counts_only_maps_them_on_perus_district_limits(qtbot, window, cajamarca_project):
-    """Cajamarca has no district shapes in the project: the map draws the bundled INEI limits."""
-    install(window)
+    """Cajamarca has no district shapes in the project: the map draws the bundled INEI limits, coloured
+    by what the statistics table shows (its month and modalidad)."""
+    tools = install(window)
     window.show()
     qtbot.waitExposed(window)
     window.open_project(cajamarca_project)
-    map_panel = window.map_panel
+    map_panel, panel = window.map_panel, tools.aggregated_panel
     qtbot.waitUntil(lambda: map_panel.is_ready, timeout=60_000)
     qtbot.waitUntil(lambda: _js(qtbot, map_panel, "!!SM.overlays.districts && SM.map.hasLayer(SM.overlays.districts)"),
                     timeout=10_000)
     with Project.open(cajamarca_project) as project:
         counts = project.counts()
-    shown = _js(qtbot, map_panel, "SM.overlays.districts.getLayers().map(l => l.feature.properties)")
-    counted = {p["ubigeo"]: p["count"] for p in shown if p["count"] is not None}
-    assert counted == counts.groupby("ubigeo")["count"].sum().astype(int).to_dict()
     assert "Límites distritales: INEI 2007" in _js(
         qtbot, map_panel, "document.querySelector('.leaflet-control-attribution').textContent")
     # The view opens on the department (Cajamarca city at -7.16, -78.51), not on the whole country.
     (south, west), (north, east) = _js(qtbot, map_panel, "SM.viewBounds()")
     assert south < -7.16 < north and west < -78.51 < east and east - west < 6
+
+    # The panel opens on the newest month, and so does the map.
+    latest = {c.ubigeo: c.current for c in compare_month(counts, 2026, 2)}
+    assert sum(latest.values()) == counts[(counts["year"] == 2026) & (counts["month"] == 2)]["count"].sum()
+    qtbot.waitUntil(lambda: _mapped_counts(qtbot, map_panel) == latest, timeout=5000)
+    # Another month and one modalidad: the map's districts hold the table's numbers, the legend says which.
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.select_month(2024, 6)
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.category.setCurrentIndex(panel.category.findData("Hurto"))
+    # A district the table lists with no complaint that month is a 0 on the map, not "sin datos".
+    table = {c.ubigeo: c.current for c in compare_month(counts, 2024, 6, category="Hurto")}
+    assert len(table) > 20 and 0 in table.values()
+    qtbot.waitUntil(lambda: _mapped_counts(qtbot, map_panel) == table, timeout=5000)
+    legend = _js(qtbot, map_panel, "(() => { const box = document.createElement('div'); "
+                                   "SM.legendParts.districts.render(box); return box.textContent; })()")
+    assert "Denuncias por distrito — 06/2024 · Hurto" in legend

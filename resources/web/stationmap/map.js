@@ -229,7 +229,7 @@
     const toggle = el("div", "sm-legend-toggle", legend.box, (SM.legendCollapsed ? "▸ " : "▾ ") + text.legend);
     toggle.onclick = () => { SM.legendCollapsed = !SM.legendCollapsed; renderLegend(); };
     const box = el("div", "sm-legend-body" + (SM.legendCollapsed ? " sm-collapsed" : ""), legend.box);
-    if (map.hasLayer(incidents) && incidents.data) {
+    if (map.hasLayer(incidents) && incidents.data && incidents.data.n > 0) {  // a project of counts only has none
       el("div", "sm-legend-title", box, text.legend_incidents);
       const counts = incidents.categoryCounts();
       incidents.data.categories.forEach((name, c) => {
@@ -274,27 +274,34 @@
     SM.jurisdictionBounds = layer ? layer.getBounds() : null;
   };
 
+  const DISTRICT_OPACITY = 0.55;   // the basemap's streets and names show through the choropleth
   SM.setDistricts = function (layerData) {
     if (!layerData) { replaceOverlay("districts", null); delete SM.legendParts.districts; renderLegend(); return; }
     const breaks = layerData.breaks, colours = layerData.colors;
     const colourOf = (v) => { let k = 0; while (k < breaks.length && v > breaks[k]) k++; return colours[Math.min(k, colours.length - 1)]; };
     const layer = L.geoJSON(layerData.geojson, {
       attribution: layerData.credit ? text.districts_credit + ": " + layerData.credit : "",
-      style: (f) => ({ color: "#555", weight: 1, fillOpacity: f.properties.count === null ? 0.05 : 0.55,
+      style: (f) => ({ color: "#555", weight: 1, fillOpacity: f.properties.count === null ? 0.05 : DISTRICT_OPACITY,
         fillColor: f.properties.count === null ? "#cccccc" : colourOf(f.properties.count) }),
       onEachFeature: (f, lyr) => {
         const p = f.properties;
         lyr.bindTooltip(popupFromProps(p.name, [[text.ubigeo, p.ubigeo], [text.count, p.count === null ? text.no_data : p.count]]), { sticky: true });
       },
     });
-    replaceOverlay("districts", layer, text.layer_districts, true);
+    // A new month or modalidad keeps the layer as the user left it (the statistics panel, when it
+    // comes to the front, switches it back on).
+    const shown = SM.overlays.districts ? SM.map.hasLayer(SM.overlays.districts) : true;
+    replaceOverlay("districts", layer, text.layer_districts, shown);
     SM.legendParts.districts = { layer: layer, render(box) {
-      el("div", "sm-legend-title", box, text.legend_districts + (layerData.period ? " — " + layerData.period : ""));
+      el("div", "sm-legend-title", box, text.legend_districts + (layerData.period ? " — " + layerData.period : "") +
+        (layerData.category ? " · " + layerData.category : ""));
       let low = 0;
       breaks.forEach((b, k) => {
         const row = el("div", "sm-legend-row", box);
-        el("span", "sm-swatch", row).style.background = colours[k];
-        el("span", "sm-legend-label", row, formatCount(low) + "–" + formatCount(b));
+        const swatch = el("span", "sm-swatch", row);
+        swatch.style.background = colours[k];
+        swatch.style.opacity = DISTRICT_OPACITY;   // as the districts look on the map
+        el("span", "sm-legend-label", row, low === b ? formatCount(b) : formatCount(low) + "–" + formatCount(b));
         low = b + 1;
       });
       if (layerData.unmapped) {  // counts of districts newer than the limits: said, not silently dropped

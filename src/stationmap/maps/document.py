@@ -89,11 +89,21 @@ def apply_geography(document: MapDocument, geography: dict[str, dict[str, Any] |
     """Fill the document's jurisdiction, district and station layers from GeoJSON and counts."""
     jurisdiction = geography.get(JURISDICTION_KIND)
     document.jurisdiction = layers.outline_layer(jurisdiction) if jurisdiction else None
-    document.districts = None
-    if counts is not None and len(counts):
-        districts, national = with_national_districts(geography.get(DISTRICTS_KIND), layers.count_ubigeos(counts))
-        if districts:
-            credit = NATIONAL_DISTRICTS_CREDIT if national else ""
-            document.districts = layers.districts_layer(districts, counts, credit=credit)
+    shapes, credit = district_shapes(geography, counts)
+    document.districts = layers.districts_layer(shapes, counts, credit=credit) if shapes else None
     stations = geography.get(STATIONS_KIND)
     document.stations = layers.points_layer(stations) if stations else None
+
+
+def district_shapes(geography: dict[str, dict[str, Any] | None],
+                    counts: "pd.DataFrame | None") -> tuple[dict[str, Any] | None, str]:
+    """The districts a map of `counts` draws, and the credit it owes for them.
+
+    The project's own district shapes, with Peru's (maps.national_districts) for the provinces
+    they leave out. Chosen from every count, so that a map of one month or one modalidad draws the
+    same districts as the map of them all.
+    """
+    if counts is None or not len(counts):
+        return None, ""
+    shapes, national = with_national_districts(geography.get(DISTRICTS_KIND), layers.count_ubigeos(counts))
+    return shapes, NATIONAL_DISTRICTS_CREDIT if national else ""

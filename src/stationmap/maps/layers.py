@@ -64,13 +64,15 @@ def count_ubigeos(counts: "pd.DataFrame") -> set[str]:
     return {code for code in counts["ubigeo"].map(_ubigeo).dropna().unique()}
 
 
-def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame", credit: str = "") -> dict[str, Any] | None:
+def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame", credit: str = "",
+                    category: str = "") -> dict[str, Any] | None:
     """Districts coloured by their summed counts (SIDPOL-style tables joined on UBIGEO).
 
     Districts without a row keep ``count: null`` ("sin datos"), which is not the same as zero.
     ``unmapped`` says how many districts with counts have no shape here (a district created after
     the limits were drawn), so the map can say so rather than silently show less; ``credit`` names
-    the source of the limits when the map must show it (see maps.national_districts).
+    the source of the limits when the map must show it (see maps.national_districts); ``category``
+    names the one modalidad `counts` holds, for the legend.
     """
     if counts is None or len(counts) == 0:
         return None
@@ -92,11 +94,13 @@ def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame", credit: s
     if {"year", "month"} <= set(counts.columns):
         stamps = (counts["year"].astype("int64") * 100 + counts["month"].astype("int64"))
         first, last = int(stamps.min()), int(stamps.max())
-        period = f"{first % 100:02d}/{first // 100}–{last % 100:02d}/{last // 100}"
+        period = f"{first % 100:02d}/{first // 100}"
+        if last != first:
+            period += f"–{last % 100:02d}/{last // 100}"
     drawn = {f["properties"]["ubigeo"] for f in features}
     return {"geojson": {"type": "FeatureCollection", "features": features}, "breaks": breaks,
             "colors": list(CHOROPLETH_COLOURS[-len(breaks):]) if breaks else [], "period": period,
-            "unmapped": len(set(totals.index) - drawn), "credit": credit}
+            "unmapped": len(set(totals.index) - drawn), "credit": credit, "category": category}
 
 
 def counted_districts_bounds(layer: dict[str, Any]) -> tuple[float, float, float, float] | None:

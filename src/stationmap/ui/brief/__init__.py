@@ -76,6 +76,7 @@ class BriefTools(QObject):
         from stationmap.ui.brief.aggregated_panel import AggregatedPanel
 
         panel = AggregatedPanel(self._window)
+        panel.counts_shown.connect(self._map_district_counts)
         project = self._window.project
         if project is not None:
             try:
@@ -108,6 +109,12 @@ class BriefTools(QObject):
         if counts_only:
             # The window shows its own docks after announcing the project, hence the next turn of the loop.
             QTimer.singleShot(0, self, self._bring_aggregated_forward)
+
+    def _map_district_counts(self, counts: Any, category: str) -> None:
+        """The map's districts show what the statistics table shows: its month and modalidad."""
+        map_panel = self._window.map_panel
+        if map_panel is not None and self._window.project is not None:
+            map_panel.show_district_counts(counts, category)
 
     def _bring_aggregated_forward(self) -> None:
         self._aggregated.show()

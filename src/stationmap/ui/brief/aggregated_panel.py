@@ -39,6 +39,9 @@ def _month_key(year: int, month: int) -> str:
 
 class AggregatedPanel(QWidget):
     refreshed = Signal()  # after the table and the chart show the current choices (tests)
+    # What the table shows, as counts (ubigeo, year, month, count; a listed district's 0 included) and
+    # the modalidad's name ("" for all): the map colours its districts by them.
+    counts_shown = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +180,10 @@ class AggregatedPanel(QWidget):
                     item.setFont(font)
                 self.table.setItem(row, column, item)
         self._draw_trend()
+        year, month = chosen or (0, 0)
+        self.counts_shown.emit(pd.DataFrame({"ubigeo": [c.ubigeo for c in self.changes], "year": year, "month": month,
+                                             "count": [c.current for c in self.changes]}),
+                               self.category.currentData() or "")
 
     def _verdict(self, change: Any, locale: QLocale) -> str:
         """Short plain words for a table cell; the tooltip carries the full sentence."""

@@ -196,3 +196,25 @@ def test_a_project_of_sidpol_counts_only_maps_them_on_perus_district_limits(qtbo
     legend = _js(qtbot, map_panel, "(() => { const box = document.createElement('div'); "
                                    "SM.legendParts.districts.render(box); return box.textContent; })()")
     assert "Denuncias por distrito — 06/2024 · Hurto" in legend
+
+
+def test_a_district_clicked_on_the_map_shows_its_row_and_trend_in_the_panel(qtbot, window, cajamarca_project):
+    tools = install(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_project(cajamarca_project)
+    map_panel, panel = window.map_panel, tools.aggregated_panel
+    qtbot.waitUntil(lambda: map_panel.is_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: _js(qtbot, map_panel, "!!SM.overlays.districts"), timeout=10_000)
+    tools.quality_dock.show()                            # the user was looking at another tab
+    tools.quality_dock.raise_()
+    qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty(), timeout=5000)
+    with qtbot.waitSignal(map_panel.district_clicked, timeout=5000) as clicked:
+        map_panel.run_javascript("SM.overlays.districts.getLayers()"
+                                 ".find(l => l.feature.properties.ubigeo === '060801').fire('click')")
+    assert clicked.args == ["060801"]
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty(), timeout=5000)
+    rows = panel.table.selectionModel().selectedRows()
+    assert [panel.table.item(r.row(), UBIGEO).text() for r in rows] == ["060801"]
+    assert panel.table.item(rows[0].row(), DISTRICT).text() == "JAEN"
+    assert panel.series.currentData() == "060801"

@@ -286,6 +286,8 @@
       onEachFeature: (f, lyr) => {
         const p = f.properties;
         lyr.bindTooltip(popupFromProps(p.name, [[text.ubigeo, p.ubigeo], [text.count, p.count === null ? text.no_data : p.count]]), { sticky: true });
+        // In the app a click shows the district in the statistics panel; an exported file has no panel.
+        lyr.on("click", () => { if (SM.bridge && p.ubigeo) SM.bridge.districtClicked(p.ubigeo); });
       },
     });
     // A new month or modalidad keeps the layer as the user left it (the statistics panel, when it

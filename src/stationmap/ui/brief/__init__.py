@@ -52,6 +52,8 @@ class BriefTools(QObject):
         window.incidents_changed.connect(self._on_incidents)
         # Fires also when the dock's tab comes to the front, where the panel's own showEvent does not.
         self.aggregated_dock.visibilityChanged.connect(self._show_district_layer)
+        if window.map_panel is not None:   # a district clicked on the map: its numbers in the panel
+            window.map_panel.district_clicked.connect(lambda ubigeo: self._aggregated.show().select_district(ubigeo))
         if not lazy:
             self._quality.panel()
             self._aggregated.panel()

@@ -193,6 +193,18 @@ class AggregatedPanel(QWidget):
         percent = "" if change.percent is None else f" ({change.percent:+.0f}\u00a0%)"
         return f"{words}{percent} · {usual}"
 
+    def select_district(self, ubigeo: str) -> None:
+        """Show one district: its row of the table selected (if it has one this month) and its trend."""
+        rows = [row for row in range(self.table.rowCount()) if self.table.item(row, UBIGEO).text() == ubigeo]
+        if rows:
+            self.table.selectRow(rows[0])
+            self.table.scrollToItem(self.table.item(rows[0], UBIGEO))
+        else:
+            self.table.clearSelection()
+        index = self.series.findData(ubigeo)
+        if index >= 0:
+            self.series.setCurrentIndex(index)
+
     def _follow_selection(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:

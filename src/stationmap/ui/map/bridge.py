@@ -12,6 +12,7 @@ class MapBridge(QObject):
     selection_cleared = Signal()
     view_changed = Signal(str)        # JSON [[south, west], [north, east]]
     polygon_drawn = Signal(str)       # JSON [[lon, lat], ...] of a polygon drawn on the map
+    district_clicked = Signal(str)    # UBIGEO of a district of the counts layer
 
     @Slot(str)
     def pageReady(self, load_id: str) -> None:  # noqa: N802 (name called from JavaScript)
@@ -36,3 +37,7 @@ class MapBridge(QObject):
     @Slot(str)
     def polygonDrawn(self, ring_json: str) -> None:  # noqa: N802
         self.polygon_drawn.emit(ring_json)
+
+    @Slot(str)
+    def districtClicked(self, ubigeo: str) -> None:  # noqa: N802
+        self.district_clicked.emit(ubigeo)

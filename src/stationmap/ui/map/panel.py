@@ -80,6 +80,7 @@ class MapPanel(QWidget):
     drawn = Signal(int)        # pushed incidents were drawn; the number visible after the filter
     error = Signal(object)     # a StationMapError the window should show (e.g. unreadable basemap)
     polygon_drawn = Signal(list)   # [[lon, lat], ...] after start_draw_polygon() and the user's double click
+    district_clicked = Signal(str)  # the UBIGEO of a district of the counts layer the user clicked
 
     def __init__(self, filter_state: FilterState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +136,7 @@ class MapPanel(QWidget):
         self._bridge.selection_cleared.connect(lambda: self._write_selection(None))
         self._bridge.view_changed.connect(self._on_view_changed)
         self._bridge.polygon_drawn.connect(lambda ring: self.polygon_drawn.emit(json.loads(ring)))
+        self._bridge.district_clicked.connect(self.district_clicked)
         filter_state.changed.connect(self._on_filter_changed)
         # Plain callables: the panel's own methods cannot run once it is being destroyed.
         self.destroyed.connect(self._files.cleanup)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import QMessageBox
 from shapely.geometry import box, mapping
 
 from stationmap.planning import project_geography as geo
+from stationmap.store import import_job
 from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.hotspots import install
 from stationmap.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Chromium's GPU probing under Xvfb with software GL logs these; they say nothing about the map.
 pytestmark = [pytest.mark.webengine,
@@ -294,3 +298,41 @@ def test_a_jurisdiction_drawn_on_the_map_is_saved_in_a_new_project(qtbot, config
         window.map_panel.run_javascript("SM.map.fire('click', {latlng: L.latLng(-8.1, -79.1)});"
                                         "SM.finishDrawPolygon();")
     assert boxes == ["El polígono dibujado necesita al menos tres vértices que encierren un área."]
+
+
+def test_the_jurisdiction_taken_from_perus_districts_covers_the_stations_incidents(
+        qtbot, config_dir, tmp_path, boxes, monkeypatch):
+    """A new project with the sample's incidents and no polygon: the districts dialog offers the
+    districts that hold them, ticked, and their union becomes the saved jurisdiction."""
+    from stationmap.ui.hotspots.district_dialog import DistrictJurisdictionDialog
+
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
+    panel = install(window)
+    window.show()
+    with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
+        assert window.create_project(tmp_path / "nueva")
+    sample_log = next((ROOT / "sample_data" / "station").glob("*.csv"))
+    import_job.run(import_job.ImportRequest(window.project.path, [sample_log]))
+    with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
+        window.open_project(window.project.path)
+    qtbot.waitUntil(lambda: panel.station.incidents is not None and len(panel.station.incidents) > 0, timeout=20_000)
+    incidents = panel.station.incidents
+    located = incidents.dropna(subset=["lat", "lon"])
+
+    shown: list = []
+
+    def accept(dialog):   # the user looks at the ticked districts and presses Aceptar
+        shown.extend(dialog.chosen())
+        return DistrictJurisdictionDialog.DialogCode.Accepted
+    monkeypatch.setattr(DistrictJurisdictionDialog, "exec", accept)
+    with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):   # the saved outline reloads the page
+        panel.sectors.choose_districts()
+    # The synthetic station lies in El Porvenir, La Esperanza and Florencia de Mora (sample_data/PROVENANCE.md).
+    assert [d.name for d in shown] == ["EL PORVENIR", "LA ESPERANZA", "FLORENCIA DE MORA"]
+    assert sum(d.incidents for d in shown) >= 0.95 * len(located)
+    saved = geo.jurisdiction(window.project)
+    points = shapely.points(located["lon"].to_numpy(float), located["lat"].to_numpy(float))
+    assert shapely.contains(saved, points).sum() == sum(d.incidents for d in shown)
+    assert "EL PORVENIR" in panel.sectors.notes.text()
+    assert js(qtbot, window, "SM.stats().overlays").count("jurisdiction") == 1

@@ -4,101 +4,101 @@
 <context>
     <name>AggregatedPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="48"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
         <source>Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos del SIDPOL). Impórtelos con Importar → Importar archivos…</source>
         <translation>This project has no aggregated counts (complaints per district and month, like SIDPOL&apos;s open data). Import them with Import → Import files…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="55"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="58"/>
         <source>Mes:</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
         <source>Modalidad:</source>
         <translation>Modality:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="62"/>
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="62"/>
         <source>UBIGEO</source>
         <translation>UBIGEO</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="62"/>
         <source>Denuncias</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
         <source>Frente a los
 3 meses previos</source>
         <translation>Against the
 3 previous months</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
         <source>Frente al mismo
 mes un año antes</source>
         <translation>Against the same
 month a year before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="185"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="191"/>
         <source>Sube</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="185"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="191"/>
         <source>Baja</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="185"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="191"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="224"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="242"/>
         <source>%1 — %2, por mes</source>
         <translation>%1 — %2, per month</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="62"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="65"/>
         <source>El mes elegido frente al promedio de los tres meses anteriores</source>
         <translation>The chosen month against the mean of the three months before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="67"/>
         <source>El mes elegido frente al mismo mes del año anterior</source>
         <translation>The chosen month against the same month of the previous year</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="81"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="83"/>
         <source>Tendencia de:</source>
         <translation>Trend of:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="126"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="128"/>
         <source>Todas las modalidades</source>
         <translation>All modalities</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="129"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="131"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="162"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="164"/>
         <source>Sin datos anteriores para comparar</source>
         <translation>No earlier data to compare with</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="186"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
         <source>habitual %1</source>
         <translation>usual %1</translation>
     </message>
@@ -534,6 +534,29 @@ month a year before</translation>
         <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="132"/>
         <source>Exportado: %1</source>
         <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictJurisdictionDialog</name>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/district_dialog.py" line="24"/>
+        <source>Jurisdicción desde distritos</source>
+        <translation>Jurisdiction from districts</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/district_dialog.py" line="29"/>
+        <source>Buscar distrito, provincia o departamento…</source>
+        <translation>Search district, province or department…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/district_dialog.py" line="35"/>
+        <source>%1 incidentes</source>
+        <translation>%1 incidents</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/district_dialog.py" line="41"/>
+        <source>La unión de los distritos marcados será la jurisdicción de la comisaría. Límites distritales del INEI (2007), simplificados: revíselos en el mapa; los distritos creados después de 2007 no figuran.</source>
+        <translation>The ticked districts together become the station&apos;s jurisdiction. INEI district limits (2007), simplified: check them on the map; districts created after 2007 are missing.</translation>
     </message>
 </context>
 <context>
@@ -1871,157 +1894,167 @@ month a year before</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="41"/>
+        <source>Jurisdicción desde distritos…</source>
+        <translation>Jurisdiction from districts…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="42"/>
         <source>Importar sectores…</source>
         <translation>Import sectors…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="47"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="48"/>
         <source>Generar cuadrantes</source>
         <translation>Generate grid sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="51"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="52"/>
         <source>Generar sectores de igual carga</source>
         <translation>Generate equal-workload sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="55"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="56"/>
         <source> semanas</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="56"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="57"/>
         <source>Unir los dos seleccionados</source>
         <translation>Merge the two selected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="57"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="58"/>
         <source>Dividir en dos de igual carga</source>
         <translation>Split into two of equal workload</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
         <source>sube</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
         <source>baja</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="63"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
         <source>Incidentes</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="67"/>
         <source>Puntaje ponderado</source>
         <translation>Weighted score</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="67"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
         <source>Periodo anterior</source>
         <translation>Previous period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="67"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="69"/>
         <source>¿Cambio real?</source>
         <translation>Real change?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="96"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="98"/>
         <source>Jurisdicción y sectores</source>
         <translation>Jurisdiction and sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="101"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="104"/>
         <source>Cuadrantes de</source>
         <translation>Grid sectors of</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="104"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="107"/>
         <source>Número de sectores</source>
         <translation>Number of sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="108"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="111"/>
         <source>Periodo: últimas</source>
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="125"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="128"/>
         <source>Importar jurisdicción</source>
         <translation>Import jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="126"/>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="132"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="129"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="135"/>
         <source>Polígonos (%1)</source>
         <translation>Polygons (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="131"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="134"/>
         <source>Importar sectores</source>
         <translation>Import sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="152"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="155"/>
         <source>Sector %1</source>
         <translation>Sector %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="167"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="170"/>
         <source>Avisos de «%1»:</source>
         <translation>Warnings for “%1”:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="168"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="171"/>
         <source>«%1» importado sin avisos.</source>
         <translation>“%1” imported without warnings.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="172"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="203"/>
+        <source>Jurisdicción guardada en el proyecto: %1 (límites INEI 2007).</source>
+        <translation>Jurisdiction saved in the project: %1 (INEI 2007 limits).</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="208"/>
         <source>Haga clic en el mapa para cada vértice; doble clic para terminar.</source>
         <translation>Click on the map for each vertex; double-click to finish.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="182"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="218"/>
         <source>dibujada en el mapa</source>
         <translation>drawn on the map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="183"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="219"/>
         <source>Jurisdicción dibujada y guardada en el proyecto.</source>
         <translation>Jurisdiction drawn and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="204"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="240"/>
         <source>Generar sectores</source>
         <translation>Generate sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="205"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="241"/>
         <source>Los %1 sectores actuales serán reemplazados. ¿Continuar?</source>
         <translation>The current %1 sectors will be replaced. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="256"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="292"/>
         <source>Fuera de los sectores: %1 (sin coordenadas: %2) de %3 incidentes del periodo.</source>
         <translation>Outside the sectors: %1 (without coordinates: %2) of %3 incidents in the period.</translation>
     </message>

@@ -5,21 +5,36 @@ country, and a station imports them for its own province; the project's own dist
 any) are those of the sample or of wherever the station drew them. Without shapes the counts could
 not be mapped at all, so the country's 1,834 districts ship with the app (resources/geo, 0.44 MB
 gzipped): for every province holding counts, its districts are drawn, those without a row as
-"sin datos" beside those with counts.
+"sin datos" beside those with counts. A station without a jurisdiction polygon can also take one or
+more of these districts as its jurisdiction (`district_choices`).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from stationmap.maps.layers import feature_ubigeo
 from stationmap.store.paths import resources_dir
 
+if TYPE_CHECKING:
+    import numpy as np
+
 RESOURCE = "peru_distritos_inei2007.geojson.gz"
 CREDIT = "INEI 2007"
+
+
+@dataclass(frozen=True)
+class DistrictChoice:
+    ubigeo: str
+    name: str
+    province: str
+    department: str
+    incidents: int            # of the points given to district_choices that fall inside
+    geometry: dict[str, Any]  # GeoJSON, lon/lat
 
 
 @lru_cache(maxsize=1)
@@ -53,3 +68,25 @@ def with_national_districts(own: dict[str, Any] | None,
     if not added:
         return own, False
     return {"type": "FeatureCollection", "features": own_features + added}, True
+
+
+def district_choices(lat: "np.ndarray", lon: "np.ndarray") -> list[DistrictChoice]:
+    """Every district of Peru, with how many of the points (lat, lon; NaN skipped) fall inside it:
+    those holding points first, most first, then the rest by department, province and name."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import shape
+
+    features = _all_districts()
+    located = np.isfinite(lat) & np.isfinite(lon)
+    points = shapely.points(np.asarray(lon, dtype=float)[located], np.asarray(lat, dtype=float)[located])
+    tree = shapely.STRtree([shape(f["geometry"]) for f in features])
+    _, hit = tree.query(points, predicate="within") if len(points) else (None, np.zeros(0, dtype=np.int64))
+    inside = np.bincount(hit, minlength=len(features))
+    choices = []
+    for feature, count in zip(features, inside.tolist()):
+        props = feature["properties"]
+        choices.append(DistrictChoice(feature_ubigeo(feature), str(props.get("NOMBDIST") or ""),
+                                      str(props.get("NOMBPROV") or ""), str(props.get("NOMBDEP") or ""),
+                                      int(count), feature["geometry"]))
+    return sorted(choices, key=lambda c: (-c.incidents, c.department, c.province, c.name))

@@ -38,6 +38,7 @@ class SectorsTab(QWidget):
 
         self.import_jurisdiction_button = QPushButton(self.tr("Importar jurisdicción…"), self)
         self.draw_button = QPushButton(self.tr("Dibujar jurisdicción en el mapa"), self)
+        self.districts_button = QPushButton(self.tr("Jurisdicción desde distritos…"), self)
         self.import_sectors_button = QPushButton(self.tr("Importar sectores…"), self)
         self.grid_size = QSpinBox(self)
         self.grid_size.setRange(100, 5000)
@@ -81,6 +82,7 @@ class SectorsTab(QWidget):
         self.import_jurisdiction_button.clicked.connect(self.choose_jurisdiction_file)
         self.import_sectors_button.clicked.connect(self.choose_sectors_file)
         self.draw_button.clicked.connect(self.start_drawing)
+        self.districts_button.clicked.connect(self.choose_districts)
         self.grid_button.clicked.connect(lambda: self.generate_grid(self.grid_size.value()))
         self.balanced_button.clicked.connect(lambda: self.generate_balanced(self.sector_count.value()))
         self.merge_button.clicked.connect(self.merge_selected)
@@ -98,6 +100,7 @@ class SectorsTab(QWidget):
         grid.addWidget(self.import_jurisdiction_button, 0, 0)
         grid.addWidget(self.draw_button, 0, 1, 1, 2)
         grid.addWidget(self.import_sectors_button, 1, 0)
+        grid.addWidget(self.districts_button, 1, 1, 1, 2)
         grid.addWidget(QLabel(self.tr("Cuadrantes de"), self), 2, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.grid_size, 2, 1)
         grid.addWidget(self.grid_button, 2, 2)
@@ -166,6 +169,39 @@ class SectorsTab(QWidget):
         lines = [w.message() for w in warnings]
         self.notes.setText(self.tr("Avisos de «%1»:").replace("%1", path.name) + " " + " ".join(lines)
                            if lines else self.tr("«%1» importado sin avisos.").replace("%1", path.name))
+
+    def choose_districts(self) -> None:
+        """One or more of Peru's districts, their union the jurisdiction (ui.hotspots.district_dialog)."""
+        from stationmap.ui.hotspots.district_dialog import DistrictJurisdictionDialog
+
+        dialog = DistrictJurisdictionDialog(self.district_choices(), self)
+        if dialog.exec() == DistrictJurisdictionDialog.DialogCode.Accepted:
+            self.use_districts(dialog.chosen())
+
+    def district_choices(self) -> list[Any]:
+        import numpy as np
+
+        from stationmap.maps.national_districts import district_choices
+
+        incidents = self._station.incidents
+        if incidents is None or not len(incidents):
+            return district_choices(np.zeros(0), np.zeros(0))
+        return district_choices(incidents["lat"].to_numpy(dtype=float, na_value=np.nan),
+                                incidents["lon"].to_numpy(dtype=float, na_value=np.nan))
+
+    def use_districts(self, districts: list[Any]) -> None:
+        import shapely
+        from shapely.geometry import shape
+
+        from stationmap.maps.national_districts import CREDIT
+
+        if not districts:
+            return
+        names = ", ".join(d.name for d in districts)
+        self._station.save_jurisdiction(shapely.union_all([shape(d.geometry) for d in districts]),
+                                        f"{names} ({CREDIT})")
+        self.notes.setText(self.tr("Jurisdicción guardada en el proyecto: %1 (límites INEI 2007).")
+                           .replace("%1", names))
 
     # --- drawing -----------------------------------------------------------------------------------
     def start_drawing(self) -> None:
@@ -240,8 +276,8 @@ class SectorsTab(QWidget):
 
         incidents, sectors = self._station.incidents, self._station.sectors
         has_project = self._station.project is not None
-        for button in (self.import_jurisdiction_button, self.draw_button, self.import_sectors_button,
-                       self.grid_button, self.balanced_button, self.merge_button, self.split_button):
+        for button in (self.import_jurisdiction_button, self.draw_button, self.districts_button,
+                       self.import_sectors_button, self.grid_button, self.balanced_button, self.merge_button, self.split_button):
             button.setEnabled(has_project)
         self.draw_button.setEnabled(has_project and self._station.jurisdiction is None)
         if incidents is None or not has_project:

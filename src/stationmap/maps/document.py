@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stationmap.maps import layers
-from stationmap.maps.national_districts import CREDIT as NATIONAL_DISTRICTS_CREDIT
-from stationmap.maps.national_districts import with_national_districts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -105,5 +103,8 @@ def district_shapes(geography: dict[str, dict[str, Any] | None],
     """
     if counts is None or not len(counts):
         return None, ""
+    # Imported here: the first map of a project of incidents (the start-up path) has no counts.
+    from stationmap.maps.national_districts import CREDIT, with_national_districts
+
     shapes, national = with_national_districts(geography.get(DISTRICTS_KIND), layers.count_ubigeos(counts))
-    return shapes, NATIONAL_DISTRICTS_CREDIT if national else ""
+    return shapes, CREDIT if national else ""

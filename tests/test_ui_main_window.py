@@ -81,6 +81,20 @@ def test_project_incidents_fill_the_table_and_status_bar(qtbot, config_dir, tmp_
     assert window.counts_label.text() == "Incidentes: 3 de 250"
 
 
+def test_a_project_without_incidents_says_how_to_get_them_instead_of_an_empty_table(qtbot, config_dir, tmp_path):
+    from factories import make_incidents
+
+    window = make_window(qtbot, config_dir)
+    window.show()
+    assert window.create_project(tmp_path / "nuevo.stationmap")
+    panel = window.incident_panel
+    qtbot.waitUntil(lambda: panel.no_incidents_label.isVisible(), timeout=10_000)
+    assert not panel.view.isVisible() and not panel.filter_bar.isEnabled()
+    assert "Importar → Importar archivos…" in panel.no_incidents_label.text()
+    panel.set_incidents(make_incidents(20))                       # an import brings some
+    assert panel.view.isVisible() and panel.filter_bar.isEnabled() and not panel.no_incidents_label.isVisible()
+
+
 def test_the_application_window_installs_every_feature_area(qtbot, config_dir):
     window = make_window(qtbot, config_dir)
     window.install_features()

@@ -1193,6 +1193,14 @@ month a year before</translation>
     </message>
 </context>
 <context>
+    <name>IncidentPanel</name>
+    <message>
+        <location filename="../../src/stationmap/ui/incident_panel.py" line="55"/>
+        <source>Este proyecto no tiene incidentes. Impórtelos con Importar → Importar archivos… o arrastrando los archivos a esta ventana. Los conteos por distrito y mes (como los del SIDPOL) se ven en el mapa y en Ver → Estadísticas agregadas.</source>
+        <translation>This project has no incidents. Import them with Import → Import files… or by dragging the files onto this window. Counts per district and month (such as SIDPOL&apos;s) are shown on the map and in View → Aggregated statistics.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentTableModel</name>
     <message>
         <location filename="../../src/stationmap/ui/incident_table_model.py" line="42"/>

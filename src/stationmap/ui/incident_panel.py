@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from stationmap.analysis.filtering import filter_mask
 from stationmap.core.filters import IncidentFilter
@@ -50,14 +50,27 @@ class IncidentPanel(QWidget):
         for column, width in enumerate((90, 90, 190, 260, 130, 170)):
             self.view.setColumnWidth(column, width)
         self.view.sortByColumn(0, self.view.horizontalHeader().sortIndicatorOrder())
+        # A project without incidents (new, or of SIDPOL counts only) says what to do instead of an empty grid.
+        self.no_incidents_label = QLabel(self.tr(
+            "Este proyecto no tiene incidentes. Impórtelos con Importar → Importar archivos… o arrastrando los "
+            "archivos a esta ventana. Los conteos por distrito y mes (como los del SIDPOL) se ven en el mapa y "
+            "en Ver → Estadísticas agregadas."), self)
+        self.no_incidents_label.setWordWrap(True)
+        self.no_incidents_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_incidents_label.setMargin(24)
+        self.no_incidents_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.view)
+        layout.addWidget(self.no_incidents_label, 1)
         state.changed.connect(self._apply_filter)
 
     def set_incidents(self, incidents: pd.DataFrame) -> None:
         self._incidents = incidents
+        self.view.setVisible(len(incidents) > 0)
+        self.filter_bar.setEnabled(len(incidents) > 0)
+        self.no_incidents_label.setVisible(not len(incidents))
         self.model.set_incidents(incidents)
         found = set(incidents["category"].dropna().astype(str)) if len(incidents) else set()
         standard = standard_categories()

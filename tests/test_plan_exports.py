@@ -76,6 +76,54 @@ def test_pdf_has_a_cover_and_a_page_per_day_and_shift_with_a_drawn_map(exported,
     assert "Mañana" in text and "16/11/2026" in text and "del riesgo" in text
 
 
+def pages_of_words(pdf) -> list[list[tuple[float, str]]]:
+    """Each page's words as (bottom edge in points from the page's top, text), from pdftotext -bbox."""
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    namespace = {"x": "http://www.w3.org/1999/xhtml"}
+    pages = ElementTree.fromstring(xhtml).findall(".//x:page", namespace)
+    return [[(float(w.get("yMax")), w.text or "") for w in page.findall("x:word", namespace)] for page in pages]
+
+
+def assert_nothing_runs_into_the_footer(pdf) -> None:
+    """Every word but the footer's ends above the bottom margin: no table runs over the page's foot."""
+    from stationmap.reports.pdf_layout import MARGIN, PAGE_H
+
+    for number, words in enumerate(pages_of_words(pdf), start=1):
+        footer = max(y for y, text in words if text == "Página")
+        body = [(y, text) for y, text in words if y < footer - 4]
+        assert all(y <= PAGE_H - MARGIN + 1 for y, _ in body), (number, max(body))
+        assert [text for y, text in words if abs(y - footer) <= 4][-2:] == ["Página", str(number)]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_every_shift_fits_its_page_above_the_footer(exported):
+    """Ten units at night (6 cars, 4 serenazgo) with their visit windows: the map gets shorter, the page
+    stays one per shift and no row runs into the footer (they did: the last rows ran over the footer,
+    and with more units they would have run off the page)."""
+    plan, out, *_ = exported
+    assert_nothing_runs_into_the_footer(out / "plan_patrullaje.pdf")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_a_shift_with_more_units_than_a_page_holds_goes_on_under_the_same_title(exported, tmp_path):
+    plan, _, _, incidents = exported
+    many = UnitsSpec(per_shift={"manana": {"patrullero": 5}, "tarde": {"patrullero": 5},
+                                "noche": {"patrullero": 14, "serenazgo": 10}}, minimum_per_sector=1)
+    crowded = build_plan(incidents, plan.sectors, many, date(2026, 11, 16), date(2026, 11, 16), seed=3)
+    pdf = export_plan(crowded, tmp_path, station="Comisaría PNP El Porvenir", synthetic=True)[0]
+    assert pdf.name == "plan_patrullaje.pdf"
+    assert_nothing_runs_into_the_footer(pdf)
+    pages = pages_of_words(pdf)
+    assert len(pages) > 1 + 3
+    texts = [" ".join(text for _, text in page) for page in pages]
+    night = [text for text in texts if text.startswith("Noche · lun 16/11/2026 · 22:00–06:00")]
+    assert len(night) >= 2 and "(continuación)" in night[1]
+    # Every unit of the night appears in its table, each once, header repeated on every page.
+    ids = [word for page in night for word in page.split() if re.fullmatch(r"(PT|SZ)-\d\d", word)]
+    assert sorted(ids) == sorted(f"PT-{k:02d}" for k in range(1, 15)) + sorted(f"SZ-{k:02d}" for k in range(1, 11))
+    assert all("Unidad" in page and "Motivo" in page for page in night)
+
+
 def test_no_personal_data_or_incident_text_in_any_export(exported):
     plan, out, files, incidents = exported
     # Free text, ids and addresses of individual incidents must never leave through a plan.

@@ -23,10 +23,13 @@ from stationmap.maps.vector_features import features as basemap_features
 from stationmap.core.timestamps import shown_timestamp
 from stationmap.planning.plan import PatrolPlan
 from stationmap.reports import pdf_drawing as draw
-from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, table
+from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, table, table_across_pages, table_height
 from stationmap.reports.plan_tables import KIND_LABEL, clock, critical_points_table
 
-BASEMAP_FORM = "basemap"
+BASEMAP_FORM = "basemap{height}"
+# Map heights (points): the cover's and most shift pages', and a shorter one for a shift whose units'
+# table would otherwise run onto a second page (the roll call reads one page per shift).
+MAP_HEIGHT, COMPACT_MAP_HEIGHT = 330, 240
 NOTE = ("Riesgo: denuncias ponderadas por gravedad y recencia de las últimas {weeks} semanas, repartidas "
         "por hora (método aorístico). Visitas de {vmin}-{vmax} min, repetidas al menos cada {gap} min, "
         "en orden aleatorio; {pro:.0f} % del turno para patrullaje preventivo, el resto para atender llamadas. "
@@ -46,16 +49,18 @@ class _PlanDocument:
         area = shapely.union_all([s.geometry for s in plan.sectors])
         self.lat = area.centroid.y
         self.bounds = area.bounds
-        self.map_box = (MARGIN, PAGE_H - MARGIN - 40 - 330, PAGE_W - 2 * MARGIN, 330)
-        self.frame = draw.frame_for(self.bounds, *self.map_box)
+        self.map_boxes = {height: (MARGIN, PAGE_H - MARGIN - 40 - height, PAGE_W - 2 * MARGIN, height)
+                          for height in (MAP_HEIGHT, COMPACT_MAP_HEIGHT)}
+        self.frames = {height: draw.frame_for(self.bounds, *box) for height, box in self.map_boxes.items()}
         self.features = list(basemap_features(basemap, self.bounds)) if basemap is not None else []
         self.page = 0
 
-    def _basemap_form(self) -> None:
+    def _basemap_forms(self) -> None:
         c = self.canvas
-        c.beginForm(BASEMAP_FORM)
-        draw.draw_basemap(c, self.frame, self.features)
-        c.endForm()
+        for height, frame in self.frames.items():
+            c.beginForm(BASEMAP_FORM.format(height=height))
+            draw.draw_basemap(c, frame, self.features)
+            c.endForm()
 
     def _header(self, title: str, subtitle: str) -> None:
         c = self.canvas
@@ -73,15 +78,17 @@ class _PlanDocument:
         c.drawRightString(PAGE_W - MARGIN, MARGIN - 14, f"Página {self.page}")
         c.showPage()
 
-    def _map(self, highlight: set[str] | None = None) -> None:
-        c = self.canvas
+    def _map(self, highlight: set[str] | None = None, height: int = MAP_HEIGHT) -> float:
+        """Draw the map `height` points tall under the header; returns the y of its bottom edge."""
+        c, frame = self.canvas, self.frames[height]
         c.setStrokeColor(colors.black); c.setLineWidth(0.6)
-        c.rect(*self.map_box, fill=0, stroke=1)
+        c.rect(*self.map_boxes[height], fill=0, stroke=1)
         if self.features:
-            c.doForm(BASEMAP_FORM)
-        draw.draw_sectors(c, self.frame, self.plan.sectors, highlight)
-        draw.draw_points(c, self.frame, self.plan.critical_points)
-        draw.draw_scale_and_north(c, self.frame, self.lat)
+            c.doForm(BASEMAP_FORM.format(height=height))
+        draw.draw_sectors(c, frame, self.plan.sectors, highlight)
+        draw.draw_points(c, frame, self.plan.critical_points)
+        draw.draw_scale_and_north(c, frame, self.lat)
+        return self.map_boxes[height][1]
 
     def cover(self) -> None:
         plan, c = self.plan, self.canvas
@@ -89,7 +96,7 @@ class _PlanDocument:
         self._header(f"Plan de patrullaje — {self.station}",
                      f"Del {plan.period_start:%d/%m/%Y} al {plan.period_end:%d/%m/%Y} · {version} · "
                      f"generado {shown_timestamp(plan.created_at)}")
-        self._map()
+        map_bottom = self._map()
         names = shift_names(plan.shifts)
         rows = [["Turno", "Horario", "Unidades por día", "En comisaría", "Visitas a puntos críticos (periodo)"]]
         for shift, label in zip(plan.shifts.shifts, names):
@@ -97,7 +104,7 @@ class _PlanDocument:
             visits = sum(len(v) for (d, s, u), v in plan.visits.items() if s == shift.key)
             rows.append([label, f"{shift.start_hour:02d}:00–{shift.end_hour:02d}:00", kinds,
                          plan.spec.at_station.get(shift.key, 0), visits])
-        top = self.map_box[1] - 12
+        top = map_bottom - 12
         top -= table(c, rows, [60, 60, 200, 60, 143], MARGIN, top, 120) + 10
         points = critical_points_table(plan)
         rows = [["Punto", "Calle", "Sector", "Incidentes", "Delitos principales", "Horas pico"]]
@@ -113,15 +120,8 @@ class _PlanDocument:
     def shift_page(self, day, shift, label: str) -> None:
         plan, c = self.plan, self.canvas
         allocation = plan.allocations[(day, shift.key)]
-        self._header(f"{label} · {_weekday_label(day)} · {shift.start_hour:02d}:00–{shift.end_hour:02d}:00",
-                     f"{self.station} · plan del {plan.period_start:%d/%m/%Y} al {plan.period_end:%d/%m/%Y}")
-        self._map({a.sector for a in allocation.assignments if a.sector})
-        top = self.map_box[1] - 8
-        c.setFont("Helvetica-Bold", 8)
-        c.drawString(MARGIN, top - 8, "Cuándo ocurren (últimas semanas, aorístico); horas de este turno marcadas")
-        draw.draw_hour_weekday(c, MARGIN, top - 86, PAGE_W - 2 * MARGIN, 72, plan.hour_weekday,
-                               weekday_names(), shift.hours_of_day())
-        top -= 96
+        title = f"{label} · {_weekday_label(day)} · {shift.start_hour:02d}:00–{shift.end_hour:02d}:00"
+        subtitle = f"{self.station} · plan del {plan.period_start:%d/%m/%Y} al {plan.period_end:%d/%m/%Y}"
         rows = [["Unidad", "Tipo", "Sector", "Visitas a puntos críticos", "Motivo"]]
         for a in allocation.assignments:
             visits = plan.visits.get((day, shift.key, a.unit.id), [])
@@ -129,12 +129,29 @@ class _PlanDocument:
                                 f"{clock(plan, shift.key, v.start_minute + v.minutes)}" for v in visits)
             rows.append([a.unit.id, KIND_LABEL.get(a.unit.kind, a.unit.kind), a.sector or "Comisaría",
                          windows or "—", a.reason])
-        table(c, rows, [40, 62, 52, 200, 169], MARGIN, top, top - MARGIN)
+        widths = [40, 62, 52, 200, 169]
+        # Under the map come 8 pt, the chart's 96 pt, then the table down to the bottom margin.
+        room = self.map_boxes[MAP_HEIGHT][1] - 8 - 96 - MARGIN
+        height = MAP_HEIGHT if table_height(c, rows, widths) <= room else COMPACT_MAP_HEIGHT
+        self._header(title, subtitle)
+        top = self._map({a.sector for a in allocation.assignments if a.sector}, height) - 8
+        c.setFont("Helvetica-Bold", 8)
+        c.drawString(MARGIN, top - 8, "Cuándo ocurren (últimas semanas, aorístico); horas de este turno marcadas")
+        draw.draw_hour_weekday(c, MARGIN, top - 86, PAGE_W - 2 * MARGIN, 72, plan.hour_weekday,
+                               weekday_names(), shift.hours_of_day())
+        top -= 96
+
+        def next_page() -> float:   # more units or visits than even the shorter map leaves room for
+            self._footer()
+            self._header(f"{title} (continuación)", subtitle)
+            return PAGE_H - MARGIN - 40
+
+        table_across_pages(c, rows, widths, MARGIN, top, MARGIN, next_page)
         self._footer()
 
     def save(self) -> None:
         if self.features:
-            self._basemap_form()
+            self._basemap_forms()
         self.cover()
         names = shift_names(self.plan.shifts)
         for day in self.plan.days:

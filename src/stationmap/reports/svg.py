@@ -111,10 +111,10 @@ def map_svg(bounds_lonlat, *, features=(), sectors=(), points=(), new_points=fro
 
 def heat_svg(matrix: np.ndarray, weekdays: list[str], highlight_hours: list[int] | None = None,
              unit: str = "incidentes") -> str:
-    """7 x 24 cells coloured with viridis; hovering a cell shows its exact value."""
-    cell, left, top = 26, 34, 16
+    """7 x 24 cells coloured with viridis, with a colour key under them; hovering a cell shows its value."""
+    cell, left, top, key_h = 26, 34, 16, 22
     peak = float(matrix.max()) or 1.0
-    out = [f'<svg class="heat" viewBox="0 0 {left + 24 * cell} {top + 7 * cell}">']
+    out = [f'<svg class="heat" viewBox="0 0 {left + 24 * cell} {top + 7 * cell + key_h}">']
     for h in range(0, 24, 2):
         out.append(f'<text x="{left + (h + 0.5) * cell:.0f}" y="11" class="axis">{h:02d}</text>')
     for d in range(7):
@@ -127,5 +127,12 @@ def heat_svg(matrix: np.ndarray, weekdays: list[str], highlight_hours: list[int]
     for h in highlight_hours or []:
         out.append(f'<rect x="{left + h * cell}" y="{top}" width="{cell - 1}" height="{7 * cell - 1}" '
                    'fill="none" stroke="#000" stroke-width="2"/>')
+    # The key: from no incidents to the busiest hour's figure, so a reader can tell what a colour means.
+    key_y, swatch = top + 7 * cell + 6, 18
+    out.append(f'<text x="{left}" y="{key_y + 10}" class="axis">0</text>')
+    for k, colour in enumerate(("#f4f4f4",) + VIRIDIS):
+        out.append(f'<rect x="{left + 14 + k * swatch}" y="{key_y}" width="{swatch}" height="12" fill="{colour}"/>')
+    out.append(f'<text x="{left + 20 + (len(VIRIDIS) + 1) * swatch}" y="{key_y + 10}" class="axis">'
+               f'{peak:.1f} {escape(unit)}</text>')
     out.append("</svg>")
     return "".join(out)

@@ -108,7 +108,7 @@ class _BriefDocument:
             c.drawImage(ImageReader(BytesIO(self.density.to_png("ylorrd", opacity=0.85))), px[0], py[0],
                         px[1] - px[0], py[1] - py[0], mask="auto")
             c.restoreState()
-        draw.draw_sectors(c, frame, self.sectors)
+        draw.draw_sectors(c, frame, self.sectors, points=b.critical_points)
         draw.draw_points(c, frame, b.critical_points)
         draw.draw_scale_and_north(c, frame, float(np.mean([s.geometry.centroid.y for s in self.sectors])))
         top = box[1] - 8

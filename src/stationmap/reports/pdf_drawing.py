@@ -17,6 +17,9 @@ from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.maps.vector_features import PARK_KINDS, PARK_LAYERS, WATER_LAYERS, road_class
+from stationmap.reports.label_placement import label_position
+
+POINT_RADIUS = 6   # a critical point's disc, in points
 
 ROAD_STYLE = {  # class -> (grey level, width in points)
     "motorway": (0.35, 2.2), "trunk": (0.35, 2.2), "primary": (0.40, 1.8), "secondary": (0.45, 1.4),
@@ -102,23 +105,35 @@ def draw_basemap(canvas: Canvas, frame: MapFrame, features) -> None:
     canvas.restoreState()
 
 
-def draw_sectors(canvas: Canvas, frame: MapFrame, sectors, highlight: set[str] | None = None) -> None:
+def draw_sectors(canvas: Canvas, frame: MapFrame, sectors, highlight: set[str] | None = None,
+                 points=()) -> None:
+    """Sector outlines (the highlighted ones bold) and names, placed clear of `points` (draw_points')."""
     canvas.saveState()
+    obstacles = _points_on_page(frame, points)
     for sector in sectors:
         geometry = shapely.transform(sector.geometry, lambda c: np.column_stack(lonlat_to_mercator(c[:, 0], c[:, 1])))
         bold = highlight is None or sector.name in highlight
         canvas.setStrokeColor(colors.black); canvas.setLineWidth(1.6 if bold else 0.6)
         canvas.setDash([] if bold else [3, 2])
         _draw_geometry(canvas, frame, geometry, fill=False, stroke=True)
-        label = geometry.representative_point()
-        px, py = frame.page(np.array([label.x]), np.array([label.y]))
+        on_page = shapely.transform(geometry, lambda c: np.column_stack(frame.page(c[:, 0], c[:, 1])))
+        width = canvas.stringWidth(sector.name, "Helvetica-Bold", 8)
+        # The label box is drawn from 3 pt below the baseline to 8 above: its centre is 2.5 pt up.
+        x, y = label_position(on_page, obstacles, width / 2 + 2, 5.5, POINT_RADIUS + 1)
+        y -= 2.5
         canvas.setFont("Helvetica-Bold", 8)
         canvas.setFillColor(colors.white)
-        width = canvas.stringWidth(sector.name, "Helvetica-Bold", 8)
-        canvas.rect(px[0] - width / 2 - 2, py[0] - 3, width + 4, 11, fill=1, stroke=0)
+        canvas.rect(x - width / 2 - 2, y - 3, width + 4, 11, fill=1, stroke=0)
         canvas.setFillColor(colors.black)
-        canvas.drawCentredString(px[0], py[0], sector.name)
+        canvas.drawCentredString(x, y, sector.name)
     canvas.restoreState()
+
+
+def _points_on_page(frame: MapFrame, points) -> np.ndarray:
+    if not points:
+        return np.zeros((0, 2))
+    mx, my = lonlat_to_mercator(np.array([p.lon for p in points]), np.array([p.lat for p in points]))
+    return np.column_stack(frame.page(mx, my))
 
 
 def draw_points(canvas: Canvas, frame: MapFrame, points, numbered: bool = True) -> None:
@@ -127,7 +142,7 @@ def draw_points(canvas: Canvas, frame: MapFrame, points, numbered: bool = True) 
         mx, my = lonlat_to_mercator(np.array([point.lon]), np.array([point.lat]))
         px, py = frame.page(mx, my)
         canvas.setFillColor(colors.black); canvas.setStrokeColor(colors.white); canvas.setLineWidth(0.8)
-        canvas.circle(px[0], py[0], 6, fill=1, stroke=1)
+        canvas.circle(px[0], py[0], POINT_RADIUS, fill=1, stroke=1)
         if numbered:
             canvas.setFillColor(colors.white); canvas.setFont("Helvetica-Bold", 6)
             canvas.drawCentredString(px[0], py[0] - 2, point.code.replace("PC-", ""))

@@ -85,7 +85,7 @@ class _PlanDocument:
         c.rect(*self.map_boxes[height], fill=0, stroke=1)
         if self.features:
             c.doForm(BASEMAP_FORM.format(height=height))
-        draw.draw_sectors(c, frame, self.plan.sectors, highlight)
+        draw.draw_sectors(c, frame, self.plan.sectors, highlight, points=self.plan.critical_points)
         draw.draw_points(c, frame, self.plan.critical_points)
         draw.draw_scale_and_north(c, frame, self.lat)
         return self.map_boxes[height][1]

@@ -16,9 +16,11 @@ import shapely
 
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.maps.vector_features import PARK_KINDS, PARK_LAYERS, WATER_LAYERS, road_class
+from stationmap.reports.label_placement import label_position
 
 ROAD_WIDTH = {"motorway": 3.2, "trunk": 3.2, "primary": 2.6, "secondary": 2.0, "tertiary": 1.6,
               "residential": 0.9, "minor": 0.9, "service": 0.5, "path": 0.4, "track": 0.4}
+SVG_POINT_RADIUS = 9   # a critical point's disc, in the map's SVG units
 VIRIDIS = ("#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c", "#28ae80", "#5ec962", "#addc30", "#fde725")
 
 
@@ -87,11 +89,19 @@ def map_svg(bounds_lonlat, *, features=(), sectors=(), points=(), new_points=fro
         out.append(f'<g class="layer-density"><image x="{px0:.1f}" y="{py0:.1f}" width="{px1 - px0:.1f}" '
                    f'height="{py1 - py0:.1f}" preserveAspectRatio="none" href="data:image/png;base64,{data}"/></g>')
     out.append('<g class="layer-sectors">')
+    if points:
+        mx, my = lonlat_to_mercator(np.array([p.lon for p in points]), np.array([p.lat for p in points]))
+        obstacles = np.column_stack(view.xy(mx, my))
+    else:
+        obstacles = np.zeros((0, 2))
     for sector in sectors:
         geometry = _mercator(sector.geometry)
         bold = highlight is None or sector.name in highlight
-        label = geometry.representative_point()
-        lx, ly = view.xy(label.x, label.y)
+        on_page = shapely.transform(geometry, lambda c: np.column_stack(view.xy(c[:, 0], c[:, 1])))
+        # .sector-label: bold 15px, centred on x, baseline at y (the box's centre is 5 units above it).
+        half_width = 0.6 * 15 * len(sector.name) / 2 + 2
+        lx, ly = label_position(on_page, obstacles, half_width, 9, SVG_POINT_RADIUS + 1)
+        ly += 5
         out.append(f'<path d="{view.path(geometry)}" fill="none" stroke="#000" '
                    f'stroke-width="{2.4 if bold else 1}"{"" if bold else " stroke-dasharray=\"5 4\""}>'
                    f"<title>{escape(sector.name)}</title></path>"
@@ -101,7 +111,8 @@ def map_svg(bounds_lonlat, *, features=(), sectors=(), points=(), new_points=fro
         mx, my = lonlat_to_mercator(np.array([point.lon]), np.array([point.lat]))
         px, py = view.xy(mx, my)
         ring = ' stroke="#d7191c" stroke-width="3"' if point.code in new_points else ' stroke="#fff" stroke-width="1.5"'
-        out.append(f'<g><circle cx="{float(px[0]):.1f}" cy="{float(py[0]):.1f}" r="9" fill="#111"{ring}/>'
+        out.append(f'<g><circle cx="{float(px[0]):.1f}" cy="{float(py[0]):.1f}" r="{SVG_POINT_RADIUS}" '
+                   f'fill="#111"{ring}/>'
                    f'<text x="{float(px[0]):.1f}" y="{float(py[0]) + 3.5:.1f}" class="point-label">'
                    f'{escape(point.code.replace("PC-", ""))}</text>'
                    f"<title>{escape(point.code)} {escape(point.street)}: {point.incidents} incidentes</title></g>")

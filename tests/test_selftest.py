@@ -26,6 +26,7 @@ def test_self_test_passes_on_the_sample_station_and_keeps_every_export(qapp, tmp
     assert lines[0].startswith("Autoprueba de StationMap")
     assert sum(line.lstrip().startswith("OK") for line in lines) == STEPS
     assert "ninguna solicitud salió del equipo" in out and lines[-1].startswith("Autoprueba superada")
+    assert "límites de 1826 distritos del Perú" in out
     plan = {p.name for p in (tmp_path / "plan").iterdir()}
     assert {"plan_patrullaje.pdf", "tarjetas_de_ruta.pdf", "plan.xlsx", "puntos_criticos.gpx"} <= plan
     brief = sorted(p.name for p in (tmp_path / "informe").iterdir())
@@ -79,6 +80,19 @@ def _state(tmp_path, blocked=(), pages=()):
         page.write_text(html, encoding="utf-8")
         state.exports.append(page)
     return state
+
+
+def test_a_bundle_without_perus_district_limits_fails_the_check_with_a_reason(tmp_path, monkeypatch):
+    from stationmap.maps import national_districts
+
+    monkeypatch.setattr(national_districts, "resources_dir", lambda name: tmp_path / name)
+    national_districts._all_districts.cache_clear()
+    try:
+        with pytest.raises(selftest.StepFailure) as failure:
+            selftest._national_districts()
+    finally:
+        national_districts._all_districts.cache_clear()
+    assert failure.value.detail.startswith("Faltan los límites distritales del Perú (resources/geo)")
 
 
 def test_offline_step_fails_on_a_blocked_request(tmp_path):

@@ -185,7 +185,24 @@ def _map(state: SelfTestState) -> str:
         raise StepFailure("selftest.map_page_errors", errors="; ".join(errors[:3]))
     if not (stats.get("drawn") and stats.get("basemap") and stats.get("basemapLoaded")):
         raise StepFailure("selftest.map_not_drawn", state=stats)
-    return render("selftest.map_detail", {"visible": drawn[0]})
+    districts = _national_districts()
+    return render("selftest.map_detail", {"visible": drawn[0], "districts": districts})
+
+
+def _national_districts() -> int:
+    """Peru's district limits (resources/geo) load: counts per district are mapped on them, and a
+    bundle without them would show such projects an empty map without saying why."""
+    import numpy as np
+
+    from stationmap.maps.national_districts import district_choices
+
+    try:
+        count = len(district_choices(np.zeros(0), np.zeros(0)))
+    except OSError as error:
+        raise StepFailure("selftest.districts_missing", error=str(error)) from None
+    if count < 1800:
+        raise StepFailure("selftest.districts_missing", error=f"{count} districts")
+    return count
 
 
 def _charts(state: SelfTestState) -> str:

@@ -45,8 +45,12 @@ MESSAGES = {
         "en": "a data library does not work: {detail}",
     },
     "selftest.map_detail": {
-        "es": "{visible} incidentes dibujados sobre el mapa base",
-        "en": "{visible} incidents drawn over the basemap",
+        "es": "{visible} incidentes dibujados sobre el mapa base; límites de {districts} distritos del Perú",
+        "en": "{visible} incidents drawn over the basemap; limits of {districts} districts of Peru",
+    },
+    "selftest.districts_missing": {
+        "es": "Faltan los límites distritales del Perú (resources/geo): {error}",
+        "en": "Peru's district limits are missing (resources/geo): {error}",
     },
     "selftest.map_timeout": {
         "es": "el mapa no terminó de dibujarse en {seconds} s",

@@ -550,11 +550,16 @@ month a year before</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/district_dialog.py" line="35"/>
+        <source>1 incidente</source>
+        <translation>1 incident</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/district_dialog.py" line="37"/>
         <source>%1 incidentes</source>
         <translation>%1 incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/district_dialog.py" line="41"/>
+        <location filename="../../src/stationmap/ui/hotspots/district_dialog.py" line="43"/>
         <source>La unión de los distritos marcados será la jurisdicción de la comisaría. Límites distritales del INEI (2007), simplificados: revíselos en el mapa; los distritos creados después de 2007 no figuran.</source>
         <translation>The ticked districts together become the station&apos;s jurisdiction. INEI district limits (2007), simplified: check them on the map; districts created after 2007 are missing.</translation>
     </message>

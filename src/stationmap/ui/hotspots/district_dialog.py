@@ -31,7 +31,9 @@ class DistrictJurisdictionDialog(QDialog):
         self.list = QListWidget(self)
         for index, choice in enumerate(choices):
             words = f"{choice.name} — {choice.province.title()}, {choice.department.title()} ({choice.ubigeo})"
-            if choice.incidents:
+            if choice.incidents == 1:
+                words += " · " + self.tr("1 incidente")
+            elif choice.incidents:
                 words += " · " + self.tr("%1 incidentes").replace("%1", locale.toString(choice.incidents))
             item = QListWidgetItem(words, self.list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -104,6 +104,19 @@ def test_training_opens_a_fresh_copy_and_the_night_exercise_flips_to_done(qtbot,
     assert sha256(sample) == before
 
 
+def test_the_first_screen_offers_training_before_any_project_is_open(qtbot, trainee_window):
+    from PySide6.QtCore import Qt
+
+    window = trainee_window
+    window.show()
+    assert window.project is None and window.pages.currentWidget() is window.start_page
+    button = window.training_mode.start_button
+    assert button.isVisible() and button.text() == "Modo capacitación"
+    with qtbot.waitSignal(window.training_mode.runner.finished, timeout=60_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.training_mode.is_active() and len(window.incidents) == 5913
+
+
 def test_plan_and_pdf_checks_and_reset_makes_a_new_copy(qtbot, trainee_window):
     window = trainee_window
     mode = window.training_mode

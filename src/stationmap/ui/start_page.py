@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 
@@ -38,9 +39,11 @@ class StartPage(QWidget):
         inner.addWidget(title)
         inner.addWidget(subtitle)
         inner.addSpacing(16)
+        self._buttons = QVBoxLayout()
         for button in (self.open_button, self.new_button, self.sample_button):
             button.setMinimumHeight(36)
-            inner.addWidget(button)
+            self._buttons.addWidget(button)
+        inner.addLayout(self._buttons)
         inner.addSpacing(16)
         inner.addWidget(self.recent_label)
         inner.addWidget(self.recent_list)
@@ -48,6 +51,15 @@ class StartPage(QWidget):
         outer.addStretch(1)
         outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+
+    def add_action(self, action: QAction) -> QPushButton:
+        """A button under the built-in ones for a feature's action (training mode, for workshops)."""
+        button = QPushButton(action.text(), self)
+        button.setToolTip(action.toolTip())
+        button.setMinimumHeight(36)
+        button.clicked.connect(action.trigger)
+        self._buttons.addWidget(button)
+        return button
 
     def set_recent(self, paths: list[str]) -> None:
         self.recent_list.clear()

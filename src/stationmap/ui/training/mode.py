@@ -47,6 +47,8 @@ class TrainingMode(QObject):
                                        "guiados"))
         window.extension_menu("help").insertAction(window.extension_menu("help").actions()[0], self.action)
         self.action.triggered.connect(self.start)
+        # Trainers start from the first screen, before any project exists.
+        self.start_button = window.start_page.add_action(self.action)
 
         window.project_changed.connect(self._project_changed)
         window.incidents_changed.connect(lambda _incidents: self.recheck())

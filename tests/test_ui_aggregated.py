@@ -218,3 +218,10 @@ def test_a_district_clicked_on_the_map_shows_its_row_and_trend_in_the_panel(qtbo
     assert [panel.table.item(r.row(), UBIGEO).text() for r in rows] == ["060801"]
     assert panel.table.item(rows[0].row(), DISTRICT).text() == "JAEN"
     assert panel.series.currentData() == "060801"
+    outlined = ("SM.overlays.districts.getLayers().filter(l => l.options.weight > 3)"
+                ".map(l => l.feature.properties.ubigeo)")
+    qtbot.waitUntil(lambda: _js(qtbot, map_panel, outlined) == ["060801"], timeout=5000)
+    # And the other way: the row chosen in the table is the district outlined on the map.
+    other = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, UBIGEO).text() == "060101")
+    panel.table.selectRow(other)
+    qtbot.waitUntil(lambda: _js(qtbot, map_panel, outlined) == ["060101"], timeout=5000)

@@ -275,6 +275,18 @@
   };
 
   const DISTRICT_OPACITY = 0.55;   // the basemap's streets and names show through the choropleth
+  /** Outline one district of the counts layer (the statistics panel's selected row); null: none. */
+  SM.highlightDistrict = function (ubigeo) {
+    const layer = SM.overlays.districts;
+    if (!layer) return;
+    layer.eachLayer((lyr) => {
+      const on = ubigeo !== null && lyr.feature.properties.ubigeo === ubigeo;
+      lyr.setStyle(on ? { color: "#000", weight: 3.5 } : { color: "#555", weight: 1 });
+      if (on) lyr.bringToFront();
+    });
+    SM.highlightedDistrict = ubigeo;
+  };
+
   SM.setDistricts = function (layerData) {
     if (!layerData) { replaceOverlay("districts", null); delete SM.legendParts.districts; renderLegend(); return; }
     const breaks = layerData.breaks, colours = layerData.colors;
@@ -294,6 +306,7 @@
     // comes to the front, switches it back on).
     const shown = SM.overlays.districts ? SM.map.hasLayer(SM.overlays.districts) : true;
     replaceOverlay("districts", layer, text.layer_districts, shown);
+    if (SM.highlightedDistrict) SM.highlightDistrict(SM.highlightedDistrict);   // the same district, another month
     SM.legendParts.districts = { layer: layer, render(box) {
       el("div", "sm-legend-title", box, text.legend_districts + (layerData.period ? " — " + layerData.period : "") +
         (layerData.category ? " · " + layerData.category : ""));

@@ -79,6 +79,7 @@ class BriefTools(QObject):
 
         panel = AggregatedPanel(self._window)
         panel.counts_shown.connect(self._map_district_counts)
+        panel.district_selected.connect(self._map_highlight)
         project = self._window.project
         if project is not None:
             try:
@@ -117,6 +118,11 @@ class BriefTools(QObject):
         map_panel = self._window.map_panel
         if map_panel is not None and self._window.project is not None:
             map_panel.show_district_counts(counts, category)
+
+    def _map_highlight(self, ubigeo: str) -> None:
+        map_panel = self._window.map_panel
+        if map_panel is not None:
+            map_panel.highlight_district(ubigeo or None)
 
     def _bring_aggregated_forward(self) -> None:
         self._aggregated.show()

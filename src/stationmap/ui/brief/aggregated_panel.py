@@ -42,6 +42,7 @@ class AggregatedPanel(QWidget):
     # What the table shows, as counts (ubigeo, year, month, count; a listed district's 0 included) and
     # the modalidad's name ("" for all): the map colours its districts by them.
     counts_shown = Signal(object, str)
+    district_selected = Signal(str)   # the UBIGEO of the table's selected row; "" when none is
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,10 +208,12 @@ class AggregatedPanel(QWidget):
 
     def _follow_selection(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        if rows:
-            index = self.series.findData(self.table.item(rows[0].row(), UBIGEO).text())
+        ubigeo = self.table.item(rows[0].row(), UBIGEO).text() if rows else ""
+        if ubigeo:
+            index = self.series.findData(ubigeo)
             if index >= 0:
                 self.series.setCurrentIndex(index)
+        self.district_selected.emit(ubigeo)
 
     def _draw_trend(self) -> None:
         from stationmap.analysis.aggregated import monthly_series

@@ -240,6 +240,10 @@ class MapPanel(QWidget):
                                     if shapes and counts is not None and len(counts) else None)
         self._call(f"SM.setDistricts({json_for_script(self._document.districts)})")
 
+    def highlight_district(self, ubigeo: str | None) -> None:
+        """Outline one district of the counts layer (the statistics panel's selected row); None: none."""
+        self._call(f"SM.highlightDistrict({json.dumps(ubigeo)})")
+
     def set_density(self, layer: dict[str, Any] | None) -> None:
         """A density surface as made by maps.layers.density_layer (image, bounds, legend); None removes it."""
         self._document.density = layer

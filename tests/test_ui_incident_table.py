@@ -37,6 +37,24 @@ def test_headers_are_spanish_and_cells_formatted(qtbot):
     assert cell(model, 0, "source") == "D0000000"
 
 
+def test_a_date_known_only_to_the_month_is_shown_as_the_month(qtbot, tmp_path):
+    """UK street-level data gives a month ('2016-01'); the table must not invent a first-of-month day."""
+    from conftest import shared_path
+    from stationmap.store import import_job
+    from stationmap.store.project import Project
+
+    source = shared_path("data", "uk-police-city-of-london-street-2016-2017", "2016-01-city-of-london-street.csv")
+    import_job.run(import_job.ImportRequest(tmp_path / "londres.stationmap", [source]))
+    with Project.open(tmp_path / "londres.stationmap") as project:
+        frame = project.incidents()
+    frame = frame.head(2).copy()
+    frame.loc[1, "date_precision"] = "date"            # one row with a day, for contrast
+    model = IncidentTableModel()
+    model.set_incidents(frame)
+    assert [cell(model, 0, "date"), cell(model, 0, "time")] == ["01/2016", "desconocida"]
+    assert cell(model, 1, "date") == "01/01/2016"
+
+
 def test_time_window_shows_both_ends(qtbot):
     frame = make_incidents(1)
     frame["start_ts"] = local_ts("2026-11-05 08:00")

@@ -62,6 +62,9 @@ class IncidentTableModel(QAbstractTableModel):
         self._end = np.where(np.isnan(end), self._start, end)
         known = _float_array(frame, "time_known")
         self._time_known = np.nan_to_num(known, nan=0.0) > 0
+        # A log that gives only the month (UK street-level data, some monthly summaries) is not shown
+        # as if on its first day: such a date reads "06/2017".
+        self._month_only = (_text_array(frame, "date_precision") == "month") if n else np.zeros(0, dtype=bool)
         self._text = {key: _text_array(frame, column) for key, column in
                       (("category", "category"), ("address", "address"),
                        ("district", "district"), ("source", "source_id"))}
@@ -122,7 +125,9 @@ class IncidentTableModel(QAbstractTableModel):
         """Display text of incident at table `position` for column `key`."""
         if key == "date":
             start = self._start[position]
-            return UNKNOWN if np.isnan(start) else self._moment(start).strftime("%d/%m/%Y")
+            if np.isnan(start):
+                return UNKNOWN
+            return self._moment(start).strftime("%m/%Y" if self._month_only[position] else "%d/%m/%Y")
         if key == "time":
             return self._time_text(position)
         if key == "coords":

@@ -194,6 +194,23 @@ def test_a_project_without_incidents_says_so_instead_of_charting_zeros(qtbot):
     assert panel.tabs.isVisible() and not panel.no_incidents_label.isVisible() and panel.export_button.isEnabled()
 
 
+def test_a_log_without_times_shows_its_weekly_trend_and_not_flat_hour_charts(qtbot):
+    """Every incident with only a date (or a month): the heat chart would be one flat colour."""
+    panel = TemporalPanel(FilterState(), language="es")
+    qtbot.addWidget(panel)
+    frame = planted_incidents()
+    frame.insert(0, "id", frame.pop("id"))
+    hourless = frame.assign(time_known=0)
+    panel.set_incidents(hourless)
+    heat, bars = panel.tabs.indexOf(panel.heat), 1
+    assert panel.tabs.currentWidget() is panel.trend_chart
+    assert not panel.tabs.isTabEnabled(heat) and not panel.tabs.isTabEnabled(bars)
+    assert panel.tabs.tabToolTip(heat).startswith("Ninguno de los incidentes mostrados tiene hora conocida")
+    assert panel.trend is not None and panel.trend.current.sum() > 0   # the dates still make a trend
+    panel.set_incidents(frame)                                          # a log with times again
+    assert panel.tabs.isTabEnabled(heat) and panel.tabs.isTabEnabled(bars) and panel.tabs.tabToolTip(heat) == ""
+
+
 def test_english_labels(qtbot):
     from stationmap.ui.charts.heat_chart import HeatChart
 

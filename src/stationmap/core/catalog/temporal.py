@@ -68,6 +68,12 @@ MESSAGES = {
               "Import files…; counts per district and month (such as SIDPOL's) are shown under "
               "View → Aggregated statistics.",
     },
+    "temporal.ui.no_known_hours": {
+        "es": "Ninguno de los incidentes mostrados tiene hora conocida (el registro da solo la fecha o el "
+              "mes): no hay nada que repartir por hora. La tendencia semanal sí se puede ver.",
+        "en": "None of the incidents shown has a known time (the log gives only the date or the month): "
+              "there is nothing to spread over the hours. The weekly trend can still be seen.",
+    },
     "temporal.ui.current": {"es": "Periodo elegido", "en": "Selected period"},
     "temporal.ui.previous": {"es": "Periodo anterior", "en": "Previous period"},
     "temporal.ui.last_year": {"es": "Mismas semanas del año pasado",

@@ -98,7 +98,7 @@ class TemporalPanel(QWidget):
         for label in (self.unknown_label, self.long_label):
             label.setWordWrap(True)
             shares.addWidget(label, 1)
-        bars = QWidget(self)
+        self._bars = bars = QWidget(self)
         bars_row = QHBoxLayout(bars)
         bars_row.setContentsMargins(0, 0, 0, 0)
         bars_row.addWidget(self.by_hour, 3)
@@ -169,12 +169,25 @@ class TemporalPanel(QWidget):
             widget.setVisible(counted)
         for widget in (self.method, self.clear_button, self.export_button):
             widget.setEnabled(counted)
+        self._disable_hour_charts_without_hours()
         self.heat.set_summary(self.summary, flt.cells)
         self.by_hour.set_summary(self.summary)
         self.by_weekday.set_summary(self.summary)
         self.trend_chart.set_trend(self.trend)
         self._show_shares()
         self.redrawn.emit()
+
+    def _disable_hour_charts_without_hours(self) -> None:
+        """Incidents shown but none with a time of day (a log of dates or months only): the hour
+        charts would be one flat colour, so their tabs are disabled and the weekly trend shown."""
+        hourless = (self.summary is not None and self.summary.n_total > 0
+                    and self.summary.n_unknown_time == self.summary.n_total)
+        reason = self._t("temporal.ui.no_known_hours") if hourless else ""
+        for index in (self.tabs.indexOf(self.heat), self.tabs.indexOf(self._bars)):
+            self.tabs.setTabEnabled(index, not hourless)
+            self.tabs.setTabToolTip(index, reason)
+        if hourless and self.tabs.currentWidget() is not self.trend_chart:
+            self.tabs.setCurrentWidget(self.trend_chart)
 
     def _weekly_trend(self, flt: IncidentFilter, mask: np.ndarray,
                       trend_mask: np.ndarray) -> WeeklyTrend | None:

@@ -75,6 +75,28 @@ def test_weekly_trend_counts_the_period_and_its_references_by_date():
     np.testing.assert_array_equal(masked.current, [1, 1])
 
 
+def test_incidents_known_only_to_the_month_spread_over_its_days_not_onto_its_first(tmp_path):
+    """UK street-level data (a month per crime): weeks inside one month get equal shares of it."""
+    from conftest import shared_path
+    from stationmap.store import import_job
+    from stationmap.store.project import Project
+
+    folder = shared_path("data", "uk-police-city-of-london-street-2016-2017")
+    files = [folder / "2016-01-city-of-london-street.csv", folder / "2016-02-city-of-london-street.csv"]
+    import_job.run(import_job.ImportRequest(tmp_path / "londres.stationmap", files))
+    with Project.open(tmp_path / "londres.stationmap") as project:
+        frame = project.incidents()
+    assert set(frame["date_precision"]) == {"month"}
+    index = TemporalIndex(frame)
+    daily = index.daily_counts()
+    assert daily.sum() == pytest.approx(len(frame))
+    january = int((frame["start_ts"] < local_ts("2016-02-01 00:00")).sum())
+    assert daily[:31] == pytest.approx(np.full(31, january / 31))      # every January day the same share
+    # Mondays 4, 11, 18 Jan: whole January weeks, each 7/31 of the month; not 0, 0, 0 after a spike.
+    trend = weekly_trend(index, date(2016, 1, 4), date(2016, 1, 24))
+    assert trend.current == pytest.approx(np.full(3, january * 7 / 31))
+
+
 def test_weekly_trend_period_that_ends_before_it_starts_is_refused():
     with pytest.raises(StationMapError) as error:
         weekly_trend(TemporalIndex(make_incidents(3)), date(2026, 11, 9), date(2026, 11, 2))

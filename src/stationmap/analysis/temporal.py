@@ -171,9 +171,22 @@ class TemporalIndex:
         # Local day number of each start (date-based series: the weekly trend); the date is
         # known even when the time of day is not. Rows without a date get day_first.
         days = np.floor_divide(np.nan_to_num(start, nan=0.0), _SECONDS_PER_DAY).astype(np.int64)
-        self.day_first = int(days[self.start_known].min()) if self.start_known.any() else 0
+        # A date known only to its month (UK street-level data, monthly registers) is spread evenly
+        # over that month's days, as aoristic analysis spreads a time window over its hours: a log of
+        # months then makes a level weekly trend within each month, not a spike on its first day.
+        precision = (incidents["date_precision"].astype(str).to_numpy() if "date_precision" in incidents.columns
+                     else np.full(self.n, ""))
+        self.month_only = (precision == "month") & self.start_known
+        months = start[self.month_only].astype("datetime64[s]").astype("datetime64[M]")
+        month_first = months.astype("datetime64[D]").astype(np.int64)
+        next_months = months + np.timedelta64(1, "M")
+        self._month_days = (next_months.astype("datetime64[D]") - months.astype("datetime64[D]")).astype(np.intp)
+        self.day_first = (int(min(days[self.start_known].min(), month_first.min() if month_first.size else np.inf))
+                          if self.start_known.any() else 0)
         self.day_offset = np.where(self.start_known, days - self.day_first, 0).astype(np.intp)
-        self.day_count = int(self.day_offset.max()) + 1 if self.n else 1
+        self._month_first = (month_first - self.day_first).astype(np.intp)
+        self.day_count = max(int(self.day_offset.max()) + 1 if self.n else 1,
+                             int((self._month_first + self._month_days).max()) if self._month_days.size else 0)
         self._spans: dict[str, CellSpans] = {}
 
     def spans(self, method: str) -> CellSpans:
@@ -197,7 +210,16 @@ class TemporalIndex:
         """Incidents (or weights) per local day, from day number `day_first` on."""
         selected = self.start_known if mask is None else self.start_known & np.asarray(mask, bool)
         day_weights = selected if weights is None else selected * np.asarray(weights, np.float64)
-        return np.bincount(self.day_offset, weights=day_weights, minlength=self.day_count)
+        day_weights = np.asarray(day_weights, dtype=np.float64)
+        daily = np.bincount(self.day_offset, weights=np.where(self.month_only, 0.0, day_weights),
+                            minlength=self.day_count)
+        if self._month_days.size:
+            per_day = day_weights[self.month_only] / self._month_days
+            change = np.zeros(self.day_count + 1)
+            np.add.at(change, self._month_first, per_day)
+            np.add.at(change, self._month_first + self._month_days, -per_day)
+            daily += np.cumsum(change)[:-1]
+        return daily
 
     def summary(self, mask: np.ndarray | None = None, method: str = "aoristic",
                 weights: np.ndarray | None = None) -> TemporalSummary:

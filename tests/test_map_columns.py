@@ -54,6 +54,28 @@ def test_the_map_columns_draw_exactly_what_the_incident_table_draws(tmp_path, mo
     assert fast.meta["categories"][0] == table["category"].iloc[full.rows].value_counts().index[0]
 
 
+def test_the_map_knows_which_dates_are_known_only_to_their_month(tmp_path):
+    """UK street-level data (a month per crime) among dated incidents: both paths say which is which."""
+    from conftest import shared_path
+    from stationmap.maps.points import TK_DATE, TK_MONTH, TK_TIME
+    from stationmap.store import import_job
+
+    uk = shared_path("data", "uk-police-city-of-london-street-2016-2017", "2016-01-city-of-london-street.csv")
+    path = tmp_path / "mezcla.stationmap"
+    import_job.run(import_job.ImportRequest(path, [uk]))
+    with Project.open(path) as project:
+        _add(project, make_incidents(50, seed=3))
+        ids, columns = project.incident_columns(ARROW_COLUMNS)
+        table = project.incidents()
+    fast, full = incident_payload_from_arrow(ids, columns), incident_payload(table)
+    assert same_payload(fast, full)
+    shown = table.iloc[full.rows]
+    expected = np.where(shown["date_precision"] == "month", TK_MONTH,
+                        np.where(shown["time_known"] > 0, TK_TIME, TK_DATE))
+    assert full.columns["tk"].tolist() == expected.tolist()
+    assert {TK_MONTH, TK_TIME} <= set(full.columns["tk"].tolist())
+
+
 def test_a_payload_that_differs_is_told_apart(tmp_path, monkeypatch):
     with _messy_project(tmp_path, monkeypatch) as project:
         table = project.incidents()

@@ -152,3 +152,25 @@ def test_raster_pack_is_embedded_and_drawn_in_the_export(tmp_path):
     run = run_chromium(tmp_path, result.path, f"--screenshot={shot}")
     assert shot.exists(), run.stderr[-2000:]
     assert count_near(pixels(shot), "#3366cc", 3) > 200_000  # the pack's tiles fill the view
+
+
+@pytest.mark.chromium
+@pytest.mark.slow
+def test_a_popup_shows_a_date_known_only_to_its_month_as_the_month(tmp_path):
+    from conftest import shared_path
+    from stationmap.store import import_job
+    from stationmap.store.project import Project
+
+    uk = shared_path("data", "uk-police-city-of-london-street-2016-2017", "2016-01-city-of-london-street.csv")
+    import_job.run(import_job.ImportRequest(tmp_path / "londres.stationmap", [uk]))
+    with Project.open(tmp_path / "londres.stationmap") as project:
+        incidents = project.incidents()
+    result = export_html(tmp_path / "londres.html", MapDocument(incidents=incidents))
+    page = tmp_path / "with_click.html"
+    page.write_text(result.path.read_text(encoding="utf-8").replace(
+        "</body>", "<script>setTimeout(() => SM.incidents.openPopup(0), 500)</script></body>"), encoding="utf-8")
+    run = run_chromium(tmp_path, page, "--dump-dom")
+    date = re.search(r'<tr class="sm-popup-date"><th[^>]*>Fecha</th><td[^>]*>([^<]*)</td>', run.stdout)
+    time = re.search(r'<tr class="sm-popup-time"><th[^>]*>Hora</th><td[^>]*>([^<]*)</td>', run.stdout)
+    assert date and time, run.stderr[-2000:]
+    assert (date.group(1), time.group(1)) == ("01/2016", "hora desconocida")

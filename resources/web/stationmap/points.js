@@ -303,9 +303,10 @@
         row(text.date, text.date_unknown, "sm-popup-date");
       } else {
         const a = localParts(start);
-        row(text.date, a.date, "sm-popup-date");
+        // tk: 0 the date is known, 1 its time too, 2 only its month (maps.points.TK_*).
+        row(text.date, d.tk[i] === 2 ? a.date.slice(3) : a.date, "sm-popup-date");
         let time = a.time;
-        if (!d.tk[i]) time = text.time_unknown;
+        if (d.tk[i] !== 1) time = text.time_unknown;
         else if (end > start) time = a.time + "–" + localParts(end).time;
         row(text.time, time, "sm-popup-time");
       }

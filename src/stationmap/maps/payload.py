@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 # Bumped whenever the payload made from the same incidents changes (store.map_cache keys on it).
-PAYLOAD_FORMAT = "payload-1"
+PAYLOAD_FORMAT = "payload-2"   # 2: "tk" may say a date is known only to its month (maps.points.TK_MONTH)
 
 # Numeric columns and their binary types: the embedded view reads them as typed arrays straight
 # from the bytes (no JSON parse); exports carry the same columns as JSON arrays.
@@ -27,7 +27,7 @@ COLUMN_TYPES: dict[str, str] = {
     "lon_e6": "int32",
     "addr": "int32",      # index into `addresses`
     "cat": "uint16",      # index into `categories`
-    "tk": "uint8",        # 1 when the time of day is known
+    "tk": "uint8",        # what is known of the moment: maps.points.TK_DATE, TK_TIME or TK_MONTH
 }
 _ITEM_BYTES = {"float64": 8, "int32": 4, "uint16": 2, "uint8": 1}
 _ROW_BYTES = 8   # the rows are little-endian int64

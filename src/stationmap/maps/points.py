@@ -67,11 +67,21 @@ def _recoded(text: TextColumn, rows: np.ndarray, ordered: np.ndarray) -> tuple[n
     return lookup[text.codes[rows]], [text.names[code] for code in ordered]
 
 
+# "tk", what is known of an incident's moment: its time of day, only its date, or only its month.
+TK_DATE, TK_TIME, TK_MONTH = 0, 1, 2
+
+
+def moment_known(time_known: np.ndarray, month_only: np.ndarray) -> np.ndarray:
+    """The payload's "tk" column (TK_*): the popup shows '06/2017' for a date known only to its month."""
+    return np.where(month_only, TK_MONTH, np.where(time_known > 0, TK_TIME, TK_DATE)).astype(np.uint8)
+
+
 def payload_from_columns(ids: np.ndarray, start_ts: np.ndarray, end_ts: np.ndarray, lat: np.ndarray,
                          lon: np.ndarray, time_known: np.ndarray, category: TextColumn,
                          address: TextColumn) -> IncidentPayload:
     """Every incident with usable coordinates, as column arrays (numbers as float64, NaN when missing;
-    a category or address missing is already UNKNOWN_CATEGORY or "" in its TextColumn).
+    a category or address missing is already UNKNOWN_CATEGORY or "" in its TextColumn; `time_known`
+    as moment_known makes it).
 
     Categories are ordered by frequency (the legend lists the commonest first), so the colours of the
     main categories do not move when a rare category appears.
@@ -106,9 +116,11 @@ def incident_payload(incidents: "pd.DataFrame") -> IncidentPayload:
     def number(name: str) -> np.ndarray:
         return incidents[name].to_numpy(dtype="float64", na_value=np.nan)
 
+    month_only = (incidents["date_precision"].astype(str).to_numpy() == "month"
+                  if "date_precision" in incidents.columns else np.zeros(len(incidents), dtype=bool))
     return payload_from_columns(
         incidents["id"].to_numpy(dtype="float64"), number("start_ts"), number("end_ts"), number("lat"),
-        number("lon"), incidents["time_known"].fillna(0).to_numpy(dtype="uint8"),
+        number("lon"), moment_known(incidents["time_known"].fillna(0).to_numpy(dtype="uint8"), month_only),
         _factorized(incidents["category"], UNKNOWN_CATEGORY), _factorized(incidents["address"], ""))
 
 
@@ -129,6 +141,7 @@ def _numpy(array: "pa.Array", dtype: str, missing: float) -> np.ndarray:
 ARROW_COLUMNS: dict[str, str] = {
     "lat": "float64", "lon": "float64", "start_ts": "float64", "end_ts": "float64",
     "time_known": "float64", "category": "large_string", "address": "large_string",
+    "date_precision": "large_string",
 }
 
 
@@ -148,9 +161,11 @@ def incident_payload_from_arrow(ids: np.ndarray, table: "pa.Table") -> IncidentP
         return TextColumn(codes.astype(np.int64), names)
 
     time_known = np.nan_to_num(number("time_known"), nan=0.0).astype(np.uint8)
+    precision = text("date_precision", "")
+    month_only = np.asarray([name == "month" for name in precision.names], dtype=bool)[precision.codes]
     return payload_from_columns(
         ids.astype("float64"), number("start_ts"), number("end_ts"), number("lat"), number("lon"),
-        time_known, text("category", UNKNOWN_CATEGORY), text("address", ""))
+        moment_known(time_known, month_only), text("category", UNKNOWN_CATEGORY), text("address", ""))
 
 
 def same_payload(a: IncidentPayload, b: IncidentPayload) -> bool:

@@ -156,6 +156,18 @@ def test_showing_the_panel_switches_the_district_choropleth_back_on(qtbot, windo
     qtbot.waitUntil(lambda: _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)"), timeout=5000)
 
 
+def _open_with_districts(qtbot, window, project_path):
+    """The window with the brief tools, `project_path` open and its districts layer on the map."""
+    tools = install(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_project(project_path)
+    map_panel = window.map_panel
+    qtbot.waitUntil(lambda: map_panel.is_ready, timeout=60_000)
+    qtbot.waitUntil(lambda: _js(qtbot, map_panel, "!!SM.overlays.districts"), timeout=10_000)
+    return tools, map_panel, tools.aggregated_panel
+
+
 def _mapped_counts(qtbot, map_panel) -> dict[str, int]:
     shown = _js(qtbot, map_panel, "SM.overlays.districts.getLayers().map(l => l.feature.properties)")
     return {p["ubigeo"]: p["count"] for p in shown if p["count"] is not None}
@@ -164,14 +176,8 @@ def _mapped_counts(qtbot, map_panel) -> dict[str, int]:
 def test_a_project_of_sidpol_counts_only_maps_them_on_perus_district_limits(qtbot, window, cajamarca_project):
     """Cajamarca has no district shapes in the project: the map draws the bundled INEI limits, coloured
     by what the statistics table shows (its month and modalidad)."""
-    tools = install(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_project(cajamarca_project)
-    map_panel, panel = window.map_panel, tools.aggregated_panel
-    qtbot.waitUntil(lambda: map_panel.is_ready, timeout=60_000)
-    qtbot.waitUntil(lambda: _js(qtbot, map_panel, "!!SM.overlays.districts && SM.map.hasLayer(SM.overlays.districts)"),
-                    timeout=10_000)
+    tools, map_panel, panel = _open_with_districts(qtbot, window, cajamarca_project)
+    assert _js(qtbot, map_panel, "SM.map.hasLayer(SM.overlays.districts)")
     with Project.open(cajamarca_project) as project:
         counts = project.counts()
     assert "Límites distritales: INEI 2007" in _js(
@@ -199,13 +205,7 @@ def test_a_project_of_sidpol_counts_only_maps_them_on_perus_district_limits(qtbo
 
 
 def test_a_district_clicked_on_the_map_shows_its_row_and_trend_in_the_panel(qtbot, window, cajamarca_project):
-    tools = install(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_project(cajamarca_project)
-    map_panel, panel = window.map_panel, tools.aggregated_panel
-    qtbot.waitUntil(lambda: map_panel.is_ready, timeout=60_000)
-    qtbot.waitUntil(lambda: _js(qtbot, map_panel, "!!SM.overlays.districts"), timeout=10_000)
+    tools, map_panel, panel = _open_with_districts(qtbot, window, cajamarca_project)
     tools.quality_dock.show()                            # the user was looking at another tab
     tools.quality_dock.raise_()
     qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty(), timeout=5000)

@@ -272,13 +272,19 @@ def test_evaluation_fills_the_table_and_the_chosen_method_is_saved_and_reloaded(
     assert again_panel.hotspots.weeks.value() == 52
 
 
-def test_a_jurisdiction_drawn_on_the_map_is_saved_in_a_new_project(qtbot, config_dir, tmp_path, boxes):
+def new_project_window(qtbot, config_dir, tmp_path):
+    """A window with the hot-spot tools on a new, empty project."""
     window = MainWindow(SettingsStore(config_dir))
     qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
     panel = install(window)
     window.show()
     with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
         assert window.create_project(tmp_path / "nueva")
+    return window, panel
+
+
+def test_a_jurisdiction_drawn_on_the_map_is_saved_in_a_new_project(qtbot, config_dir, tmp_path, boxes):
+    window, panel = new_project_window(qtbot, config_dir, tmp_path)
     assert panel.sectors.draw_button.isEnabled()
     panel.sectors.generate_grid(500)          # nothing to cut into cuadrantes yet
     assert len(boxes) == 1 and "jurisdicción" in boxes.pop()
@@ -306,12 +312,7 @@ def test_the_jurisdiction_taken_from_perus_districts_covers_the_stations_inciden
     districts that hold them, ticked, and their union becomes the saved jurisdiction."""
     from stationmap.ui.hotspots.district_dialog import DistrictJurisdictionDialog
 
-    window = MainWindow(SettingsStore(config_dir))
-    qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
-    panel = install(window)
-    window.show()
-    with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
-        assert window.create_project(tmp_path / "nueva")
+    window, panel = new_project_window(qtbot, config_dir, tmp_path)
     sample_log = next((ROOT / "sample_data" / "station").glob("*.csv"))
     import_job.run(import_job.ImportRequest(window.project.path, [sample_log]))
     with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):

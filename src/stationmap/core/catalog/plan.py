@@ -32,7 +32,9 @@ MESSAGES = {
         "en": "The project has no sectors. Import or generate sectors before planning.",
     },
     "plan.no_jurisdiction": {
-        "es": "El proyecto no tiene jurisdicción. Importe el polígono de la jurisdicción de la comisaría.",
-        "en": "The project has no jurisdiction. Import the station's jurisdiction polygon.",
+        "es": "El proyecto no tiene jurisdicción. Impórtela, dibújela o elíjala entre los distritos en "
+              "Análisis → Sectores y jurisdicción….",
+        "en": "The project has no jurisdiction. Import it, draw it or choose it among the districts under "
+              "Analysis → Sectors and jurisdiction….",
     },
 }

@@ -91,6 +91,16 @@ def test_exported_map_draws_streets_and_incidents_with_the_network_cut(exported,
 
 @pytest.mark.chromium
 @pytest.mark.slow
+def test_exported_layer_list_offers_the_incidents_once_there_are_some(exported, tmp_path):
+    run = run_chromium(tmp_path, exported, "--dump-dom")
+    overlays = re.search(r'class="leaflet-control-layers-overlays">(.*?)</div>', run.stdout, re.DOTALL)
+    assert overlays, run.stderr[-2000:]
+    listed = re.findall(r"<span> (.*?)</span>", overlays.group(1))
+    assert listed.count("Incidentes") == 1 and "Jurisdicción" in listed
+
+
+@pytest.mark.chromium
+@pytest.mark.slow
 def test_exported_popup_shows_payloads_as_text(exported, tmp_path):
     # Open the popup of the payload incident (row 0) after the page has started, then dump the DOM.
     page = tmp_path / "with_click.html"

@@ -111,3 +111,6 @@ def test_exported_map_of_sidpol_counts_draws_its_districts_with_the_network_cut(
     assert sum(fill in CHOROPLETH_COLOURS for fill in fills) == counted
     assert fills.count("#cccccc") == len(fills) - counted
     assert "Límites distritales: INEI 2007" in run.stdout
+    # The layer list offers the districts, not an incidents layer that would show nothing.
+    overlays = re.search(r'class="leaflet-control-layers-overlays">(.*?)</div>', run.stdout, re.DOTALL)
+    assert re.findall(r"<span> (.*?)</span>", overlays.group(1)) == ["Distritos (conteos)"]

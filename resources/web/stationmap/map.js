@@ -146,7 +146,15 @@
     pane: "sm-incidents", clusterMaxZoom: config.cluster_max_zoom, text: text,
     isBusy: () => selection !== null && selection.busy(),
   });
-  addToggle(incidents, text.layer_incidents, true);
+  // On the map from the start, but in the layer list only once there are incidents to switch off:
+  // a project of SIDPOL counts only would list a layer that shows nothing.
+  incidents.addTo(map);
+  let incidentsListed = false;
+  function listIncidents(any) {
+    if (any && !incidentsListed) layerControl.addOverlay(incidents, escapeHtml(text.layer_incidents));
+    if (!any && incidentsListed) layerControl.removeLayer(incidents);
+    incidentsListed = any;
+  }
 
   // --- Controls ------------------------------------------------------------------------------
   L.control.scale({ metric: true, imperial: false, position: "bottomleft" }).addTo(map);
@@ -407,6 +415,7 @@
   /** New incident data (column arrays) with an optional filter mask (base64 bits, null = all). */
   SM.setIncidents = function (payload, generation, maskB64) {
     incidents.setData(payload);
+    listIncidents(incidents.data.n > 0);
     if (maskB64) incidents.setVisibleMask(maskB64);
     if (!SM.viewChosen && !config.view.bounds && !SM.jurisdictionBounds) fitToIncidents();
     SM.generation = generation;

@@ -111,6 +111,7 @@ def test_sample_station_with_every_layer_loads_offline_and_draws(qtbot, sample_p
     assert visible == located == stats["points"] == stats["visible"] > 5000
     assert stats["drawn"] > 0 and stats["basemap"] and stats["pois"]
     assert set(stats["overlays"]) >= {"jurisdiction", "districts", "stations", "sectors", "density"}
+    assert "district_limits" not in stats["overlays"]     # the basemap names the places itself
     legend = js(qtbot, panel, "document.querySelector('.sm-legend').textContent")
     robo = int(((incidents["category"] == "Robo") & incidents["lat"].notna() & incidents["lon"].notna()).sum())
     assert robo >= 1000 and f"Robo ({robo:,})" in legend     # thousands grouped as the window does
@@ -489,3 +490,25 @@ def test_a_view_fitted_before_the_map_had_its_size_is_fitted_again_until_the_use
     qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getSize().x") <= 720, timeout=5000)
     qtbot.wait(200)
     assert js(qtbot, panel, "SM.map.getZoom()") == users_zoom
+
+
+def test_without_a_basemap_the_incidents_come_with_the_district_limits_around_them(qtbot):
+    """A station in Tumbes (no basemap pack, no district counts): the map names where its incidents are."""
+    from factories import make_incidents
+
+    panel = make_panel(qtbot, FilterState())
+    incidents = make_incidents(300, seed=5, center=(-3.566, -80.451))
+    load(qtbot, panel, incidents)
+    qtbot.waitUntil(lambda: "district_limits" in js(qtbot, panel, "SM.stats().overlays"), timeout=10_000)
+    names = js(qtbot, panel,
+               "SM.overlays.district_limits.getLayers().map(l => l.getTooltip().getContent().textContent)")
+    assert "TUMBES" in names and len(names) <= 60
+    # The names are on the map without hovering, and the limits are credited.
+    shown = js(qtbot, panel, "Array.from(document.querySelectorAll('.sm-area-name')).map(e => e.textContent)")
+    assert "TUMBES" in shown
+    assert "Límites distritales: INEI 2007" in js(
+        qtbot, panel, "document.querySelector('.leaflet-control-attribution').textContent")
+    # Incidents elsewhere (Mexico City): no Peruvian limits around them.
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS):
+        panel.set_incidents(make_incidents(100, seed=6, center=(19.35, -99.15)))
+    qtbot.waitUntil(lambda: "district_limits" not in js(qtbot, panel, "SM.stats().overlays"), timeout=10_000)

@@ -114,3 +114,11 @@ def test_exported_map_of_sidpol_counts_draws_its_districts_with_the_network_cut(
     # The layer list offers the districts, not an incidents layer that would show nothing.
     overlays = re.search(r'class="leaflet-control-layers-overlays">(.*?)</div>', run.stdout, re.DOTALL)
     assert re.findall(r"<span> (.*?)</span>", overlays.group(1)) == ["Distritos (conteos)"]
+
+
+def test_the_limits_around_incidents_are_the_districts_they_fall_in_and_not_a_region():
+    tumbes = national_districts.districts_around(-80.47, -3.59, -80.43, -3.55)    # Tumbes city
+    names = {f["properties"]["ubigeo"]: f["properties"]["nombre"] for f in tumbes["features"]}
+    assert names["240101"] == "TUMBES" and len(names) <= 10
+    assert national_districts.districts_around(-99.3, 19.2, -99.0, 19.5) is None   # Mexico City
+    assert national_districts.districts_around(-81.3, -18.3, -68.7, -0.1) is None  # all of Peru: clutter

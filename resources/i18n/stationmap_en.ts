@@ -4,101 +4,101 @@
 <context>
     <name>AggregatedPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="51"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
         <source>Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos del SIDPOL). Impórtelos con Importar → Importar archivos…</source>
         <translation>This project has no aggregated counts (complaints per district and month, like SIDPOL&apos;s open data). Import them with Import → Import files…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="58"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
         <source>Mes:</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
         <source>Modalidad:</source>
         <translation>Modality:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="62"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="62"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
         <source>UBIGEO</source>
         <translation>UBIGEO</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="62"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
         <source>Denuncias</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
         <source>Frente a los
 3 meses previos</source>
         <translation>Against the
 3 previous months</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
         <source>Frente al mismo
 mes un año antes</source>
         <translation>Against the same
 month a year before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="191"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
         <source>Sube</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="191"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
         <source>Baja</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="191"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="242"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="245"/>
         <source>%1 — %2, por mes</source>
         <translation>%1 — %2, per month</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="65"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="66"/>
         <source>El mes elegido frente al promedio de los tres meses anteriores</source>
         <translation>The chosen month against the mean of the three months before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="67"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="68"/>
         <source>El mes elegido frente al mismo mes del año anterior</source>
         <translation>The chosen month against the same month of the previous year</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="83"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="84"/>
         <source>Tendencia de:</source>
         <translation>Trend of:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="128"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="129"/>
         <source>Todas las modalidades</source>
         <translation>All modalities</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="131"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="132"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="164"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="165"/>
         <source>Sin datos anteriores para comparar</source>
         <translation>No earlier data to compare with</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
         <source>habitual %1</source>
         <translation>usual %1</translation>
     </message>
@@ -1493,6 +1493,19 @@ month a year before</translation>
     </message>
 </context>
 <context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../src/stationmap/ui/map/panel.py" line="212"/>
+        <source>Límites distritales (INEI 2007)</source>
+        <translation>District limits (INEI 2007)</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/map/panel.py" line="214"/>
+        <source>Límites distritales: INEI 2007</source>
+        <translation>District limits: INEI 2007</translation>
+    </message>
+</context>
+<context>
     <name>MappingForm</name>
     <message>
         <location filename="../../src/stationmap/ui/mapping_form.py" line="30"/>
@@ -2075,32 +2088,32 @@ month a year before</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="19"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="20"/>
         <source>StationMap</source>
         <translation>StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="21"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="22"/>
         <source>Mapa del delito y plan de patrullaje para su comisaría, sin internet.</source>
         <translation>Crime map and patrol plan for your police station, without internet.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="23"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="24"/>
         <source>Abrir proyecto…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="24"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="25"/>
         <source>Nuevo proyecto…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="25"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="26"/>
         <source>Abrir estación de ejemplo</source>
         <translation>Open sample station</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="29"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="30"/>
         <source>Proyectos recientes</source>
         <translation>Recent projects</translation>
     </message>
@@ -2134,32 +2147,32 @@ month a year before</translation>
         <translation>Opens a fresh copy of the sample station with guided exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="67"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="69"/>
         <source>Preparando la copia de capacitación…</source>
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="102"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="104"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="152"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="154"/>
         <source>buscando…</source>
         <translation>searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="156"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="158"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="159"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="161"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="168"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="170"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>

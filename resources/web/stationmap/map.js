@@ -367,11 +367,15 @@
     if (!spec) { replaceOverlay(name, null); return; }
     const style = spec.style || {};
     const layer = L.geoJSON(spec.geojson, {
+      attribution: spec.attribution || "",
       style: () => style,
       pointToLayer: (f, ll) => L.circleMarker(ll, Object.assign({ radius: 8 }, style)),
       onEachFeature: (f, lyr) => {
         const label = spec.label_property && f.properties ? f.properties[spec.label_property] : null;
-        if (label !== null && label !== undefined) lyr.bindTooltip(el("span", "", undefined, String(label)), { sticky: true });
+        if (label === null || label === undefined) return;
+        // Permanent labels name the places on a map that has nothing else to name them (no basemap).
+        lyr.bindTooltip(el("span", "", undefined, String(label)), spec.label_permanent
+          ? { permanent: true, direction: "center", className: "sm-area-name" } : { sticky: true });
       },
     });
     replaceOverlay(name, layer, spec.title || name, spec.visible !== false);

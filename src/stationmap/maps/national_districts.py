@@ -6,7 +6,8 @@ any) are those of the sample or of wherever the station drew them. Without shape
 not be mapped at all, so the country's 1,834 districts ship with the app (resources/geo, 0.44 MB
 gzipped): for every province holding counts, its districts are drawn, those without a row as
 "sin datos" beside those with counts. A station without a jurisdiction polygon can also take one or
-more of these districts as its jurisdiction (`district_choices`).
+more of these districts as its jurisdiction (`district_choices`), and a map without a basemap pack
+shows the limits around its incidents, the only geography it has offline (`districts_around`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable
 
-from stationmap.maps.layers import feature_ubigeo
+from stationmap.maps.layers import collection_bounds, feature_ubigeo
 from stationmap.store.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 RESOURCE = "peru_distritos_inei2007.geojson.gz"
 CREDIT = "INEI 2007"
+# More districts than this around a map's incidents: they are spread over a region, where district
+# outlines would be clutter rather than orientation.
+MAX_AROUND = 60
 
 
 @dataclass(frozen=True)
@@ -90,3 +94,25 @@ def district_choices(lat: "np.ndarray", lon: "np.ndarray") -> list[DistrictChoic
                                       str(props.get("NOMBPROV") or ""), str(props.get("NOMBDEP") or ""),
                                       int(count), feature["geometry"]))
     return sorted(choices, key=lambda c: (-c.incidents, c.department, c.province, c.name))
+
+
+@lru_cache(maxsize=1)
+def _extents() -> tuple[tuple[float, float, float, float], ...]:
+    return tuple(collection_bounds({"features": [feature]}) for feature in _all_districts())
+
+
+def districts_around(west: float, south: float, east: float, north: float) -> dict[str, Any] | None:
+    """Outlines of the districts whose extent meets the box (lon/lat), with their names and UBIGEO;
+    None when none does (incidents outside Peru), when there are too many, or without the file."""
+    try:
+        features, extents = _all_districts(), _extents()
+    except OSError:
+        return None
+    hits = [feature for feature, (x0, y0, x1, y1) in zip(features, extents)
+            if x0 <= east and x1 >= west and y0 <= north and y1 >= south]
+    if not hits or len(hits) > MAX_AROUND:
+        return None
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": f["geometry"],
+         "properties": {"nombre": str(f["properties"].get("NOMBDIST") or ""), "ubigeo": feature_ubigeo(f)}}
+        for f in hits]}

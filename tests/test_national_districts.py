@@ -122,3 +122,25 @@ def test_the_limits_around_incidents_are_the_districts_they_fall_in_and_not_a_re
     assert names["240101"] == "TUMBES" and len(names) <= 10
     assert national_districts.districts_around(-99.3, 19.2, -99.0, 19.5) is None   # Mexico City
     assert national_districts.districts_around(-81.3, -18.3, -68.7, -0.1) is None  # all of Peru: clutter
+
+
+@pytest.mark.chromium
+@pytest.mark.slow
+def test_an_exported_map_without_basemap_names_the_districts_around_its_incidents(tmp_path):
+    """A station in Tumbes exports its map from the command line: the file names where it is, offline."""
+    from factories import make_incidents
+
+    log = make_incidents(200, seed=7, center=(-3.566, -80.451))
+    csv = tmp_path / "tumbes.csv"
+    log.assign(fecha=pd.to_datetime(log["start_ts"], unit="s").dt.strftime("%d/%m/%Y %H:%M"))[
+        ["source_id", "fecha", "category", "lat", "lon", "address"]].rename(columns={
+            "source_id": "nro_denuncia", "category": "modalidad", "lat": "latitud", "lon": "longitud",
+            "address": "direccion"}).to_csv(csv, sep=";", index=False)
+    import_job.run(import_job.ImportRequest(tmp_path / "tumbes.stationmap", [csv]))
+    with Project.open(tmp_path / "tumbes.stationmap") as project:
+        result = export_project_html(project, tmp_path / "tumbes.html")
+    assert result.points == 200 and not result.basemap_included
+    run = run_chromium(tmp_path, result.path, "--dump-dom")
+    names = re.findall(r'class="leaflet-tooltip sm-area-name[^"]*"[^>]*><span[^>]*>([^<]*)</span>', run.stdout)
+    assert "TUMBES" in names, run.stderr[-2000:]
+    assert "Límites distritales: INEI 2007" in run.stdout

@@ -1493,19 +1493,6 @@ month a year before</translation>
     </message>
 </context>
 <context>
-    <name>MapPanel</name>
-    <message>
-        <location filename="../../src/stationmap/ui/map/panel.py" line="212"/>
-        <source>Límites distritales (INEI 2007)</source>
-        <translation>District limits (INEI 2007)</translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/map/panel.py" line="214"/>
-        <source>Límites distritales: INEI 2007</source>
-        <translation>District limits: INEI 2007</translation>
-    </message>
-</context>
-<context>
     <name>MappingForm</name>
     <message>
         <location filename="../../src/stationmap/ui/mapping_form.py" line="30"/>

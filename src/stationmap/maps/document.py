@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+# Peru's district limits around the incidents of a map without a basemap (limits_overlay).
+LIMITS_OVERLAY = "district_limits"
+LIMITS_STYLE = {"color": "#666", "weight": 1.2, "dashArray": "5 4", "fillColor": "#888", "fillOpacity": 0.03}
+
 # Project assets the map reads: packs by kind, geography by name (as store.sample writes them),
 # or by a kind of the same word (Project.assets(kind) / Project.asset(name)).
 BASEMAP_KIND = "basemap"          # a PMTiles or MBTiles pack, bytes
@@ -108,3 +112,26 @@ def district_shapes(geography: dict[str, dict[str, Any] | None],
 
     shapes, national = with_national_districts(geography.get(DISTRICTS_KIND), layers.count_ubigeos(counts))
     return shapes, CREDIT if national else ""
+
+
+def limits_overlay(document: MapDocument) -> dict[str, Any] | None:
+    """The overlay (SM.setOverlay's spec) of Peru's district limits around the document's incidents.
+
+    Without a basemap pack (a station outside the sample's Trujillo) the incidents float on grey, and
+    these limits, named on the map, are the geography it has offline. None over a basemap, beside the
+    district counts (which draw the same limits), or for incidents outside Peru.
+    """
+    incidents = document.incidents
+    if document.basemap_path is not None or document.districts is not None or incidents is None or not len(incidents):
+        return None
+    from stationmap.maps.labels import page_text
+    from stationmap.maps.national_districts import CREDIT, limits_around
+
+    limits = limits_around(incidents["lat"].to_numpy(dtype=float, na_value=float("nan")),
+                           incidents["lon"].to_numpy(dtype=float, na_value=float("nan")))
+    if limits is None:
+        return None
+    words = page_text(document.language)
+    return {"geojson": limits, "title": f"{words['layer_district_limits']} ({CREDIT})", "style": LIMITS_STYLE,
+            "label_property": "nombre", "visible": True, "label_permanent": True,
+            "attribution": f"{words['districts_credit']}: {CREDIT}"}

@@ -107,7 +107,8 @@ def export_project_html(project: Any, path: str | Path, *, incident_filter: Any 
                         progress: Progress = no_progress) -> ExportResult:
     """Headless export (CLI): a project's incidents (optionally filtered), geography, density, basemap."""
     from stationmap.analysis.filtering import filter_mask
-    from stationmap.maps.document import apply_geography, basemap_asset, geography_from_project
+    from stationmap.maps.document import (LIMITS_OVERLAY, apply_geography, basemap_asset, geography_from_project,
+                                         limits_overlay)
     from stationmap.maps.layers import density_of
 
     incidents = project.incidents()
@@ -120,4 +121,7 @@ def export_project_html(project: Any, path: str | Path, *, incident_filter: Any 
         document.density = density_of(shown, language)
     with tempfile.TemporaryDirectory(prefix="stationmap-pack-") as folder:
         document.basemap_path = basemap_asset(project, Path(folder))
+        limits = limits_overlay(document)
+        if limits is not None:
+            document.overlays[LIMITS_OVERLAY] = limits
         return export_html(path, document, progress=progress)

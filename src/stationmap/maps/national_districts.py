@@ -116,3 +116,16 @@ def districts_around(west: float, south: float, east: float, north: float) -> di
         {"type": "Feature", "geometry": f["geometry"],
          "properties": {"nombre": str(f["properties"].get("NOMBDIST") or ""), "ubigeo": feature_ubigeo(f)}}
         for f in hits]}
+
+
+def limits_around(lat: "np.ndarray", lon: "np.ndarray") -> dict[str, Any] | None:
+    """districts_around the box of the middle 96 % of the located points (lat, lon; NaN skipped):
+    a few stray points do not widen it to a region."""
+    import numpy as np
+
+    lat, lon = np.asarray(lat, dtype=float), np.asarray(lon, dtype=float)
+    located = np.isfinite(lat) & np.isfinite(lon)
+    if not located.any():
+        return None
+    (south, north), (west, east) = np.percentile(lat[located], [2, 98]), np.percentile(lon[located], [2, 98])
+    return districts_around(west, south, east, north)

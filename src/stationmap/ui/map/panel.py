@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from stationmap.core.errors import StationMapError
 from stationmap.core.messages import current_language
-from stationmap.maps.document import (MapDocument, apply_geography, basemap_asset, district_shapes,
-                                     geography_from_project)
+from stationmap.maps.document import (LIMITS_OVERLAY, MapDocument, apply_geography, basemap_asset, district_shapes,
+                                     geography_from_project, limits_overlay)
 from stationmap.maps.layers import DEFAULT_DENSITY, districts_layer, run_density
 from stationmap.maps.page import basemap_spec, is_vector_pack, json_for_script, page_config, render_page
 from stationmap.ui.filter_state import FilterState
@@ -73,11 +73,6 @@ def _is_painted(pixmap: Any, background: int) -> bool:
     last_row = {image.pixel(x, height - 1) for x in range(0, width, 4)}
     last_column = {image.pixel(width - 1, y) for y in range(0, height, 4)}
     return last_row != {background} and last_column != {background}
-
-
-# Peru's district limits around the incidents on a map without a basemap (_show_district_limits).
-LIMITS_OVERLAY = "district_limits"
-LIMITS_STYLE = {"color": "#666", "weight": 1.2, "dashArray": "5 4", "fillColor": "#888", "fillOpacity": 0.03}
 
 
 class MapPanel(QWidget):
@@ -183,35 +178,19 @@ class MapPanel(QWidget):
                 self._density_timer.start()
             if not self._filter_state.filter().is_empty:     # a map selection made meanwhile
                 self._on_filter_changed(None)
-            self._show_district_limits(incidents)
+            self._show_district_limits()
             return
         self._show(payload)
-        self._show_district_limits(incidents)
+        self._show_district_limits()
 
-    def _show_district_limits(self, incidents: "pd.DataFrame") -> None:
-        """Without a basemap pack (a station outside the sample's Trujillo) the incidents float on grey:
-        Peru's district limits around them, with their names, are the geography the map has offline.
-        Not over a basemap, nor beside the district counts, which draw the same limits."""
-        import numpy as np
-
-        from stationmap.maps.national_districts import districts_around
-
-        limits = None
-        if self._document.basemap_path is None and self._document.districts is None and len(incidents):
-            lat = incidents["lat"].to_numpy(dtype=float, na_value=np.nan)
-            lon = incidents["lon"].to_numpy(dtype=float, na_value=np.nan)
-            located = np.isfinite(lat) & np.isfinite(lon)
-            if located.any():   # the box of the middle 96 %: a few stray points do not widen it to a region
-                (south, north), (west, east) = (np.percentile(lat[located], [2, 98]),
-                                                np.percentile(lon[located], [2, 98]))
-                limits = districts_around(west, south, east, north)
-        if limits is None:
+    def _show_district_limits(self) -> None:
+        """Peru's district limits around the incidents when there is no basemap (maps.document.limits_overlay)."""
+        spec = limits_overlay(self._document)
+        if spec is None:
             if LIMITS_OVERLAY in self._document.overlays:
                 self.set_overlay(LIMITS_OVERLAY, None, title="")
             return
-        self.set_overlay(LIMITS_OVERLAY, limits, title=self.tr("Límites distritales (INEI 2007)"),
-                         style=LIMITS_STYLE, label_property="nombre", label_permanent=True,
-                         attribution=self.tr("Límites distritales: INEI 2007"))
+        self._put_overlay(LIMITS_OVERLAY, spec)
 
     def show_payload(self, payload: "IncidentPayload") -> None:
         """Draw incidents before their table exists (start-up: maps.points.incident_payload_from_arrow).
@@ -283,21 +262,21 @@ class MapPanel(QWidget):
 
     def set_overlay(self, name: str, geojson: dict[str, Any] | None, *, title: str,
                     style: dict[str, Any] | None = None, label_property: str | None = None,
-                    visible: bool = True, label_permanent: bool = False, attribution: str = "") -> None:
+                    visible: bool = True) -> None:
         """Hook for later layers (sectors, hot spots): a named GeoJSON overlay in the layer list.
 
         `style` takes Leaflet path options (color, weight, fillColor, fillOpacity, dashArray);
-        `label_property` names the feature property shown as a tooltip (as text), on hover or, with
-        `label_permanent`, always, in the middle of each feature; `attribution` joins the map's credits
-        while the layer is shown. None removes it.
+        `label_property` names the feature property shown as a tooltip (as text). None removes it.
         """
         if geojson is None:
             self._document.overlays.pop(name, None)
             self._call(f"SM.setOverlay({json.dumps(name)}, null)")
             return
-        spec = {"geojson": geojson, "title": title, "style": style or {},
-                "label_property": label_property, "visible": visible, "label_permanent": label_permanent,
-                "attribution": attribution}
+        self._put_overlay(name, {"geojson": geojson, "title": title, "style": style or {},
+                                 "label_property": label_property, "visible": visible})
+
+    def _put_overlay(self, name: str, spec: dict[str, Any]) -> None:
+        """Keep an overlay (SM.setOverlay's spec) in the document, for exports and page reloads, and show it."""
         self._document.overlays[name] = spec
         self._call(f"SM.setOverlay({json_for_script(name)}, {json_for_script(spec)})")
 

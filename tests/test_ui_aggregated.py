@@ -182,6 +182,10 @@ def test_a_project_of_sidpol_counts_only_maps_them_on_perus_district_limits(qtbo
         counts = project.counts()
     assert "Límites distritales: INEI 2007" in _js(
         qtbot, map_panel, "document.querySelector('.leaflet-control-attribution').textContent")
+    # The status bar says what the project holds, not "Incidentes: 0 de 0".
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("Conteos"), timeout=10_000)
+    assert window.counts_label.text() == (f"Conteos por distrito y mes: {QLocale().toString(len(counts))} filas, "
+                                          "01/2018–02/2026")
     # The view opens on the department (Cajamarca city at -7.16, -78.51), not on the whole country.
     (south, west), (north, east) = _js(qtbot, map_panel, "SM.viewBounds()")
     assert south < -7.16 < north and west < -78.51 < east and east - west < 6

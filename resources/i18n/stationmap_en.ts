@@ -1419,7 +1419,12 @@ month a year before</translation>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="457"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="461"/>
+        <source>Conteos por distrito y mes: %1 filas, %2–%3</source>
+        <translation>Counts per district and month: %1 rows, %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/main_window.py" line="466"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>

@@ -171,6 +171,13 @@ class Project:
         with self._translated():
             return self.db.execute("SELECT 1 FROM counts LIMIT 1").fetchone() is not None
 
+    def counts_extent(self) -> tuple[int, int, int] | None:
+        """(rows, first month, last month as yyyymm) of the count table; None when it is empty. No data frame."""
+        with self._translated():
+            rows, first, last = self.db.execute(
+                "SELECT count(*), min(year * 100 + month), max(year * 100 + month) FROM counts").fetchone()
+        return (int(rows), int(first), int(last)) if rows else None
+
     def incident_count(self) -> int:
         with self._translated():
             return incident_chunks.count(self.db)

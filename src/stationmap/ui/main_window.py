@@ -452,11 +452,20 @@ class MainWindow(QMainWindow):
                 dock.hide()
 
     def _show_counts(self, shown: int, total: int) -> None:
-        if self.project is not None:
-            locale = QLocale()
-            self.counts_label.setText(self.tr("Incidentes: %1 de %2")
-                                      .replace("%1", locale.toString(shown))
-                                      .replace("%2", locale.toString(total)))
+        if self.project is None:
+            return
+        locale = QLocale()
+        extent = self.project.counts_extent() if total == 0 else None
+        if extent is not None:   # a project of SIDPOL counts: what it holds, rather than "0 de 0"
+            rows, first, last = extent
+            self.counts_label.setText(self.tr("Conteos por distrito y mes: %1 filas, %2–%3")
+                                      .replace("%1", locale.toString(rows))
+                                      .replace("%2", f"{first % 100:02d}/{first // 100}")
+                                      .replace("%3", f"{last % 100:02d}/{last // 100}"))
+            return
+        self.counts_label.setText(self.tr("Incidentes: %1 de %2")
+                                  .replace("%1", locale.toString(shown))
+                                  .replace("%2", locale.toString(total)))
 
     def _store_settings(self) -> None:
         self._store.save(self.settings)

@@ -1,5 +1,5 @@
-"""When something was done (an import, a plan), shown the way dates are read in the app: day first,
-in this machine's time, to the minute."""
+"""When something was done (an import, a plan), or which month counts are for, shown the way dates are
+read in the app: day first, in this machine's time, to the minute."""
 
 from __future__ import annotations
 
@@ -19,3 +19,8 @@ def shown_timestamp(stored: str) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     return moment.strftime(SHOWN_FORMAT)
+
+
+def month_label(yyyymm: int) -> str:
+    """A month as people write it, "06/2024", from 202406 (how counts' periods are compared)."""
+    return f"{yyyymm % 100:02d}/{yyyymm // 100}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING, Any
 
+from stationmap.core.timestamps import month_label
 from stationmap.maps.labels import DENSITY_LEGEND, KERNEL_WORDS
 
 if TYPE_CHECKING:
@@ -94,9 +95,7 @@ def districts_layer(districts: dict[str, Any], counts: "pd.DataFrame", credit: s
     if {"year", "month"} <= set(counts.columns):
         stamps = (counts["year"].astype("int64") * 100 + counts["month"].astype("int64"))
         first, last = int(stamps.min()), int(stamps.max())
-        period = f"{first % 100:02d}/{first // 100}"
-        if last != first:
-            period += f"–{last % 100:02d}/{last // 100}"
+        period = month_label(first) if last == first else f"{month_label(first)}–{month_label(last)}"
     drawn = {f["properties"]["ubigeo"] for f in features}
     return {"geojson": {"type": "FeatureCollection", "features": features}, "breaks": breaks,
             "colors": list(CHOROPLETH_COLOURS[-len(breaks):]) if breaks else [], "period": period,

@@ -19,6 +19,7 @@ from shiboken6 import isValid
 
 from stationmap.core.messages import current_language
 from stationmap.core.settings import Settings
+from stationmap.core.timestamps import month_label
 from stationmap.store.paths import log_path
 from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.dock_content import set_dock_content
@@ -460,8 +461,7 @@ class MainWindow(QMainWindow):
             rows, first, last = extent
             self.counts_label.setText(self.tr("Conteos por distrito y mes: %1 filas, %2–%3")
                                       .replace("%1", locale.toString(rows))
-                                      .replace("%2", f"{first % 100:02d}/{first // 100}")
-                                      .replace("%3", f"{last % 100:02d}/{last // 100}"))
+                                      .replace("%2", month_label(first)).replace("%3", month_label(last)))
             return
         self.counts_label.setText(self.tr("Incidentes: %1 de %2")
                                   .replace("%1", locale.toString(shown))

@@ -35,6 +35,9 @@ class MapDocument:
     visible: "np.ndarray | None" = None      # filter mask over `incidents`; None = all
     jurisdiction: dict[str, Any] | None = None
     districts: dict[str, Any] | None = None  # layers.districts_layer output
+    # The district shapes behind `districts` and their credit (district_shapes): a map of another
+    # month or modalidad (the statistics panel's) is coloured on the same shapes.
+    district_shapes: tuple[dict[str, Any] | None, str] = (None, "")
     stations: dict[str, Any] | None = None
     density: dict[str, Any] | None = None    # layers.density_layer output (inline image)
     overlays: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -91,7 +94,7 @@ def apply_geography(document: MapDocument, geography: dict[str, dict[str, Any] |
     """Fill the document's jurisdiction, district and station layers from GeoJSON and counts."""
     jurisdiction = geography.get(JURISDICTION_KIND)
     document.jurisdiction = layers.outline_layer(jurisdiction) if jurisdiction else None
-    shapes, credit = district_shapes(geography, counts)
+    document.district_shapes = shapes, credit = district_shapes(geography, counts)
     document.districts = layers.districts_layer(shapes, counts, credit=credit) if shapes else None
     stations = geography.get(STATIONS_KIND)
     document.stations = layers.points_layer(stations) if stations else None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from stationmap.core.errors import StationMapError
 from stationmap.core.messages import current_language
-from stationmap.maps.document import (LIMITS_OVERLAY, MapDocument, apply_geography, basemap_asset, district_shapes,
+from stationmap.maps.document import (LIMITS_OVERLAY, MapDocument, apply_geography, basemap_asset,
                                      geography_from_project, limits_overlay)
 from stationmap.maps.layers import DEFAULT_DENSITY, districts_layer, run_density
 from stationmap.maps.page import basemap_spec, is_vector_pack, json_for_script, page_config, render_page
@@ -115,7 +115,6 @@ class MapPanel(QWidget):
         self.page_load_id = ""
         self._load_id = ""   # the page load under way or shown (see _load_page)
         self.view_bounds: tuple[float, float, float, float] | None = None
-        self._district_shapes: tuple[dict[str, Any] | None, str] = (None, "")   # maps.document.district_shapes
         self._shown_ids: frozenset[int] | None = None
         self._density_parameters: dict[str, Any] | None = dict(DEFAULT_DENSITY)
         self._density_timer = QTimer(self)
@@ -150,9 +149,7 @@ class MapPanel(QWidget):
         """Show a project's basemap and geography (jurisdiction, districts with counts, stations)."""
         # Counts only when there are some: reading them takes pandas, which a first map can do without.
         counts = project.counts() if project.has_counts() else None
-        geography = geography_from_project(project)
-        apply_geography(self._document, geography, counts)
-        self._district_shapes = district_shapes(geography, counts)
+        apply_geography(self._document, geography_from_project(project), counts)
         self._open_basemap(basemap_asset(project, Path(self._files.name)))
         self._load_page()
 
@@ -246,7 +243,7 @@ class MapPanel(QWidget):
     def show_district_counts(self, counts: "pd.DataFrame | None", category: str = "") -> None:
         """Colour the project's districts by `counts` (one month of the statistics panel, say) rather
         than by all of the project's counts; `category` names the modalidad they hold, for the legend."""
-        shapes, credit = self._district_shapes
+        shapes, credit = self._document.district_shapes
         self._document.districts = (districts_layer(shapes, counts, credit=credit, category=category)
                                     if shapes and counts is not None and len(counts) else None)
         self._call(f"SM.setDistricts({json_for_script(self._document.districts)})")

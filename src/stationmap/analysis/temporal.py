@@ -149,6 +149,14 @@ def _aoristic_spans(n: int, rows: np.ndarray, start: np.ndarray, end: np.ndarray
     )
 
 
+def month_only_dates(incidents: "pd.DataFrame") -> np.ndarray:
+    """Per incident, whether its date is known only to the month (date_precision "month": UK street-level
+    data, monthly registers). The trend spreads those over their month; the table and popups show "06/2017"."""
+    if "date_precision" not in incidents.columns:
+        return np.zeros(len(incidents), dtype=bool)
+    return incidents["date_precision"].astype(str).to_numpy() == "month"
+
+
 class TemporalIndex:
     """The time columns of one incident table, ready for fast repeated summaries."""
 
@@ -174,9 +182,7 @@ class TemporalIndex:
         # A date known only to its month (UK street-level data, monthly registers) is spread evenly
         # over that month's days, as aoristic analysis spreads a time window over its hours: a log of
         # months then makes a level weekly trend within each month, not a spike on its first day.
-        precision = (incidents["date_precision"].astype(str).to_numpy() if "date_precision" in incidents.columns
-                     else np.full(self.n, ""))
-        self.month_only = (precision == "month") & self.start_known
+        self.month_only = month_only_dates(incidents) & self.start_known
         months = start[self.month_only].astype("datetime64[s]").astype("datetime64[M]")
         month_first = months.astype("datetime64[D]").astype(np.int64)
         next_months = months + np.timedelta64(1, "M")

@@ -116,11 +116,11 @@ def incident_payload(incidents: "pd.DataFrame") -> IncidentPayload:
     def number(name: str) -> np.ndarray:
         return incidents[name].to_numpy(dtype="float64", na_value=np.nan)
 
-    month_only = (incidents["date_precision"].astype(str).to_numpy() == "month"
-                  if "date_precision" in incidents.columns else np.zeros(len(incidents), dtype=bool))
+    from stationmap.analysis.temporal import month_only_dates
+
     return payload_from_columns(
         incidents["id"].to_numpy(dtype="float64"), number("start_ts"), number("end_ts"), number("lat"),
-        number("lon"), moment_known(incidents["time_known"].fillna(0).to_numpy(dtype="uint8"), month_only),
+        number("lon"), moment_known(incidents["time_known"].fillna(0).to_numpy(dtype="uint8"), month_only_dates(incidents)),
         _factorized(incidents["category"], UNKNOWN_CATEGORY), _factorized(incidents["address"], ""))
 
 

@@ -136,7 +136,8 @@ class _PlanDocument:
         self._header(title, subtitle)
         top = self._map({a.sector for a in allocation.assignments if a.sector}, height) - 8
         c.setFont("Helvetica-Bold", 8)
-        c.drawString(MARGIN, top - 8, "Cuándo ocurren (últimas semanas, aorístico; más oscuro = más incidentes); horas de este turno marcadas")
+        c.drawString(MARGIN, top - 8, "Cuándo ocurren (últimas semanas, aorístico; más oscuro = más incidentes); "
+                                      "horas de este turno marcadas")
         draw.draw_hour_weekday(c, MARGIN, top - 86, PAGE_W - 2 * MARGIN, 72, plan.hour_weekday,
                                weekday_names(), shift.hours_of_day())
         top -= 96

@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from stationmap.analysis.temporal import month_only_dates
+
 _EPOCH = datetime(1970, 1, 1)
 UNKNOWN = "—"
 
@@ -64,7 +66,7 @@ class IncidentTableModel(QAbstractTableModel):
         self._time_known = np.nan_to_num(known, nan=0.0) > 0
         # A log that gives only the month (UK street-level data, some monthly summaries) is not shown
         # as if on its first day: such a date reads "06/2017".
-        self._month_only = (_text_array(frame, "date_precision") == "month") if n else np.zeros(0, dtype=bool)
+        self._month_only = month_only_dates(frame)
         self._text = {key: _text_array(frame, column) for key, column in
                       (("category", "category"), ("address", "address"),
                        ("district", "district"), ("source", "source_id"))}

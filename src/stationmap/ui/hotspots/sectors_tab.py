@@ -277,7 +277,8 @@ class SectorsTab(QWidget):
         incidents, sectors = self._station.incidents, self._station.sectors
         has_project = self._station.project is not None
         for button in (self.import_jurisdiction_button, self.draw_button, self.districts_button,
-                       self.import_sectors_button, self.grid_button, self.balanced_button, self.merge_button, self.split_button):
+                       self.import_sectors_button, self.grid_button, self.balanced_button, self.merge_button,
+                       self.split_button):
             button.setEnabled(has_project)
         self.draw_button.setEnabled(has_project and self._station.jurisdiction is None)
         if incidents is None or not has_project:

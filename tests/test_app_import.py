@@ -111,3 +111,19 @@ def test_start_page_builds_and_opens_the_sample_station(qtbot, config_dir, monke
     assert window.incident_panel.model.total_count() > 5000
     assert window.counts_label.text().startswith("Incidentes: ")
     window.close()
+
+
+def test_summary_groups_the_thousands_of_counts_but_not_of_row_numbers(qtbot):
+    from stationmap.ui.import_summary import ImportSummaryDialog
+
+    report = {"rows_read": 1_204_311, "imported": 1_190_000, "duplicates": 14_310, "rejected": 1,
+              "files": [{"file": "/datos/2025.csv", "kind": "incidents", "rows_read": 1_204_311,
+                         "imported": 1_190_000, "duplicates": 14_310, "rejected": 1}],
+              "rejections": [{"file": "/datos/2025.csv", "row": 123_457, "code": "date.invalid",
+                              "message": "fecha imposible"}], "warnings": []}
+    summary = ImportSummaryDialog(report)
+    qtbot.addWidget(summary)
+    assert summary.totals_label.text() == (
+        "Filas leídas: 1,204,311 · importadas: 1,190,000 · duplicadas: 14,310 · rechazadas: 1")
+    assert [summary.files_table.item(0, c).text() for c in range(2, 6)] == ["1,204,311", "1,190,000", "14,310", "1"]
+    assert summary.rejections_table.item(0, 1).text() == "123457"   # as the spreadsheet numbers its rows

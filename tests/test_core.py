@@ -1,4 +1,4 @@
-"""Core pieces every layer relies on: messages, progress, settings, filters."""
+"""Core pieces every layer relies on: messages, numbers, progress, settings, filters."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from stationmap.core import messages
 from stationmap.core.errors import InputFileError
+from stationmap.core.numbers import count_text
 from stationmap.core.progress import CancelToken, Cancelled, sub_progress
 from stationmap.core.settings import MAX_RECENT_PROJECTS, Settings
 
@@ -56,3 +57,11 @@ def test_settings_round_trip_and_recent_projects_are_unique_and_bounded():
     restored = Settings.from_dict({**s.to_dict(), "unknown_key": 1, "language": "fr"})
     assert restored.recent_projects == s.recent_projects
     assert restored.language == "es"  # an unsupported language falls back to Spanish
+
+
+@pytest.mark.parametrize("value, text", [
+    (0, "0"), (12.0, "12"), (3.4, "3.4"), (3.96, "4"), (99.94, "99.9"),
+    (1034.7, "1,035"), (653.7, "654"), (142082.0, "142,082"), (999388.0, "999,388"), (-2.5, "-2.5"),
+])
+def test_counts_are_written_with_grouped_thousands_and_decimals_only_where_they_tell(value, text):
+    assert count_text(value) == text

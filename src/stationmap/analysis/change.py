@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from stationmap.analysis.numerics import binomial_test
 from stationmap.core.messages import render
+from stationmap.core.numbers import count_text
 
 ALPHA = 0.05
 
@@ -41,13 +42,9 @@ class Change:
         return "up" if self.current > self.expected else "down"
 
     def sentence(self, language: str | None = None) -> str:
-        data = {"current": _number(self.current), "expected": _number(self.expected),
+        data = {"current": count_text(self.current), "expected": count_text(self.expected),
                 "percent": "" if self.percent is None else f"{self.percent:+.0f} %"}
         return render(f"change.{self.verdict}", data, language)
-
-
-def _number(value: float) -> str:
-    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
 
 
 def compare_counts(current: int, reference_total: int, reference_periods: int) -> Change:

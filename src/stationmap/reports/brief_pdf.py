@@ -18,16 +18,13 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from stationmap.analysis.temporal_tables import weekday_names
+from stationmap.core.numbers import count_text
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.reports import pdf_drawing as draw
 from stationmap.reports.brief_content import WeeklyBrief
 from stationmap.reports.brief_text import BriefText
 from stationmap.reports.participatory import suppressed_sector_counts
 from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, paragraphs, table
-
-def _decimal(value: float) -> str:
-    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
-
 
 def _change_cells(change, t: BriefText) -> list[str]:
     if change is None:
@@ -139,7 +136,7 @@ class _BriefDocument:
             draw.draw_hour_weekday(c, MARGIN, top - 110, PAGE_W - 2 * MARGIN, 100, matrix, days)
             # Each chart is shaded against its own darkest cell; saying its value keeps the two comparable.
             c.setFont("Helvetica", 7)
-            c.drawString(MARGIN, top - 122, t("heat_note", value=_decimal(float(matrix.max()))))
+            c.drawString(MARGIN, top - 122, t("heat_note", value=count_text(float(matrix.max()))))
         lines = [movement.sentence(t) for movement in b.movements] or [t("no_movement")]
         self.paragraph_lines([f"<b>{t('what_moved')}</b>"] + lines, PAGE_H - MARGIN - 345)
         self.footer()

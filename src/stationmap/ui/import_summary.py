@@ -18,17 +18,22 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from stationmap.core.errors import StationMapError
+from stationmap.core.numbers import count_text
 from stationmap.core.timestamps import shown_timestamp
 from stationmap.ui.error_display import show_error
 
 
-def _fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]]) -> None:
+def _fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]],
+                plain_numbers: frozenset[int] = frozenset()) -> None:
+    """`rows` into `table`; whole numbers right-aligned, as counts ("1,234") except in the columns
+    `plain_numbers` (a file's line numbers, written as the user's editor shows them)."""
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem(str(value))
+            shown = count_text(value) if isinstance(value, int) and c not in plain_numbers else str(value)
+            item = QTableWidgetItem(shown)
             item.setToolTip(str(value))   # long reasons and file names stay readable
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -75,10 +80,10 @@ class ImportSummaryDialog(QDialog):
 
         self.totals_label = QLabel(self.tr(
             "Filas leídas: %1 · importadas: %2 · duplicadas: %3 · rechazadas: %4")
-            .replace("%1", str(report.get("rows_read", 0)))
-            .replace("%2", str(report.get("imported", 0)))
-            .replace("%3", str(report.get("duplicates", 0)))
-            .replace("%4", str(report.get("rejected", 0))), self)
+            .replace("%1", count_text(report.get("rows_read", 0)))
+            .replace("%2", count_text(report.get("imported", 0)))
+            .replace("%3", count_text(report.get("duplicates", 0)))
+            .replace("%4", count_text(report.get("rejected", 0))), self)
         self.totals_label.setStyleSheet("font-weight: bold;")
 
         self.files_table = QTableWidget(self)
@@ -101,7 +106,7 @@ class ImportSummaryDialog(QDialog):
         self.rejections_table = QTableWidget(self)
         _fill_table(self.rejections_table, [self.tr("Archivo"), self.tr("Fila"), self.tr("Motivo")],
                     [[Path(r.get("file", "")).name, int(r.get("row", 0)), r.get("message", "")]
-                     for r in self.rejections])
+                     for r in self.rejections], plain_numbers=frozenset({1}))
 
         self.export_button = QPushButton(self.tr("Exportar rechazos a CSV…"), self)
         self.export_button.setEnabled(bool(self.rejections))

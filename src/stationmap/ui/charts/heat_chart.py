@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QWidget
 from stationmap.analysis.temporal import TemporalSummary
 from stationmap.analysis.temporal_series import shift_totals
 from stationmap.core.messages import render
+from stationmap.core.numbers import count_text
 from stationmap.core.shifts import DEFAULT_SHIFTS, ShiftPlan
 from stationmap.ui.charts.cell_selection import Cell, block_cells
 
@@ -29,11 +30,6 @@ _TOTALS_X = 24.25      # left edge of the row-total column
 _TOTALS_Y = 7.1        # top of the column-total rows
 _ODD_TOTALS_Y = 7.55   # odd hours' totals sit a little lower, so neighbours never touch
 _SHIFT_LABEL_Y = -0.1  # bottom edge of the shift labels above the cells
-
-
-def format_value(value: float, method: str) -> str:
-    """Aoristic weights are fractions, shown to one decimal; counts are whole."""
-    return f"{value:.1f}" if method == "aoristic" else f"{value:.0f}"
 
 
 class _CellGrid(pg.GraphicsObject):
@@ -138,7 +134,7 @@ class HeatChart(pg.GraphicsLayoutWidget):
         view.setMenuEnabled(False)
         view.invertY(True)
         self.plot.hideButtons()
-        self.plot.setXRange(0, 26.6, padding=0)   # room for a total like "1034.7" right of the cells
+        self.plot.setXRange(0, 26.6, padding=0)   # room for a total like "142,082" right of the cells
         self.plot.setYRange(-1.0, 8.3, padding=0)
         self.setMinimumSize(520, 240)  # below this the totals and shift labels overlap
         self.cells = _CellGrid(self)
@@ -150,9 +146,10 @@ class HeatChart(pg.GraphicsLayoutWidget):
         self._small = QFont()
         self._small.setPointSize(7)
         self._row_totals = [self._text(_TOTALS_X, d + 0.5, (0, 0.5)) for d in range(7)]
-        # Four-digit totals are wider than a cell: staggered on two lines, each has two cells' room.
-        self._column_totals = [self._text(h + 0.5, _ODD_TOTALS_Y if h % 2 else _TOTALS_Y, (0.5, 0))
-                               for h in range(24)]
+        # Totals of four digits or more are wider than a cell: staggered on two lines, each has two cells' room.
+        # Midnight's total starts at the left edge instead: centred, a long one would be cut there.
+        self._column_totals = [self._text(0.0, _TOTALS_Y, (0, 0))] + [
+            self._text(h + 0.5, _ODD_TOTALS_Y if h % 2 else _TOTALS_Y, (0.5, 0)) for h in range(1, 24)]
         self._grand_total = self._text(_TOTALS_X, _TOTALS_Y, (0, 0))
         self._shift_labels = [self._text(0, _SHIFT_LABEL_Y, (0.5, 1)) for _ in shifts.shifts]
         for hour in shifts.boundaries:
@@ -188,13 +185,12 @@ class HeatChart(pg.GraphicsLayoutWidget):
         self._row_header.setText(total)
 
     def cell_text(self, weekday: int, hour: int) -> str:
-        """The tooltip of a cell: weekday, hour range and exact figure."""
+        """The tooltip of a cell: weekday, hour range and its figure (core.numbers.count_text)."""
         value = 0.0 if self.summary is None else float(self.summary.matrix[weekday, hour])
-        method = "start" if self.summary is None else self.summary.method
         return render("temporal.ui.tooltip", {
             "weekday": render(f"temporal.weekday.{weekday}", language=self.language),
             "hour": hour, "hour_end": (hour + 1) % 24,
-            "value": format_value(value, method)}, self.language)
+            "value": count_text(value)}, self.language)
 
     def set_summary(self, summary: TemporalSummary | None,
                     selected: frozenset[Cell] | None = None) -> None:
@@ -203,23 +199,22 @@ class HeatChart(pg.GraphicsLayoutWidget):
         peak = float(matrix.max()) or 1.0
         self.cells.set_colors(self.colormap.map(matrix.ravel() / peak, mode=pg.ColorMap.QCOLOR))
         self.colorbar.setLevels(low=0.0, high=peak)
-        method = "start" if summary is None else summary.method
         for item, value in zip(self._row_totals, matrix.sum(axis=1)):
-            item.setText(format_value(value, method))
+            item.setText(count_text(value))
         for item, value in zip(self._column_totals, matrix.sum(axis=0)):
-            item.setText(f"{value:.0f}")
-        self._grand_total.setText(format_value(matrix.sum(), method))
-        self._draw_shift_totals(summary, method)
+            item.setText(count_text(value))
+        self._grand_total.setText(count_text(matrix.sum()))
+        self._draw_shift_totals(summary)
         self._selection.setPath(_outline(selected or frozenset()))
 
-    def _draw_shift_totals(self, summary: TemporalSummary | None, method: str) -> None:
+    def _draw_shift_totals(self, summary: TemporalSummary | None) -> None:
         totals = np.zeros(len(self.shifts.shifts)) if summary is None else \
             shift_totals(summary, self.shifts).sum(axis=1)
         for label, shift, total in zip(self._shift_labels, self.shifts.shifts, totals):
             label.setText(render("temporal.ui.shift_total", {
                 "name": render(f"temporal.shift.{shift.key}", language=self.language),
                 "start": shift.start_hour, "end": shift.end_hour,
-                "total": format_value(total, method)}, self.language))
+                "total": count_text(total)}, self.language))
             label.setPos(_label_centre(shift.hours_of_day()), _SHIFT_LABEL_Y)
 
     def show_pending(self, cells: frozenset[Cell] | None) -> None:

@@ -26,6 +26,7 @@ from stationmap.analysis.temporal_cells import cells_mask
 from stationmap.analysis.temporal_series import WeeklyTrend, weekly_trend
 from stationmap.core.filters import IncidentFilter
 from stationmap.core.messages import render
+from stationmap.core.numbers import count_text
 from stationmap.core.shifts import DEFAULT_SHIFTS, ShiftPlan
 from stationmap.ui.charts.cell_selection import combine
 from stationmap.ui.charts.companions import HourBars, TrendChart, WeekdayBars
@@ -209,9 +210,9 @@ class TemporalPanel(QWidget):
             self.unknown_label.clear()
             self.long_label.clear()
             return
-        self.unknown_label.setText(self._t("temporal.ui.unknown_share", count=s.n_unknown_time,
-                                           total=s.n_total, share=s.share(s.n_unknown_time)))
-        self.long_label.setText(self._t("temporal.ui.long_share", count=s.n_long_window,
+        self.unknown_label.setText(self._t("temporal.ui.unknown_share", count=count_text(s.n_unknown_time),
+                                           total=count_text(s.n_total), share=s.share(s.n_unknown_time)))
+        self.long_label.setText(self._t("temporal.ui.long_share", count=count_text(s.n_long_window),
                                         share=s.share(s.n_long_window)))
 
     # --- selection ----------------------------------------------------------------------

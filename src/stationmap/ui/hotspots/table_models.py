@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from stationmap.core.numbers import count_text
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -95,7 +97,7 @@ def text(value: Any) -> str:
 
 
 def integer(value: Any) -> str:
-    return f"{int(value):,}".replace(",", " ")
+    return count_text(int(value))
 
 
 def decimal(digits: int) -> Callable[[Any], str]:

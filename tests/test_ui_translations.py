@@ -76,3 +76,27 @@ def test_compiled_english_catalog_translates_the_menus(qapp):
         assert model.headerData(0, Qt.Orientation.Horizontal) == "Date"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_qt_file_dialog_speaks_peruvian_spanish(qapp, tmp_path):
+    """Qt's own Spanish catalog leaves "&Look in:", "Files of &type:" and a folder's "Folder" in
+    English (it was made for older strings) and says "fichero": the supplement mends them."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtGui import QAbstractFileIconProvider
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from stationmap.ui.translations import install_translators
+
+    translators = install_translators(qapp, "es")
+    try:
+        dialog = QFileDialog(None, "Abrir", str(tmp_path))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        assert labels["lookInLabel"] == "&Buscar en:"
+        assert labels["fileTypeLabel"] == "&Tipo de archivo:"
+        assert labels["fileNameLabel"] == "&Nombre de archivo:"
+        assert QAbstractFileIconProvider().type(QFileInfo(str(tmp_path))) == "Carpeta"
+        dialog.deleteLater()
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)

@@ -17,6 +17,8 @@ from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "stationmap_en.ts"
+# Hand-written Spanish for Qt's own strings that Qt's catalog lacks; only compiled here.
+QT_SUPPLEMENT = ROOT / "resources" / "i18n" / "qt_supplement_es.ts"
 BIN = Path(sys.executable).parent
 
 
@@ -52,8 +54,9 @@ def main(pairs: list[str]) -> int:
     # A second lupdate pass writes the file back in Qt's own layout, keeping diffs small.
     subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", *sources(), "-ts", str(TS)], check=True,
                    capture_output=True)
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True,
-                   capture_output=True)
+    for catalog in (TS, QT_SUPPLEMENT):
+        subprocess.run([str(BIN / "pyside6-lrelease"), str(catalog), "-qm", str(catalog.with_suffix(".qm"))],
+                       check=True, capture_output=True)
     for source in missing:
         print(f"untranslated: {source!r}")
     return 1 if missing else 0

@@ -1,7 +1,8 @@
 """Qt translators: the app's own .qm (Spanish source strings, English translation) and Qt's.
 
 Source strings in the code are Spanish, the default language, so Spanish needs
-only Qt's own translations (dialog buttons); English loads `stationmap_en.qm`.
+only Qt's own translations (dialog buttons), mended by `qt_supplement_es.qm` where they are
+missing; English loads `stationmap_en.qm`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from stationmap.store.paths import resources_dir
 
 APP_CATALOG = "stationmap"
+# Spanish for the Qt strings that Qt's own Spanish catalog lacks (resources/i18n/qt_supplement_es.ts).
+QT_SUPPLEMENT = "qt_supplement"
 
 
 def i18n_dir() -> Path:
@@ -30,9 +33,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if qt_translator.load(locale, "qtbase", "_", qt_folder):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
-    if language != "es":
-        app_translator = QTranslator(app)
-        if app_translator.load(f"{APP_CATALOG}_{language}", str(i18n_dir())):
-            app.installTranslator(app_translator)
-            installed.append(app_translator)
+    # Installed later, searched first: the supplement mends what qtbase_es leaves in English.
+    catalog = QT_SUPPLEMENT if language == "es" else APP_CATALOG
+    app_translator = QTranslator(app)
+    if app_translator.load(f"{catalog}_{language}", str(i18n_dir())):
+        app.installTranslator(app_translator)
+        installed.append(app_translator)
     return installed

@@ -149,6 +149,27 @@ def test_the_window_fits_a_1366_x_768_laptop_with_its_panels_open(qtbot, lazy_wi
     qtbot.waitUntil(lambda: window.height() == 688)
 
 
+def test_feature_panels_open_as_tabs_beside_the_charts_and_leave_the_map_its_width(qtbot, lazy_window):
+    """On a 1280-pixel laptop a column of panels left of the table took its width from the map
+    (152 px left with the sectors and plan panels open): they are tabs beside "Horas y días" now."""
+    window = lazy_window
+    window.resize(1280, 688)
+    map_dock = window.findChild(QDockWidget, "map_dock")
+    qtbot.waitUntil(lambda: map_dock.width() > 0)
+    qtbot.wait(100)
+    map_width = map_dock.width()
+    assert map_width > 400
+    charts = window.findChild(QDockWidget, "charts_dock")
+    for name in ("hotspots_dock", "plan_dock", "quality_dock", "aggregated_dock"):
+        dock = window.findChild(QDockWidget, name)
+        dock.toggleViewAction().trigger()   # as from the Ver menu
+        qtbot.waitUntil(dock.isVisible)
+        assert dock in window.tabifiedDockWidgets(charts), name
+        assert not dock.visibleRegion().isEmpty(), f"{name} opened behind another tab"
+    qtbot.wait(100)
+    assert map_dock.width() == map_width
+
+
 def test_charts_are_built_once_the_first_map_has_drawn(qtbot, config_dir, tmp_path, sample_project_file):
     from stationmap.ui.charts import TemporalPanel
 

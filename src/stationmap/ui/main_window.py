@@ -185,14 +185,23 @@ class MainWindow(QMainWindow):
             importlib.import_module(name).install(self, lazy=lazy)
 
     def add_dock(self, widget: QWidget, name: str, title: str,
-                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
-        """Dock a feature's panel, hidden until the feature shows it; its toggle goes to the Ver menu."""
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea) -> QDockWidget:
+        """Dock a feature's panel, hidden until the feature shows it; its toggle goes to the Ver menu.
+
+        Bottom panels (the default) are tabs beside "Horas y días": a column of its own would take its
+        width from the map, and on a 1280-pixel laptop the table's filter bar leaves the map ~150 px.
+        """
         dock = self._dock(widget, name, title, area)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        if area == bottom:
+            self.tabifyDockWidget(self._charts_dock, dock)
+        # Opened from Ver, a panel comes to the front instead of appearing as a background tab.
+        dock.toggleViewAction().triggered.connect(lambda checked: dock.raise_() if checked else None)
         dock.hide()
         return dock
 
     def add_lazy_dock(self, build: Any, name: str, title: str,
-                      area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> Any:
+                      area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea) -> Any:
         """Like add_dock, but `build()` makes the panel only when the dock is first shown (or the
         feature asks for it); returns the ui.lazy_dock.LazyDock."""
         from stationmap.ui.lazy_dock import LazyDock

@@ -33,21 +33,11 @@ class BriefTools(QObject):
         self.categories_action = window.extension_menu("analysis").addAction(self.tr("&Categorías…"))
         self.brief_action.triggered.connect(self.open_brief_dialog)
         self.categories_action.triggered.connect(self.open_category_editor)
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        # Tabs beside the bottom panels already there ("Horas y días"): a left column would squeeze the
-        # map, which the incident table's filter bar leaves only what the centre does not need.
-        neighbours = [d for d in window.findChildren(QDockWidget) if window.dockWidgetArea(d) == bottom]
-        self._quality = window.add_lazy_dock(self._build_quality, "quality_dock", self.tr("Calidad de datos"),
-                                             bottom)
+        # Tabs beside "Horas y días" (MainWindow.add_dock's default area).
+        self._quality = window.add_lazy_dock(self._build_quality, "quality_dock", self.tr("Calidad de datos"))
         self._aggregated = window.add_lazy_dock(self._build_aggregated, "aggregated_dock",
-                                                self.tr("Estadísticas agregadas"), bottom)
+                                                self.tr("Estadísticas agregadas"))
         self.quality_dock, self.aggregated_dock = self._quality.dock, self._aggregated.dock
-        if neighbours:
-            window.tabifyDockWidget(neighbours[0], self.quality_dock)
-        window.tabifyDockWidget(self.quality_dock, self.aggregated_dock)
-        for dock in (self.quality_dock, self.aggregated_dock):
-            # Opened from Ver, a panel comes to the front instead of appearing as a background tab.
-            dock.toggleViewAction().triggered.connect(lambda checked, d=dock: d.raise_() if checked else None)
         window.project_changed.connect(self._on_project)
         window.incidents_changed.connect(self._on_incidents)
         # Fires also when the dock's tab comes to the front, where the panel's own showEvent does not.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 
 def install(window: Any, lazy: bool = False) -> Any:
@@ -32,7 +32,7 @@ def install(window: Any, lazy: bool = False) -> Any:
         return panel
 
     title = QCoreApplication.translate("HotspotsMenu", "Sectores y puntos críticos")
-    lazy_dock = window.add_lazy_dock(build, "hotspots_dock", title, Qt.DockWidgetArea.LeftDockWidgetArea)
+    lazy_dock = window.add_lazy_dock(build, "hotspots_dock", title)
     if window.project is not None:
         station.set_project(window.project)
         station.set_incidents(window.incidents)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 DOCK_NAME = "plan_dock"
 
@@ -45,7 +45,7 @@ def install(window: Any, lazy: bool = False) -> Any:
         export.setEnabled(panel.plan is not None)
         return panel
 
-    lazy_dock = window.add_lazy_dock(build, DOCK_NAME, title, Qt.DockWidgetArea.LeftDockWidgetArea)
+    lazy_dock = window.add_lazy_dock(build, DOCK_NAME, title)
     show.triggered.connect(lazy_dock.show)
     generate.triggered.connect(lambda: lazy_dock.show().generate())
 

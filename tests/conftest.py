@@ -70,6 +70,31 @@ def spanish_messages():
     set_language("es")
 
 
+class UnsavedWorkQuestions:
+    """The questions the window asked before leaving unsaved work (ui.unsaved_work), and the answer
+    each gets: "discard" unless a test sets "save" or "cancel"."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.answer = "discard"
+
+
+@pytest.fixture(autouse=True)
+def unsaved_work_questions(monkeypatch):
+    """Answers the window's "save before leaving?" question without a modal box, which would stop
+    the run at a window's close; tests of the question read what was asked and set the answer."""
+    from stationmap.ui import unsaved_work
+
+    questions = UnsavedWorkQuestions()
+
+    def ask(parent, work):
+        questions.asked.append(work.description)
+        return unsaved_work.Choice(questions.answer)
+
+    monkeypatch.setattr(unsaved_work, "ask", ask)
+    return questions
+
+
 @pytest.fixture
 def captured_boxes(monkeypatch):
     """Every QMessageBox text the code would show, collected without blocking the test."""

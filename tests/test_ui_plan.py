@@ -250,3 +250,27 @@ def test_choosing_a_sector_in_the_table_editor_overrides_at_once(station, qtbot)
     qtbot.waitUntil(lambda: model.rowCount() > 0 and model.assignment(0).locked)
     assert model.assignment(0).sector == target
     assert panel.plan.spec.locked == {model.assignment(0).unit.id: target}
+
+
+def test_leaving_an_unsaved_plan_asks_first_and_keeps_it_when_told(station, qtbot, unsaved_work_questions):
+    """Quitting, or opening another project, with a generated plan not saved: the window asks to save,
+    discard or stay; a saved plan is not asked about."""
+    window, panel, _ = station
+    build(qtbot, panel)
+    path = window.project.path
+
+    unsaved_work_questions.answer = "cancel"
+    assert not window.close()                              # the window stays, the plan with it
+    assert not window.open_project(path)
+    assert window.project is not None and panel.plan is not None
+    assert unsaved_work_questions.asked == ["El plan de patrullaje del 16/11/2026 – 22/11/2026 no está guardado."] * 2
+
+    unsaved_work_questions.answer = "save"
+    assert window.open_project(path)                       # saved as version 1, then the project reopened
+    assert panel.versions.saved.rowCount() == 1 and panel.plan is None
+
+    build(qtbot, panel)
+    panel.save_button.click()
+    asked = len(unsaved_work_questions.asked)
+    assert window.close()                                  # nothing unsaved: no question
+    assert len(unsaved_work_questions.asked) == asked

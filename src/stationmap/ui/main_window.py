@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -29,6 +29,7 @@ from stationmap.ui.import_flow import ImportFlow
 from stationmap.ui.main_menus import MainMenus
 from stationmap.ui.start_page import StartPage
 from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.unsaved_work import UnsavedWork, may_go_on
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +60,8 @@ def _first_window_size(available: QSize) -> QSize:
 class MainWindow(QMainWindow):
     """The shell. Feature areas (hot spots, plans, briefs, training) plug in through
     `install(window)` functions that use only the extension points below:
-    `project_changed`, `incidents_changed`, `add_dock`, `add_lazy_dock`, `extension_menu`, `project`,
-    `incidents`, `map_panel`, `filter_state` and `reload_project`."""
+    `project_changed`, `incidents_changed`, `add_dock`, `add_lazy_dock`, `add_unsaved_work`,
+    `extension_menu`, `project`, `incidents`, `map_panel`, `filter_state` and `reload_project`."""
 
     project_changed = Signal(object)     # the open Project, or None when closed
     incidents_changed = Signal(object)   # the project's incident DataFrame after (re)loading
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self._temporal_panel: Any = None   # built when its dock first shows, after the map (temporal_panel)
         self._map_pending = False          # a project's map has not drawn yet: the charts wait for it
+        self._unsaved_work: list[Callable[[], UnsavedWork | None]] = []   # see add_unsaved_work
         self._docks: list[QDockWidget] = []        # every dock: hidden without a project
         self._core_docks: list[QDockWidget] = []   # map and charts: shown whenever a project opens
         self._add_docks()
@@ -278,6 +280,8 @@ class MainWindow(QMainWindow):
         `incidents_changed`) once the table is read."""
         from stationmap.store.project import Project
 
+        if not self.may_leave_project():
+            return False
         try:
             project = Project.open(path)
         except Exception as error:  # ProjectError explains itself; anything else is logged
@@ -292,6 +296,8 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if path.suffix != PROJECT_SUFFIX:
             path = path.with_name(path.name + PROJECT_SUFFIX)
+        if not self.may_leave_project():
+            return False
         try:
             project = Project.create(path)
         except Exception as error:
@@ -358,6 +364,15 @@ class MainWindow(QMainWindow):
                 panel.set_incidents(self._incidents)
         self.incidents_changed.emit(self._incidents)
         self._show_project_state()
+
+    def add_unsaved_work(self, pending: Callable[[], UnsavedWork | None]) -> None:
+        """`pending()` tells what a feature holds unsaved (None when nothing): the window asks the user
+        to save or discard it before it closes or opens another project."""
+        self._unsaved_work.append(pending)
+
+    def may_leave_project(self) -> bool:
+        """Whether the open project may be left: its unsaved work saved or discarded, not cancelled."""
+        return self.project is None or may_go_on(self, self._unsaved_work)
 
     def close_project(self) -> None:
         if self.project is not None:
@@ -492,6 +507,9 @@ class MainWindow(QMainWindow):
 
     # --- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave_project():
+            event.ignore()
+            return
         self._store.save_window_state(self.saveGeometry(), self.saveState())
         self._store_settings()
         self.close_project()

@@ -35,6 +35,7 @@ def install(window: Any, lazy: bool = False) -> Any:
                 window.map_panel.set_overlay(OVERLAY_NAME, geojson, title=overlay_title, style=STYLE,
                                              label_property="etiqueta")
 
+        window.add_unsaved_work(panel.unsaved_work)
         window.project_changed.connect(panel.set_project)
         window.incidents_changed.connect(panel.set_incidents)
         panel.overlay_changed.connect(draw_overlay)

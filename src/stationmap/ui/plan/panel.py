@@ -31,6 +31,7 @@ from stationmap.ui.plan.units_editor import UnitsEditor
 from stationmap.ui.plan.versions_view import VersionsView
 from stationmap.ui.plan.work import BuildRequest, ExportRequest, build_project_plan, export_project_plan, next_week
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
+from stationmap.ui.unsaved_work import UnsavedWork
 
 UNITS_META = "units_spec"
 AUTHOR_META = "plan_author"
@@ -193,6 +194,17 @@ class PlanPanel(QWidget):
         self._saved = True
         self._refresh_versions()
         self._show_status()
+
+    def unsaved_work(self) -> UnsavedWork | None:
+        """The plan in the editor, when it is not saved as a version (MainWindow.add_unsaved_work)."""
+        if self.plan is None or self._saved or self.project is None:
+            return None
+        description = self.tr("El plan de patrullaje del %1 no está guardado.").replace("%1", self._period(self.plan))
+        return UnsavedWork(description, self._save_before_leaving)
+
+    def _save_before_leaving(self) -> bool:
+        self.save_version()
+        return self._saved
 
     def open_version(self, name: str) -> None:
         try:

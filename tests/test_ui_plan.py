@@ -274,3 +274,37 @@ def test_leaving_an_unsaved_plan_asks_first_and_keeps_it_when_told(station, qtbo
     asked = len(unsaved_work_questions.asked)
     assert window.close()                                  # nothing unsaved: no question
     assert len(unsaved_work_questions.asked) == asked
+
+
+def test_each_weeks_export_gets_its_own_folder_and_replacing_one_is_asked(station, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window, panel, _ = station
+    plans = tmp_path / "planes"
+    plans.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(plans))
+    answers: list = []   # what "replace?" is answered, in order; each question pops one
+    questions: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        questions.append(text)
+        return answers.pop(0) if answers else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    build(qtbot, panel, start=WEEK - timedelta(days=7))
+    with qtbot.waitSignal(panel.runner.finished, timeout=60_000):   # the export ran to its end
+        panel.export()
+    build(qtbot, panel, start=WEEK)
+    with qtbot.waitSignal(panel.runner.finished, timeout=60_000):   # the export ran to its end
+        panel.export()
+    weeks = sorted(p.name for p in plans.iterdir())
+    assert weeks == ["plan_2026-11-09_a_2026-11-15", "plan_2026-11-16_a_2026-11-22"]
+    last_week_pdf = (plans / weeks[0] / "plan_patrullaje.pdf").read_bytes()
+
+    asked = len(questions)
+    panel.export()                                  # this week again: asked, answered No
+    assert len(questions) == asked + 1 and "ya tiene archivos" in questions[-1]
+    answers.append(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(panel.runner.finished, timeout=60_000):   # the export ran to its end
+        panel.export()                              # answered Yes: replaced
+    assert (plans / weeks[0] / "plan_patrullaje.pdf").read_bytes() == last_week_pdf

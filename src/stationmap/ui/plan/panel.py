@@ -246,8 +246,19 @@ class PlanPanel(QWidget):
             return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Carpeta para los archivos del plan"),
                                                   str(Path(self.project.path).parent))
-        if folder:
-            self.export_to(Path(folder))
+        if not folder:
+            return
+        # A folder of its own per week: the files' names do not change from week to week, and this
+        # week's export must not silently replace last week's printed plan.
+        week_folder = Path(folder) / export_folder_name(self.plan)
+        if week_folder.is_dir() and any(week_folder.iterdir()):
+            answer = QMessageBox.question(
+                self, self.tr("Exportar plan"),
+                self.tr("La carpeta %1 ya tiene archivos de un plan de esta semana. ¿Reemplazarlos?")
+                .replace("%1", str(week_folder)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.export_to(week_folder)
 
     def export_to(self, folder: Path) -> None:
         if self.plan is None or self.project is None:
@@ -316,3 +327,8 @@ class PlanPanel(QWidget):
             return
         title = self.tr("Plan: unidades por sector (%1)").replace("%1", self.plan_view.shift.currentText())
         self.overlay_changed.emit(sector_units_geojson(self.plan, day, shift, self.tr("unidades")), title)
+
+
+def export_folder_name(plan: PatrolPlan) -> str:
+    """The folder a plan's files go to inside the one the user chose: "plan_2026-11-16_a_2026-11-22"."""
+    return f"plan_{plan.period_start.isoformat()}_a_{plan.period_end.isoformat()}"

@@ -17,6 +17,7 @@ from stationmap.ui.plan import install
 from stationmap.ui.plan.assignments_model import SECTOR
 from stationmap.ui.plan.generate_dialog import GenerateDialog, PlanChoices
 from stationmap.ui.plan.sector_overlay import OVERLAY_NAME
+from stationmap.ui.training.checks import ROLL_CALL_PDF
 
 WEEK = date(2026, 11, 16)   # the Monday after the sample's last incident (Sunday 15/11/2026)
 
@@ -211,6 +212,7 @@ def test_export_writes_every_file_and_offers_the_folder(station, qtbot, tmp_path
     with qtbot.waitSignal(panel.exported, timeout=60_000) as written:
         panel.export_to(out)
     names = {p.name for p in written.args[0]}
+    assert ROLL_CALL_PDF == "plan_patrullaje.pdf"   # what the training's exercise looks for
     assert {"plan_patrullaje.pdf", "plan_patrullaje.html", "tarjetas_de_ruta.pdf", "plan.xlsx", "plan.geojson",
             "plan.kml", "puntos_criticos.gpx", "plan_asignaciones.csv"} <= names
     assert all((out / name).stat().st_size > 0 for name in names)

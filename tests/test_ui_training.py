@@ -16,6 +16,7 @@ from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.charts.cell_selection import block_cells
 from stationmap.ui.main_window import MainWindow
 from stationmap.ui.training import checks, install
+from stationmap.ui.training.checks import ROLL_CALL_PDF
 from stationmap.ui.training.content import load_exercises
 
 
@@ -125,10 +126,16 @@ def test_plan_and_pdf_checks_and_reset_makes_a_new_copy(qtbot, trainee_window):
     mode.panel.check_button.click()
     assert mode.results["weekly_plan"] is None          # 5 cars is not the exercise
     save_plan(window.project, cars=6, serenazgo=4, name="plan:2026-11-16:2", spec_in_body=True)
-    (first.parent / "formacion.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (first.parent / "informes").mkdir()
+    (first.parent / "informes" / "informe_comunidad_2026-W46.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    mode.panel.check_button.click()
+    assert mode.results["roll_call_pdf"] is None        # a weekly brief is not the roll-call PDF
+    week = first.parent / "plan_2026-11-16_a_2026-11-22"
+    week.mkdir()
+    (week / ROLL_CALL_PDF).write_bytes(b"%PDF-1.4\n%%EOF\n")
     mode.panel.check_button.click()
     assert mode.results["weekly_plan"] == {"plan": "plan:2026-11-16:2"}
-    assert mode.results["roll_call_pdf"] == {"file": "formacion.pdf"}
+    assert mode.results["roll_call_pdf"] == {"file": f"{week.name}/{ROLL_CALL_PDF}"}
     assert mode.panel.progress_label.text() == "Hechos: 2 de 3"
 
     with qtbot.waitSignal(mode.runner.finished, timeout=60_000):

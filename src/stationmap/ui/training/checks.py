@@ -14,6 +14,8 @@ NIGHT_HOURS = frozenset({22, 23, 0, 1, 2, 3, 4, 5})
 FRIDAY, SATURDAY = 4, 5          # weekday numbers, Monday = 0
 EVENING_HOURS = (22, 23)
 PLAN_CARS, PLAN_SERENAZGO = 6, 4
+# The roll-call PDF as the plan export names it (reports.plan_export; tests/test_ui_plan.py checks it).
+ROLL_CALL_PDF = "plan_patrullaje.pdf"
 
 
 def weekend_nights_selected(cells: Iterable[tuple[int, int]] | None) -> bool:
@@ -67,8 +69,15 @@ def plan_with_units(project: Any, cars: int = PLAN_CARS, serenazgo: int = PLAN_S
 
 
 def exported_pdf(folder: Path | None) -> dict | None:
-    """A PDF anywhere in the training folder (it is fresh, so any PDF there is the trainee's)."""
+    """The plan's roll-call PDF anywhere in the training folder (a fresh folder, so it is the
+    trainee's); any other PDF, such as a weekly brief, is not the exercise."""
     if folder is None or not folder.is_dir():
         return None
-    pdfs = sorted(folder.rglob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
-    return {"file": pdfs[0].name} if pdfs else None
+    pdfs = sorted((path for path in folder.rglob(ROLL_CALL_PDF) if _is_pdf(path)),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+    return {"file": str(pdfs[0].relative_to(folder))} if pdfs else None
+
+
+def _is_pdf(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(5) == b"%PDF-"

@@ -9,6 +9,7 @@ import string
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from stationmap.planning.plan import UnitsSpec
 from stationmap.store.paths import sample_project_path
@@ -118,7 +119,7 @@ def test_the_first_screen_offers_training_before_any_project_is_open(qtbot, trai
     assert window.training_mode.is_active() and len(window.incidents) == 5913
 
 
-def test_plan_and_pdf_checks_and_reset_makes_a_new_copy(qtbot, trainee_window):
+def test_plan_and_pdf_checks_and_reset_makes_a_new_copy(qtbot, trainee_window, monkeypatch):
     window = trainee_window
     mode = window.training_mode
     first = start_training(qtbot, window)
@@ -138,13 +139,28 @@ def test_plan_and_pdf_checks_and_reset_makes_a_new_copy(qtbot, trainee_window):
     assert mode.results["roll_call_pdf"] == {"file": f"{week.name}/{ROLL_CALL_PDF}"}
     assert mode.panel.progress_label.text() == "Hechos: 2 de 3"
 
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    mode.panel.reset_button.click()                      # "No": the session and its work stay
+    assert Path(window.project.path) == first and len(window.project.assets("plan")) == 2
+    assert "Se descartan la copia de esta sesión" in asked[0]
     with qtbot.waitSignal(mode.runner.finished, timeout=60_000):
-        mode.panel.reset_button.click()
+        mode.panel.reset_button.click()                  # "Yes"
     second = Path(window.project.path)
     assert second != first and second.is_file()
     assert not first.parent.exists()                     # the old copy and its exports are gone
     assert window.project.assets("plan") == []
     assert mode.results == {"night_hotspot": None, "weekly_plan": None, "roll_call_pdf": None}
+    # The discarded session's copy is no longer offered among the recent projects.
+    window.close_project()
+    recent = [a.text() for a in window.menus.recent_menu.actions()]
+    assert not any(str(first) in text for text in recent) and any(str(second.resolve()) in t for t in recent)
 
 
 def test_the_panel_hides_when_a_normal_project_is_opened(qtbot, trainee_window, tmp_path):

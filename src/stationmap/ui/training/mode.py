@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from stationmap.core.messages import current_language
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
@@ -69,6 +69,15 @@ class TrainingMode(QObject):
         TaskProgressDialog(self.runner, self.tr("Preparando la copia de capacitación…"), self._window)
         self.runner.start(build_copy, new_session_folder())
 
+    def reset(self) -> None:
+        """"Reiniciar": after the trainee confirms, the session's copy and exports go and a new copy comes."""
+        answer = QMessageBox.question(
+            self._window, self.tr("Reiniciar la capacitación"),
+            self.tr("Se descartan la copia de esta sesión y todo lo que hizo en ella (planes, archivos "
+                    "exportados) y se prepara una copia nueva de la estación de ejemplo. ¿Continuar?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start()
+
     def _copy_ready(self, project_path: Path) -> None:
         self.session_folder = project_path.parent
         self._ensure_panel()
@@ -100,7 +109,7 @@ class TrainingMode(QObject):
         intro, exercises = load_exercises(current_language())
         self.panel = TrainingPanel(intro, exercises)
         self.panel.check_requested.connect(self.recheck)
-        self.panel.reset_requested.connect(self.start)
+        self.panel.reset_requested.connect(self.reset)
         self.dock = self._window.add_dock(self.panel, "training_dock", self.tr("Capacitación"),
                                           Qt.DockWidgetArea.RightDockWidgetArea)
 

@@ -36,10 +36,19 @@ def test_evaluation_on_the_station_history_puts_baselines_beside_the_smoothers(s
     result = evaluate(incidents, area, test_weeks=6)
     assert 30 < result.area_km2 < 45  # the jurisdiction PAI is measured against (37 km²)
     methods = set(result.table["method"])
-    assert {"Conteo (todo el historial)", "Conteo (último año)"} <= methods
-    assert any(m.startswith("KDE") for m in methods)
+    assert methods == {"counts_all", "counts_year", "counts_8w", "recency_4w", "kde_quartic", "kde_gaussian"}
+    assert result.bandwidth_m == max(250.0, result.cell_m)
     at_5 = result.table[result.table["share"] == 0.05]
     # The sample has stable puntos críticos: every method should beat a random map (PAI 1) clearly.
     assert (at_5["pai"] > 2).all(), at_5
     assert (result.detail["week_start"].nunique()) == 6
     assert result.detail["week_start"].max() == local_ts("2026-11-09 00:00")  # the last full week
+
+
+def test_evaluated_methods_are_named_in_the_users_language():
+    from stationmap.analysis.evaluation import default_methods, method_label
+
+    assert [method_label(key, 300, "en") for key in default_methods()] == [
+        "Counts (all history)", "Counts (last year)", "Counts (last 8 weeks)", "Recent (4-week half-life)",
+        "Quartic KDE 300 m (last year)", "Gaussian KDE 300 m (last year)"]
+    assert method_label("kde_gaussian", 300, "es") == "KDE gaussiano 300 m (último año)"

@@ -117,7 +117,7 @@ def test_rolling_backtest_fits_only_on_the_past_and_prefers_stable_places():
     assert len(result) == len(test_weeks) * len(methods) * 3
     table = summarise(result)
     at_1pct = table[table["share"] == 0.01].set_index("method")
-    assert at_1pct.loc["Conteo (todo el historial)", "pai"] > 20  # stable places are very predictable
+    assert at_1pct.loc["counts_all", "pai"] > 20  # stable places are very predictable
     assert (table["hit_rate"] <= 1).all()
 
 

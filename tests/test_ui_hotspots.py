@@ -218,6 +218,8 @@ def test_hot_spot_layer_reaches_the_map_with_a_legend_and_the_bandwidth_is_guard
     with qtbot.waitSignal(tab.runner.finished, timeout=10_000):
         tab.compute()
     assert len(boxes) == 1 and "ancho de banda (100 m) es menor que el tamaño de celda (150 m)" in boxes[0]
+    # Refused: the layer drawn before stays, and so does its legend (not "Calculando…").
+    assert tab.legend.text().startswith("Gi* con FDR · celda 120 m")
 
     # Another project (here the same file opened again) starts without the old layer.
     with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
@@ -258,7 +260,10 @@ def test_evaluation_fills_the_table_and_the_chosen_method_is_saved_and_reloaded(
     assert len(frame) == 6 and frame["pai_0.01"].gt(1).all()
     assert "37.1 km²" in tab.summary.text() and "120 m" in tab.summary.text()
     assert len(tab.chart.getPlotItem().listDataItems()) == 6
-    row = int(np.flatnonzero(frame["method"].str.startswith("KDE cuártico"))[0])
+    assert {"Conteo (todo el historial)", "Conteo (último año)", "Conteo (últimas 8 semanas)",
+            "Reciente (vida media 4 semanas)"} < set(frame["label"])
+    row = int(np.flatnonzero(frame["method"] == "kde_quartic")[0])
+    assert frame["label"][row] == "KDE cuártico 250 m (último año)"
     select_rows(tab.table, [row])
     tab.use_selected()
     stored = window.project.get_meta("hotspot_method")

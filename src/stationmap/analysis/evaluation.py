@@ -19,6 +19,7 @@ import pandas as pd
 
 from stationmap.analysis.grid import Grid
 from stationmap.analysis.hotspots import SECONDS_PER_WEEK, recency_weights
+from stationmap.core.messages import render
 from stationmap.core.progress import Progress, no_progress
 
 AREA_SHARES = (0.01, 0.05, 0.10)
@@ -85,15 +86,21 @@ def kde_scorer(bandwidth_m: float, kernel: str = "quartic", lookback_weeks: floa
 
 
 def default_methods(bandwidth_m: float = 250.0) -> dict[str, Scorer]:
-    """The plain baselines first, then the smoother methods that must beat them."""
+    """The plain baselines first, then the smoother methods that must beat them, by stable key
+    (`method_label` says each in the user's language)."""
     return {
-        "Conteo (todo el historial)": counts_scorer(None),
-        "Conteo (último año)": counts_scorer(52),
-        "Conteo (últimas 8 semanas)": counts_scorer(8),
-        "Reciente (vida media 4 semanas)": recency_scorer(4),
-        f"KDE cuártico {bandwidth_m:.0f} m (último año)": kde_scorer(bandwidth_m, "quartic"),
-        f"KDE gaussiano {bandwidth_m:.0f} m (último año)": kde_scorer(bandwidth_m, "gaussian"),
+        "counts_all": counts_scorer(None),
+        "counts_year": counts_scorer(52),
+        "counts_8w": counts_scorer(8),
+        "recency_4w": recency_scorer(4),
+        "kde_quartic": kde_scorer(bandwidth_m, "quartic"),
+        "kde_gaussian": kde_scorer(bandwidth_m, "gaussian"),
     }
+
+
+def method_label(key: str, bandwidth_m: float, language: str | None = None) -> str:
+    """A method of `default_methods` as the user reads it: "KDE cuártico 250 m (último año)"."""
+    return render(f"hotspots.evaluated.{key}", {"bandwidth": f"{bandwidth_m:.0f}"}, language)
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,7 @@ class Evaluation:
     area_km2: float
     cell_m: float
     weeks: int
+    bandwidth_m: float         # the KDE methods' bandwidth (never below the cell)
 
 
 def evaluate(incidents: pd.DataFrame, jurisdiction, *, test_weeks: int = 12, cell_m: float | None = None,
@@ -113,7 +114,7 @@ def evaluate(incidents: pd.DataFrame, jurisdiction, *, test_weeks: int = 12, cel
     if last < monday + SECONDS_PER_WEEK - 86_400:
         monday -= SECONDS_PER_WEEK
     weeks = [int(monday - k * SECONDS_PER_WEEK) for k in range(test_weeks - 1, -1, -1)]
-    methods = default_methods(max(bandwidth_m, area.grid.cell_m))
+    bandwidth_m = max(bandwidth_m, area.grid.cell_m)
     detail = rolling_backtest(BacktestInput(area.grid, area.study, area.x, area.y, area.ts, area.weights, weeks,
-                                            methods, AREA_SHARES), progress)
-    return Evaluation(summarise(detail), detail, area.area_km2, area.grid.cell_m, test_weeks)
+                                            default_methods(bandwidth_m), AREA_SHARES), progress)
+    return Evaluation(summarise(detail), detail, area.area_km2, area.grid.cell_m, test_weeks, bandwidth_m)

@@ -10,6 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
+from stationmap.analysis.evaluation import method_label
+from stationmap.core.messages import current_language
 from stationmap.ui.hotspots.jobs import run_evaluation, settings_for_evaluated
 from stationmap.ui.hotspots.station import StationGeography
 from stationmap.ui.hotspots.table_models import FrameModel, decimal, percent, rows_view, text
@@ -19,10 +21,12 @@ SHARES = (0.01, 0.05, 0.10)
 LINE_COLOURS = ("#1d3557", "#457b9d", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#6d597a")
 
 
-def wide_table(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per method (in the backtest's order at 1 %), hit rate and PAI side by side per area share."""
+def wide_table(table: pd.DataFrame, bandwidth_m: float) -> pd.DataFrame:
+    """One row per method (in the backtest's order at 1 %), its name in the user's language ("label"),
+    hit rate and PAI side by side per area share."""
     methods = list(dict.fromkeys(table["method"]))
-    wide = pd.DataFrame({"method": methods})
+    wide = pd.DataFrame({"method": methods,
+                         "label": [method_label(m, bandwidth_m, current_language()) for m in methods]})
     for share in SHARES:
         part = table[table["share"] == share].set_index("method")
         wide[f"hit_{share}"] = [part["hit_rate"].get(m, float("nan")) for m in methods]
@@ -44,7 +48,7 @@ class EvaluationTab(QWidget):
         self.summary = QLabel(self.tr("Pruebe cada método sobre las semanas pasadas de esta comisaría: se ajusta "
                                       "con las semanas anteriores y se mide con la siguiente."), self)
         self.summary.setWordWrap(True)
-        columns = [("method", self.tr("Método"), text)]
+        columns = [("label", self.tr("Método"), text)]
         for share in SHARES:
             area = f"{share * 100:.0f} %"
             columns += [(f"hit_{share}", self.tr("Aciertos %1").replace("%1", area), percent),
@@ -85,7 +89,7 @@ class EvaluationTab(QWidget):
 
     def _on_evaluation(self, evaluation: Any) -> None:
         self.evaluation = evaluation
-        wide = wide_table(evaluation.table)
+        wide = wide_table(evaluation.table, evaluation.bandwidth_m)
         # The table's swatches are the chart's legend: six long method names would cover the lines.
         colours = [LINE_COLOURS[k % len(LINE_COLOURS)] for k in range(len(wide))]
         self.model.set_frame(wide, colours)
@@ -98,7 +102,7 @@ class EvaluationTab(QWidget):
         for colour, (_k, row) in zip(colours, wide.iterrows()):
             pen = pg.mkPen(colour, width=2)
             self.chart.plot(list(range(len(SHARES))), [row[f"pai_{s}"] for s in SHARES], pen=pen,
-                            symbol="o", symbolBrush=pen.color(), name=row["method"])
+                            symbol="o", symbolBrush=pen.color(), name=row["label"])
 
     def _on_project_replaced(self) -> None:
         self.runner.cancel()
@@ -111,6 +115,7 @@ class EvaluationTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        label = str(self.model.frame.iloc[rows[0].row()]["method"])
-        self.method_chosen.emit(settings_for_evaluated(label, float(self._bandwidth.value())), label)
+        chosen = self.model.frame.iloc[rows[0].row()]
+        label = str(chosen["label"])
+        self.method_chosen.emit(settings_for_evaluated(str(chosen["method"]), float(self._bandwidth.value())), label)
         self.summary.setText(self.tr("Método elegido y guardado en el proyecto: %1").replace("%1", label))

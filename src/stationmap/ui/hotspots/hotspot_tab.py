@@ -68,6 +68,9 @@ class HotspotTab(QWidget):
         layout.addStretch(1)
 
         self.runner = owned_runner(self, self._on_layer)
+        # A refused or failed computation leaves the layer (and its legend) as it was, not "Calculando…".
+        self._shown_legend = ""
+        self.runner.failed.connect(lambda _error: self.legend.setText(self._shown_legend))
         self.compute_button.clicked.connect(self.compute)
         self.method.currentIndexChanged.connect(self._update_enabled)
         self.recency.toggled.connect(self._update_enabled)
@@ -105,6 +108,7 @@ class HotspotTab(QWidget):
 
     def _on_layer(self, cells: dict) -> None:
         text = cells["legend"]["text"]
+        self._shown_legend = text
         self.legend.setText(text)
         self._map.set_overlay(HOTSPOT_OVERLAY, cells, title=self.tr("Puntos calientes: %1").replace("%1", text),
                               style=HOTSPOT_STYLE, label_property="valor")
@@ -112,6 +116,7 @@ class HotspotTab(QWidget):
 
     def _on_project_replaced(self) -> None:
         self.runner.cancel()
+        self._shown_legend = ""
         self.legend.clear()
         self._map.set_overlay(HOTSPOT_OVERLAY, None, title="")
         project = self._station.project

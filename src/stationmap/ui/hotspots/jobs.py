@@ -110,18 +110,20 @@ def run_evaluation(inputs: tuple[pd.DataFrame, Any, float], progress: Progress):
     return evaluate(incidents, jurisdiction, bandwidth_m=bandwidth_m, progress=progress)
 
 
-def settings_for_evaluated(method_label: str, bandwidth_m: float) -> HotspotSettings:
-    """The hot-spot layer settings matching a method of the evaluation table."""
-    if method_label.startswith("KDE"):
-        kernel = "gaussian" if "gaussiano" in method_label else "quartic"
-        return HotspotSettings(method="kde", kernel=kernel, bandwidth_m=bandwidth_m, weeks=52)
-    if method_label.startswith("Reciente"):
-        return HotspotSettings(method="conteo", weeks=52, half_life_weeks=4.0)
-    if "todo el historial" in method_label:
-        return HotspotSettings(method="conteo", weeks=520)
-    if "último año" in method_label:
-        return HotspotSettings(method="conteo", weeks=52)
-    return HotspotSettings(method="conteo", weeks=8)
+# The hot-spot layer's settings for each method the evaluation compares (analysis.evaluation).
+_EVALUATED_SETTINGS = {
+    "counts_all": {"method": "conteo", "weeks": 520},
+    "counts_year": {"method": "conteo", "weeks": 52},
+    "counts_8w": {"method": "conteo", "weeks": 8},
+    "recency_4w": {"method": "conteo", "weeks": 52, "half_life_weeks": 4.0},
+    "kde_quartic": {"method": "kde", "kernel": "quartic", "weeks": 52},
+    "kde_gaussian": {"method": "kde", "kernel": "gaussian", "weeks": 52},
+}
+
+
+def settings_for_evaluated(method: str, bandwidth_m: float) -> HotspotSettings:
+    """The hot-spot layer settings matching a method (its key) of the evaluation table."""
+    return HotspotSettings(bandwidth_m=bandwidth_m, **_EVALUATED_SETTINGS[method])
 
 
 def read_polygon_file(path: Path, progress: Progress):

@@ -127,3 +127,139 @@ def test_summary_groups_the_thousands_of_counts_but_not_of_row_numbers(qtbot):
         "Filas leídas: 1,204,311 · importadas: 1,190,000 · duplicadas: 14,310 · rechazadas: 1")
     assert [summary.files_table.item(0, c).text() for c in range(2, 6)] == ["1,204,311", "1,190,000", "14,310", "1"]
     assert summary.rejections_table.item(0, 1).text() == "123457"   # as the spreadsheet numbers its rows
+
+
+def test_progress_dialog_keeps_its_width_so_cancel_stays_under_the_mouse(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+
+    runner = TaskRunner()
+    dialog = TaskProgressDialog(runner, "Importando…")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    cancel = dialog.findChild(QPushButton)
+    where = (dialog.size(), cancel.geometry())
+    for message in ("Leyendo denuncias.csv…",
+                    "Guardando CUAJIMALPA_DE_MORELOS_2016_2022.csv: 12,345 de 67,890 filas…",
+                    "Confirmando la importación…"):
+        runner.progressed.emit(0.5, message)
+        assert (dialog.size(), cancel.geometry()) == where, message
+        if "CUAJIMALPA" in message:   # shortened on screen, whole in the tooltip
+            assert dialog.labelText().endswith("67,890 filas…") and dialog.toolTip() == message
+
+
+def held_import(monkeypatch, hold_when):
+    """Make the window's import wait inside the progress report that `hold_when(fraction, message)`
+    picks, until the test opens the returned gate: Cancel then lands at a known point."""
+    import threading
+
+    from stationmap.ui import import_flow
+
+    held, gate = threading.Event(), threading.Event()
+    real_run = import_flow._run_import
+
+    def run(request, progress):
+        def report(fraction, message=""):
+            progress(fraction, message)
+            if hold_when(fraction, message):
+                held.set()
+                gate.wait(20)
+        return real_run(request, report)
+
+    monkeypatch.setattr(import_flow, "_run_import", run)
+    return held, gate
+
+
+def click_cancel_when_held(qtbot, window, held, gate):
+    from PySide6.QtWidgets import QPushButton
+
+    from stationmap.ui.tasks import TaskProgressDialog
+
+    qtbot.waitUntil(held.is_set, timeout=20_000)
+    progress = window.findChild(TaskProgressDialog)
+    qtbot.waitUntil(progress.isVisible, timeout=5000)
+    cancel = progress.findChild(QPushButton)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert progress.isVisible() and not cancel.isEnabled()   # "Cancelando…" until it has stopped
+    gate.set()
+
+
+def test_cancel_imports_nothing_and_says_so(qtbot, window, tmp_path, monkeypatch):
+    csv_path = tmp_path / "denuncias.csv"
+    csv_path.write_text(CSV_TEXT, encoding="utf-8")
+    held, gate = held_import(monkeypatch, lambda fraction, message: fraction < 1.0)
+    dialog = window.imports.dialog_for([csv_path])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(window.imports.runner.cancelled, timeout=20_000):
+        window.imports.start(dialog.request())
+        click_cancel_when_held(qtbot, window, held, gate)
+    notice = window.imports.cancel_notice
+    assert notice is not None and notice.isVisible()
+    assert notice.text() == "Importación cancelada. No se importó nada: el proyecto quedó como estaba."
+    assert window.project.incident_count() == 0 and window.project.imports().empty
+    assert window.imports.summary_dialog is None
+
+
+def test_cancel_while_committing_shows_what_was_imported(qtbot, window, tmp_path, monkeypatch):
+    csv_path = tmp_path / "denuncias.csv"
+    csv_path.write_text(CSV_TEXT, encoding="utf-8")
+    held, gate = held_import(monkeypatch, lambda fraction, message: message.startswith("Confirmando"))
+    dialog = window.imports.dialog_for([csv_path])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(window.imports.runner.succeeded, timeout=20_000):
+        window.imports.start(dialog.request())
+        click_cancel_when_held(qtbot, window, held, gate)
+    # Past its last report the import commits; saying "nothing was imported" would be false.
+    assert window.imports.cancel_notice is None
+    assert window.imports.summary_dialog.report["imported"] == 3
+    assert window.project.incident_count() == 3
+
+
+def test_history_shows_every_column_at_its_default_size(qtbot, tmp_path):
+    from stationmap.store.import_job import ImportRequest, run
+    from stationmap.store.project import Project
+    from stationmap.ui.import_summary import ImportHistoryDialog
+
+    names = ["CUAJIMALPA_DE_MORELOS.csv", "LA_MAGDALENA_CONTRERAS.csv", "MILPA_ALTA.csv"]
+    for number, name in enumerate(names):
+        (tmp_path / name).write_text(CSV_TEXT.replace("D-", f"{name[:3]}-"), encoding="utf-8")
+    project_path = tmp_path / "comisaria.stationmap"
+    run(ImportRequest(project_path, [tmp_path / name for name in names]))
+    with Project.open(project_path) as project:
+        history = ImportHistoryDialog(project)
+        qtbot.addWidget(history)
+        history.show()
+        header = history.table.horizontalHeader()
+        last = header.count() - 1
+        assert header.sectionViewportPosition(last) + header.sectionSize(last) <= history.table.viewport().width()
+        assert not history.table.horizontalScrollBar().isVisible()
+        shown = history.table.item(0, 1)
+        assert shown.toolTip() == ", ".join(names)   # the whole list, where the column is cut short
+
+
+def test_rejections_are_exported_beside_the_imported_data(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from stationmap.ui.import_summary import ImportSummaryDialog
+
+    data = tmp_path / "datos"
+    data.mkdir()
+    report = {"rows_read": 4, "imported": 3, "duplicates": 0, "rejected": 1,
+              "files": [{"file": str(data / "denuncias.csv"), "kind": "incidents", "rows_read": 4,
+                         "imported": 3, "duplicates": 0, "rejected": 1}],
+              "rejections": [{"file": str(data / "denuncias.csv"), "row": 4, "code": "date.invalid",
+                              "message": "fecha imposible"}], "warnings": []}
+    offered = []
+
+    def save_as(parent, caption, start, filter_):
+        offered.append(start)
+        return str(tmp_path / "elegido.csv"), filter_   # where the user saved it
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    summary = ImportSummaryDialog(report)
+    qtbot.addWidget(summary)
+    qtbot.mouseClick(summary.export_button, Qt.MouseButton.LeftButton)
+    assert offered == [str(data / "rechazos.csv")]
+    assert (tmp_path / "elegido.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(
+        f"{data / 'denuncias.csv'},4,date.invalid")

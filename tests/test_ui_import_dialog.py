@@ -185,3 +185,86 @@ def test_a_folder_of_real_monthly_files_is_listed_in_order(qtbot, project):
     assert len(names) == 18 and names == sorted(names) and names[0].startswith("2016-01")
     assert dialog.mapping_form.combos["lat"].currentText() == "Latitude"
     assert dialog.mapping_form.combos["lon"].currentText() == "Longitude"
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1280, 720), (1024, 600)])
+def test_the_dialog_fits_a_small_laptop_screen_with_its_buttons(qtbot, tmp_path, project, monkeypatch, screen):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    width, height = screen
+    taskbar, frame = 40, (16, 40)   # the frame: title bar and borders outside the dialog
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, width, height - taskbar))
+    dialog = ImportDialog(project, [write(tmp_path / "ambiguas.csv",
+                                          "fecha;hora;delito\n03/04/2026;10:00;ROBO\n")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() + frame[0] <= width and dialog.height() + frame[1] <= height - taskbar
+    assert dialog.width() >= 640 and dialog.height() >= 440   # not shrunk past use on any of them
+    for button in dialog.buttons.buttons():
+        place = QRect(button.mapTo(dialog, button.rect().topLeft()), button.size())
+        assert dialog.rect().contains(place), button.text()
+
+
+def monthly_folder_with_a_corrupt_month(tmp_path: Path) -> Path:
+    folder = tmp_path / "mensual"
+    folder.mkdir()
+    (folder / "2026-08.xlsx").write_bytes(b"PK\x03\x04 esto no es un libro de Excel" + bytes(range(256)) * 8)
+    write(folder / "2026-09.csv", CSV_TEXT)
+    write(folder / "2026-10.csv", CSV_TEXT)
+    return folder
+
+
+def test_an_unreadable_file_does_not_hold_back_the_others(qtbot, tmp_path, project, captured_boxes):
+    dialog = ImportDialog(project, [monthly_folder_with_a_corrupt_month(tmp_path)])
+    qtbot.addWidget(dialog)
+    assert dialog.files_list.currentRow() == 0 and len(captured_boxes) == 1   # 2026-08.xlsx, said once
+    assert dialog.import_button.isEnabled()
+    assert "No se pudo leer 2026-08.xlsx. Puede quitarlo" in dialog.info_label.text()
+    dialog.files_list.setCurrentRow(1)
+    assert dialog.preview_model.rowCount() == 3
+    dialog.files_list.setCurrentRow(0)   # looking at the bad one again
+    assert dialog.import_button.isEnabled()
+    assert [p.name for p in dialog.request().paths] == ["2026-08.xlsx", "2026-09.csv", "2026-10.csv"]
+
+
+def test_files_are_removed_with_the_button_and_the_delete_key(qtbot, tmp_path, project, captured_boxes):
+    from PySide6.QtCore import Qt
+
+    dialog = ImportDialog(project, [monthly_folder_with_a_corrupt_month(tmp_path)])
+    qtbot.addWidget(dialog)
+    assert dialog.preview is None   # the corrupt month is shown first
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert [p.name for p in dialog.paths] == ["2026-09.csv", "2026-10.csv"]
+    assert dialog.files_list.count() == 2 and dialog.preview_model.rowCount() == 3   # the next one
+    assert "Separador: punto y coma" in dialog.info_label.text()
+
+    dialog.files_list.setCurrentRow(1)
+    qtbot.keyClick(dialog.files_list, Qt.Key.Key_Delete)
+    assert [p.name for p in dialog.paths] == ["2026-09.csv"]
+    assert dialog.import_button.isEnabled()
+    dialog.files_list.selectAll()
+    qtbot.keyClick(dialog.files_list, Qt.Key.Key_Delete)
+    assert dialog.paths == [] and dialog.files_list.count() == 0
+    assert dialog.preview_model.rowCount() == 0 and dialog.info_label.text() == ""
+    assert not dialog.import_button.isEnabled() and not dialog.remove_button.isEnabled()
+    assert len(captured_boxes) == 1
+
+
+def test_the_english_mapping_form_labels_the_category_in_english(qtbot, tmp_path, project):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QLabel
+
+    from stationmap.ui.translations import i18n_dir
+
+    translator = QTranslator()
+    assert translator.load("stationmap_en", str(i18n_dir()))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = ImportDialog(project, [write(tmp_path / "denuncias.csv", CSV_TEXT)])
+        qtbot.addWidget(dialog)
+        combo = dialog.mapping_form.combos["category"]
+        labels = [label.text() for label in dialog.mapping_form.findChildren(QLabel) if label.buddy() is combo]
+        assert labels == ["Category (crime type)"]
+    finally:
+        QCoreApplication.removeTranslator(translator)

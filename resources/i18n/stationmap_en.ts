@@ -257,12 +257,12 @@ month a year before</translation>
         <translation>&amp;Categories…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/__init__.py" line="40"/>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="37"/>
         <source>Calidad de datos</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/__init__.py" line="43"/>
+        <location filename="../../src/stationmap/ui/brief/__init__.py" line="39"/>
         <source>Estadísticas agregadas</source>
         <translation>Aggregated statistics</translation>
     </message>
@@ -580,57 +580,57 @@ month a year before</translation>
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="41"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="45"/>
         <source>Evaluar métodos</source>
         <translation>Evaluate methods</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="42"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="46"/>
         <source>Usar este método</source>
         <translation>Use this method</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="44"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="48"/>
         <source>Pruebe cada método sobre las semanas pasadas de esta comisaría: se ajusta con las semanas anteriores y se mide con la siguiente.</source>
         <translation>Test each method on this station&apos;s past weeks: fitted on the weeks before, scored on the week after.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="47"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="51"/>
         <source>Método</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="50"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="54"/>
         <source>Aciertos %1</source>
         <translation>Hit rate %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="51"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="55"/>
         <source>PAI %1</source>
         <translation>PAI %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="57"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="61"/>
         <source>Área señalada</source>
         <translation>Area flagged</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="58"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="62"/>
         <source>PAI</source>
         <translation>PAI</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="83"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="87"/>
         <source>Evaluando los métodos…</source>
         <translation>Evaluating the methods…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="93"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="97"/>
         <source>Área de estudio: jurisdicción de %1 km², celdas de %2 m; promedio de %3 semanas, cada una predicha con las anteriores. PAI: % de delitos captados / % del área señalada.</source>
         <translation>Study area: jurisdiction of %1 km², %2 m cells; mean over %3 weeks, each predicted from the weeks before. PAI: % of crimes captured / % of area flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="116"/>
+        <location filename="../../src/stationmap/ui/hotspots/evaluation_tab.py" line="121"/>
         <source>Método elegido y guardado en el proyecto: %1</source>
         <translation>Method chosen and saved in the project: %1</translation>
     </message>
@@ -808,17 +808,17 @@ month a year before</translation>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="102"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="105"/>
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="109"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="113"/>
         <source>Puntos calientes: %1</source>
         <translation>Hot spots: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="125"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="130"/>
         <source>automático (%1 m)</source>
         <translation>automatic (%1 m)</translation>
     </message>
@@ -882,162 +882,177 @@ month a year before</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="31"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="50"/>
         <source>Importar incidentes</source>
         <translation>Import incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="43"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="65"/>
         <source>Agregar archivos…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="45"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="67"/>
         <source>Agregar carpeta…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="61"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="69"/>
+        <source>Quitar</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="70"/>
+        <source>Quitar de la lista los archivos seleccionados (Supr)</source>
+        <translation>Remove the selected files from the list (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="86"/>
         <source>Las fechas de este archivo pueden leerse de dos formas. ¿Cómo están escritas?</source>
         <translation>The dates in this file can be read two ways. How are they written?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="63"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="88"/>
         <source>día/mes/año (dd/mm/aaaa)</source>
         <translation>day/month/year (dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="64"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="89"/>
         <source>mes/día/año (mm/dd/aaaa)</source>
         <translation>month/day/year (mm/dd/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="75"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="100"/>
         <source>Cargar perfil</source>
         <translation>Load profile</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="77"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="102"/>
         <source>Guardar como perfil…</source>
         <translation>Save as profile…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="81"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="106"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="83"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="108"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="95"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="121"/>
         <source>Perfil de columnas:</source>
         <translation>Column profile:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="102"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="128"/>
         <source>&lt;b&gt;Columnas&lt;/b&gt; (corrija lo que no corresponda)</source>
         <translation>&lt;b&gt;Columns&lt;/b&gt; (correct anything that is wrong)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="142"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="197"/>
         <source>Archivos a importar</source>
         <translation>Files to import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="143"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="198"/>
         <source>Tablas de incidentes (%1);;Todos los archivos (*)</source>
         <translation>Incident tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="147"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="202"/>
         <source>Carpeta a importar</source>
         <translation>Folder to import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="171"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="245"/>
+        <source>No se pudo leer %1. Puede quitarlo de la lista; si lo deja, la importación lo omitirá y lo anotará como aviso.</source>
+        <translation>Could not read %1. You can remove it from the list; if you leave it, the import will skip it and note it as a warning.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="248"/>
         <source>No se pudo leer %1.</source>
         <translation>Could not read %1.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="189"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="264"/>
         <source>registro de incidentes</source>
         <translation>incident log</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="190"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="265"/>
         <source>tabla agregada (conteos por distrito y mes)</source>
         <translation>aggregated table (counts per district and month)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="191"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="266"/>
         <source>coma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="191"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="266"/>
         <source>punto y coma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="191"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="266"/>
         <source>barra |</source>
         <translation>pipe |</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="192"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="267"/>
         <source>tabulador</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="196"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="271"/>
         <source>Codificación: %1</source>
         <translation>Encoding: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="198"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="273"/>
         <source>Separador: %1</source>
         <translation>Delimiter: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="200"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="275"/>
         <source>Hoja: %1</source>
         <translation>Sheet: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="201"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="276"/>
         <source>Tipo: %1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="202"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="277"/>
         <source>Vista previa de las primeras %1 filas</source>
         <translation>Preview of the first %1 rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="212"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="287"/>
         <source>UTF-8 con BOM</source>
         <translation>UTF-8 with BOM</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="215"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="290"/>
         <source>mixta: encabezado en %1, filas en UTF-8</source>
         <translation>mixed: header in %1, rows in UTF-8</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="216"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="291"/>
         <source>mixta: UTF-8, salvo %1 líneas en %2</source>
         <translation>mixed: UTF-8 but for %1 lines in %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="268"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="343"/>
         <source>Guardar perfil</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="268"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="343"/>
         <source>Nombre del perfil:</source>
         <translation>Profile name:</translation>
     </message>
@@ -1045,70 +1060,80 @@ month a year before</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="48"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="51"/>
         <source>Importar archivos</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="49"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="52"/>
         <source>Tablas de incidentes (%1);;Todos los archivos (*)</source>
         <translation>Incident tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="54"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="57"/>
         <source>Importar carpeta</source>
         <translation>Import folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="79"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="85"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="101"/>
+        <source>Importación cancelada</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="102"/>
+        <source>Importación cancelada. No se importó nada: el proyecto quedó como estaba.</source>
+        <translation>Import cancelled. Nothing was imported: the project is as it was.</translation>
     </message>
 </context>
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="138"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="156"/>
         <source>Reportes de importación</source>
         <translation>Import reports</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="162"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="162"/>
         <source>Archivos</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="162"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="144"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="162"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="145"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="163"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="145"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="163"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="151"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="169"/>
         <source>Ver detalle</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="158"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="176"/>
         <source>Este proyecto aún no tiene importaciones.</source>
         <translation>This project has no imports yet.</translation>
     </message>
@@ -1116,83 +1141,83 @@ month a year before</translation>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="71"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="80"/>
         <source>Resumen de importación</source>
         <translation>Import summary</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="77"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
         <source>Filas leídas: %1 · importadas: %2 · duplicadas: %3 · rechazadas: %4</source>
         <translation>Rows read: %1 · imported: %2 · duplicates: %3 · rejected: %4</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="85"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="94"/>
         <source>incidentes</source>
         <translation>incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="85"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="94"/>
         <source>conteos agregados</source>
         <translation>aggregated counts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="102"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="96"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
         <source>Archivo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="96"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="96"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="87"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="96"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="88"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="97"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="88"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="97"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="102"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
         <source>Fila</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="102"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="106"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
         <source>Exportar rechazos a CSV…</source>
         <translation>Export rejections to CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="116"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
         <source>Avisos</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="118"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="127"/>
         <source>Filas rechazadas</source>
         <translation>Rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="124"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="142"/>
         <source>Exportar rechazos</source>
         <translation>Export rejections</translation>
     </message>
@@ -1208,42 +1233,42 @@ month a year before</translation>
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../src/stationmap/ui/incident_table_model.py" line="42"/>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="44"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/incident_table_model.py" line="43"/>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="45"/>
         <source>Hora</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/incident_table_model.py" line="44"/>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="46"/>
         <source>Categoría</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/incident_table_model.py" line="45"/>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="47"/>
         <source>Dirección</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/incident_table_model.py" line="46"/>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="48"/>
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/incident_table_model.py" line="47"/>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="49"/>
         <source>Coordenadas</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/incident_table_model.py" line="48"/>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="50"/>
         <source>Fuente</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/incident_table_model.py" line="50"/>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="52"/>
         <source>desconocida</source>
         <translation>unknown</translation>
     </message>
@@ -1344,87 +1369,87 @@ month a year before</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="89"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="91"/>
         <source>Cargando la tabla de incidentes…</source>
         <translation>Loading the incident table…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="118"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="121"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="120"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="123"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="370"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="395"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="375"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="400"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="376"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="401"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="382"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="407"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="383"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="408"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="396"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="421"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="397"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="422"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="410"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="435"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="418"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="443"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="419"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="444"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="425"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="450"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="430"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="455"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="461"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="489"/>
         <source>Conteos por distrito y mes: %1 filas, %2–%3</source>
         <translation>Counts per district and month: %1 rows, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="466"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="493"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -1547,7 +1572,7 @@ month a year before</translation>
     <message>
         <location filename="../../src/stationmap/ui/mapping_form.py" line="39"/>
         <source>Categoría / modalidad</source>
-        <translation>Category / modalidad</translation>
+        <translation>Category (crime type)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/mapping_form.py" line="40"/>
@@ -1646,122 +1671,137 @@ month a year before</translation>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="54"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="55"/>
         <source>Generar plan…</source>
         <translation>Generate plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="55"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="56"/>
         <source>Reequilibrar</source>
         <translation>Rebalance</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
         <source>Guardar versión</source>
         <translation>Save version</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
         <source>Exportar plan…</source>
         <translation>Export plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="76"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="77"/>
         <source>Recursos</source>
         <translation>Resources</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="77"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="79"/>
         <source>Versiones</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="117"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="118"/>
         <source>Recursos guardados en el proyecto.</source>
         <translation>Resources saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="141"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="142"/>
         <source>Generando el plan de patrullaje…</source>
         <translation>Generating the patrol plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="148"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="149"/>
         <source>Se generaron %1 sectores de igual carga de trabajo y se guardaron en el proyecto.</source>
         <translation>%1 sectors of equal workload were generated and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="159"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="160"/>
         <source>Fijado por el comisario; pulse «Reequilibrar»</source>
         <translation>Locked by the commander; press “Rebalance”</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="182"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="183"/>
         <source>Reequilibrando el plan…</source>
         <translation>Rebalancing the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="215"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="202"/>
+        <source>El plan de patrullaje del %1 no está guardado.</source>
+        <translation>The patrol plan of %1 is not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="227"/>
         <source>Antes: plan del %1 (versión %2). Ahora: el plan en el editor. Unidades-turno del periodo.</source>
         <translation>Before: plan of %1 (version %2). Now: the plan in the editor. Unit-shifts over the period.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="235"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="247"/>
         <source>Carpeta para los archivos del plan</source>
         <translation>Folder for the plan files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="244"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="256"/>
+        <source>Exportar plan</source>
+        <translation>Export plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="257"/>
+        <source>La carpeta %1 ya tiene archivos de un plan de esta semana. ¿Reemplazarlos?</source>
+        <translation>The folder %1 already holds files of a plan for this week. Replace them?</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="267"/>
         <source>Exportando el plan…</source>
         <translation>Exporting the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="250"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="273"/>
         <source>Plan exportado</source>
         <translation>Plan exported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="251"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="274"/>
         <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
         <translation>%1 files were written to %2. Open the folder?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="279"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="302"/>
         <source>Sin plan abierto.</source>
         <translation>No plan open.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="281"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="304"/>
         <source>versión %1 guardada</source>
         <translation>version %1 saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="282"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="305"/>
         <source>sin guardar</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="283"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="306"/>
         <source>Plan del %1, %2</source>
         <translation>Plan of %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="285"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="308"/>
         <source>elaborado por %1</source>
         <translation>prepared by %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="305"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="328"/>
         <source>Plan: unidades por sector (%1)</source>
         <translation>Plan: units per sector (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="306"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="329"/>
         <source>unidades</source>
         <translation>units</translation>
     </message>
@@ -2072,7 +2112,7 @@ month a year before</translation>
         <translation>The current %1 sectors will be replaced. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="292"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="293"/>
         <source>Fuera de los sectores: %1 (sin coordenadas: %2) de %3 incidentes del periodo.</source>
         <translation>Outside the sectors: %1 (without coordinates: %2) of %3 incidents in the period.</translation>
     </message>
@@ -2121,9 +2161,14 @@ month a year before</translation>
 <context>
     <name>TaskProgressDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/tasks.py" line="177"/>
+        <location filename="../../src/stationmap/ui/tasks.py" line="194"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/tasks.py" line="234"/>
+        <source>Cancelando…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -2144,27 +2189,37 @@ month a year before</translation>
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="104"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="75"/>
+        <source>Reiniciar la capacitación</source>
+        <translation>Reset the training</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="76"/>
+        <source>Se descartan la copia de esta sesión y todo lo que hizo en ella (planes, archivos exportados) y se prepara una copia nueva de la estación de ejemplo. ¿Continuar?</source>
+        <translation>This session&apos;s copy and everything done in it (plans, exported files) are discarded, and a new copy of the sample station is prepared. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="113"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="154"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="163"/>
         <source>buscando…</source>
         <translation>searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="158"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="167"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="161"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="170"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="170"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="179"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>
@@ -2278,6 +2333,19 @@ month a year before</translation>
         <location filename="../../src/stationmap/ui/plan/units_editor.py" line="68"/>
         <source>Tiempo para llamadas</source>
         <translation>Time for calls</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedWork</name>
+    <message>
+        <location filename="../../src/stationmap/ui/unsaved_work.py" line="34"/>
+        <source>Cambios sin guardar</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/unsaved_work.py" line="37"/>
+        <source>¿Desea guardarlo antes de continuar?</source>
+        <translation>Do you want to save it before going on?</translation>
     </message>
 </context>
 <context>

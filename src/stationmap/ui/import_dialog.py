@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import (QDragEnterEvent, QDropEvent, QKeyEvent, QPalette, QStandardItem,
+                           QStandardItemModel)
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox,
+                               QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QPushButton, QRadioButton, QScrollArea, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -22,6 +23,24 @@ from stationmap.ui.mapping_form import MappingForm
 
 PREVIEW_ROWS = 50
 FILE_FILTER = "*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.geojson *.json"
+# Room for a wide preview and both columns of the mapping form, where the screen has it.
+PREFERRED_SIZE = QSize(1100, 760)
+# Still shows some preview rows, a few mapping fields (they scroll) and the buttons.
+MINIMUM_SIZE = QSize(640, 440)
+# The title bar and borders the window manager adds outside the dialog's own size.
+WINDOW_FRAME = QSize(16, 40)
+
+
+class FileList(QListWidget):
+    """The files to import; Delete (or Backspace) asks to remove the selected ones."""
+
+    remove_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selectedItems():
+            self.remove_requested.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class ImportDialog(QDialog):
@@ -30,20 +49,26 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Importar incidentes"))
         self.setAcceptDrops(True)
-        self.resize(1100, 760)
         self._project = project
         self._start_folder = start_folder
         self.paths: list[Path] = []
+        self._unreadable: set[Path] = set()   # files whose preview failed; the import will warn about them
+        self._previewed: Path | None = None
         self.preview: Any = None
         self.mapping_edited = False   # True once the user changed the guess in any way
 
-        self.files_list = QListWidget(self)
+        self.files_list = FileList(self)
         self.files_list.setMaximumHeight(90)
+        self.files_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.files_list.currentRowChanged.connect(self._preview_row)
+        self.files_list.remove_requested.connect(self.remove_selected)
         add_files = QPushButton(self.tr("Agregar archivos…"), self)
         add_files.clicked.connect(self._add_files_dialog)
         add_folder = QPushButton(self.tr("Agregar carpeta…"), self)
         add_folder.clicked.connect(self._add_folder_dialog)
+        self.remove_button = QPushButton(self.tr("Quitar"), self)
+        self.remove_button.setToolTip(self.tr("Quitar de la lista los archivos seleccionados (Supr)"))
+        self.remove_button.clicked.connect(self.remove_selected)
 
         self.info_label = QLabel(self)
         self.info_label.setWordWrap(True)
@@ -89,6 +114,7 @@ class ImportDialog(QDialog):
         files_buttons = QVBoxLayout()
         files_buttons.addWidget(add_files)
         files_buttons.addWidget(add_folder)
+        files_buttons.addWidget(self.remove_button)
         files_buttons.addStretch(1)
         files_row.addLayout(files_buttons)
         profile_row = QHBoxLayout()
@@ -115,6 +141,15 @@ class ImportDialog(QDialog):
 
         self._refresh_profiles()
         self.add_paths(paths)
+        self.fit_to((parent or self).screen().availableGeometry())
+
+    def fit_to(self, available: QRect) -> None:
+        """Take the preferred size where the screen's free area (without the taskbar) has room for it
+        and the frame around it, else that area: a laptop's 1366×768 is smaller than the preferred
+        size, and a dialog taller than the screen hides its Importar button."""
+        room = available.size() - WINDOW_FRAME
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(room))
+        self.resize(PREFERRED_SIZE.boundedTo(room).expandedTo(self.minimumSize()))
 
     # --- files ----------------------------------------------------------------------------
     def add_paths(self, paths: list[Path]) -> None:
@@ -135,6 +170,26 @@ class ImportDialog(QDialog):
                 self.files_list.addItem(path.name)
         if self.files_list.currentRow() < 0 and self.paths:
             self.files_list.setCurrentRow(0)
+        self._update_buttons()
+
+    def remove_selected(self) -> None:
+        """Take the selected files off the list; the preview moves on if its file went."""
+        rows = sorted({index.row() for index in self.files_list.selectedIndexes()}, reverse=True)
+        if not rows:
+            return
+        # One preview at the end, not one per row the list passes through while shrinking.
+        self.files_list.blockSignals(True)
+        for row in rows:
+            self._unreadable.discard(self.paths.pop(row))
+            self.files_list.takeItem(row)
+        kept = self._previewed in self.paths
+        row = self.paths.index(self._previewed) if kept else min(rows[-1], len(self.paths) - 1)
+        self.files_list.setCurrentRow(row)
+        self.files_list.blockSignals(False)
+        if not self.paths:
+            self._clear_preview("")
+        elif not kept:
+            self.show_preview(self.paths[row])
         self._update_buttons()
 
     def _add_files_dialog(self) -> None:
@@ -164,12 +219,11 @@ class ImportDialog(QDialog):
     def show_preview(self, path: Path) -> None:
         from stationmap.io.preview import preview
 
+        self._previewed = path
         try:
             result = preview(path, rows=PREVIEW_ROWS)
         except Exception as error:   # InputFileError explains itself; a bug is logged
-            self.preview = None
-            self.info_label.setText(self.tr("No se pudo leer %1.").replace("%1", path.name))
-            self.preview_model.clear()
+            self._mark_unreadable(path)
             self._update_buttons()
             show_error(self, error)
             return
@@ -182,6 +236,27 @@ class ImportDialog(QDialog):
         self.mapping_form.set_mapping(list(result.raw.frame.columns), result.mapping)
         self.day_first_box.setVisible(bool(result.day_first_ambiguous))
         self._update_buttons()
+
+    def _mark_unreadable(self, path: Path) -> None:
+        """Say the file cannot be read; with other files on the list, that they can still be imported
+        (the import skips an unreadable file among several and reports it as a warning)."""
+        self._unreadable.add(path)
+        if len(self.paths) > 1:
+            text = self.tr("No se pudo leer %1. Puede quitarlo de la lista; si lo deja, la importación "
+                           "lo omitirá y lo anotará como aviso.").replace("%1", path.name)
+        else:
+            text = self.tr("No se pudo leer %1.").replace("%1", path.name)
+        item = self.files_list.item(self.paths.index(path))
+        item.setForeground(self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        item.setToolTip(text)
+        self._clear_preview(text)
+
+    def _clear_preview(self, text: str) -> None:
+        self.preview = None
+        self.preview_model.clear()
+        self.info_label.setText(text)
+        if not self.paths:
+            self.day_first_box.hide()
 
     def _describe(self, result: Any) -> str:
         raw = result.raw
@@ -272,7 +347,10 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         answered = (self.day_first_box.isHidden()
                     or self.day_first_radio.isChecked() or self.month_first_radio.isChecked())
-        self.import_button.setEnabled(bool(self.paths) and self.preview is not None and answered)
+        # A file that cannot be read does not hold back the others.
+        readable = any(path not in self._unreadable for path in self.paths)
+        self.import_button.setEnabled(readable and answered)
+        self.remove_button.setEnabled(bool(self.paths))
 
     # --- result ---------------------------------------------------------------------------
     def request(self) -> Any:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from stationmap.core.settings import Settings
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
@@ -38,8 +38,11 @@ class ImportFlow(QObject):
         self._save_settings = save_settings
         self._on_imported = on_imported
         self.runner = owned_runner(self, self._show_summary, self._window)
+        self.runner.cancelled.connect(self._on_cancelled)
         self.last_report: dict[str, Any] | None = None
         self.summary_dialog: "ImportSummaryDialog | None" = None
+        self.cancel_notice: QMessageBox | None = None
+        self._user_stopped = False   # the user pressed Cancel on the running import
 
     def choose_files(self) -> None:
         from stationmap.ui.import_dialog import FILE_FILTER
@@ -76,12 +79,34 @@ class ImportFlow(QObject):
             first = Path(request.paths[0])
             self._settings.last_import_dir = str(first if first.is_dir() else first.parent)
             self._save_settings()
-        TaskProgressDialog(self.runner, self.tr("Importando…"), self._window)
+        self._user_stopped = False
+        # The progress stays up after Cancel until the import has really stopped: only then is it
+        # known whether it rolled back or had already committed.
+        progress = TaskProgressDialog(self.runner, self.tr("Importando…"), self._window,
+                                      wait_on_cancel=True)
+        progress.canceled.connect(self._note_user_stop)
         self.runner.start(_run_import, request)
+
+    def _note_user_stop(self) -> None:
+        self._user_stopped = True
+
+    def _on_cancelled(self) -> None:
+        """Tell the user a cancelled import left the project as it was (the import is one transaction).
+
+        Only after their own Cancel: an import stopped by closing the project needs no notice."""
+        if not self._user_stopped:
+            return
+        self._user_stopped = False
+        self.cancel_notice = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Importación cancelada"),
+            self.tr("Importación cancelada. No se importó nada: el proyecto quedó como estaba."),
+            QMessageBox.StandardButton.Ok, self._window)
+        self.cancel_notice.open()
 
     def _show_summary(self, report: Any) -> None:
         from stationmap.ui.import_summary import ImportSummaryDialog
 
+        self._user_stopped = False   # Cancel came after the import had committed: its summary is the truth
         self._on_imported()
         self.last_report = report.to_json()
         self.summary_dialog = ImportSummaryDialog(self.last_report, self._window)
@@ -94,6 +119,7 @@ class ImportFlow(QObject):
             ImportHistoryDialog(self._project(), self._window).exec()
 
     def cancel(self) -> None:
+        self._user_stopped = False
         self.runner.cancel()
 
     def wait(self) -> None:

@@ -24,9 +24,12 @@ from stationmap.ui.error_display import show_error
 
 
 def _fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]],
-                plain_numbers: frozenset[int] = frozenset()) -> None:
+                plain_numbers: frozenset[int] = frozenset(), stretch: int = -1) -> None:
     """`rows` into `table`; whole numbers right-aligned, as counts ("1,234") except in the columns
-    `plain_numbers` (a file's line numbers, written as the user's editor shows them)."""
+    `plain_numbers` (a file's line numbers, written as the user's editor shows them).
+
+    Columns fit their contents, but column `stretch` (default the last) takes the width that is left
+    and cuts its text short: a list of file names as wide as its text pushed the counts out of view."""
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setRowCount(len(rows))
@@ -39,8 +42,9 @@ def _fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]],
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().hide()
     table.setWordWrap(False)
     table.resizeRowsToContents()
@@ -94,7 +98,7 @@ class ImportSummaryDialog(QDialog):
                     [[Path(f.get("file", "")).name, kinds.get(f.get("kind", ""), f.get("kind", "")),
                       int(f.get("rows_read", 0)), int(f.get("imported", 0)),
                       int(f.get("duplicates", 0)), int(f.get("rejected", 0))]
-                     for f in report.get("files", [])])
+                     for f in report.get("files", [])], stretch=0)
         _fit_height(self.files_table, max_rows=6)
 
         self.warnings_list = QListWidget(self)
@@ -125,9 +129,18 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(buttons)
         self.warnings_list.setVisible(bool(report.get("warnings")))
 
+    def data_folder(self) -> Path:
+        """The folder the imported files came from, where the user keeps this data and will look for
+        the rejected rows beside it; the home folder if it is gone (a USB stick taken out)."""
+        for entry in [*self.rejections, *self.report.get("files", [])]:
+            name = str(entry.get("file", ""))
+            if name and Path(name).is_absolute() and Path(name).parent.is_dir():
+                return Path(name).parent
+        return Path.home()
+
     def _export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Exportar rechazos"),
-                                              str(Path.home() / "rechazos.csv"), "CSV (*.csv)")
+                                              str(self.data_folder() / "rechazos.csv"), "CSV (*.csv)")
         if path:
             try:
                 write_rejections_csv(self.rejections, Path(path))
@@ -150,7 +163,7 @@ class ImportHistoryDialog(QDialog):
                      self.tr("Duplicadas"), self.tr("Rechazadas")],
                     [[shown_timestamp(row.started_at), self._file_names(row.files), int(row.rows_read),
                       int(row.imported), int(row.duplicates), int(row.rejected)]
-                     for row in self._imports.itertuples()])
+                     for row in self._imports.itertuples()], stretch=1)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.cellDoubleClicked.connect(lambda row, _column: self.show_detail(row))
         detail = QPushButton(self.tr("Ver detalle"), self)

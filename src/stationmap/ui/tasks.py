@@ -15,7 +15,7 @@ import time
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QStyle, QWidget
 from shiboken6 import isValid
 
 from stationmap.core.progress import CancelToken, Cancelled, Progress
@@ -24,6 +24,9 @@ LongFunction = Callable[[Any, Progress], Any]
 
 # Progress from a tight loop would flood the event queue; this many seconds between reports is plenty.
 _PROGRESS_INTERVAL = 0.05
+# The progress dialog's width in average characters: room for "Guardando <archivo>: 12,345 de 67,890
+# filas…"; longer messages are elided rather than allowed to widen it.
+_DIALOG_CHARS = 52
 
 
 class _TaskSignals(QObject):
@@ -70,10 +73,9 @@ class _Task(QRunnable):
             # The owner shows it with error_display.show_error, which logs the traceback once.
             self._emit("failed", error)
         else:
-            if self._token.cancelled:
-                self._emit("cancelled")
-            else:
-                self._emit("succeeded", result)
+            # A function that returned has done its work, even if asked to stop after its last report
+            # (an import committing): `stop` lets the owner hear that; after `cancel` it is ignored.
+            self._emit("succeeded", result)
         finally:
             self._emit("finished")
 
@@ -127,6 +129,14 @@ class TaskRunner(QObject):
                 self.finished.emit()
         self._token = None
 
+    def stop(self) -> None:
+        """Ask the current task to stop at its next progress report, and let the owner hear how it
+        really ended: `cancelled` once it has stopped, or `succeeded` if it was already past its last
+        report. For work that cannot be thrown away once done (an import commits), unlike `cancel`,
+        which drops whatever the task still reports."""
+        if self._token is not None:
+            self._token.cancel()
+
     def is_running(self) -> bool:
         return self._generation in self._running
 
@@ -168,35 +178,68 @@ class TaskProgressDialog(QProgressDialog):
     processes events (it is made for loops that block the event loop; a task's do not), so a report
     could run other slots inside it, the task's end and the dialog's deletion among them. CI crashed
     in C++ that way. The dialog still shows itself after setMinimumDuration, as QProgressDialog does.
+
+    Its width is fixed and long messages are elided: QProgressDialog grows to fit each new label, and
+    a dialog that grows moves its Cancel button away from under the user's mouse.
+
+    With `wait_on_cancel`, Cancel asks the task to `stop` and the dialog stays, saying so, until the
+    task has really ended; the owner then hears how it ended (cancelled, or succeeded if it was past
+    its last report). For work that cannot be thrown away once done, like an import that commits.
     """
 
-    def __init__(self, runner: TaskRunner, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, title: str, parent: QWidget | None = None, *,
+                 wait_on_cancel: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setLabelText(title)
-        self.setCancelButtonText(self.tr("Cancelar"))
+        self._cancel_button = QPushButton(self.tr("Cancelar"), self)
+        self.setCancelButton(self._cancel_button)
         self._bar = QProgressBar(self)
         self.setBar(self._bar)
+        self.setFixedWidth(max(self.sizeHint().width(),
+                               self.fontMetrics().averageCharWidth() * _DIALOG_CHARS))
+        self._show_message(title)
         self.setRange(0, 1000)
         self.setMinimumDuration(300)  # quick tasks finish without a flashing dialog
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self._runner = runner
+        self._wait_on_cancel = wait_on_cancel
+        self._stopping = False
         runner.progressed.connect(self._on_progress)
         runner.finished.connect(self._on_finished)
-        self.canceled.connect(runner.cancel)
+        self.canceled.connect(self._on_cancel)
         self.setValue(0)   # starts the minimum-duration timer that shows the dialog
 
+    def _show_message(self, message: str) -> None:
+        """`message` on one line of the fixed width (a second line would move Cancel down)."""
+        margin = max(6, self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin))
+        room = self.width() - 2 * margin - self.fontMetrics().averageCharWidth()
+        self.setLabelText(self.fontMetrics().elidedText(message, Qt.TextElideMode.ElideMiddle, room))
+        self.setToolTip(message if len(message) > len(self.labelText()) else "")
+
     def _on_progress(self, fraction: float, message: str) -> None:
+        if self._stopping:   # a last report on the way out must not hide "Cancelando…"
+            return
         if message:
-            self.setLabelText(message)
+            self._show_message(message)
         self._bar.setValue(int(round(min(max(fraction, 0.0), 1.0) * 1000)))
+
+    def _on_cancel(self) -> None:
+        if not self._wait_on_cancel:
+            self._runner.cancel()
+            return
+        self._stopping = True
+        self._cancel_button.setEnabled(False)
+        self._show_message(self.tr("Cancelando…"))
+        self._runner.stop()
+        # QProgressDialog hides itself on Cancel; it stays up until the task has stopped.
+        self.show()
 
     def _on_finished(self) -> None:
         self._runner.progressed.disconnect(self._on_progress)
         self._runner.finished.disconnect(self._on_finished)
-        self.canceled.disconnect(self._runner.cancel)
+        self.canceled.disconnect(self._on_cancel)
         self.reset()
         self.close()
         self.deleteLater()

@@ -230,6 +230,9 @@ def test_hot_spot_layer_reaches_the_map_with_a_legend_and_the_bandwidth_is_guard
 def test_critical_points_list_filters_and_exports_in_four_formats(qtbot, station, tmp_path, boxes):
     window, panel = station
     tab = panel.critical
+    from stationmap.planning.risk import DEFAULT_LOOKBACK_WEEKS
+
+    assert tab.weeks.value() == DEFAULT_LOOKBACK_WEEKS   # the plan's look-back: the same PC-01 in both
     with qtbot.waitSignal(tab.runner.succeeded, timeout=20_000):
         tab.find()
     frame = tab.model.frame

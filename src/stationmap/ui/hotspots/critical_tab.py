@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from stationmap.planning.risk import DEFAULT_LOOKBACK_WEEKS
 from stationmap.ui.error_display import show_error
 from stationmap.ui.filter_state import FilterState
 from stationmap.ui.hotspots.jobs import CriticalRequest, run_critical_points
@@ -34,7 +35,8 @@ class CriticalPointsTab(QWidget):
         self.destroyed.connect(self._files.cleanup)
         self.weeks = QSpinBox(self)
         self.weeks.setRange(1, 520)
-        self.weeks.setValue(12)
+        # The plan's look-back: then PC-01 here is the PC-01 of next week's patrol plan, not another place.
+        self.weeks.setValue(DEFAULT_LOOKBACK_WEEKS)
         self.weeks.setSuffix(self.tr(" semanas"))
         self.find_button = QPushButton(self.tr("Buscar puntos críticos"), self)
         self.export_button = QPushButton(self.tr("Exportar…"), self)

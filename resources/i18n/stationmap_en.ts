@@ -456,82 +456,82 @@ month a year before</translation>
 <context>
     <name>CriticalPointsTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="38"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="40"/>
         <source> semanas</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="39"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="41"/>
         <source>Buscar puntos críticos</source>
         <translation>Find critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="40"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="42"/>
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="45"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="45"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
         <source>Calle más cercana</source>
         <translation>Nearest street</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="48"/>
         <source>Incidentes</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="46"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="48"/>
         <source>Peso</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="49"/>
         <source>Delitos principales</source>
         <translation>Main offences</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="48"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="50"/>
         <source>Horas pico</source>
         <translation>Peak hours</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="52"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="54"/>
         <source>Periodo: últimas</source>
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="84"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="86"/>
         <source>Buscando…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="93"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="95"/>
         <source>%1 puntos críticos: celdas de %2 m con más peso, unidas si se tocan.</source>
         <translation>%1 critical points: the heaviest %2 m cells, merged where they touch.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="100"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="102"/>
         <source>Puntos críticos</source>
         <translation>Critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="118"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="120"/>
         <source>Exportar puntos críticos</source>
         <translation>Export critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="119"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="121"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="132"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="134"/>
         <source>Exportado: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -1923,9 +1923,9 @@ month a year before</translation>
         <translation>Reason (one example)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="107"/>
-        <source>Porcentajes por semana (colores como en la tabla)</source>
-        <translation>Percentages per week (colours as in the table)</translation>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="108"/>
+        <source>% por semana</source>
+        <translation>% per week</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="153"/>

@@ -104,8 +104,8 @@ class QualityPanel(QWidget):
         self.reasons.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.trend = pg.PlotWidget(self, background="w",
                                    axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
-        self.trend.plotItem.setTitle(self.tr("Porcentajes por semana (colores como en la tabla)"), size="9pt",
-                                     color="#202020")
+        # Short: the chart gets ~300 px beside the table, whose colour swatches are its legend.
+        self.trend.plotItem.setTitle(self.tr("% por semana"), size="9pt", color="#202020")
         self.trend.plotItem.getViewBox().setMouseEnabled(True, False)
         self.trend.plotItem.getViewBox().setMenuEnabled(False)
         self.trend.setYRange(0, 100, padding=0.02)

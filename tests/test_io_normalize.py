@@ -115,7 +115,8 @@ def test_year_month_columns_give_month_windows():
 def test_rows_without_id_get_content_hash_keys_counted_by_occurrence():
     raw = raw_table(["fecha", "tipo"], [["14/11/2026", "Robo"], ["14/11/2026", "Robo"], ["15/11/2026", "Robo"]])
     keys = normalize(raw).table["source_key"].tolist()
-    first = "h:" + hashlib.sha1("14/11/2026\x1fRobo".encode()).hexdigest()
+    # The key is made of field=cell pairs in field order ("tipo" is the category).
+    first = "c:" + hashlib.sha1("category=Robo\x1fdate=14/11/2026".encode()).hexdigest()
     assert keys[:2] == [first + "#1", first + "#2"]
     assert keys[2].endswith("#1") and keys[2] != first + "#1"
     assert normalize(raw).table["source_key"].tolist() == keys   # re-import: the same keys
@@ -123,7 +124,7 @@ def test_rows_without_id_get_content_hash_keys_counted_by_occurrence():
 
 def test_ids_and_kept_text_are_stripped_and_rows_without_an_id_hash_their_stripped_cells():
     # Padded cells as exports write them: the id, the address and the description are stored stripped,
-    # and a row without an id is keyed by the hash of its stripped cells, the id's empty one included.
+    # and a row without an id is keyed by the hash of its stripped mapped cells (free text left out).
     raw = raw_table(["nro_denuncia", "fecha", "direccion", "descripcion"],
                     [[" 8325024.0 ", "14/11/2026", "  Jr. Pizarro 123 ", " robo al paso "],
                      ["   ", "14/11/2026", " Av. España 5", "Ñandú"]])
@@ -131,8 +132,33 @@ def test_ids_and_kept_text_are_stripped_and_rows_without_an_id_hash_their_stripp
     assert table["source_id"].tolist() == ["8325024", ""]
     assert table["address"].tolist() == ["Jr. Pizarro 123", "Av. España 5"]
     assert table["description"].astype(str).tolist() == ["robo al paso", "Ñandú"]
+    cells = "\x1f".join(["address=Av. España 5", "date=14/11/2026"])
+    assert table["source_key"].tolist() == ["id:8325024#1", "c:" + hashlib.sha1(cells.encode()).hexdigest() + "#1"]
+
+
+def test_legacy_keys_are_the_first_scheme_hash_of_every_cell_in_column_order():
+    raw = raw_table(["nro_denuncia", "fecha", "direccion", "descripcion"],
+                    [[" 8325024.0 ", "14/11/2026", "  Jr. Pizarro 123 ", " robo al paso "],
+                     ["   ", "14/11/2026", " Av. España 5", "Ñandú"]])
+    assert normalize(raw).legacy_keys is None   # only asked for by projects that may hold them
     cells = "\x1f".join(["", "14/11/2026", "Av. España 5", "Ñandú"])
-    assert table["source_key"].tolist() == ["id:8325024#1", "h:" + hashlib.sha1(cells.encode()).hexdigest() + "#1"]
+    assert normalize(raw, legacy_keys=True).legacy_keys.tolist() == [
+        "id:8325024#1", "h:" + hashlib.sha1(cells.encode()).hexdigest() + "#1"]
+
+
+def test_content_keys_ignore_column_order_and_added_columns_but_not_real_differences():
+    rows = [["13/01/2025", "10:13", "Robo", "-12.013", "-77.013"], ["13/01/2025", "10:13", "Robo", "-12.013", "-77.013"],
+            ["14/01/2025", "10:14", "Robo", "-12.014", "-77.014"]]
+    names = ["fecha", "hora", "delito", "latitud", "longitud"]
+    keys = normalize(raw_table(names, rows)).table["source_key"].tolist()
+    assert keys[0] != keys[1] and keys[0][:-2] == keys[1][:-2]    # twice in one file: #1 and #2
+    order = [2, 0, 1, 4, 3]
+    reordered = raw_table([names[i] for i in order], [[row[i] for i in order] for row in rows])
+    assert normalize(reordered).table["source_key"].tolist() == keys
+    extra = raw_table(names + ["estado"], [row + ["abierto"] for row in rows])
+    assert normalize(extra).table["source_key"].tolist() == keys
+    changed = raw_table(names, [rows[0], rows[1], ["14/01/2025", "10:15", "Robo", "-12.014", "-77.014"]])
+    assert normalize(changed).table["source_key"].tolist()[2] != keys[2]
 
 
 @pytest.mark.parametrize("ids, keys", [

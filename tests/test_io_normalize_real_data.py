@@ -88,7 +88,7 @@ def test_uk_monthly_files_month_precision_hash_keys_and_no_location():
         assert (table["start_ts"] == local_ts(f"{month}-01 00:00")).all()
         assert (table["end_ts"] == local_ts(following)).all()
         empty_id = table["source_id"] == ""
-        assert table.loc[empty_id, "source_key"].str.match(r"^h:[0-9a-f]{40}#\d+$").all()
+        assert table.loc[empty_id, "source_key"].str.match(r"^c:[0-9a-f]{40}#\d+$").all()
         assert table.loc[~empty_id, "source_key"].str.startswith("id:").all()
         hashed += int(empty_id.sum())
         missing += int((table["coord_status"] == "missing").sum())

@@ -45,9 +45,13 @@ def test_png_renamed_to_csv_is_binary(tmp_path):
     assert "foto.csv" in caught.value.message("es")
 
 
-def test_random_bytes_are_binary(tmp_path):
+def test_random_bytes_are_binary_data_said_in_the_users_language(tmp_path):
     noise = random.Random(7).randbytes(20_000)
-    assert error_code(write(tmp_path, "ruido.txt", noise)) == "read.binary"
+    with pytest.raises(InputFileError) as caught:
+        read_table(write(tmp_path, "ruido.txt", noise))
+    assert caught.value.code == "read.binary_data"
+    spanish, english = caught.value.message("es"), caught.value.message("en")
+    assert "binary data" not in spanish and "datos binarios" in spanish and "binary data" in english
 
 
 def test_xlsx_renamed_to_csv_is_binary_not_garbage_rows(tmp_path):

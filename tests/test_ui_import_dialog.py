@@ -268,3 +268,39 @@ def test_the_english_mapping_form_labels_the_category_in_english(qtbot, tmp_path
         assert labels == ["Category (crime type)"]
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_workbook_of_several_sheets_offers_them_and_imports_the_one_chosen(qtbot, tmp_path, project):
+    """A cover sheet first ("Resumen"), the register second, a second register third: the dialog
+    shows the sheets, starts on the first it recognises, and the import takes the sheet chosen."""
+    from openpyxl import Workbook
+
+    from stationmap.store.import_job import run
+
+    book = Workbook()
+    book.active.title = "Resumen"
+    book.active.append(["Resumen mensual de denuncias"])
+    rows = [line.split(";") for line in CSV_TEXT.strip().splitlines()]
+    for name, data in (("Denuncias", rows), ("Octubre", rows[:2])):
+        sheet = book.create_sheet(name)
+        for row in data:
+            sheet.append(row)
+    path = tmp_path / "registro.xlsx"
+    book.save(path)
+
+    dialog = ImportDialog(project, [path])
+    qtbot.addWidget(dialog)
+    assert dialog.sheet_combo.isVisibleTo(dialog)
+    assert [dialog.sheet_combo.itemText(k) for k in range(3)] == ["Resumen", "Denuncias", "Octubre"]
+    assert dialog.sheet_combo.currentText() == "Denuncias" and dialog.preview_model.rowCount() == 3
+    dialog.sheet_combo.activated.emit(2)   # as when the user picks "Octubre"
+    assert dialog.preview_model.rowCount() == 1 and dialog.request().sheet == "Octubre"
+    project.close()
+    report = run(dialog.request())
+    assert report.imported == 1 and report.rows_read == 1
+
+
+def test_a_text_file_shows_no_sheet_chooser(qtbot, tmp_path, project):
+    dialog = ImportDialog(project, [write(tmp_path / "denuncias.csv", CSV_TEXT)])
+    qtbot.addWidget(dialog)
+    assert not dialog.sheet_combo.isVisibleTo(dialog) and dialog.request().sheet is None

@@ -907,152 +907,157 @@ month a year before</translation>
         <translation>Remove the selected files from the list (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="86"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="77"/>
+        <source>Hoja:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="92"/>
         <source>Las fechas de este archivo pueden leerse de dos formas. ¿Cómo están escritas?</source>
         <translation>The dates in this file can be read two ways. How are they written?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="88"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="94"/>
         <source>día/mes/año (dd/mm/aaaa)</source>
         <translation>day/month/year (dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="89"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="95"/>
         <source>mes/día/año (mm/dd/aaaa)</source>
         <translation>month/day/year (mm/dd/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="100"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="106"/>
         <source>Cargar perfil</source>
         <translation>Load profile</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="102"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="108"/>
         <source>Guardar como perfil…</source>
         <translation>Save as profile…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="106"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="112"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="108"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="114"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="121"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="127"/>
         <source>Perfil de columnas:</source>
         <translation>Column profile:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="128"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="134"/>
         <source>&lt;b&gt;Columnas&lt;/b&gt; (corrija lo que no corresponda)</source>
         <translation>&lt;b&gt;Columns&lt;/b&gt; (correct anything that is wrong)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="197"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="208"/>
         <source>Archivos a importar</source>
         <translation>Files to import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="198"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="209"/>
         <source>Tablas de incidentes (%1);;Todos los archivos (*)</source>
         <translation>Incident tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="202"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="213"/>
         <source>Carpeta a importar</source>
         <translation>Folder to import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="245"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="287"/>
         <source>No se pudo leer %1. Puede quitarlo de la lista; si lo deja, la importación lo omitirá y lo anotará como aviso.</source>
         <translation>Could not read %1. You can remove it from the list; if you leave it, the import will skip it and note it as a warning.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="248"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="290"/>
         <source>No se pudo leer %1.</source>
         <translation>Could not read %1.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="264"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="306"/>
         <source>registro de incidentes</source>
         <translation>incident log</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="265"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="307"/>
         <source>tabla agregada (conteos por distrito y mes)</source>
         <translation>aggregated table (counts per district and month)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="266"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="308"/>
         <source>coma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="266"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="308"/>
         <source>punto y coma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="266"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="308"/>
         <source>barra |</source>
         <translation>pipe |</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="267"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="309"/>
         <source>tabulador</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="271"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="313"/>
         <source>Codificación: %1</source>
         <translation>Encoding: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="273"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="315"/>
         <source>Separador: %1</source>
         <translation>Delimiter: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="275"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="317"/>
         <source>Hoja: %1</source>
         <translation>Sheet: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="276"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="318"/>
         <source>Tipo: %1</source>
         <translation>Kind: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="277"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="319"/>
         <source>Vista previa de las primeras %1 filas</source>
         <translation>Preview of the first %1 rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="287"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="329"/>
         <source>UTF-8 con BOM</source>
         <translation>UTF-8 with BOM</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="290"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="332"/>
         <source>mixta: encabezado en %1, filas en UTF-8</source>
         <translation>mixed: header in %1, rows in UTF-8</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="291"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="333"/>
         <source>mixta: UTF-8, salvo %1 líneas en %2</source>
         <translation>mixed: UTF-8 but for %1 lines in %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="343"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="385"/>
         <source>Guardar perfil</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="343"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="385"/>
         <source>Nombre del perfil:</source>
         <translation>Profile name:</translation>
     </message>

@@ -127,6 +127,12 @@ def _filled(values: pd.Series) -> np.ndarray:
     return np.asarray(filled.to_numpy(zero_copy_only=False), dtype=bool)
 
 
+def _given(first: pd.Series, second: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(either cell filled, both cells filled) per row of a pair of coordinate columns."""
+    a, b = _filled(first), _filled(second)
+    return a | b, a & b
+
+
 def _num(part: pd.Series) -> pd.Series:
     return pd.to_numeric(part.str.replace(",", ".", regex=False), errors="coerce")
 
@@ -199,16 +205,18 @@ def locate_rows(frame: pd.DataFrame, fields: dict[str, str], file: str, *, utm_z
     warnings: list[Warning_] = []
     lat = np.full(n, np.nan)
     lon = np.full(n, np.nan)
-    present = np.zeros(n, dtype=bool)  # the row had something in a coordinate column
+    # Per row: something written in a coordinate column, and something in every one of them
+    # (a short row or an empty longitude leaves a point half given).
+    present = complete = np.zeros(n, dtype=bool)
     if "lat" in fields and "lon" in fields:
         lat, lon = parse_degrees(frame[fields["lat"]]), parse_degrees(frame[fields["lon"]])
-        present = _filled(frame[fields["lat"]]) | _filled(frame[fields["lon"]])
+        present, complete = _given(frame[fields["lat"]], frame[fields["lon"]])
     elif "coords" in fields:
         lat, lon = parse_pairs(frame[fields["coords"]])
-        present = (frame[fields["coords"]] != "").to_numpy()
+        present = complete = _filled(frame[fields["coords"]])
     elif "x" in fields and "y" in fields:
         x, y = parse_degrees(frame[fields["x"]]), parse_degrees(frame[fields["y"]])
-        present = ~(np.isnan(x) & np.isnan(y))
+        present, complete = _given(frame[fields["x"]], frame[fields["y"]])
         zone = utm_zone or guess_utm_zone(x, y)
         lon, lat = utm_to_lonlat(x, y, zone)
         if not utm_zone:
@@ -221,8 +229,8 @@ def locate_rows(frame: pd.DataFrame, fields: dict[str, str], file: str, *, utm_z
 
     row_warnings: dict[str, np.ndarray] = {}
     lat, lon = _unswap(lat, lon, file, warnings, row_warnings)
-    impossible = (np.isnan(lat) | np.isnan(lon) | (np.abs(lat) > 90) | (np.abs(lon) > 180)
-                  | ((lat == 0) & (lon == 0)))
+    unread = np.isnan(lat) | np.isnan(lon)
+    impossible = unread | (np.abs(lat) > 90) | (np.abs(lon) > 180) | ((lat == 0) & (lon == 0))
     lat = np.where(impossible, np.nan, lat)
     lon = np.where(impossible, np.nan, lon)
     status = np.full(n, _OK, dtype=np.int8)
@@ -234,7 +242,11 @@ def locate_rows(frame: pd.DataFrame, fields: dict[str, str], file: str, *, utm_z
 
         inside_area = shapely.contains_xy(area, np.nan_to_num(lon), np.nan_to_num(lat))
         status[~impossible & ~outside & ~inside_area] = _OUTSIDE_AREA
-    row_warnings.update({"rows.coords_missing": impossible & present, "rows.coords_empty": impossible & ~present,
+    # What the user must fix differs: a cell to fill, a text to rewrite, a number out of range.
+    row_warnings.update({"rows.coords_empty": impossible & ~present,
+                         "rows.coords_incomplete": impossible & present & ~complete,
+                         "rows.coords_unreadable": unread & complete,
+                         "rows.coords_missing": impossible & ~unread & complete,
                          "rows.coords_outside_peru": outside, "rows.coords_outside_area": status == _OUTSIDE_AREA})
     return Located(lat, lon, status, warnings, row_warnings)
 

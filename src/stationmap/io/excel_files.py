@@ -20,6 +20,8 @@ from stationmap.io import sniff
 from stationmap.io.readers import RawTable, read_bytes, text_frame
 
 _HEADER_SEARCH_ROWS = 50
+# Data rows below the header that the sheet chooser shows the automatic mapping.
+_RECOGNITION_ROWS = 200
 _LARGEST_EXACT_INTEGER = 1e15
 
 
@@ -27,8 +29,25 @@ _WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")   # zip (.xlsx/.xlsm
 
 
 def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | None = None) -> RawTable:
+    """The named sheet or, with none named, the first sheet holding a table the importer recognises."""
     _check_is_a_workbook(file)
-    sheet_name, rows = _sheet_rows(file, sheet, max_rows)
+    sheet_name, rows, warnings = _sheet_rows(file, sheet, max_rows)
+    table = _table_of_rows(file, rows, max_rows)
+    table.sheet = sheet_name
+    table.warnings[:0] = warnings
+    return table
+
+
+def workbook_sheet_names(file: str) -> list[str]:
+    """The workbook's sheet names, in order (io.readers.sheet_names checks it is a workbook first)."""
+    book = _open_book(file)
+    try:
+        return list(book.sheet_names)
+    finally:
+        book.close()
+
+
+def _table_of_rows(file: str, rows: list[list[Any]], max_rows: int | None) -> RawTable:
     text_rows = [[cell_text(value) for value in row] for row in rows]
     numbered = [(number, row) for number, row in enumerate(text_rows, start=1) if any(row)]
     if not numbered:
@@ -54,7 +73,7 @@ def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | Non
         warnings.append(Warning_(file, "read.duplicate_columns", {"names": ", ".join(renamed)}))
     return RawTable(
         file=file, frame=frame, line_numbers=np.asarray([n for n, _ in body], dtype=np.int64),
-        encoding="", delimiter="", sheet=sheet_name, header_line=header_line, warnings=warnings,
+        encoding="", delimiter="", header_line=header_line, warnings=warnings,
     )
 
 
@@ -99,22 +118,21 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _sheet_rows(file: str, sheet: str | None, max_rows: int | None) -> tuple[str, list[list[Any]]]:
-    """(sheet name, rows from A1); calamine first, openpyxl/xlrd when it cannot; errors as InputFileError.
+def _sheet_rows(file: str, sheet: str | None,
+                max_rows: int | None) -> tuple[str, list[list[Any]], list[Warning_]]:
+    """(sheet name, rows from A1, warnings about the choice); errors as InputFileError.
 
-    calamine parses a whole sheet even for a preview, yet it is still the quickest: openpyxl's
-    streaming mode took longer just to open a 100,000-row workbook than calamine took to read it.
+    calamine first, openpyxl/xlrd when it cannot. calamine parses a whole sheet even for a preview,
+    yet it is still the quickest: openpyxl's streaming mode took longer just to open a
+    100,000-row workbook than calamine took to read it.
     """
-    import python_calamine as calamine
-
     limit = None if max_rows is None else max_rows + _HEADER_SEARCH_ROWS  # room for the header search
-    backends = [_Calamine, _Xlrd if Path(file).suffix.lower() == ".xls" else _Openpyxl]
     first_error: Exception | None = None
-    for backend in backends:
+    for backend in _backends(file):
         try:
             book = backend(file)
-        except calamine.PasswordError:
-            raise InputFileError("read.password", file=file) from None
+        except InputFileError:
+            raise
         except Exception as error:  # the readers raise many unrelated types for a damaged file
             first_error = first_error or error
             continue
@@ -129,19 +147,73 @@ def _sheet_rows(file: str, sheet: str | None, max_rows: int | None) -> tuple[str
     raise InputFileError("read.corrupt", file=file, reason=str(first_error)[:200])
 
 
-def _rows_of_sheet(file: str, book: "_Workbook", sheet: str | None, limit: int | None) -> tuple[str, list[list[Any]]]:
-    """The named sheet, or the first one; a blank cover sheet first is passed over for the first with data."""
-    if not book.sheet_names:
+def _backends(file: str) -> list[type["_Workbook"]]:
+    """calamine, then the library of the file's real format (its bytes, not its extension)."""
+    from stationmap.io.readers import workbook_format
+
+    return [_Calamine, _Xlrd if workbook_format(file) == "xls" else _Openpyxl]
+
+
+def _open_book(file: str) -> "_Workbook":
+    """The workbook opened by the first backend that can, for listing its sheets."""
+    first_error: Exception | None = None
+    for backend in _backends(file):
+        try:
+            return backend(file)
+        except InputFileError:
+            raise
+        except Exception as error:
+            first_error = first_error or error
+    raise InputFileError("read.corrupt", file=file, reason=str(first_error)[:200])
+
+
+def _rows_of_sheet(file: str, book: "_Workbook", sheet: str | None,
+                   limit: int | None) -> tuple[str, list[list[Any]], list[Warning_]]:
+    """The named sheet; with none named, the first sheet whose table the importer recognises.
+
+    A workbook often opens on a cover ("Resumen", a title, a chart's data) with the register on a
+    later sheet. When several sheets hold data and none is recognised, the user must choose one:
+    the error lists the sheets.
+    """
+    names = book.sheet_names
+    if not names:
         raise InputFileError("read.no_sheets", file=file)
     if sheet is not None:
-        if sheet not in book.sheet_names:
-            raise InputFileError("read.sheet_not_found", file=file, sheet=sheet, sheets=", ".join(book.sheet_names))
-        return sheet, book.rows(sheet, limit)
-    for name in book.sheet_names:
+        if sheet not in names:
+            raise InputFileError("read.sheet_not_found", file=file, sheet=sheet, sheets=", ".join(names))
+        return sheet, book.rows(sheet, limit), []
+    filled = []
+    for name in names:
         rows = book.rows(name, limit)
-        if any(value not in (None, "") for row in rows for value in row):
-            return name, rows
-    return book.sheet_names[0], []
+        if not any(value not in (None, "") for row in rows for value in row):
+            continue
+        filled.append(name)
+        if _recognised(file, rows):
+            # Said only when a sheet with data was passed over: the user may have meant that one.
+            notes = ([Warning_(file, "read.sheet_chosen", {"sheet": name, "sheets": ", ".join(names)})]
+                     if len(filled) > 1 else [])
+            return name, rows, notes
+    if len(filled) > 1:
+        raise InputFileError("read.no_table_in_sheets", file=file, sheets=", ".join(names))
+    # One sheet with data: it is the table, and the mapping step says what it lacks.
+    if not filled:
+        return names[0], [], []
+    return filled[0], book.rows(filled[0], limit), []
+
+
+def _recognised(file: str, rows: list[list[Any]]) -> bool:
+    """Whether the automatic mapping finds a date (incidents) or a count by place (aggregated) in `rows`."""
+    from stationmap.io.mapping import guess_mapping
+    from stationmap.io.normalize_text import as_text
+
+    try:
+        table = _table_of_rows(file, rows[:_HEADER_SEARCH_ROWS + _RECOGNITION_ROWS], None)
+    except InputFileError:
+        return False
+    sample = table.frame.apply(as_text) if len(table.frame.columns) else table.frame
+    fields = guess_mapping(list(table.frame.columns), sample).fields
+    return bool({"date", "datetime", "year"} & fields.keys()) or (
+        "count" in fields and bool({"district", "ubigeo"} & fields.keys()))
 
 
 class _Workbook:
@@ -158,8 +230,20 @@ class _Calamine(_Workbook):
     def __init__(self, file: str) -> None:
         import python_calamine as calamine
 
-        self._book = calamine.CalamineWorkbook.from_path(file)
+        # From an open file, calamine tells the format by its bytes; from a path, by the extension.
+        self._handle = open(file, "rb")
+        try:
+            self._book = calamine.CalamineWorkbook.from_filelike(self._handle)
+        except calamine.PasswordError:
+            self._handle.close()
+            raise InputFileError("read.password", file=file) from None
+        except BaseException:
+            self._handle.close()
+            raise
         self.sheet_names = list(self._book.sheet_names)
+
+    def close(self) -> None:
+        self._handle.close()
 
     def rows(self, name: str, limit: int | None) -> list[list[Any]]:
         return self._book.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=limit)

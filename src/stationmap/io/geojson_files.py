@@ -57,7 +57,7 @@ def _load_json(file: str) -> tuple[Any, str]:
         raise InputFileError("read.empty", file=file)
     kind = sniff.binary_kind(raw)
     if kind:
-        raise InputFileError("read.binary", file=file, kind=kind)
+        raise sniff.binary_error(file, kind)
     decoded = sniff.decode(raw)
     try:
         return json.loads(decoded.data), decoded.encoding

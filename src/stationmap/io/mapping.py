@@ -85,6 +85,10 @@ class ColumnMapping:
 
     @classmethod
     def from_json(cls, data: dict) -> "ColumnMapping":
+        """A saved profile ({"fields": {...}, "day_first": ..., "utm_zone": ...}), or the bare
+        {field: column} block an import report shows for each file, so it can be passed back."""
+        if isinstance(data, dict) and "fields" not in data and data and all(key in MAPPABLE_FIELDS for key in data):
+            data = {"fields": data}
         if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
             raise MappingError("mapping.invalid", reason="fields")
         fields = data["fields"]

@@ -38,10 +38,14 @@ class Normalized:
     rejections: list[Rejection]
     warnings: list[Warning_]
     mapping: ColumnMapping       # as applied, with day_first decided
+    # The rows' keys in the first scheme (every raw cell, in column order), only when asked for:
+    # a project imported before the present scheme still holds those keys (see source_keys).
+    legacy_keys: pd.Series | None = None
 
 
 def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
-              categories: CategoryTable | None = None, area=None) -> Normalized:
+              categories: CategoryTable | None = None, area=None, legacy_keys: bool = False) -> Normalized:
+    """`legacy_keys`: also compute every row's key in the first scheme (Normalized.legacy_keys)."""
     frame = raw.frame.copy(deep=False)
     if mapping is None:
         head = frame.head(GUESS_SAMPLE_ROWS)
@@ -65,7 +69,7 @@ def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
     # threads while the dates are parsed here. Nearly all of it runs in Arrow kernels and numpy, which
     # release the GIL; each side works on its own shallow copy of the frame.
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="normalize") as pool:
-        identity = pool.submit(_identity_columns, frame.copy(deep=False), mapping.fields.get("source_id"))
+        identity = pool.submit(_identity_columns, frame.copy(deep=False), mapping.fields, legacy_keys)
         texts = pool.submit(_text_columns, frame.copy(deep=False), mapping.fields, categories)
         places = pool.submit(locate_rows, frame.copy(deep=False), mapping.fields, raw.file,
                              utm_zone=mapping.utm_zone, area=area)
@@ -103,12 +107,29 @@ def _text_columns(frame: pd.DataFrame, fields: dict[str, str], categories: Categ
             "description": stripped("description"), "weight": weight}
 
 
-def _identity_columns(frame: pd.DataFrame, id_column: str | None) -> dict[str, pd.Series]:
-    """The rows' source ids, stripped ('8325024.0' -> '8325024'), and their keys (source_keys)."""
+def _identity_columns(frame: pd.DataFrame, fields: dict[str, str], legacy: bool) -> dict[str, pd.Series]:
+    """The rows' source ids, stripped ('8325024.0' -> '8325024'), and their keys (source_keys);
+    with `legacy`, also their keys in the first scheme ("legacy_key")."""
+    id_column = fields.get("source_id")
     if id_column is None:
-        return {"source_key": source_keys(frame, None), "source_id": blank_text(frame.index)}
-    frame[id_column] = strip_float_zero(as_text(frame[id_column]))   # this worker's own shallow copy
-    return {"source_key": source_keys(frame, id_column), "source_id": frame[id_column]}
+        identity = {"source_id": blank_text(frame.index)}
+    else:
+        frame[id_column] = strip_float_zero(as_text(frame[id_column]))   # this worker's own shallow copy
+        identity = {"source_id": frame[id_column]}
+    identity["source_key"] = source_keys(frame, id_column, key_fields(fields))
+    if legacy:
+        identity["legacy_key"] = source_keys(frame, id_column, None)
+    return identity
+
+
+# Fields left out of a row's content key: the id has its own key, and free text is what a later
+# export edits or adds (notes, a description column) about the same incident.
+_NOT_IN_CONTENT_KEY = frozenset({"source_id", "description"})
+
+
+def key_fields(fields: dict[str, str]) -> dict[str, str]:
+    """The mapped fields whose cells make a row's content key (source_keys), by field name."""
+    return {name: column for name, column in sorted(fields.items()) if name not in _NOT_IN_CONTENT_KEY}
 
 
 def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray,
@@ -132,14 +153,17 @@ def _normalize_incidents(file: str, frame: pd.DataFrame, lines: np.ndarray,
     }
     table = pd.DataFrame({name: columns[name] for name in INCIDENT_COLUMNS}, index=frame.index)
     table["line"] = lines
+    legacy = columns.get("legacy_key")
     rejections = _rejections(file, lines, when)
     warnings += _category_warnings(file, text["category_raw"][kept], text["subcategory_raw"][kept],
                                    text["category"][kept])
     count_warning(warnings, file, "rows.ubigeo_invalid", kept & invalid_ubigeo(text["ubigeo"]), lines)
     table = (table if kept.all() else table[kept]).reset_index(drop=True)
     assert list(table.columns[:-1]) == list(INCIDENT_COLUMNS)
+    if legacy is not None:
+        legacy = (legacy if kept.all() else legacy[kept]).reset_index(drop=True)
     applied = replace(mapping, day_first=when.day_first)
-    return Normalized(TableKind.INCIDENTS, table, rejections, warnings, applied)
+    return Normalized(TableKind.INCIDENTS, table, rejections, warnings, applied, legacy)
 
 
 def classify_with_fallback(categories: CategoryTable, category_raw: pd.Series,
@@ -184,12 +208,17 @@ def invalid_ubigeo(ubigeo: pd.Series) -> np.ndarray:
     return bad.to_numpy(dtype=bool)
 
 
-def source_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
-    """'id:<source id>#<k>' or 'h:<sha1 of the raw cells>#<k>', k counting repeats within the file.
+def source_keys(frame: pd.DataFrame, id_column: str | None,
+                content: dict[str, str] | None = None) -> pd.Series:
+    """'id:<source id>#<k>', or for a row without an id a content key, k counting repeats within the file.
 
     Victims sharing a case id stay distinct (#1, #2 ...), and the same rows of
-    a later, overlapping export get the same keys. The cells are joined with
-    the unit separator (U+001F) before hashing. Built with pyarrow kernels:
+    a later, overlapping export get the same keys. The content key is
+    'c:<sha1 of field=cell pairs>' over the `content` fields (key_fields: by field
+    name, so neither the columns' order nor an added column changes it); with
+    `content` None it is the first scheme, 'h:<sha1 of every raw cell in column
+    order>', which projects imported before 'c:' keys still hold. Cells are joined
+    with the unit separator (U+001F) before hashing. Built with pyarrow kernels:
     only the sha1 itself runs once per row in Python.
     """
     import pyarrow as pa
@@ -204,7 +233,9 @@ def source_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
         missing = np.ones(n, dtype=bool)
         base = pa.array(np.full(n, ""), type=pa.large_string())
     if missing.any():
-        base = pc.replace_with_mask(base, pa.array(missing), _row_hashes(frame[missing]))
+        rows = frame[missing]
+        hashes = _row_hashes(rows) if content is None else _content_hashes(rows, content)
+        base = pc.replace_with_mask(base, pa.array(missing), hashes)
     if strictly_ordered(base):  # every key once, each its own first occurrence
         keys = _with_affixes(base, suffix="#1")
     else:
@@ -253,11 +284,27 @@ def _arrow_text(values: pd.Series):
 
 
 def _row_hashes(frame: pd.DataFrame):
-    """'h:' + sha1 hex of each row's cells, as a pyarrow large_string array; hex digits made with numpy."""
+    """'h:' + sha1 hex of each row's cells in column order (the first scheme)."""
+    return _hashes([_arrow_text(as_text(frame[c])) for c in frame.columns], "h:")
+
+
+def _content_hashes(frame: pd.DataFrame, content: dict[str, str]):
+    """'c:' + sha1 hex of each row's 'field=cell' pairs, fields in name order.
+
+    A file with none of the key fields mapped falls back on every column, by column name, so that
+    at least the columns' order does not matter.
+    """
+    pairs = content or {column: column for column in sorted(frame.columns)}
+    return _hashes([_with_affixes(_arrow_text(as_text(frame[column])), prefix=f"{name}=")
+                    for name, column in pairs.items()], "c:")
+
+
+def _hashes(cells: list, prefix: str):
+    """prefix + sha1 hex of each row's `cells` joined, as a pyarrow large_string array; hex made with numpy."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cells = [_arrow_text(as_text(frame[c])) for c in frame.columns]
+    assert len(prefix) == 2
     joined = (pc.binary_join_element_wise(*cells, pa.scalar("\x1f", pa.large_string())) if len(cells) > 1
               else cells[0])
     sha1 = hashlib.sha1
@@ -265,7 +312,7 @@ def _row_hashes(frame: pd.DataFrame):
     nibbles = np.frombuffer(digests, dtype=np.uint8).reshape(-1, 20)
     hex_digits = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
     text = np.empty((len(nibbles), 42), dtype=np.uint8)
-    text[:, 0], text[:, 1] = ord("h"), ord(":")
+    text[:, 0], text[:, 1] = ord(prefix[0]), ord(prefix[1])
     text[:, 2::2] = hex_digits[nibbles >> 4]
     text[:, 3::2] = hex_digits[nibbles & 15]
     fixed = pa.FixedSizeBinaryArray.from_buffers(pa.binary(42), len(text), [None, pa.py_buffer(text.tobytes())])

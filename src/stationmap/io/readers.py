@@ -110,6 +110,10 @@ def read_table(path: str | Path, *, sheet: str | None = None, max_rows: int | No
     if source.is_dir():
         raise InputFileError("read.unreadable", file=file, reason="es una carpeta / is a folder")
     suffix = source.suffix.lower()
+    if workbook_format(file) is not None:  # the bytes decide, not the name: an .xlsx renamed .xls is an .xlsx
+        from stationmap.io.excel_files import read_excel_table
+
+        return read_excel_table(file, sheet=sheet, max_rows=max_rows)
     if suffix in TEXT_SUFFIXES:
         from stationmap.io.text_files import read_text_table
 
@@ -124,6 +128,48 @@ def read_table(path: str | Path, *, sheet: str | None = None, max_rows: int | No
         return read_geojson_table(file, max_rows=max_rows)
     raise InputFileError("read.unsupported", file=file, suffix=suffix or "(sin extensión)",
                          supported=_supported_list())
+
+
+# The first bytes of the two workbook formats: a zip archive (.xlsx/.xlsm) and an OLE2 compound file (.xls).
+ZIP_SIGNATURE, OLE_SIGNATURE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def workbook_format(path: str | Path) -> str | None:
+    """"xlsx" or "xls" when the file's bytes are an Excel workbook, whatever its name says; else None.
+
+    A zip counts only when it holds a workbook part (a zipped CSV is not a workbook); an OLE2 file is
+    taken for an .xls (a Word document under an Excel name then gets the reader's "damaged" message).
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(OLE_SIGNATURE))
+    except OSError:
+        return None   # the reader that opens it says why, in words
+    if head.startswith(OLE_SIGNATURE):
+        return "xls"
+    if head.startswith(ZIP_SIGNATURE):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        if any(name.startswith("xl/") for name in names):
+            return "xlsx"
+    return None
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets of a workbook, in order, for a sheet chooser; [] when the file is not a workbook.
+
+    Raises InputFileError when the workbook cannot be opened (damaged, password-protected).
+    """
+    if workbook_format(path) is None:
+        return []
+    from stationmap.io.excel_files import workbook_sheet_names
+
+    return workbook_sheet_names(str(path))
 
 
 def text_frame(names: list[str], columns: Iterable[Iterable[str]]) -> pd.DataFrame:

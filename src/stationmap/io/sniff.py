@@ -19,18 +19,21 @@ DELIMITERS = (",", ";", "|", "\t")
 # A field separator that never occurs in text: used to parse a file that has no delimiter as one column.
 NO_DELIMITER = "\x1f"
 
+# Format names, the same in every language (the message around them is translated).
 _MAGIC = (
-    (b"\x89PNG", "PNG image"),
-    (b"GIF8", "GIF image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"%PDF", "PDF document"),
-    (b"PK\x03\x04", "zip archive or Excel .xlsx workbook"),
-    (b"\xd0\xcf\x11\xe0", "Excel .xls or Word document"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"Rar!", "RAR archive"),
-    (b"7z\xbc\xaf", "7-Zip archive"),
-    (b"SQLite format 3", "SQLite database"),
+    (b"\x89PNG", "PNG"),
+    (b"GIF8", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP / XLSX"),
+    (b"\xd0\xcf\x11\xe0", "OLE: XLS / DOC"),
+    (b"\x1f\x8b", "GZIP"),
+    (b"Rar!", "RAR"),
+    (b"7z\xbc\xaf", "7-Zip"),
+    (b"SQLite format 3", "SQLite"),
 )
+# binary_kind() of bytes that match no known format but are not text: the message says it in words.
+BINARY_DATA = "binary"
 # Control bytes that never appear in text files (tab, LF, FF, CR and the old DOS end-of-file 0x1A excluded).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 26))
 _BINARY_CONTROL_SHARE = 0.05
@@ -38,7 +41,7 @@ _SAMPLE_BYTES = 65_536
 
 
 def binary_kind(head: bytes) -> str | None:
-    """What the start of a file says it is when it is not text (None for text)."""
+    """What the start of a file says it is when it is not text (None for text, BINARY_DATA when unknown)."""
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
@@ -47,8 +50,17 @@ def binary_kind(head: bytes) -> str | None:
         return None
     controls = len(sample) - len(sample.translate(None, _CONTROL))
     if controls / len(sample) > _BINARY_CONTROL_SHARE:
-        return "binary data"
+        return BINARY_DATA
     return None
+
+
+def binary_error(file: str, kind: str):
+    """The InputFileError for a file that is not text: a named format, or binary data in words."""
+    from stationmap.core.errors import InputFileError
+
+    if kind == BINARY_DATA:
+        return InputFileError("read.binary_data", file=file)
+    return InputFileError("read.binary", file=file, kind=kind)
 
 
 def utf16_variant(head: bytes) -> str | None:

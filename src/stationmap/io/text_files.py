@@ -54,7 +54,7 @@ def read_text_table(file: str, *, max_rows: int | None = None) -> RawTable:
     if not sniff.utf16_variant(raw):
         kind = sniff.binary_kind(raw)
         if kind:
-            raise InputFileError("read.binary", file=file, kind=kind)
+            raise sniff.binary_error(file, kind)
     # Most files are UTF-8: pyarrow checks that while parsing, which saves decoding the file twice.
     try:
         return _read_decoded(file, sniff.decode(raw, check_utf8=False), complete, max_rows)

@@ -15,7 +15,7 @@ import hashlib
 import json
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -26,6 +26,7 @@ from stationmap.core.model import (COUNT_COLUMNS, FileSummary, ImportReport,
 from stationmap.core.progress import Progress, no_progress, sub_progress
 from stationmap.store import incident_chunks
 from stationmap.store.project import Project, now_text
+from stationmap.store.schema import LEGACY_ROW_KEYS
 from stationmap.store.tables import insert_frame
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
 # Aggregated rows per INSERT batch: small enough for a responsive Cancel, large enough
 # that the per-batch cost (progress callback, column conversion) does not show.
 CHUNK_ROWS = 50_000
-# Share of a file's progress spent reading and normalising; the rest is inserting.
+# Shares of a file's progress: reading ends at NORMALIZE_AT, normalising at READ_SHARE; the rest is inserting.
+NORMALIZE_AT = 0.3
 READ_SHARE = 0.5
 
 
@@ -62,9 +64,9 @@ def run(request: ImportRequest, progress: Progress = no_progress) -> ImportRepor
 
 def _import_files(project: Project, files: list[Path], request: ImportRequest,
                   progress: Progress) -> ImportReport:
-    categories = project.category_table()
-    area = jurisdiction_area(project)
-    profiles = project.mapping_profiles() if request.mapping is None else {}
+    context = _Context(request, project.category_table(), jurisdiction_area(project),
+                       project.mapping_profiles(), bool(project.get_meta(LEGACY_ROW_KEYS, False)),
+                       single_file=len(files) == 1)
     report = ImportReport()
     unreadable: list[StationMapError] = []
     # The files' checksums (import history) are computed beside the reading: hashlib
@@ -78,12 +80,12 @@ def _import_files(project: Project, files: list[Path], request: ImportRequest,
         for index, file in enumerate(files):
             file_progress = sub_progress(progress, index / len(files), (index + 1) / len(files))
             try:
-                _import_one(db, import_id, file, request, profiles, categories, area,
-                            known, report, file_progress)
-            except (InputFileError, MappingError) as error:
+                _import_one(db, import_id, file, context, known, report, file_progress)
+            except InputFileError as error:
                 if len(files) == 1:
                     raise
-                # One unreadable month in a folder should not block the other eleven.
+                # One unreadable month in a folder should not block the other eleven; its rows
+                # cannot be counted, so the file is named in the warnings.
                 unreadable.append(error)
                 report.warnings.append(Warning_(str(file), error.code, dict(error.data)))
         if len(unreadable) == len(files):
@@ -93,32 +95,125 @@ def _import_files(project: Project, files: list[Path], request: ImportRequest,
     return report
 
 
-def _import_one(db: sqlite3.Connection, import_id: int, file: Path, request: ImportRequest,
-                profiles: dict, categories: Any, area: Any, known: incident_chunks.KnownKeys,
-                report: ImportReport, progress: Progress) -> None:
-    from stationmap.io.normalize import normalize
+@dataclass
+class _Context:
+    """What every file of one request is imported with."""
+    request: ImportRequest
+    categories: Any
+    area: Any
+    profiles: dict[str, "ColumnMapping"]
+    legacy_keys: bool      # the project may hold first-scheme keys (store.schema, version 4)
+    single_file: bool
+
+
+def _import_one(db: sqlite3.Connection, import_id: int, file: Path, context: _Context,
+                known: incident_chunks.KnownKeys, report: ImportReport, progress: Progress) -> None:
     from stationmap.io.readers import read_table
 
     progress(0.0, render("project.progress_reading", {"file": file.name}))
-    raw = read_table(file, sheet=request.sheet)
-    mapping = request.mapping or matching_profile(profiles, list(raw.frame.columns))
-    normalized = normalize(raw, mapping, categories=categories, area=area)
+    raw = read_table(file, sheet=context.request.sheet)
+    progress(NORMALIZE_AT, render("project.progress_normalizing", {"file": file.name}))
+    warnings = list(raw.warnings)
+    if raw.rows_read == 0:
+        warnings.append(Warning_(str(file), "read.header_only", {"file": str(file)}))
+    try:
+        normalized = _normalize(raw, context, warnings)
+    except MappingError as error:
+        if context.single_file:
+            raise
+        _reject_whole_file(db, import_id, raw, error, report, warnings)
+        return
+    progress(READ_SHARE, render("project.progress_normalizing", {"file": file.name}))
     rejections = list(raw.bad_rows) + list(normalized.rejections)
-    summary = FileSummary(file=str(file), kind=normalized.kind,
-                          rows_read=len(raw.frame) + len(raw.bad_rows),
+    summary = FileSummary(file=str(file), kind=normalized.kind, rows_read=raw.rows_read,
                           encoding=raw.encoding, delimiter=raw.delimiter,
                           mapping=dict(normalized.mapping.fields))
     saving = sub_progress(progress, READ_SHARE, 1.0)
     if normalized.kind == TableKind.AGGREGATED:
         summary.imported = _insert_counts(db, import_id, normalized.table, file, saving)
     else:
-        summary.imported = _store_incidents(db, import_id, normalized.table, file, known, saving)
+        table = _without_legacy_duplicates(normalized, known)
+        summary.imported = _store_incidents(db, import_id, table, file, known, saving)
     summary.duplicates = len(normalized.table) - summary.imported
     summary.rejected = len(rejections)
     _store_rejections(db, import_id, rejections)
     report.files.append(summary)
     report.rejections.extend(rejections)
-    report.warnings.extend(list(raw.warnings) + list(normalized.warnings))
+    report.warnings.extend(warnings + list(normalized.warnings))
+
+
+def _normalize(raw: Any, context: _Context, warnings: list[Warning_]) -> Any:
+    """The file normalised with the request's mapping or, when its columns are not all in this file
+    (one confirmed mapping is sent for every file), with a saved profile that fits or the file's own
+    automatic mapping, said in a warning. The answer to the day/month question still applies."""
+    from stationmap.io.normalize import normalize
+
+    columns = list(raw.frame.columns)
+    given = context.request.mapping
+    mapping = given or matching_profile(context.profiles, columns)
+    missing = _missing_column(given, columns) if given is not None else None
+    if missing is not None:
+        field_name, column = missing
+        name, profile = _fitting_profile(context.profiles, columns)
+        code = "mapping.fallback_profile" if profile is not None else "mapping.fallback_automatic"
+        warnings.append(Warning_(raw.file, code, {"file": raw.file, "field": field_name, "column": column,
+                                                  "profile": name}))
+        mapping = _keeping_answers(profile, given, raw)
+    try:
+        return normalize(raw, mapping, categories=context.categories, area=context.area,
+                         legacy_keys=context.legacy_keys)
+    except MappingError as error:
+        if missing is None or not context.single_file:
+            raise
+        # One file and a mapping given for it: what the user must fix is that mapping.
+        raise MappingError("mapping.column_missing", file=raw.file, field=missing[0],
+                           column=missing[1]) from error
+
+
+def _missing_column(mapping: "ColumnMapping", columns: list[str]) -> tuple[str, str] | None:
+    """(field, column) of the first mapped column this file lacks, or None when the mapping fits."""
+    present = set(columns)
+    return next(((f, c) for f, c in mapping.fields.items() if c not in present), None)
+
+
+def _keeping_answers(profile: "ColumnMapping | None", given: "ColumnMapping", raw: Any) -> "ColumnMapping":
+    """`profile` (or the file's own guessed mapping) with the user's day/month and UTM-zone answers
+    where it has none of its own."""
+    from stationmap.io.mapping import guess_mapping
+    from stationmap.io.normalize import GUESS_SAMPLE_ROWS
+    from stationmap.io.normalize_text import as_text
+
+    if profile is None:
+        head = raw.frame.head(GUESS_SAMPLE_ROWS)
+        profile = guess_mapping(list(raw.frame.columns), head.apply(as_text) if len(head.columns) else head)
+    return replace(profile,
+                   day_first=profile.day_first if profile.day_first is not None else given.day_first,
+                   utm_zone=profile.utm_zone or given.utm_zone)
+
+
+def _reject_whole_file(db: sqlite3.Connection, import_id: int, raw: Any, error: MappingError,
+                       report: ImportReport, warnings: list[Warning_]) -> None:
+    """A file that was read but whose columns cannot be mapped: every row is counted, rejected with
+    the reason, so the totals still add up and the user sees why."""
+    data = dict(error.data)
+    rejections = list(raw.bad_rows) + [Rejection(raw.file, int(line), error.code, {**data, "row": int(line)})
+                                       for line in raw.line_numbers]
+    report.files.append(FileSummary(file=raw.file, kind=TableKind.INCIDENTS, rows_read=raw.rows_read,
+                                    rejected=len(rejections), encoding=raw.encoding,
+                                    delimiter=raw.delimiter))
+    _store_rejections(db, import_id, rejections)
+    report.rejections.extend(rejections)
+    report.warnings.extend(warnings + [Warning_(raw.file, error.code, data)])
+
+
+def _without_legacy_duplicates(normalized: Any, known: incident_chunks.KnownKeys) -> "pd.DataFrame":
+    """The rows whose first-scheme key the project does not hold either (see store.schema, version 4)."""
+    if normalized.legacy_keys is None or normalized.table.empty:
+        return normalized.table
+    import pyarrow as pa
+
+    fresh = known.new_rows(pa.array(normalized.legacy_keys, type=pa.large_string()))
+    return normalized.table if fresh.all() else normalized.table[fresh].reset_index(drop=True)
 
 
 def _saving_progress(progress: Progress, file: Path) -> Callable[[int, int], None]:
@@ -162,9 +257,15 @@ def _update_revised_counts(db: sqlite3.Connection, import_id: int, chunk: "pd.Da
 def matching_profile(profiles: dict[str, "ColumnMapping"],
                      columns: list[str]) -> "ColumnMapping | None":
     """The saved profile that maps the most fields, among those whose columns all exist here."""
+    return _fitting_profile(profiles, columns)[1]
+
+
+def _fitting_profile(profiles: dict[str, "ColumnMapping"],
+                     columns: list[str]) -> tuple[str, "ColumnMapping | None"]:
+    """(name, profile) of matching_profile; ("", None) when none fits."""
     present = set(columns)
-    fitting = [m for m in profiles.values() if m.fields and set(m.fields.values()) <= present]
-    return max(fitting, key=lambda m: len(m.fields), default=None)
+    fitting = [(name, m) for name, m in profiles.items() if m.fields and set(m.fields.values()) <= present]
+    return max(fitting, key=lambda item: len(item[1].fields), default=("", None))
 
 
 def jurisdiction_area(project: Project) -> Any:
@@ -220,7 +321,8 @@ def _finish_import(db: sqlite3.Connection, import_id: int, report: ImportReport,
                "imported": report.imported, "duplicates": report.duplicates,
                "rejected": report.rejected, "kind": report.kind.value,
                "files": [f.to_json() for f in report.files],
-               "warnings": [w.to_json() for w in report.warnings]}
+               # Codes and data, not sentences: the history is shown in the viewer's language.
+               "warnings": [{"file": w.file, "code": w.code, "data": w.data} for w in report.warnings]}
     db.execute(
         "UPDATE imports SET finished_at = ?, sha256s = ?, rows_read = ?, imported = ?, duplicates = ?, "
         "rejected = ?, report_json = ? WHERE id = ?",

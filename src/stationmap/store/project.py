@@ -193,10 +193,13 @@ class Project:
             raise ProjectError("project.damaged", path=str(self.path), detail=str(error)) from error
 
     def imports(self) -> "pd.DataFrame":
+        """The import history; each report's warnings carry a "message" in the current language."""
         with self._translated():
-            return read_frame(self.db, "SELECT id, started_at, finished_at, files, sha256s, "
-                              "rows_read, imported, duplicates, rejected, report_json "
-                              "FROM imports ORDER BY id", _IMPORT_TYPES)
+            frame = read_frame(self.db, "SELECT id, started_at, finished_at, files, sha256s, "
+                               "rows_read, imported, duplicates, rejected, report_json "
+                               "FROM imports ORDER BY id", _IMPORT_TYPES)
+        frame["report_json"] = [rendered_report_json(text) for text in frame["report_json"]]
+        return frame
 
     def rejections(self, import_id: int | None = None) -> "pd.DataFrame":
         import pandas as pd
@@ -283,6 +286,26 @@ class Project:
 
 
 # --- helpers ------------------------------------------------------------------------------
+def rendered_report_json(text: Any, language: str | None = None) -> Any:
+    """A stored import report with a "message" on each warning, rendered from its code and data.
+
+    Reports store warnings as code + data so that a Spanish import reads in English in an English
+    window; records written before that hold only the finished "message", which is kept as it is.
+    """
+    from stationmap.core.messages import render
+
+    try:
+        report = json.loads(text) if text else None
+    except (TypeError, ValueError):
+        return text
+    if not isinstance(report, dict) or not isinstance(report.get("warnings"), list):
+        return text
+    for warning in report["warnings"]:
+        if isinstance(warning, dict) and "code" in warning and isinstance(warning.get("data"), dict):
+            warning["message"] = render(warning["code"], warning["data"], language)
+    return json.dumps(report, ensure_ascii=False)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind our back.
     db = sqlite3.connect(path, isolation_level=None, timeout=2.0)

@@ -10,6 +10,10 @@ version is `PRAGMA user_version`. Version history (each step in `MIGRATIONS`):
 - 3: incidents move from one SQLite row each to compressed Arrow column chunks
   (`incident_chunks`, see store.incident_chunks): ten times faster to import and
   to load. Their ids are kept.
+- 4: rows without a source id get order-free content keys ('c:', io.normalize.source_keys) instead of
+  a hash of every cell in column order ('h:'). No table changes: a project that already holds
+  incidents is marked (meta LEGACY_ROW_KEYS) so that its imports also compute the old key and
+  recognise the rows it holds.
 
 A migration step is a function taking an open connection inside the caller's
 transaction; it must leave the file at version N+1.
@@ -24,7 +28,9 @@ from stationmap.core.model import COUNT_COLUMNS, INCIDENT_COLUMNS
 
 # "StMp" in ASCII: a random SQLite file has 0 here, so we can say "not a project".
 APPLICATION_ID = 0x53744D70
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+# meta key (value JSON true) of a project whose incidents may carry first-scheme ('h:') keys.
+LEGACY_ROW_KEYS = "legacy_row_keys"
 
 INCIDENT_TYPES: dict[str, str] = {
     "start_ts": "INTEGER", "end_ts": "INTEGER", "time_known": "INTEGER",
@@ -108,12 +114,18 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE incidents")
 
 
+def _v3_to_v4(db: sqlite3.Connection) -> None:
+    # Only a project with incidents can hold 'h:' keys; a new or empty one never computes them.
+    if db.execute("SELECT 1 FROM incident_chunks LIMIT 1").fetchone():
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'true')", (LEGACY_ROW_KEYS,))
+
+
 def _row_types() -> dict[str, str]:
     return {"id": "INTEGER", "import_id": "INTEGER", **INCIDENT_TYPES}
 
 
 # MIGRATIONS[n] upgrades a version-n file to version n+1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def create_schema(db: sqlite3.Connection) -> None:

@@ -72,6 +72,12 @@ class ImportDialog(QDialog):
 
         self.info_label = QLabel(self)
         self.info_label.setWordWrap(True)
+        # A workbook's sheet: shown only for a workbook of several sheets. The importer picks the first
+        # sheet holding a table it recognises; a cover sheet, or a second table, is the user's call.
+        self.sheet_label = QLabel(self.tr("Hoja:"), self)
+        self.sheet_combo = QComboBox(self)
+        self.sheet_combo.activated.connect(self._on_sheet_chosen)
+        self.sheet: str | None = None   # the sheet the user chose; None: the importer's choice
         self.preview_model = QStandardItemModel(self)
         self.preview_view = QTableView(self)
         self.preview_view.setModel(self.preview_model)
@@ -132,9 +138,14 @@ class ImportDialog(QDialog):
         splitter.addWidget(self.preview_view)
         splitter.addWidget(mapping_box)
         splitter.setSizes([330, 330])
+        info_row = QHBoxLayout()
+        info_row.addWidget(self.info_label, 1)
+        info_row.addWidget(self.sheet_label)
+        info_row.addWidget(self.sheet_combo)
+        self._show_sheets([])
         layout = QVBoxLayout(self)
         layout.addLayout(files_row)
-        layout.addWidget(self.info_label)
+        layout.addLayout(info_row)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.day_first_box)
         layout.addWidget(self.buttons)
@@ -221,8 +232,14 @@ class ImportDialog(QDialog):
 
         self._previewed = path
         try:
-            result = preview(path, rows=PREVIEW_ROWS)
+            sheets = self._sheets_of(path)
+            sheet = self.sheet if self.sheet in sheets else None
+            result = preview(path, rows=PREVIEW_ROWS, sheet=sheet)
         except Exception as error:   # InputFileError explains itself; a bug is logged
+            if self.sheet_combo.count() > 1:   # no table on the sheets tried: the user may pick one
+                self._clear_preview(str(error))
+                self._update_buttons()
+                return
             self._mark_unreadable(path)
             self._update_buttons()
             show_error(self, error)
@@ -232,10 +249,35 @@ class ImportDialog(QDialog):
             # Keep the user's corrections when moving between files of the same export.
             result.mapping = self.mapping_form.mapping()
         self._show_raw(result.raw)
+        if result.raw.sheet:
+            self.sheet_combo.setCurrentText(result.raw.sheet)
         self.info_label.setText(self._describe(result))
         self.mapping_form.set_mapping(list(result.raw.frame.columns), result.mapping)
         self.day_first_box.setVisible(bool(result.day_first_ambiguous))
         self._update_buttons()
+
+    def _sheets_of(self, path: Path) -> list[str]:
+        """The workbook's sheets, also shown in the chooser when there are several ([] for a text file)."""
+        from stationmap.io.readers import sheet_names
+
+        try:
+            sheets = sheet_names(path)
+        finally:
+            self._show_sheets([])
+        self._show_sheets(sheets)
+        return sheets
+
+    def _show_sheets(self, sheets: list[str]) -> None:
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(sheets)
+        for widget in (self.sheet_label, self.sheet_combo):
+            widget.setVisible(len(sheets) > 1)
+
+    def _on_sheet_chosen(self, index: int) -> None:
+        self.sheet = self.sheet_combo.itemText(index)
+        self.mapping_edited = False   # another sheet, other columns: guessed afresh
+        if self._previewed is not None:
+            self.show_preview(self._previewed)
 
     def _mark_unreadable(self, path: Path) -> None:
         """Say the file cannot be read; with other files on the list, that they can still be imported
@@ -362,4 +404,5 @@ class ImportDialog(QDialog):
         from stationmap.store.import_job import ImportRequest
 
         mapping = self.mapping_form.mapping() if self.mapping_edited else None
-        return ImportRequest(project=Path(self._project.path), paths=list(self.paths), mapping=mapping)
+        return ImportRequest(project=Path(self._project.path), paths=list(self.paths), mapping=mapping,
+                             sheet=self.sheet)

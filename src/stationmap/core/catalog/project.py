@@ -52,6 +52,44 @@ MESSAGES = {
         "en": "{rows_read} rows read: {imported} imported, {duplicates} duplicates, "
               "{rejected} rejected.",
     },
+    "project.report_unwritable": {
+        "es": "No se puede escribir el informe «{path}» ({detail}). No se importó nada; elija otra ruta para --report.",
+        "en": "The report “{path}” cannot be written ({detail}). Nothing was imported; choose another --report path.",
+    },
+    "project.report_no_folder": {
+        "es": "No se puede escribir el informe «{path}»: la carpeta «{folder}» no existe. "
+              "No se importó nada; elija otra ruta para --report.",
+        "en": "The report “{path}” cannot be written: the folder “{folder}” does not exist. "
+              "Nothing was imported; choose another --report path.",
+    },
+    "project.summary_rejection": {
+        "es": "  ✗ {file}, fila {row}: {message}",
+        "en": "  ✗ {file}, row {row}: {message}",
+    },
+    "project.summary_rejection_plain": {
+        "es": "  ✗ {file}: {message}",
+        "en": "  ✗ {file}: {message}",
+    },
+    "project.summary_warning": {
+        "es": "  ! {file}: {message}",
+        "en": "  ! {file}: {message}",
+    },
+    "project.summary_more_rejections": {
+        "es": "  …y {count} rechazos más; detalle en --report.",
+        "en": "  …and {count} more rejections; details with --report.",
+    },
+    "project.summary_more_rejections_in": {
+        "es": "  …y {count} rechazos más; detalle en {path}.",
+        "en": "  …and {count} more rejections; details in {path}.",
+    },
+    "project.summary_more_warnings": {
+        "es": "  …y {count} advertencias más; detalle en --report.",
+        "en": "  …and {count} more warnings; details with --report.",
+    },
+    "project.summary_more_warnings_in": {
+        "es": "  …y {count} advertencias más; detalle en {path}.",
+        "en": "  …and {count} more warnings; details in {path}.",
+    },
     "project.report_written": {
         "es": "Informe guardado en {path}.",
         "en": "Report written to {path}.",
@@ -75,6 +113,10 @@ MESSAGES = {
     "project.progress_saving": {
         "es": "Guardando {file}: {done} de {total} filas…",
         "en": "Saving {file}: {done} of {total} rows…",
+    },
+    "project.progress_normalizing": {
+        "es": "Interpretando {file}…",
+        "en": "Interpreting {file}…",
     },
     "project.progress_committing": {
         "es": "Confirmando la importación…",

@@ -26,6 +26,17 @@ MESSAGES = {
         "es": "«{file}» no es un archivo de texto ni una tabla ({kind}). Revise que eligió el archivo correcto.",
         "en": "“{file}” is not a text file or a table ({kind}). Check that you chose the right file.",
     },
+    "read.binary_data": {
+        "es": "«{file}» no es un archivo de texto ni una tabla (contiene datos binarios). "
+              "Revise que eligió el archivo correcto.",
+        "en": "“{file}” is not a text file or a table (it holds binary data). Check that you chose the right file.",
+    },
+    "read.no_table_in_sheets": {
+        "es": "Ninguna hoja del libro «{file}» tiene una tabla de incidentes o de conteos reconocible "
+              "(hojas: {sheets}). Elija la hoja con --sheet NOMBRE o en el diálogo de importación.",
+        "en": "No sheet of the workbook “{file}” holds a recognisable table of incidents or counts "
+              "(sheets: {sheets}). Choose the sheet with --sheet NAME or in the import dialog.",
+    },
     "read.corrupt": {
         "es": "No se puede leer el libro de Excel «{file}»: está dañado o no es un archivo Excel ({reason}).",
         "en": "The Excel workbook “{file}” cannot be read: it is damaged or not an Excel file ({reason}).",
@@ -85,6 +96,16 @@ MESSAGES = {
     "read.header_not_first": {
         "es": "El encabezado de la tabla está en la fila {line}; lo que está encima (títulos) no se importó.",
         "en": "The table header is on row {line}; what is above it (titles) was not imported.",
+    },
+    "read.header_only": {
+        "es": "«{file}» tiene encabezado pero ninguna fila de datos; no hay nada que importar.",
+        "en": "“{file}” has a header but no rows; there is nothing to import.",
+    },
+    "read.sheet_chosen": {
+        "es": "El libro tiene varias hojas ({sheets}); se importó «{sheet}», la primera con una tabla reconocible. "
+              "Para otra hoja, elíjala con --sheet o en el diálogo de importación.",
+        "en": "The workbook has several sheets ({sheets}); “{sheet}”, the first with a recognisable table, "
+              "was imported. For another sheet, choose it with --sheet or in the import dialog.",
     },
     "read.mixed_encoding": {
         "es": "El archivo mezcla codificaciones ({encoding}); cada línea se leyó con la suya ({lines} líneas en {fallback}).",

@@ -20,6 +20,18 @@ MESSAGES = {
         "es": "La columna «{column}» asignada a «{field}» no existe en «{file}». Revise la asignación.",
         "en": "Column '{column}' mapped to '{field}' does not exist in '{file}'. Check the mapping.",
     },
+    "mapping.fallback_profile": {
+        "es": "La asignación de columnas elegida no corresponde a «{file}» (no tiene la columna «{column}» "
+              "asignada a «{field}»); se usó el perfil guardado «{profile}», que sí corresponde. Revíselo.",
+        "en": "The chosen column mapping does not fit '{file}' (it has no column '{column}' mapped to "
+              "'{field}'); the saved profile '{profile}', which fits, was used instead. Please check it.",
+    },
+    "mapping.fallback_automatic": {
+        "es": "La asignación de columnas elegida no corresponde a «{file}» (no tiene la columna «{column}» "
+              "asignada a «{field}»); se usó la asignación automática de sus propias columnas. Revísela.",
+        "en": "The chosen column mapping does not fit '{file}' (it has no column '{column}' mapped to "
+              "'{field}'); its own columns were mapped automatically instead. Please check them.",
+    },
     # --- rejected rows ---------------------------------------------------------------------
     "rows.date_missing": {
         "es": "Fila {row}: la fila no tiene fecha (columna «{column}» vacía).",
@@ -84,6 +96,18 @@ MESSAGES = {
     "rows.coords_empty": {
         "es": "{count} fila(s) no tienen coordenadas y se importaron sin ubicación (filas {rows}).",
         "en": "{count} row(s) have no coordinates and were imported without a location (rows {rows}).",
+    },
+    "rows.coords_incomplete": {
+        "es": "{count} fila(s) tienen solo una de las dos coordenadas (falta la latitud o la longitud) "
+              "y se importaron sin ubicación (filas {rows}).",
+        "en": "{count} row(s) have only one of the two coordinates (the latitude or the longitude is missing) "
+              "and were imported without a location (rows {rows}).",
+    },
+    "rows.coords_unreadable": {
+        "es": "{count} fila(s) tienen coordenadas que no son números ni grados (por ejemplo, texto) "
+              "y se importaron sin ubicación (filas {rows}).",
+        "en": "{count} row(s) have coordinates that are neither numbers nor degrees (text, for example) "
+              "and were imported without a location (rows {rows}).",
     },
     "rows.coords_none": {
         "es": "El archivo no tiene columnas de coordenadas: los hechos no se verán en el mapa.",

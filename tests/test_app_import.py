@@ -263,3 +263,38 @@ def test_rejections_are_exported_beside_the_imported_data(qtbot, tmp_path, monke
     assert offered == [str(data / "rechazos.csv")]
     assert (tmp_path / "elegido.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(
         f"{data / 'denuncias.csv'},4,date.invalid")
+
+
+def test_rejected_rows_export_with_their_cells_and_come_back_once_corrected(tmp_path):
+    """The rejections CSV holds each rejected row as it was read, after the reasons: corrected in a
+    spreadsheet, it imports as it is (the reason columns are not mapped), and the row arrives whole.
+    The project keeps the cells too, so the history's export has them."""
+    from stationmap.store.import_job import ImportRequest, run
+    from stationmap.store.project import Project
+
+    source = tmp_path / "denuncias.csv"
+    source.write_text(CSV_TEXT, encoding="utf-8")
+    project_path = tmp_path / "p.stationmap"
+    report = run(ImportRequest(project_path, [source])).to_json()
+    assert [(r["row"], r["cells"]["fecha_hecho"]) for r in report["rejections"]] == [(4, "31/02/2026")]
+    with Project.open(project_path) as project:
+        stored = project.rejections()
+    assert stored["cells"].tolist() == [r["cells"] for r in report["rejections"]]
+
+    exported = tmp_path / "rechazos.csv"
+    write_rejections_csv(stored.to_dict("records"), exported)
+    with open(exported, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["archivo", "fila", "codigo", "motivo", "nro_denuncia", "fecha_hecho", "hora", "modalidad",
+                       "latitud", "longitud", "direccion"]
+    assert rows[1][4:] == ["D-3", "31/02/2026", "23:00", "ROBO", "-8.06", "-79.02", "Mz. P Lt. 8"]
+
+    rows[1][5] = "28/02/2026"   # the user's correction
+    with open(exported, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    again = run(ImportRequest(project_path, [exported]))
+    assert (again.imported, again.rejected, again.duplicates) == (1, 0, 0)
+    with Project.open(project_path) as project:
+        incidents = project.incidents()
+    row = incidents[incidents["source_id"] == "D-3"].iloc[0]
+    assert row["address"] == "Mz. P Lt. 8" and row["category_raw"] == "ROBO"

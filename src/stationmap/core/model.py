@@ -126,9 +126,11 @@ class Rejection(_CodedMessage):
     row: int
     code: str
     data: dict[str, Any] = field(default_factory=dict)
+    cells: dict[str, str] | None = None   # the row as read, {column: text}, when the reader had it
 
     def to_json(self, language: str | None = None) -> dict[str, Any]:
-        return {"file": self.file, "row": self.row, "code": self.code, "message": self.message(language)}
+        found = {"file": self.file, "row": self.row, "code": self.code, "message": self.message(language)}
+        return found if self.cells is None else {**found, "cells": self.cells}
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def _import_one(db: sqlite3.Connection, import_id: int, file: Path, context: _Co
         _reject_whole_file(db, import_id, raw, error, report, warnings)
         return
     progress(READ_SHARE, render("project.progress_normalizing", {"file": file.name}))
-    rejections = list(raw.bad_rows) + list(normalized.rejections)
+    rejections = list(raw.bad_rows) + with_cells(normalized.rejections, raw)
     summary = FileSummary(file=str(file), kind=normalized.kind, rows_read=raw.rows_read,
                           encoding=raw.encoding, delimiter=raw.delimiter,
                           mapping=dict(normalized.mapping.fields))
@@ -196,8 +196,8 @@ def _reject_whole_file(db: sqlite3.Connection, import_id: int, raw: Any, error: 
     """A file that was read but whose columns cannot be mapped: every row is counted, rejected with
     the reason, so the totals still add up and the user sees why."""
     data = dict(error.data)
-    rejections = list(raw.bad_rows) + [Rejection(raw.file, int(line), error.code, {**data, "row": int(line)})
-                                       for line in raw.line_numbers]
+    rejections = list(raw.bad_rows) + with_cells(
+        [Rejection(raw.file, int(line), error.code, {**data, "row": int(line)}) for line in raw.line_numbers], raw)
     report.files.append(FileSummary(file=raw.file, kind=TableKind.INCIDENTS, rows_read=raw.rows_read,
                                     rejected=len(rejections), encoding=raw.encoding,
                                     delimiter=raw.delimiter))
@@ -305,12 +305,26 @@ def _begin_import(db: sqlite3.Connection, files: list[Path]) -> int:
     return int(cursor.lastrowid)
 
 
+def with_cells(rejections: list[Rejection], raw: Any) -> list[Rejection]:
+    """`rejections` of rows of `raw`, each with its cells as read: what the user corrects before
+    importing the rows again (ui.import_summary writes them back out as a CSV)."""
+    if not rejections:
+        return []
+    import pandas as pd
+
+    positions = pd.Index(raw.line_numbers).get_indexer([r.row for r in rejections])
+    columns = list(raw.frame.columns)
+    rows = raw.frame.iloc[[p for p in positions if p >= 0]].astype(str).to_numpy().tolist()
+    cells = iter(dict(zip(columns, row)) for row in rows)
+    return [replace(r, cells=next(cells)) if position >= 0 else r for r, position in zip(rejections, positions)]
+
+
 def _store_rejections(db: sqlite3.Connection, import_id: int,
                       rejections: list[Rejection]) -> None:
     db.executemany(
-        "INSERT INTO rejections (import_id, file, row, code, data) VALUES (?, ?, ?, ?, ?)",
-        ((import_id, r.file, int(r.row), r.code, json.dumps(r.data, ensure_ascii=False,
-                                                            default=str))
+        "INSERT INTO rejections (import_id, file, row, code, data, cells) VALUES (?, ?, ?, ?, ?, ?)",
+        ((import_id, r.file, int(r.row), r.code, json.dumps(r.data, ensure_ascii=False, default=str),
+          None if r.cells is None else json.dumps(r.cells, ensure_ascii=False))
          for r in rejections))
 
 

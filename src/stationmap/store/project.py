@@ -206,7 +206,7 @@ class Project:
 
         from stationmap.core.messages import render
 
-        sql = "SELECT import_id, file, row, code, data FROM rejections"
+        sql = "SELECT import_id, file, row, code, data, cells FROM rejections"
         params: tuple = ()
         if import_id is not None:
             sql, params = sql + " WHERE import_id = ?", (import_id,)
@@ -218,6 +218,8 @@ class Project:
             "row": pd.Series([r[2] for r in rows], dtype="int64"),
             "code": pd.Series([r[3] for r in rows], dtype="str"),
             "message": pd.Series([render(r[3], json.loads(r[4])) for r in rows], dtype="str"),
+            # the row as read ({column: text}); None for rows rejected before files kept them
+            "cells": pd.Series([None if r[5] is None else json.loads(r[5]) for r in rows], dtype="object"),
         })
 
     # --- category table and mapping profiles --------------------------------------------

@@ -14,6 +14,8 @@ version is `PRAGMA user_version`. Version history (each step in `MIGRATIONS`):
   a hash of every cell in column order ('h:'). No table changes: a project that already holds
   incidents is marked (meta LEGACY_ROW_KEYS) so that its imports also compute the old key and
   recognise the rows it holds.
+- 5: a rejected row keeps its cells as read (`rejections.cells`, JSON {column: text}), so the rows
+  can be exported, corrected and imported again.
 
 A migration step is a function taking an open connection inside the caller's
 transaction; it must leave the file at version N+1.
@@ -28,7 +30,7 @@ from stationmap.core.model import COUNT_COLUMNS, INCIDENT_COLUMNS
 
 # "StMp" in ASCII: a random SQLite file has 0 here, so we can say "not a project".
 APPLICATION_ID = 0x53744D70
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # meta key (value JSON true) of a project whose incidents may carry first-scheme ('h:') keys.
 LEGACY_ROW_KEYS = "legacy_row_keys"
 
@@ -120,12 +122,17 @@ def _v3_to_v4(db: sqlite3.Connection) -> None:
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, 'true')", (LEGACY_ROW_KEYS,))
 
 
+def _v4_to_v5(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE rejections ADD COLUMN cells TEXT")   # NULL for rows rejected before
+
+
 def _row_types() -> dict[str, str]:
     return {"id": "INTEGER", "import_id": "INTEGER", **INCIDENT_TYPES}
 
 
 # MIGRATIONS[n] upgrades a version-n file to version n+1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
+                                                              4: _v4_to_v5}
 
 
 def create_schema(db: sqlite3.Connection) -> None:

@@ -61,14 +61,18 @@ def _fit_height(table: QTableWidget, max_rows: int) -> None:
 
 
 def write_rejections_csv(rejections: list[dict[str, Any]], path: Path) -> None:
-    """UTF-8 with BOM so Excel on a Spanish Windows reads the accents right."""
+    """The rejected rows with their reasons and, after those, their cells as they were read: the user
+    corrects them in a spreadsheet and imports this file again (the reason columns are not mapped).
+    UTF-8 with BOM so Excel on a Spanish Windows reads the accents right."""
+    columns = list(dict.fromkeys(name for item in rejections for name in (item.get("cells") or {})))
     try:
         with open(path, "w", newline="", encoding="utf-8-sig") as out:
             writer = csv.writer(out)
-            writer.writerow(["archivo", "fila", "codigo", "motivo"])
+            writer.writerow(["archivo", "fila", "codigo", "motivo", *columns])
             for item in rejections:
+                cells = item.get("cells") or {}
                 writer.writerow([item.get("file", ""), item.get("row", ""), item.get("code", ""),
-                                 item.get("message", "")])
+                                 item.get("message", ""), *(cells.get(name, "") for name in columns)])
     except OSError as error:
         raise StationMapError("ui.export_failed", path=str(path),
                               reason=error.strerror or str(error)) from error
@@ -194,7 +198,7 @@ class ImportHistoryDialog(QDialog):
         for key in ("rows_read", "imported", "duplicates", "rejected"):
             report[key] = int(record[key])
         rejected = self._project.rejections(int(record["id"]))
-        report["rejections"] = rejected[["file", "row", "code", "message"]].to_dict("records")
+        report["rejections"] = rejected[["file", "row", "code", "message", "cells"]].to_dict("records")
         return report
 
     def show_detail(self, row: int) -> None:

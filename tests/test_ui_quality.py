@@ -111,4 +111,5 @@ def test_a_project_without_incidents_shows_no_percentages(qtbot, config_dir, tmp
     assert panel.report.incidents == 0 and panel.shares.rowCount() == 0 and panel.shares.isHidden()
     assert "no tiene ninguno" in panel.summary.text()
     assert panel.trend.plotItem.listDataItems() == []
+    assert not panel.trend.plotItem.getAxis("bottom").style["showValues"]   # no "00.250" dates of nothing
     window.close()

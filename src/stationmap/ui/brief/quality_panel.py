@@ -189,7 +189,10 @@ class QualityPanel(QWidget):
     def _draw_trend(self, weekly: Any, keys: list[str]) -> None:
         plot = self.trend.plotItem
         plot.clear()
-        if weekly is None or len(weekly) == 0:
+        # Without weeks (a project of counts only) the date axis would label an empty range "00.250".
+        empty = weekly is None or len(weekly) == 0
+        plot.getAxis("bottom").setStyle(showValues=not empty)
+        if empty:
             return
         x = np.array([datetime.combine(day, time(), timezone.utc).timestamp() for day in weekly.index])
         for key in keys:

@@ -7,7 +7,7 @@ import pytest
 
 from stationmap.core.errors import StationMapError
 from stationmap.planning.allocation import SectorRisk, Unit, allocate_shift, apportion
-from stationmap.planning.dosage import DosageRules, places_within_budget, schedule_visits
+from stationmap.planning.dosage import DosageRules, places_within_budget, schedule_visits, travel_minutes
 
 
 def _bounded_quota(total, w, lo, hi):
@@ -117,3 +117,55 @@ def test_dosage_is_random_but_reproducible():
     one = schedule_visits(places, 480, np.random.default_rng(7))
     assert one == schedule_visits(places, 480, np.random.default_rng(7))
     assert one != schedule_visits(places, 480, np.random.default_rng(8))
+
+
+def test_apportion_shares_spare_units_among_equal_sectors_in_turn():
+    # No risk anywhere (no incidents in the look-back): 7 units over 6 sectors, 21 shifts.
+    # Before: Sector 1 took the spare unit every shift (42 vs 21 unit-shifts).
+    totals = sum(apportion(7, np.zeros(6), np.zeros(6), np.full(6, 99), rotate=k) for k in range(21))
+    assert totals.max() - totals.min() <= 1 and totals.sum() == 147
+
+
+def _line_of_places(n, metres_apart):
+    lon = -79.03 + np.arange(n) * metres_apart / (111_320 * np.cos(np.radians(8.07)))
+    return lon, np.full(n, -8.07)
+
+
+def test_travel_time_follows_distance_detour_and_unit_speed():
+    lon, lat = _line_of_places(3, 1500)
+    # 1.5 km straight x 1.3 street detour = 1.95 km: ~6 min by car at 20 km/h, ~30 min on foot at 4 km/h.
+    assert travel_minutes(lon, lat, "patrullero")[0, 1] == 6
+    assert travel_minutes(lon, lat, "motorizado")[0, 1] == 5
+    assert travel_minutes(lon, lat, "a_pie")[0, 1] == 30
+    assert travel_minutes(lon, lat, "patrullero")[0, 2] == 12
+
+
+@pytest.mark.parametrize("kind", ["patrullero", "motorizado", "a_pie"])
+@pytest.mark.parametrize("seed", range(8))
+def test_dosage_leaves_time_to_travel_between_places(seed, kind):
+    rules = DosageRules()
+    shift = 480
+    travel = travel_minutes(*_line_of_places(5, 2950), kind)   # QA: points 2.95 km apart
+    places = [f"P{i}" for i in range(5)]
+    visits = schedule_visits(places, shift, np.random.default_rng(seed), rules, travel=travel)
+    assert visits
+    index = {p: i for i, p in enumerate(places)}
+    ordered = sorted(visits, key=lambda v: v.start_minute)
+    for a, b in zip(ordered, ordered[1:]):
+        free = b.start_minute - (a.start_minute + a.minutes)
+        assert free >= travel[index[a.place], index[b.place]], (a, b)
+    assert all(0 <= v.start_minute and v.start_minute + v.minutes <= shift for v in visits)
+    moving = sum(travel[index[a.place], index[b.place]] for a, b in zip(ordered, ordered[1:]))
+    assert sum(v.minutes for v in visits) + moving <= rules.proactive_share * shift
+
+
+def test_units_sharing_places_never_meet_there():
+    rules = DosageRules()
+    travel = travel_minutes(*_line_of_places(3, 800), "patrullero")
+    busy: dict = {}
+    rng = np.random.default_rng(1)
+    for _ in range(7):   # seven units, three places (QA: 5 units at PC-13 at 14:18)
+        for v in schedule_visits(["A", "B", "C"], 480, rng, rules, travel=travel, busy=busy):
+            assert all(v.start_minute >= e or v.start_minute + v.minutes <= s for s, e in busy.get(v.place, []))
+            busy.setdefault(v.place, []).append((v.start_minute, v.start_minute + v.minutes))
+    assert sum(len(x) for x in busy.values()) > 30

@@ -176,3 +176,131 @@ def test_plan_html_is_self_contained_and_draws_map_chart_and_tables_offline(expo
     assert count_near(image, "#000000", 30) > 2000      # sector outlines, point discs, text
     assert count_near(image, "#21918c", 20) > 200       # hour x weekday cells (viridis)
     assert "Sector 1" in html and plan.critical_points[0].code in html
+
+
+def pdf_text(pdf, first: int | None = None, last: int | None = None) -> str:
+    pages = (["-f", str(first)] if first else []) + (["-l", str(last)] if last else [])
+    return subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+# Words of our own Spanish wording; data (street names, crime categories, the station's name) may be Spanish.
+SPANISH = re.compile(r"\b(Turno|Mañana|Tarde|Noche|Unidad|Motivo|Fecha|Calle|Horario|riesgo|semanas|Cuándo|"
+                     r"Página|incidentes|horas pico|retén|Patrullero|Fijado|Tarjetas|Permanezca|versión|"
+                     r"generado|filas|Puntos críticos|Sectores|Delitos principales|Visitas|Asignaciones|"
+                     r"Minutos|Inicio|Avisos|lun|mar|mié|jue|vie|sáb|dom)\b")
+
+
+@pytest.fixture(scope="module")
+def exported_en(exported, tmp_path_factory):
+    from stationmap.core.messages import set_language
+
+    plan, *_ = exported
+    out = tmp_path_factory.mktemp("plan_en")
+    set_language("en")   # as the window does when the user picks English: no language argument
+    try:
+        files = export_plan(plan, out, station="Comisaría PNP El Porvenir", synthetic=True)
+    finally:
+        set_language("es")
+    return plan, out, files
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_english_exports_have_no_spanish_wording(exported_en):
+    plan, out, files = exported_en
+    texts = {f.name: f.read_text(encoding="utf-8-sig") for f in files if f.suffix in (".csv", ".kml", ".gpx", ".html")}
+    # GeoJSON property keys are identifiers for scripts (like the file names): its values must be English.
+    geo_json = json.loads((out / "plan.geojson").read_text(encoding="utf-8"))
+    texts["plan.geojson"] = " ".join([geo_json["attribution"]] + [str(v) for f in geo_json["features"]
+                                                                  for v in f["properties"].values()])
+    texts["plan_patrullaje.pdf"] = pdf_text(out / "plan_patrullaje.pdf")
+    texts["tarjetas_de_ruta.pdf"] = pdf_text(out / "tarjetas_de_ruta.pdf")
+    data = {p.street for p in plan.critical_points} | {c for p in plan.critical_points for c in p.categories}
+    for name, content in texts.items():
+        for value in sorted(data, key=len, reverse=True):   # data stays as recorded
+            content = content.replace(value, "")
+        assert not SPANISH.findall(content), (name, sorted(set(SPANISH.findall(content)))[:10])
+    assigned = pd.read_csv(out / "plan_asignaciones.csv", encoding="utf-8-sig")
+    assert set(assigned["Type"]) == {"Patrol car", "Serenazgo unit"}
+    assert assigned["Reason"].str.contains(r"^Sector \d, (?:Morning|Afternoon|Night): \d+ % of this shift's risk"
+                                           r"|reserve at the station").all()
+    assert "Risk Morning (%)" in pd.read_csv(out / "plan_sectores.csv", encoding="utf-8-sig").columns
+    cover = pdf_text(out / "plan_patrullaje.pdf", 1, 1)
+    assert "3 patrol cars, 2 serenazgo units" in cover and "Patrol plan — " in cover
+    sheets = pd.read_excel(out / "plan.xlsx", sheet_name=None, engine="openpyxl")
+    assert set(sheets) == {"Assignments", "Visits", "Sectors", "Critical points"}
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_spanish_cover_counts_units_in_the_plural(exported):
+    plan, out, *_ = exported
+    cover = pdf_text(out / "plan_patrullaje.pdf", 1, 1)
+    assert "3 patrulleros, 2 serenazgos" in cover and "6 patrulleros, 4 serenazgos" in cover
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_cover_lists_every_critical_point_going_on_to_the_next_page(exported, tmp_path):
+    plan, _, _, incidents = exported
+    many = build_plan(incidents, plan.sectors, SPEC, date(2026, 11, 16), date(2026, 11, 16), seed=3)
+    many.critical_points = many.critical_points * 2   # more than two covers hold, as a busy station has
+    many.point_sector = many.point_sector * 2
+    assert len(many.critical_points) > 30
+    pdf = export_plan(many, tmp_path, station="Comisaría PNP El Porvenir", synthetic=True)[0]
+    assert_nothing_runs_into_the_footer(pdf)
+    pages = pages_of_words(pdf)
+    assert len(pages) == 2 + 3   # the list goes on on a second cover page, then one page per shift
+    listed = [w for page in pages[:2] for _, w in page if re.fullmatch(r"PC-\d\d", w)]
+    assert sorted(listed) == sorted(p.code for p in many.critical_points)
+    assert "(continuación)" in pdf_text(pdf, 2, 2)
+
+
+def test_spreadsheet_has_real_dates_and_times_and_readable_columns(exported):
+    import datetime as dt
+
+    import openpyxl
+
+    plan, out, *_ = exported
+    book = openpyxl.load_workbook(out / "plan.xlsx")
+    visits = book["Visitas"]
+    header = [c.value for c in visits[1]]
+    row = [c for c in visits[2]]
+    date_cell, start_cell = row[header.index("Fecha")], row[header.index("Inicio")]
+    assert isinstance(date_cell.value, dt.datetime) and date_cell.value.date() == date(2026, 11, 16)
+    assert date_cell.number_format == "dd/mm/yyyy"
+    assert isinstance(start_cell.value, dt.time) and start_cell.number_format == "hh:mm"
+    reason = book["Asignaciones"].column_dimensions["G"].width
+    assert reason and reason > 40
+    # The CSV keeps the dates and times as people write them.
+    csv = pd.read_csv(out / "plan_visitas.csv", encoding="utf-8-sig", dtype=str)
+    assert csv["Fecha"].str.fullmatch(r"\d\d/\d\d/2026").all() and csv["Inicio"].str.fullmatch(r"\d\d:\d\d").all()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_a_plan_with_no_recent_incidents_says_so_in_pdf_and_html(exported, tmp_path):
+    plan, _, _, incidents = exported
+    empty = build_plan(incidents, plan.sectors, SPEC, date(2030, 1, 7), date(2030, 1, 7), seed=3)
+    files = export_plan(empty, tmp_path, station="Comisaría PNP El Porvenir", synthetic=True)
+    cover = " ".join(pdf_text(files[0], 1, 1).split())
+    assert "Avisos: No hay denuncias en las 8 semanas anteriores al 07/01/2030" in cover
+    html = (tmp_path / "plan_patrullaje.html").read_text(encoding="utf-8")
+    assert "No hay denuncias en las 8 semanas anteriores al 07/01/2030" in html
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_a_saved_point_outside_every_sector_is_marked_not_patrolled_everywhere(exported, tmp_path):
+    """Plans saved before outside points were left out still carry them: every export says so."""
+    plan, _, _, incidents = exported
+    old = build_plan(incidents, plan.sectors, SPEC, date(2026, 11, 16), date(2026, 11, 16), seed=3)
+    lost = old.critical_points[-1]
+    old.point_sector[-1] = -1
+    old.visits = {k: [v for v in vs if v.place != lost.code] for k, vs in old.visits.items()}
+    files = export_plan(old, tmp_path, station="Comisaría PNP El Porvenir", synthetic=True)
+    words = "Fuera de los sectores: sin patrullaje"
+    points = pd.read_csv(tmp_path / "plan_puntos_criticos.csv", encoding="utf-8-sig")
+    assert points.loc[points["Código"] == lost.code, "Sector"].item() == words
+    for name in ("plan.geojson", "plan.kml", "puntos_criticos.gpx", "plan_patrullaje.html"):
+        assert words in (tmp_path / name).read_text(encoding="utf-8"), name
+    geo_json = json.loads((tmp_path / "plan.geojson").read_text(encoding="utf-8"))
+    flags = {f["properties"]["codigo"]: f["properties"]["patrullado"] for f in geo_json["features"]
+             if f["properties"]["tipo"] == "punto_critico"}
+    assert flags[lost.code] is False and sum(flags.values()) == len(flags) - 1
+    assert words in " ".join(pdf_text(files[0], 1, 2).split())

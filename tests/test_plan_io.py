@@ -116,3 +116,15 @@ def test_damaged_or_missing_saved_plans_raise_coded_errors(plan, tmp_path):
     assert truncated.value.code == "plan_ui.bad_saved_plan"
     with pytest.raises(StationMapError):
         plan_io.plan_from_json({**plan_io.plan_to_json(plan), "format_version": 99})
+
+
+def test_a_reloaded_plan_keeps_its_warnings_and_explains_itself_in_either_language(plan):
+    loaded = round_trip(plan)
+    assert loaded.warnings == plan.warnings and loaded.warnings   # the sample has a point outside the sectors
+    assert loaded.warning_texts("en") == plan.warning_texts("en")
+    for key, allocation in plan.allocations.items():
+        for before, after in zip(allocation.assignments, loaded.allocations[key].assignments):
+            assert after.reason_in("en") == before.reason_in("en") and after.reason_in("es") == before.reason
+    locked = next(a for a in loaded.allocations[(date(2026, 11, 16), "manana")].assignments if a.unit.id == "PT-02")
+    assert locked.reason_in("en").endswith("(locked by the commander)")
+    assert locked.reason_in("es").endswith("(fijado por el comisario)")

@@ -18,13 +18,17 @@ from stationmap.core.errors import StationMapError
 UNIT_KINDS = ("patrullero", "integrado", "motorizado", "serenazgo", "a_pie")
 
 
-def apportion(total: int, weights: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
+def apportion(total: int, weights: np.ndarray, lower: np.ndarray, upper: np.ndarray,
+              rotate: int = 0) -> np.ndarray:
     """Integers a with lower <= a <= upper and sum(a) == min(total, sum(upper)),
     each within one unit of its bounded proportional quota.
 
     The quota is water-filling: q_s = clip(lambda * w_s, lower_s, upper_s) with
     lambda chosen so the quotas add up to the total; the integers are the floors
-    plus one for the largest fractional parts (Hamilton's method).
+    plus one for the largest fractional parts (Hamilton's method). Sectors tied on
+    both fraction and risk take the spare units in turn, starting at sector
+    `rotate` (mod n): a week of plans with no risk anywhere shares evenly instead
+    of giving Sector 1 every spare unit.
     """
     weights = np.asarray(weights, dtype=float)
     lower = np.asarray(lower, dtype=np.int64)
@@ -35,8 +39,9 @@ def apportion(total: int, weights: np.ndarray, lower: np.ndarray, upper: np.ndar
     quotas = _bounded_quotas(target, weights, lower, upper)
     alloc = np.floor(quotas + 1e-9).astype(np.int64)
     short = target - int(alloc.sum())
-    fraction = np.where(alloc < upper, quotas - alloc, -np.inf)
-    order = np.lexsort((-weights, -fraction))  # ties go to the riskier sector
+    fraction = np.where(alloc < upper, np.round(quotas - alloc, 9), -np.inf)
+    turn = (np.arange(len(weights)) - rotate) % max(len(weights), 1)
+    order = np.lexsort((turn, -weights, -fraction))  # ties go to the riskier sector, then in turn
     alloc[order[:short]] += 1
     return alloc
 
@@ -77,7 +82,31 @@ class Assignment:
     unit: Unit
     sector: str | None       # None: stays at the station
     locked: bool
-    reason: str
+    reason: str              # as shown when the plan was made (a commander's note for hand edits)
+    # The reason as a message code and its data, so each export says it in its own language.
+    why: str = ""
+    why_data: tuple = ()
+
+    def reason_in(self, language: str | None = None) -> str:
+        """The reason in `language` (default: the user's), or as written when it has no code."""
+        return render_reason(self.why, dict(self.why_data), language) if self.why else self.reason
+
+
+def render_with_shift(code: str, data: dict, language: str | None = None) -> str:
+    """A plan message whose `shift` is a shift key, rendered with the shift's name in `language`
+    (a station's own shift with no name in the catalog keeps the `label` it was planned with)."""
+    from stationmap.core.messages import catalog, render
+
+    key = f"temporal.shift.{data.get('shift')}"
+    shift = render(key, language=language) if key in catalog() else data.get("label", data.get("shift", ""))
+    return render(code, {**data, "shift": shift}, language)
+
+
+def render_reason(code: str, data: dict, language: str | None = None) -> str:
+    from stationmap.core.messages import render
+
+    text = render_with_shift(code, data, language)
+    return text + render("plan.reason.locked", language=language) if data.get("locked") else text
 
 
 @dataclass
@@ -91,10 +120,11 @@ class ShiftAllocation:
 
 def allocate_shift(shift: str, units: list[Unit], sectors: list[SectorRisk], *,
                    at_station: int = 0, locked: dict[str, str] | None = None,
-                   lookback_weeks: int = 8, label: str | None = None) -> ShiftAllocation:
+                   lookback_weeks: int = 8, label: str | None = None, rotate: int = 0) -> ShiftAllocation:
     """Assign every unit of one shift: `at_station` stay, locked ones stay put, the rest by risk.
 
     `shift` identifies the shift; `label` is how reasons name it ("Noche"), default `shift`.
+    `rotate` says which of several equally risky sectors goes first (see `apportion`).
     """
     label = label or shift
     locked = dict(locked or {})
@@ -102,6 +132,8 @@ def allocate_shift(shift: str, units: list[Unit], sectors: list[SectorRisk], *,
     unknown = set(locked.values()) - set(names) - {""}
     if unknown:
         raise StationMapError("plan.unknown_sector", sector=sorted(unknown)[0])
+    if at_station > len(units):
+        raise StationMapError("plan.station_exceeds_units", shift=label, kept=at_station, available=len(units))
     if at_station + len(locked) > len(units):
         raise StationMapError("plan.minimums_exceed_units", needed=at_station + len(locked), available=len(units))
     index = {name: i for i, name in enumerate(names)}
@@ -115,32 +147,38 @@ def allocate_shift(shift: str, units: list[Unit], sectors: list[SectorRisk], *,
     upper = np.array([s.cap if s.cap is not None else len(units) for s in sectors])
     upper = np.maximum(upper, lower)
     deployable = len(units) - at_station - sum(1 for s in locked.values() if not s)
-    counts = apportion(deployable, risk, lower, upper)
+    counts = apportion(deployable, risk, lower, upper, rotate)
 
     allocation = ShiftAllocation(shift)
     free = [u for u in units if u.id not in locked]
     free.sort(key=lambda u: UNIT_KINDS.index(u.kind) if u.kind in UNIT_KINDS else len(UNIT_KINDS))
+    def assign(unit: Unit, sector: str | None, is_locked: bool) -> None:
+        code, data = _reason(shift, label, sector, risk, total_risk, index, lookback_weeks, is_locked)
+        allocation.assignments.append(Assignment(unit, sector, is_locked, render_reason(code, data), code,
+                                                 tuple(sorted(data.items()))))
+
     for unit_id, sector in locked.items():
-        unit = next(u for u in units if u.id == unit_id)
-        allocation.assignments.append(Assignment(unit, sector or None, True, _reason(
-            label, sector, risk, total_risk, index, lookback_weeks, locked=True)))
-    # Open slots, riskiest sector first per slot, so cars go where risk per unit is highest.
+        assign(next(u for u in units if u.id == unit_id), sector or None, True)
+    # Open slots, riskiest sector first per slot, so cars go where risk per unit is highest
+    # (equally risky sectors in turn, so the same sector does not always get the cars).
+    turn = {name: (i - rotate) % len(names) for i, name in enumerate(names)}
     slots = []
     for i, name in enumerate(names):
         for k in range(int(counts[i] - locked_count[i])):
-            slots.append((-(risk[i] / (locked_count[i] + k + 1)), name))
+            slots.append((-round(risk[i] / (locked_count[i] + k + 1), 9), turn[name], name))
     slots.sort()
-    for unit, (_, sector) in zip(free, slots):
-        allocation.assignments.append(Assignment(unit, sector, False, _reason(
-            label, sector, risk, total_risk, index, lookback_weeks)))
+    for unit, (_, _, sector) in zip(free, slots):
+        assign(unit, sector, False)
     for unit in free[len(slots):]:
-        allocation.assignments.append(Assignment(unit, None, False, f"{label}: retén en la comisaría"))
+        assign(unit, None, False)
     return allocation
 
 
-def _reason(shift, sector, risk, total_risk, index, weeks, locked=False) -> str:
+def _reason(shift, label, sector, risk, total_risk, index, weeks, locked) -> tuple[str, dict]:
+    """The message code and data that explain one assignment."""
+    data = {"shift": shift, "label": label, "weeks": weeks, "locked": locked}
     if not sector:
-        return f"{shift}: retén en la comisaría (fijado por el comisario)"
-    share = 100.0 * risk[index[sector]] / total_risk if total_risk > 0 else 0.0
-    text = f"{sector}, {shift}: {share:.0f} % del riesgo de este turno en las últimas {weeks} semanas"
-    return text + (" (fijado por el comisario)" if locked else "")
+        return "plan.reason.station", data
+    if total_risk <= 0:
+        return "plan.reason.no_risk", {**data, "sector": sector}
+    return "plan.reason.share", {**data, "sector": sector, "share": f"{100.0 * risk[index[sector]] / total_risk:.0f}"}

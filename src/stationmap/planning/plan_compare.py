@@ -22,7 +22,7 @@ from datetime import date
 
 import numpy as np
 
-from stationmap.planning.allocation import Assignment, ShiftAllocation, Unit
+from stationmap.planning.allocation import ShiftAllocation, Unit
 from stationmap.planning.plan import PatrolPlan
 
 SAME_PLACE_M = 150.0
@@ -142,7 +142,7 @@ def keep_unit_places(before: PatrolPlan, after: PatrolPlan) -> PatrolPlan:
         earlier = before.allocations.get(key)
         renamed = _renamed_units(allocation, earlier) if earlier is not None else {}
         allocations[key] = ShiftAllocation(allocation.shift, [
-            Assignment(Unit(renamed.get(a.unit.id, a.unit.id), a.unit.kind), a.sector, a.locked, a.reason)
+            replace(a, unit=Unit(renamed.get(a.unit.id, a.unit.id), a.unit.kind))   # keeps the reason's code
             for a in allocation.assignments])
         for a in allocation.assignments:
             slot_visits = after.visits.get((*key, a.unit.id))

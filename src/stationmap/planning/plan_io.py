@@ -45,7 +45,8 @@ def plan_to_json(plan: PatrolPlan) -> dict:
         "point_sector": [int(g) for g in plan.point_sector],
         "allocations": [{"date": day.isoformat(), "shift": shift,
                          "assignments": [{"unit": a.unit.id, "kind": a.unit.kind, "sector": a.sector,
-                                          "locked": a.locked, "reason": a.reason}
+                                          "locked": a.locked, "reason": a.reason, "why": a.why,
+                                          "why_data": dict(a.why_data)}
                                          for a in allocation.assignments]}
                         for (day, shift), allocation in plan.allocations.items()],
         "visits": [{"date": day.isoformat(), "shift": shift, "unit": unit,
@@ -54,6 +55,7 @@ def plan_to_json(plan: PatrolPlan) -> dict:
         "spec": plan.spec.to_json(), "seed": plan.seed, "created_at": plan.created_at,
         "author": plan.author, "version": plan.version,
         "hour_weekday": np.asarray(plan.hour_weekday, dtype=float).tolist(),
+        "warnings": [[code, values] for code, values in plan.warnings],
     }
 
 
@@ -77,8 +79,7 @@ def plan_from_json(data: dict) -> PatrolPlan:
             critical_points=[_point_from_json(p) for p in data["critical_points"]],
             point_sector=[int(g) for g in data["point_sector"]],
             allocations={(date.fromisoformat(a["date"]), str(a["shift"])): ShiftAllocation(
-                str(a["shift"]), [Assignment(Unit(str(x["unit"]), str(x["kind"])), x["sector"], bool(x["locked"]),
-                                             str(x["reason"])) for x in a["assignments"]])
+                str(a["shift"]), [_assignment(x) for x in a["assignments"]])
                 for a in data["allocations"]},
             visits={(date.fromisoformat(v["date"]), str(v["shift"]), str(v["unit"])):
                     [Visit(str(place), int(start), int(minutes)) for place, start, minutes in v["visits"]]
@@ -86,11 +87,19 @@ def plan_from_json(data: dict) -> PatrolPlan:
             spec=UnitsSpec.from_json(data["spec"]),
             seed=int(data["seed"]), created_at=str(data["created_at"]), author=str(data.get("author", "")),
             version=int(data.get("version", 1)),
-            hour_weekday=np.asarray(data.get("hour_weekday", np.zeros((7, 24))), dtype=float))
+            hour_weekday=np.asarray(data.get("hour_weekday", np.zeros((7, 24))), dtype=float),
+            warnings=[(str(code), dict(values)) for code, values in data.get("warnings", [])])
     except StationMapError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise StationMapError("plan_ui.bad_saved_plan", detail=type(exc).__name__) from exc
+
+
+def _assignment(data: dict) -> Assignment:
+    """One assignment; plans saved before reasons had codes keep their Spanish text."""
+    return Assignment(Unit(str(data["unit"]), str(data["kind"])), data["sector"], bool(data["locked"]),
+                      str(data["reason"]), str(data.get("why", "")),
+                      tuple(sorted(dict(data.get("why_data", {})).items())))
 
 
 def _point_to_json(point: CriticalPoint) -> dict:

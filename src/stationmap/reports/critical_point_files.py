@@ -1,7 +1,8 @@
 """The "puntos críticos" list as files commanders and prosecutors open: CSV, XLSX, GeoJSON, KML.
 
 Written from the same table the panel shows (code, street, incidents, main
-categories, peak hours, position), so no personal data can leak.
+categories, peak hours, position), so no personal data can leak; headers and
+descriptions in `language` (default: the user's).
 """
 
 from __future__ import annotations
@@ -15,40 +16,48 @@ import pandas as pd
 from stationmap.analysis.critical_points import CriticalPoint
 from stationmap.core.errors import StationMapError
 from stationmap.io.table_export import export_table
+from stationmap.reports.plan_tables import text as plan_text
 
-CREDIT = "Puntos críticos: StationMap. Calles: © OpenStreetMap contributors (ODbL)."
-COLUMNS = ["Código", "Calle", "Incidentes", "Peso", "Delitos principales", "Horas pico", "Latitud", "Longitud"]
+COLUMN_KEYS = ("col_code", "col_street", "col_incidents", "col_weight", "col_crimes", "col_peak", "col_lat",
+               "col_lon")
 
 
-def critical_points_frame(points: list[CriticalPoint]) -> pd.DataFrame:
+def critical_points_frame(points: list[CriticalPoint], language: str = "es") -> pd.DataFrame:
+    """The list with headers in `language`; Spanish by default, because the window's table model keys
+    its columns on the Spanish names (and shows its own translated headers)."""
     rows = []
     for point in points:
         top = sorted(point.categories.items(), key=lambda kv: -kv[1])[:3]
-        rows.append({"Código": point.code, "Calle": point.street, "Incidentes": point.incidents,
-                     "Peso": round(point.weight, 1),
-                     "Delitos principales": ", ".join(f"{k} ({v})" for k, v in top),
-                     "Horas pico": ", ".join(f"{h:02d}:00" for h in point.peak_hours),
-                     "Latitud": round(point.lat, 6), "Longitud": round(point.lon, 6)})
-    return pd.DataFrame(rows, columns=COLUMNS)
+        rows.append([point.code, point.street, point.incidents, round(point.weight, 1),
+                     ", ".join(f"{k} ({v})" for k, v in top), ", ".join(f"{h:02d}:00" for h in point.peak_hours),
+                     round(point.lat, 6), round(point.lon, 6)])
+    return pd.DataFrame(rows, columns=[plan_text(key, language) for key in COLUMN_KEYS])
 
 
-def critical_points_geojson(points: list[CriticalPoint]) -> dict:
-    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["Longitud"], row["Latitud"]]},
-                 "properties": {k: v for k, v in row.items() if k not in ("Latitud", "Longitud")}}
-                for row in critical_points_frame(points).to_dict("records")]
+def critical_points_geojson(points: list[CriticalPoint], language: str = "es") -> dict:
+    frame = critical_points_frame(points, language)
+    lat, lon = frame.columns[-2], frame.columns[-1]
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [row[lon], row[lat]]},
+                 "properties": {k: v for k, v in row.items() if k not in (lat, lon)}}
+                for row in frame.to_dict("records")]
     return {"type": "FeatureCollection", "features": features}
 
 
-def export_critical_points(points: list[CriticalPoint], path: str | Path) -> Path:
-    """Write the list; the format follows the suffix (.csv, .xlsx, .geojson/.json, .kml)."""
+def export_critical_points(points: list[CriticalPoint], path: str | Path, language: str | None = None) -> Path:
+    """Write the list in `language` (default: the user's); the format follows the suffix
+    (.csv, .xlsx, .geojson/.json, .kml)."""
+    from stationmap.core.messages import current_language
+
+    language = language or current_language()
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".xlsx"):
-        return export_table(critical_points_frame(points), path, sheet_name="Puntos críticos")
+        return export_table(critical_points_frame(points, language), path,
+                            sheet_name=plan_text("table_points", language))
     if suffix in (".geojson", ".json"):
-        text = json.dumps(critical_points_geojson(points), ensure_ascii=False)
+        text = json.dumps(critical_points_geojson(points, language), ensure_ascii=False)
     elif suffix == ".kml":
-        text = _kml(points)
+        text = _kml(points, language)
     else:
         raise StationMapError("hotspots.export_unsupported", file=path.name)
     try:
@@ -58,14 +67,14 @@ def export_critical_points(points: list[CriticalPoint], path: str | Path) -> Pat
     return path
 
 
-def _kml(points: list[CriticalPoint]) -> str:
+def _kml(points: list[CriticalPoint], language: str | None = None) -> str:
     parts = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Puntos críticos</name>',
-             f"<description>{escape(CREDIT)}</description>"]
-    for row in critical_points_frame(points).to_dict("records"):
-        text = (f"{row['Calle']} — {row['Incidentes']} incidentes; {row['Delitos principales']}; "
-                f"horas pico {row['Horas pico']}")
-        parts.append(f"<Placemark><name>{escape(row['Código'])}</name><description>{escape(text)}</description>"
-                     f"<Point><coordinates>{row['Longitud']},{row['Latitud']}</coordinates></Point></Placemark>")
+             f'<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>{escape(plan_text("table_points", language))}</name>',
+             f"<description>{escape(plan_text('credit_points', language))}</description>"]
+    for point, row in zip(points, critical_points_frame(points, language).values.tolist()):
+        words = plan_text("points_summary_crimes", language, street=point.street, incidents=point.incidents,
+                          crimes=row[4], peak=row[5])
+        parts.append(f"<Placemark><name>{escape(point.code)}</name><description>{escape(words)}</description>"
+                     f"<Point><coordinates>{row[7]},{row[6]}</coordinates></Point></Placemark>")
     parts.append("</Document></kml>")
     return "".join(parts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from stationmap.core.messages import current_language
 from stationmap.core.progress import Progress, no_progress
 from stationmap.planning.plan import PatrolPlan
 from stationmap.maps.vector_features import features as basemap_features
@@ -23,23 +24,25 @@ def plan_bounds(plan: PatrolPlan) -> tuple[float, float, float, float]:
 
 
 def export_plan(plan: PatrolPlan, out_dir: str | Path, *, station: str, basemap=None, synthetic: bool = False,
-                progress: Progress = no_progress) -> list[Path]:
+                progress: Progress = no_progress, language: str | None = None) -> list[Path]:
+    """Every file of the plan, all in `language` (default: the language the user chose)."""
+    lang = language or current_language()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     progress(0.0, "PDF")
     written.append(write_plan_pdf(plan, out / "plan_patrullaje.pdf", station=station, basemap=basemap,
-                                  synthetic=synthetic))
+                                  synthetic=synthetic, language=lang))
     progress(0.5, "HTML")
     features = list(basemap_features(basemap, plan_bounds(plan))) if basemap is not None and basemap.kind == "vector" else []
     written.append(write_plan_html(plan, out / "plan_patrullaje.html", station=station, features=features,
-                                   synthetic=synthetic))
+                                   synthetic=synthetic, language=lang))
     progress(0.6, "tarjetas de ruta")
-    written.append(write_route_cards(plan, out / "tarjetas_de_ruta.pdf", station=station))
+    written.append(write_route_cards(plan, out / "tarjetas_de_ruta.pdf", station=station, language=lang))
     progress(0.8, "tablas")
-    written += write_tables(plan, out)
-    written.append(write_geojson(plan, out / "plan.geojson"))
-    written.append(write_kml(plan, out / "plan.kml"))
-    written.append(write_gpx(plan, out / "puntos_criticos.gpx"))
+    written += write_tables(plan, out, lang)
+    written.append(write_geojson(plan, out / "plan.geojson", lang))
+    written.append(write_kml(plan, out / "plan.kml", lang))
+    written.append(write_gpx(plan, out / "puntos_criticos.gpx", lang))
     progress(1.0, "")
     return written

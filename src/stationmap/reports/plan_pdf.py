@@ -10,6 +10,7 @@ and reused on every page, which keeps a 22-page plan small.
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import shapely
 from reportlab.lib import colors
@@ -19,37 +20,51 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from stationmap.analysis.temporal_tables import shift_names, weekday_names
+from stationmap.core.messages import current_language, render
 from stationmap.maps.vector_features import features as basemap_features
 from stationmap.core.timestamps import shown_timestamp
 from stationmap.planning.plan import PatrolPlan
 from stationmap.reports import pdf_drawing as draw
 from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, table, table_across_pages, table_height
-from stationmap.reports.plan_tables import KIND_LABEL, clock, critical_points_table
+from stationmap.reports.plan_tables import clock, kind_count, kind_label, sector_name, text
 
 BASEMAP_FORM = "basemap{height}"
 # Map heights (points): the cover's and most shift pages', and a shorter one for a shift whose units'
 # table would otherwise run onto a second page (the roll call reads one page per shift).
 MAP_HEIGHT, COMPACT_MAP_HEIGHT = 330, 240
-NOTE = ("Riesgo: denuncias ponderadas por gravedad y recencia de las últimas {weeks} semanas, repartidas "
-        "por hora (método aorístico). Visitas de {vmin}-{vmax} min, repetidas al menos cada {gap} min, "
-        "en orden aleatorio; {pro:.0f} % del turno para patrullaje preventivo, el resto para atender llamadas. "
-        "Los mapas muestran delitos denunciados, no todos los delitos.")
+HEADER_H = 40   # title and subtitle above the map or a continued table
+NOTE_STYLE = ParagraphStyle("note", fontName="Helvetica", fontSize=7.5, leading=9)
+WARNING_STYLE = ParagraphStyle("warning", fontName="Helvetica-Bold", fontSize=8.5, leading=10.5,
+                               textColor=colors.HexColor("#a50f15"))
 
 
-def _weekday_label(day) -> str:
-    return f"{weekday_names()[day.weekday()]} {day:%d/%m/%Y}"
+def _weekday_label(day, language: str) -> str:
+    return f"{weekday_names(language)[day.weekday()]} {day:%d/%m/%Y}"
+
+
+def _period(plan: PatrolPlan) -> dict:
+    return {"start": f"{plan.period_start:%d/%m/%Y}", "end": f"{plan.period_end:%d/%m/%Y}"}
+
+
+def _paragraph(c: Canvas, words: str, style: ParagraphStyle, top: float) -> float:
+    """Draw a wrapped paragraph across the page from `top`; returns the y below it."""
+    paragraph = Paragraph(escape(words), style)
+    _, height = paragraph.wrapOn(c, PAGE_W - 2 * MARGIN, PAGE_H)
+    paragraph.drawOn(c, MARGIN, top - height)
+    return top - height
 
 
 class _PlanDocument:
-    def __init__(self, plan: PatrolPlan, path: Path, station: str, basemap, synthetic: bool) -> None:
-        self.plan, self.station, self.synthetic = plan, station, synthetic
+    def __init__(self, plan: PatrolPlan, path: Path, station: str, basemap, synthetic: bool,
+                 language: str) -> None:
+        self.plan, self.station, self.synthetic, self.language = plan, station, synthetic, language
         self.canvas = Canvas(str(path), pagesize=A4, pageCompression=1)
-        self.canvas.setTitle(f"Plan de patrullaje {plan.period_start:%d/%m/%Y}-{plan.period_end:%d/%m/%Y}")
+        self.canvas.setTitle(text("title_period", language, **_period(plan)))
         self.canvas.setAuthor(plan.author or "StationMap")
         area = shapely.union_all([s.geometry for s in plan.sectors])
         self.lat = area.centroid.y
         self.bounds = area.bounds
-        self.map_boxes = {height: (MARGIN, PAGE_H - MARGIN - 40 - height, PAGE_W - 2 * MARGIN, height)
+        self.map_boxes = {height: (MARGIN, PAGE_H - MARGIN - HEADER_H - height, PAGE_W - 2 * MARGIN, height)
                           for height in (MAP_HEIGHT, COMPACT_MAP_HEIGHT)}
         self.frames = {height: draw.frame_for(self.bounds, *box) for height, box in self.map_boxes.items()}
         self.features = list(basemap_features(basemap, self.bounds)) if basemap is not None else []
@@ -71,11 +86,11 @@ class _PlanDocument:
         c = self.canvas
         self.page += 1
         c.setFont("Helvetica", 6.5); c.setFillColor(colors.black)
-        credit = "Calles: © OpenStreetMap contributors (ODbL). Elaborado con StationMap."
+        credit = text("credit", self.language)
         if self.synthetic:
-            credit = "Incidentes SINTÉTICOS (estación de ejemplo). " + credit
+            credit = text("synthetic", self.language) + " " + credit
         c.drawString(MARGIN, MARGIN - 14, credit)
-        c.drawRightString(PAGE_W - MARGIN, MARGIN - 14, f"Página {self.page}")
+        c.drawRightString(PAGE_W - MARGIN, MARGIN - 14, text("page", self.language, page=self.page))
         c.showPage()
 
     def _map(self, highlight: set[str] | None = None, height: int = MAP_HEIGHT) -> float:
@@ -91,44 +106,66 @@ class _PlanDocument:
         return self.map_boxes[height][1]
 
     def cover(self) -> None:
-        plan, c = self.plan, self.canvas
-        version = f"versión {plan.version}" + (f", elaborado por {plan.author}" if plan.author else "")
-        self._header(f"Plan de patrullaje — {self.station}",
-                     f"Del {plan.period_start:%d/%m/%Y} al {plan.period_end:%d/%m/%Y} · {version} · "
-                     f"generado {shown_timestamp(plan.created_at)}")
+        """Map, shifts, warnings, every critical point (over as many pages as they need) and the method."""
+        plan, c, lang = self.plan, self.canvas, self.language
+        version = (text("version_by", lang, version=plan.version, author=plan.author) if plan.author
+                   else text("version", lang, version=plan.version))
+        title = text("title_station", lang, station=self.station)
+        subtitle = text("cover_subtitle", lang, version=version, created=shown_timestamp(plan.created_at),
+                        **_period(plan))
+        self._header(title, subtitle)
         map_bottom = self._map()
-        names = shift_names(plan.shifts)
-        rows = [["Turno", "Horario", "Unidades por día", "En comisaría", "Visitas a puntos críticos (periodo)"]]
-        for shift, label in zip(plan.shifts.shifts, names):
-            kinds = ", ".join(f"{n} {KIND_LABEL.get(k, k).lower()}" for k, n in plan.spec.per_shift.get(shift.key, {}).items())
+        rows = [[text(k, lang) for k in ("col_shift", "col_hours", "col_units_per_day", "col_at_station",
+                                         "col_visits_period")]]
+        for shift, label in zip(plan.shifts.shifts, shift_names(plan.shifts, lang)):
+            kinds = ", ".join(kind_count(k, n, lang) for k, n in plan.spec.per_shift.get(shift.key, {}).items()
+                              if n > 0) or "—"
             visits = sum(len(v) for (d, s, u), v in plan.visits.items() if s == shift.key)
             rows.append([label, f"{shift.start_hour:02d}:00–{shift.end_hour:02d}:00", kinds,
                          plan.spec.at_station.get(shift.key, 0), visits])
         top = map_bottom - 12
         top -= table(c, rows, [60, 60, 200, 60, 143], MARGIN, top, 120) + 10
-        points = critical_points_table(plan)
-        rows = [["Punto", "Calle", "Sector", "Incidentes", "Delitos principales", "Horas pico"]]
-        rows += points[["Código", "Calle", "Sector", "Incidentes", "Delitos principales", "Horas pico"]].astype(str).values.tolist()
-        top -= table(c, rows[:16], [34, 120, 60, 44, 185, 80], MARGIN, top, 260) + 8
-        note = NOTE.format(weeks=plan.risk.lookback_weeks, vmin=10, vmax=15, gap=120,
-                           pro=100 * plan.spec.proactive_share)
-        paragraph = Paragraph(note, ParagraphStyle("note", fontName="Helvetica", fontSize=7.5, leading=9))
+        for warning in plan.warning_texts(lang):   # before the list, where the commander cannot miss it
+            top = _paragraph(c, f"{render('plan.warn.heading', language=lang)}: {warning}", WARNING_STYLE, top) - 4
+
+        def next_page() -> float:   # more critical points than the cover holds: the list goes on
+            self._footer()
+            self._header(text("continued", lang, title=title), subtitle)
+            return PAGE_H - MARGIN - HEADER_H
+
+        top = table_across_pages(c, self._points_rows(), [34, 120, 60, 44, 185, 80], MARGIN, top - 4,
+                                 MARGIN, next_page) - 8
+        note = text("note", lang, weeks=plan.risk.lookback_weeks, vmin=10, vmax=15, gap=120,
+                    pro=100 * plan.spec.proactive_share)
+        paragraph = Paragraph(escape(note), NOTE_STYLE)
         _, h = paragraph.wrapOn(c, PAGE_W - 2 * MARGIN, 80)
-        paragraph.drawOn(c, MARGIN, max(MARGIN, top - h))
+        if top - h < MARGIN:
+            top = next_page()
+        paragraph.drawOn(c, MARGIN, top - h)
         self._footer()
 
+    def _points_rows(self) -> list[list]:
+        lang, plan = self.language, self.plan
+        rows = [[text(k, lang) for k in ("col_point_short", "col_street", "col_sector", "col_incidents",
+                                         "col_crimes", "col_peak")]]
+        for point, owner in zip(plan.critical_points, plan.point_sector):
+            top = sorted(point.categories.items(), key=lambda kv: -kv[1])[:3]
+            rows.append([point.code, point.street, sector_name(plan, owner, lang), point.incidents,
+                         ", ".join(f"{k} ({v})" for k, v in top), ", ".join(f"{h:02d}:00" for h in point.peak_hours)])
+        return rows
+
     def shift_page(self, day, shift, label: str) -> None:
-        plan, c = self.plan, self.canvas
+        plan, c, lang = self.plan, self.canvas, self.language
         allocation = plan.allocations[(day, shift.key)]
-        title = f"{label} · {_weekday_label(day)} · {shift.start_hour:02d}:00–{shift.end_hour:02d}:00"
-        subtitle = f"{self.station} · plan del {plan.period_start:%d/%m/%Y} al {plan.period_end:%d/%m/%Y}"
-        rows = [["Unidad", "Tipo", "Sector", "Visitas a puntos críticos", "Motivo"]]
+        title = f"{label} · {_weekday_label(day, lang)} · {shift.start_hour:02d}:00–{shift.end_hour:02d}:00"
+        subtitle = text("page_subtitle", lang, station=self.station, **_period(plan))
+        rows = [[text(k, lang) for k in ("col_unit", "col_type", "col_sector", "col_visits", "col_reason")]]
         for a in allocation.assignments:
             visits = plan.visits.get((day, shift.key, a.unit.id), [])
             windows = ", ".join(f"{v.place} {clock(plan, shift.key, v.start_minute)}–"
                                 f"{clock(plan, shift.key, v.start_minute + v.minutes)}" for v in visits)
-            rows.append([a.unit.id, KIND_LABEL.get(a.unit.kind, a.unit.kind), a.sector or "Comisaría",
-                         windows or "—", a.reason])
+            rows.append([a.unit.id, kind_label(a.unit.kind, lang), a.sector or text("station", lang),
+                         windows or "—", a.reason_in(lang)])
         widths = [40, 62, 52, 200, 169]
         # Under the map come 8 pt, the chart's 96 pt, then the table down to the bottom margin.
         room = self.map_boxes[MAP_HEIGHT][1] - 8 - 96 - MARGIN
@@ -136,16 +173,15 @@ class _PlanDocument:
         self._header(title, subtitle)
         top = self._map({a.sector for a in allocation.assignments if a.sector}, height) - 8
         c.setFont("Helvetica-Bold", 8)
-        c.drawString(MARGIN, top - 8, "Cuándo ocurren (últimas semanas, aorístico; más oscuro = más incidentes); "
-                                      "horas de este turno marcadas")
+        c.drawString(MARGIN, top - 8, text("chart_caption", lang))
         draw.draw_hour_weekday(c, MARGIN, top - 86, PAGE_W - 2 * MARGIN, 72, plan.hour_weekday,
-                               weekday_names(), shift.hours_of_day())
+                               weekday_names(lang), shift.hours_of_day())
         top -= 96
 
         def next_page() -> float:   # more units or visits than even the shorter map leaves room for
             self._footer()
-            self._header(f"{title} (continuación)", subtitle)
-            return PAGE_H - MARGIN - 40
+            self._header(text("continued", lang, title=title), subtitle)
+            return PAGE_H - MARGIN - HEADER_H
 
         table_across_pages(c, rows, widths, MARGIN, top, MARGIN, next_page)
         self._footer()
@@ -154,7 +190,7 @@ class _PlanDocument:
         if self.features:
             self._basemap_forms()
         self.cover()
-        names = shift_names(self.plan.shifts)
+        names = shift_names(self.plan.shifts, self.language)
         for day in self.plan.days:
             for shift, label in zip(self.plan.shifts.shifts, names):
                 self.shift_page(day, shift, label)
@@ -162,18 +198,19 @@ class _PlanDocument:
 
 
 def write_plan_pdf(plan: PatrolPlan, path: str | Path, *, station: str, basemap=None,
-                   synthetic: bool = False) -> Path:
+                   synthetic: bool = False, language: str | None = None) -> Path:
     path = Path(path)
-    _PlanDocument(plan, path, station, basemap, synthetic).save()
+    _PlanDocument(plan, path, station, basemap, synthetic, language or current_language()).save()
     return path
 
 
-def write_route_cards(plan: PatrolPlan, path: str | Path, *, station: str) -> Path:
+def write_route_cards(plan: PatrolPlan, path: str | Path, *, station: str, language: str | None = None) -> Path:
     """Half an A4 page per unit and shift: what the officer carries in the patrol car."""
+    lang = language or current_language()
     path = Path(path)
     c = Canvas(str(path), pagesize=A4, pageCompression=1)
-    c.setTitle("Tarjetas de ruta")
-    names = dict(zip((s.key for s in plan.shifts.shifts), shift_names(plan.shifts)))
+    c.setTitle(text("route_cards", lang))
+    names = dict(zip((s.key for s in plan.shifts.shifts), shift_names(plan.shifts, lang)))
     half = PAGE_H / 2
     slot = 0
     for (day, shift_key), allocation in plan.allocations.items():
@@ -183,21 +220,22 @@ def write_route_cards(plan: PatrolPlan, path: str | Path, *, station: str) -> Pa
                 continue
             top = PAGE_H - MARGIN if slot % 2 == 0 else half - 12
             c.setFont("Helvetica-Bold", 12)
-            c.drawString(MARGIN, top - 12, f"{a.unit.id} · {KIND_LABEL.get(a.unit.kind, a.unit.kind)} · {a.sector}")
+            c.drawString(MARGIN, top - 12, f"{a.unit.id} · {kind_label(a.unit.kind, lang)} · {a.sector}")
             c.setFont("Helvetica", 9)
-            c.drawString(MARGIN, top - 26, f"{_weekday_label(day)} · Turno {names[shift_key]} "
-                                            f"{shift.start_hour:02d}:00–{shift.end_hour:02d}:00 · {station}")
-            rows = [["Hora", "Punto", "Calle", "Minutos"]]
+            c.drawString(MARGIN, top - 26, text("route_shift", lang, day=_weekday_label(day, lang),
+                                                shift=names[shift_key], station=station,
+                                                hours=f"{shift.start_hour:02d}:00–{shift.end_hour:02d}:00"))
+            rows = [[text(k, lang) for k in ("col_time", "col_point_short", "col_street", "col_minutes")]]
             points = {p.code: p for p in plan.critical_points}
             for v in plan.visits.get((day, shift_key, a.unit.id), []):
                 rows.append([f"{clock(plan, shift_key, v.start_minute)}–{clock(plan, shift_key, v.start_minute + v.minutes)}",
                              v.place, points[v.place].street or "—", v.minutes])
             if len(rows) == 1:
-                rows.append(["—", "—", "Patrullaje del sector y atención de llamadas", "—"])
+                rows.append(["—", "—", text("route_no_visits", lang), "—"])
             height = table(c, rows, [70, 40, 300, 50], MARGIN, top - 36, half - 90)
             c.setFont("Helvetica-Oblique", 8)
-            c.drawString(MARGIN, top - 48 - height, a.reason[:130])
-            c.drawString(MARGIN, top - 60 - height, "Permanezca 10-15 min en cada punto; varíe el recorrido.")
+            c.drawString(MARGIN, top - 48 - height, a.reason_in(lang)[:130])
+            c.drawString(MARGIN, top - 60 - height, text("route_advice", lang))
             if slot % 2 == 0:
                 c.setDash([4, 3]); c.setStrokeGray(0.6); c.line(MARGIN, half, PAGE_W - MARGIN, half); c.setDash([])
             else:

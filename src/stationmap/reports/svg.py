@@ -59,8 +59,9 @@ def _mercator(geometry):
 
 
 def map_svg(bounds_lonlat, *, features=(), sectors=(), points=(), new_points=frozenset(), density=None,
-            highlight: set[str] | None = None) -> str:
-    """One <svg> with groups basemap / density / sectors / points (CSS-toggleable by class)."""
+            highlight: set[str] | None = None, unit: str = "incidentes") -> str:
+    """One <svg> with groups basemap / density / sectors / points (CSS-toggleable by class);
+    `unit` names what a point's count counts in its tool tip, in the document's language."""
     view = _View(bounds_lonlat)
     water, parks, roads = [], [], {}
     for layer, props, geometry in features:
@@ -115,7 +116,7 @@ def map_svg(bounds_lonlat, *, features=(), sectors=(), points=(), new_points=fro
                    f'fill="#111"{ring}/>'
                    f'<text x="{float(px[0]):.1f}" y="{float(py[0]) + 3.5:.1f}" class="point-label">'
                    f'{escape(point.code.replace("PC-", ""))}</text>'
-                   f"<title>{escape(point.code)} {escape(point.street)}: {point.incidents} incidentes</title></g>")
+                   f"<title>{escape(point.code)} {escape(point.street)}: {point.incidents} {escape(unit)}</title></g>")
     out.append("</g></svg>")
     return "".join(out)
 

@@ -310,3 +310,12 @@ def test_each_weeks_export_gets_its_own_folder_and_replacing_one_is_asked(statio
     with qtbot.waitSignal(panel.runner.finished, timeout=60_000):   # the export ran to its end
         panel.export()                              # answered Yes: replaced
     assert (plans / weeks[0] / "plan_patrullaje.pdf").read_bytes() == last_week_pdf
+
+
+def test_the_panel_shows_the_plans_warnings(station, qtbot):
+    """A week long after the data: the plan warns that the look-back holds no incidents, in the panel
+    as on the printed plan."""
+    window, panel, _ = station
+    build(qtbot, panel, start=date(2030, 1, 7))
+    warnings = panel.plan.warning_texts()
+    assert warnings and all(f"⚠ {w}" in panel.status.text() for w in warnings)

@@ -306,7 +306,9 @@ class PlanPanel(QWidget):
         text = self.tr("Plan del %1, %2").replace("%1", self._period(self.plan)).replace("%2", state)
         if self.plan.author:
             text += " · " + self.tr("elaborado por %1").replace("%1", self.plan.author)
-        self.status.setText(f"{text}\n{note}" if note else text)
+        # What the plan's PDF prints under "Avisos" (no recent incidents, points outside the sectors).
+        lines = [text, *(f"⚠ {warning}" for warning in self.plan.warning_texts()), *([note] if note else [])]
+        self.status.setText("\n".join(lines))
 
     @staticmethod
     def _period(plan: PatrolPlan) -> str:

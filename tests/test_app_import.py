@@ -66,7 +66,8 @@ def test_import_fills_table_and_summary_accounts_for_every_row(qtbot, window, tm
     exported = tmp_path / "rechazos.csv"
     write_rejections_csv(summary.rejections, exported)
     rows = list(csv.reader(exported.open(encoding="utf-8-sig")))
-    assert rows[0] == ["archivo", "fila", "codigo", "motivo"] and rows[1][1] == "4"
+    assert rows[0][:4] == ["archivo", "fila", "codigo", "motivo"] and rows[1][1] == "4"
+    assert rows[1][4:] == ["D-3", "31/02/2026", "23:00", "ROBO", "-8.06", "-79.02", "Mz. P Lt. 8"]
 
 
 def test_importing_the_same_file_again_adds_nothing(qtbot, window, tmp_path):

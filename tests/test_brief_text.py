@@ -32,5 +32,5 @@ def test_the_english_brief_has_no_spanish_headings(sample_project_file, tmp_path
     assert 'lang="en"' in html and "What changed" in html and "Qué cambió" not in html
     community = next(f for f in files if f.name == "informe_comunidad_2026-W46.pdf")
     community_text = subprocess.run(["pdftotext", str(community), "-"], capture_output=True, text=True).stdout
-    assert "neighbourhood committee" in community_text
+    assert "Community brief" in community_text and "Other crimes" in community_text
     assert re.search(r"counts below 3 are shown", community_text)

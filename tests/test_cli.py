@@ -29,7 +29,8 @@ def _check_report(data: dict) -> None:
     assert data["rows_read"] == data["imported"] + data["duplicates"] + data["rejected"]
     assert len(data["rejections"]) == data["rejected"]
     for rejection in data["rejections"]:
-        assert set(rejection) == {"file", "row", "code", "message"}
+        # "cells": the row as read, when the reader had it (a row of the wrong width has none)
+        assert {"file", "row", "code", "message"} <= set(rejection) <= {"file", "row", "code", "message", "cells"}
         assert rejection["row"] >= 1 and rejection["message"]
 
 
@@ -173,3 +174,74 @@ def test_real_process_prints_no_traceback_for_a_binary_file(tmp_path):
                           timeout=120)
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+# --- QA round 1 ---------------------------------------------------------------------------------
+
+def test_an_unwritable_report_path_exits_2_before_importing(tmp_path, capsys):
+    path = tmp_path / "one.csv"
+    path.write_text("fecha,delito\n05/01/2025,Robo\n", encoding="utf-8")
+    project = tmp_path / "p.stationmap"
+    code = main(["import", str(path), "--project", str(project), "--report", str(tmp_path / "no" / "r.json")])
+    assert code == 2 and not project.exists()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "«" in err[0] and "--report" in err[0] and "Traceback" not in err[0]
+
+
+def test_summary_shows_rejections_and_named_warnings_with_how_many_more(tmp_path, capsys):
+    path = tmp_path / "malo.csv"
+    rows = "".join("31/02/2025,Robo,abc,xyz\n" for _ in range(8))
+    path.write_text("fecha,delito,latitud,longitud\n" + rows, encoding="utf-8")
+    code, data = _import(tmp_path, path)
+    assert code == 0 and data["rejected"] == 8
+    out = capsys.readouterr().out
+    assert out.count("✗ malo.csv: Fila") == 5
+    assert "…y 3 rechazos más; detalle en" in out and "report.json" in out
+
+
+def test_warnings_name_their_file_and_say_how_many_more(tmp_path, capsys):
+    files = []
+    for n in range(12):
+        path = tmp_path / f"m{n:02d}.csv"
+        path.write_text("fecha,delito\n05/01/2025,Robo\n", encoding="utf-8")   # each: no time, no coordinates...
+        files.append(path)
+    code, data = _import(tmp_path, *files)
+    assert code == 0 and len(data["warnings"]) > 10
+    out = capsys.readouterr().out
+    assert "! m00.csv: " in out and out.count("  ! ") == 10
+    assert f"…y {len(data['warnings']) - 10} advertencias más" in out
+
+
+def test_project_without_suffix_gets_it_as_in_the_window(tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("fecha,delito\n05/01/2025,Robo\n", encoding="utf-8")
+    assert main(["import", str(path), "--project", str(tmp_path / "e3")]) == 0
+    assert (tmp_path / "e3.stationmap").exists() and not (tmp_path / "e3").exists()
+
+
+def test_the_reports_mapping_block_can_be_passed_back(tmp_path):
+    path = tmp_path / "libro.csv"
+    path.write_text("F;D\n05/01/2025;Robo\n", encoding="utf-8")
+    profile = tmp_path / "bloque.json"
+    profile.write_text(json.dumps({"date": "F", "category": "D"}), encoding="utf-8")
+    code, data = _import(tmp_path, path, extra=["--mapping", str(profile)])
+    assert code == 0 and data["files"][0]["mapping"] == {"date": "F", "category": "D"}
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps(data["files"][0]["mapping"]), encoding="utf-8")
+    assert main(["import", str(path), "--project", str(tmp_path / "q.stationmap"), "--mapping", str(again)]) == 0
+
+
+def test_a_second_sheet_workbook_and_a_renamed_xlsx_import_from_the_command_line(tmp_path, capsys):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Resumen"
+    book.active.append(["Resumen mensual"])
+    data_sheet = book.create_sheet("Denuncias")
+    data_sheet.append(["Fecha", "Delito"])
+    data_sheet.append(["05/01/2025", "Robo"])
+    book.save(tmp_path / "dos_hojas.xlsx")
+    (tmp_path / "renombrado.xls").write_bytes((tmp_path / "dos_hojas.xlsx").read_bytes())
+    code, data = _import(tmp_path, tmp_path / "dos_hojas.xlsx", tmp_path / "renombrado.xls")
+    assert code == 0 and data["imported"] == 1 and data["duplicates"] == 1
+    assert "Denuncias" in capsys.readouterr().out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pandas as pd
 import pytest
 
 from stationmap.cli import main
@@ -56,4 +57,65 @@ def test_plan_command_refuses_a_bad_units_file_with_one_line(project, tmp_path, 
     code = main(["plan", "--project", str(project), "--from", "2026-11-16", "--to", "2026-11-22",
                  "--units", str(bad), "--out", str(tmp_path / "x"), "--lang", "en"])
     err = capsys.readouterr().err
-    assert code == 2 and "units file is not valid" in err and len(err.strip().splitlines()) == 1
+    assert code == 2 and "“per_shift” must be an object" in err and len(err.strip().splitlines()) == 1
+
+
+def _plan(project, tmp_path, *extra, start="2026-11-16", end="2026-11-16", units=None):
+    args = ["plan", "--project", str(project), "--from", start, "--to", end, "--out", str(tmp_path / "out")]
+    if units is not None:
+        path = tmp_path / "u.json"
+        path.write_text(units if isinstance(units, str) else json.dumps(units, ensure_ascii=False), encoding="utf-8")
+        args += ["--units", str(path)]
+    return main(args + list(extra))
+
+
+@pytest.mark.parametrize("units, lang, words", [
+    (None, "es", None),   # a missing units file (the path is given, the file is not there)
+    ('{"per_shift": {"manana": {"patrullero": 3}},}', "es", "no es JSON válido: hay un error en la línea 1, columna 45"),
+    ('{"per_shift": {"manana": {"patrullero": 3}},}', "en", "is not valid JSON: there is a mistake at line 1, column 45"),
+    ({"per_shift": {"manana": {}, "tarde": {}, "noche": {}}}, "es", "no tiene ninguna unidad en ningún turno"),
+    ({"per_shift": {"manana": {"patrullero": 3}}, "cap_per_sector": 0}, "en", "must be at least 1"),
+    ({"per_shift": {"noche": {"patrullero": 2}}, "at_station": {"noche": 5}}, "es",
+     "En el turno Noche se dejan 5 unidades en la comisaría («at_station»), pero ese turno solo tiene 2"),
+    ({"per_shift": {"manana": {"patrullero": 3}}, "proactive_share": 40}, "es", "debe estar entre 0 y 1"),
+    ({"per_shift": {"mañanas": {"patrullero": 3}}}, "en", "Did you mean “manana”?"),
+])
+def test_plan_command_explains_units_file_mistakes(project, tmp_path, capsys, units, lang, words):
+    if units is None:
+        code = main(["plan", "--project", str(project), "--from", "2026-11-16", "--to", "2026-11-16",
+                     "--units", str(tmp_path / "falta.json"), "--out", str(tmp_path / "out")])
+        words = f"No se encontró el archivo de unidades «{tmp_path / 'falta.json'}»"
+    else:
+        code = _plan(project, tmp_path, "--lang", lang, units=units)
+    err = capsys.readouterr().err
+    assert code == 2 and words in err, err
+    assert len(err.strip().splitlines()) == 1 and "Errno" not in err and "Expecting" not in err
+
+
+def test_plan_command_takes_the_natural_spelling_of_a_shift(project, tmp_path, capsys):
+    units = {"per_shift": {"Mañana": {"patrullero": 3}, "tarde": {"patrullero": 3}, "noche": {"patrullero": 3}}}
+    assert _plan(project, tmp_path, units=units) == 0
+    capsys.readouterr()
+    rows = pd.read_csv(tmp_path / "out" / "plan_asignaciones.csv", encoding="utf-8-sig")
+    assert (rows["Turno"] == "Mañana").sum() == 3
+
+
+def test_plan_command_dates_as_peruvians_write_them(project, tmp_path, capsys):
+    assert _plan(project, tmp_path, start="16/11/2026", end="17/11/2026") == 0
+    assert "Plan escrito" in capsys.readouterr().out
+    assert _plan(project, tmp_path, "--lang", "en", start="16-11-26") == 2
+    err = capsys.readouterr().err
+    assert "“16-11-26” is not a date. Write it as dd/mm/yyyy" in err and len(err.strip().splitlines()) == 1
+
+
+def test_plan_command_refuses_a_year_long_plan(project, tmp_path, capsys):
+    assert _plan(project, tmp_path, start="16/11/2026", end="16/11/2027") == 2
+    err = capsys.readouterr().err
+    assert "tiene 366 días; un plan cubre como máximo 31 días" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_plan_command_warns_when_the_lookback_has_no_incidents(project, tmp_path, capsys):
+    assert _plan(project, tmp_path, "--lang", "en", start="2030-01-07", end="2030-01-13") == 0
+    out = capsys.readouterr().out
+    assert "! There are no incidents in the 8 weeks before 07/01/2030" in out

@@ -113,3 +113,52 @@ def test_menu_actions_are_disabled_without_a_project(qtbot, config_dir):
     tools = install(window)
     assert not tools.brief_action.isEnabled() and not tools.categories_action.isEnabled()
     assert tools.open_brief_dialog() is None
+
+
+def test_the_dialog_closes_when_the_window_moves_to_another_project(sample_window, qtbot, tmp_path,
+                                                                    sample_project_file):
+    window, tools = sample_window
+    dialog = tools.open_brief_dialog()
+    with qtbot.waitSignal(dialog.finished, timeout=1000, raising=False) as stayed:
+        window.project_changed.emit(window.project)   # the same project announced again: nothing to do
+    assert not stayed.signal_triggered and dialog.isVisible()
+    other = tmp_path / "otra" / "copia.stationmap"   # e.g. the training copy reset into a new folder
+    other.parent.mkdir()
+    shutil.copy(sample_project_file, other)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        assert window.open_project(other)
+    dialog = tools.open_brief_dialog()
+    assert dialog._project_path == other           # a new dialog follows the new project
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        window.close_project()
+
+
+def test_only_weeks_the_data_cover_whole_are_offered(qtbot, tmp_path):
+    from factories import local_ts, make_incidents
+    from stationmap.ui.brief.brief_dialog import BriefDialog
+
+    incidents = make_incidents(300, start="2026-09-02", days=28)   # Wednesday 02/09 to Tuesday 29/09
+    incidents.loc[0, "start_ts"] = local_ts("2026-09-30 10:00")
+    dialog = BriefDialog(tmp_path / "p.stationmap", incidents)
+    qtbot.addWidget(dialog)
+    assert [dialog.week.itemData(i) for i in range(dialog.week.count())] == ["2026-W39", "2026-W38", "2026-W37"]
+    assert dialog.selected_week() == "2026-W39"
+    empty = BriefDialog(tmp_path / "p.stationmap", make_incidents(0))
+    qtbot.addWidget(empty)
+    assert not empty.generate_button.isEnabled()
+    assert "Estadísticas agregadas" in empty.result_label.text()
+
+
+def test_a_refused_week_is_explained_and_leaves_no_folder(sample_window, qtbot, tmp_path, captured_boxes,
+                                                        monkeypatch):
+    window, tools = sample_window
+    dialog = tools.open_brief_dialog()
+    dialog.week.addItem("2026-W47", "2026-W47")    # as if the list were older than the data
+    dialog.week.setCurrentIndex(dialog.week.count() - 1)
+    dialog.folder.setText(str(tmp_path / "nuevos" / "informes"))
+    with qtbot.waitSignal(dialog.runner.failed, timeout=60_000):
+        dialog.generate_button.click()
+    qtbot.waitUntil(lambda: len(captured_boxes) == 1, timeout=5000)
+    assert captured_boxes[0].startswith("No hay datos para la semana 2026-W47")
+    assert not (tmp_path / "nuevos").exists()
+    dialog.close()

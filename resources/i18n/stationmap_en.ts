@@ -174,72 +174,72 @@ month a year before</translation>
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="39"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="45"/>
         <source>Informe semanal</source>
         <translation>Weekly brief</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="47"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="56"/>
         <source>%1 (última semana completa)</source>
         <translation>%1 (last complete week)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="54"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="63"/>
         <source>La versión para la comunidad no muestra ningún conteo menor que este.</source>
         <translation>The community version shows no count smaller than this.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="56"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="65"/>
         <source>Elegir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="63"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="72"/>
         <source>Semana (ISO):</source>
         <translation>Week (ISO):</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="64"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="73"/>
         <source>Umbral de la versión comunitaria:</source>
         <translation>Community version threshold:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="65"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="74"/>
         <source>Carpeta de salida:</source>
         <translation>Output folder:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="67"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="76"/>
         <source>Generar informe</source>
         <translation>Make brief</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="71"/>
-        <source>Sin incidentes con fecha: no hay semanas para informar.</source>
-        <translation>No dated incidents: there are no weeks to report on.</translation>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="82"/>
+        <source>No hay ninguna semana completa con incidentes fechados. El informe semanal necesita incidentes uno a uno, con su fecha; los conteos agregados (como los del SIDPOL) se ven en Ver → Estadísticas agregadas.</source>
+        <translation>There is no complete week of dated incidents. The weekly brief needs incident-level data, each incident with its date; aggregated counts (like SIDPOL&apos;s) are shown in View → Aggregated statistics.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="76"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="89"/>
         <source>Abrir carpeta</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="77"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="90"/>
         <source>Abrir PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="117"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="129"/>
         <source>Preparando el informe semanal…</source>
         <translation>Preparing the weekly brief…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="121"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="133"/>
         <source>Carpeta de salida</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="128"/>
+        <location filename="../../src/stationmap/ui/brief/brief_dialog.py" line="140"/>
         <source>Se escribieron %1 archivos. Doble clic en uno para abrirlo.</source>
         <translation>%1 files written. Double-click one to open it.</translation>
     </message>
@@ -1098,47 +1098,47 @@ month a year before</translation>
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="156"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
         <source>Reportes de importación</source>
         <translation>Import reports</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="162"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="166"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="162"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="166"/>
         <source>Archivos</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="162"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="166"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="162"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="166"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="163"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="167"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="163"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="167"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="169"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="173"/>
         <source>Ver detalle</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="176"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="180"/>
         <source>Este proyecto aún no tiene importaciones.</source>
         <translation>This project has no imports yet.</translation>
     </message>
@@ -1146,83 +1146,83 @@ month a year before</translation>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="80"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="84"/>
         <source>Resumen de importación</source>
         <translation>Import summary</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="86"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="90"/>
         <source>Filas leídas: %1 · importadas: %2 · duplicadas: %3 · rechazadas: %4</source>
         <translation>Rows read: %1 · imported: %2 · duplicates: %3 · rejected: %4</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="94"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="98"/>
         <source>incidentes</source>
         <translation>incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="94"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="98"/>
         <source>conteos agregados</source>
         <translation>aggregated counts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="96"/>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
         <source>Archivo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="96"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="96"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="96"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="97"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="97"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
         <source>Fila</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="119"/>
         <source>Exportar rechazos a CSV…</source>
         <translation>Export rejections to CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="129"/>
         <source>Avisos</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="127"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="131"/>
         <source>Filas rechazadas</source>
         <translation>Rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="142"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="146"/>
         <source>Exportar rechazos</source>
         <translation>Export rejections</translation>
     </message>
@@ -1801,12 +1801,12 @@ month a year before</translation>
         <translation>prepared by %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="328"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="330"/>
         <source>Plan: unidades por sector (%1)</source>
         <translation>Plan: units per sector (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="329"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="331"/>
         <source>unidades</source>
         <translation>units</translation>
     </message>

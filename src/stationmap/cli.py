@@ -54,8 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", parents=[common],
                                help="plan de patrullaje y sus exportaciones / patrol plan and its exports")
     plan.add_argument("--project", required=True, type=Path)
-    plan.add_argument("--from", dest="start", required=True, type=_iso_date, metavar="YYYY-MM-DD")
-    plan.add_argument("--to", dest="end", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    # Dates are read in _plan, once --lang is known, so a bad one is explained in the user's language.
+    plan.add_argument("--from", dest="start", required=True, metavar="DD/MM/YYYY",
+                      help="primer día / first day (dd/mm/aaaa o/or aaaa-mm-dd)")
+    plan.add_argument("--to", dest="end", required=True, metavar="DD/MM/YYYY",
+                      help="último día / last day (dd/mm/aaaa o/or aaaa-mm-dd)")
     plan.add_argument("--units", type=Path, metavar="SPEC.json",
                       help="unidades por turno / units per shift (JSON)")
     plan.add_argument("--sectors", type=int, default=6,
@@ -69,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--project", required=True, type=Path)
     brief.add_argument("--week", required=True, metavar="YYYY-Www", help="semana ISO, p. ej. 2026-W47")
     brief.add_argument("--threshold", type=int, default=3,
-                       help="cifra mínima en la versión comunitaria / smallest count in the community version")
+                       help="cifra mínima en la versión comunitaria, 1 o más / smallest count in the community "
+                            "version, 1 or more (3)")
     brief.add_argument("--out", required=True, type=Path)
 
     gui = commands.add_parser("gui", parents=[common], help="abrir la ventana / open the window")
@@ -129,22 +133,78 @@ def _import(args: argparse.Namespace) -> int:
     from stationmap.store.import_job import ImportRequest, run
 
     mapping = _load_mapping(args.mapping) if args.mapping else None
-    report = run(ImportRequest(args.project, list(args.paths), mapping, args.sheet))
+    if args.report:
+        _check_writable(args.report)   # before importing: a lost report after a committed import is worse
+    project = _project_path(args.project)
+    report = run(ImportRequest(project, list(args.paths), mapping, args.sheet))
     data = report.to_json()
-    _print_summary(data)
+    _print_summary(data, args.report)
     if args.report:
         args.report.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         print(_render("project.report_written", path=args.report))
     return EXIT_OK
 
 
-def _print_summary(data: dict) -> None:
+PROJECT_SUFFIX = ".stationmap"
+
+
+def _project_path(path: Path) -> Path:
+    """A new project's file gets the .stationmap suffix, as the window gives it; an existing file is used as named."""
+    if path.suffix.lower() == PROJECT_SUFFIX or path.exists():
+        return path
+    return path.with_name(path.name + PROJECT_SUFFIX)
+
+
+def _check_writable(path: Path) -> None:
+    """Raise InputFileError when the report cannot be written at `path` (no folder, no permission)."""
+    from stationmap.core.errors import InputFileError
+
+    if not path.parent.is_dir():
+        raise InputFileError("project.report_no_folder", path=str(path), folder=str(path.parent))
+    existed = path.exists()
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "es una carpeta / is a folder")
+        with path.open("a", encoding="utf-8"):
+            pass
+    except OSError as error:
+        raise InputFileError("project.report_unwritable", path=str(path),
+                             detail=error.strerror or str(error)) from None
+    if not existed:
+        path.unlink(missing_ok=True)
+
+
+# Lines of each kind the summary shows; the rest are in the JSON report.
+SUMMARY_REJECTIONS, SUMMARY_WARNINGS = 5, 10
+
+
+def _print_summary(data: dict, report_path: Path | None = None) -> None:
     print(_render("project.import_summary", **data))
     for summary in data["files"]:
         print(f"  {summary['file']}: {summary['imported']} / {summary['rows_read']} "
               f"({summary['kind']})")
-    for warning in data["warnings"][:10]:
-        print(f"  ! {warning['message']}")
+    for rejection in data.get("rejections", [])[:SUMMARY_REJECTIONS]:
+        print(_rejection_line(rejection))
+    _print_more("project.summary_more_rejections", len(data.get("rejections", [])) - SUMMARY_REJECTIONS,
+                report_path)
+    for warning in data["warnings"][:SUMMARY_WARNINGS]:
+        print(_render("project.summary_warning", file=Path(warning["file"]).name, message=warning["message"]))
+    _print_more("project.summary_more_warnings", len(data["warnings"]) - SUMMARY_WARNINGS, report_path)
+
+
+def _rejection_line(rejection: dict) -> str:
+    """One rejected row: file, row and reason (the row said once: most reasons already begin with it)."""
+    from stationmap.core.messages import catalog
+
+    says_row = "{row}" in " ".join(catalog().get(rejection["code"], {}).values())
+    code = "project.summary_rejection_plain" if says_row else "project.summary_rejection"
+    return _render(code, file=Path(rejection["file"]).name, row=rejection["row"], message=rejection["message"])
+
+
+def _print_more(code: str, count: int, report_path: Path | None) -> None:
+    """'…and N more', pointing at the report being written or at --report."""
+    if count > 0:
+        print(_render(code + "_in", count=count, path=report_path) if report_path else _render(code, count=count))
 
 
 def _load_mapping(path: Path):
@@ -166,24 +226,32 @@ def _sample(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _iso_date(text: str):
-    from datetime import date
+def _plan_date(text: str):
+    """A plan date as Peruvians write it (16/11/2026) or ISO (2026-11-16)."""
+    from datetime import date, datetime
 
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{text!r}: YYYY-MM-DD") from error
+    from stationmap.core.errors import StationMapError
+
+    for parse in (date.fromisoformat, lambda t: datetime.strptime(t, "%d/%m/%Y").date()):
+        try:
+            return parse(text.strip())
+        except ValueError:
+            continue
+    raise StationMapError("plan.bad_date", text=text)
 
 
 def _plan(args: argparse.Namespace) -> int:
     from stationmap.planning.plan import UnitsSpec
     from stationmap.reports.jobs import DEFAULT_UNITS, PlanRequest, run_plan
 
+    start, end = _plan_date(args.start), _plan_date(args.end)
     units = UnitsSpec.load(args.units) if args.units else DEFAULT_UNITS
-    result = run_plan(PlanRequest(args.project, args.start, args.end, args.out, units, args.sectors,
+    result = run_plan(PlanRequest(args.project, start, end, args.out, units, args.sectors,
                                   args.seed, args.author))
     if result.sectors_generated:
         print(_render("commands.sectors_generated", count=len(result.plan.sectors)))
+    for warning in result.plan.warning_texts():   # also printed in the plan's PDF and HTML
+        print(f"! {warning}")
     print(_render("commands.plan_written", files=len(result.files), out=args.out,
                   points=len(result.plan.critical_points)))
     return EXIT_OK
@@ -192,7 +260,11 @@ def _plan(args: argparse.Namespace) -> int:
 def _brief(args: argparse.Namespace) -> int:
     from stationmap.reports.jobs import BriefRequest, run_brief
 
+    # run_brief refuses a threshold below 1, an --out that is a file or cannot be made, and a week the
+    # data do not cover, each with one translated line, before it writes anything.
     files = run_brief(BriefRequest(args.project, args.week, args.out, args.threshold))
+    if files.provisional_sectors:   # the project is left as it was: say where the sectors came from
+        print(_render("brief.provisional_sectors", count=files.provisional_sectors))
     print(_render("commands.brief_written", files=len(files), out=args.out))
     return EXIT_OK
 

@@ -42,9 +42,20 @@ class Change:
         return "up" if self.current > self.expected else "down"
 
     def sentence(self, language: str | None = None) -> str:
-        data = {"current": count_text(self.current), "expected": count_text(self.expected),
+        data = {"current": count_text(self.current), "expected": mean_text(self.expected),
                 "percent": "" if self.percent is None else f"{self.percent:+.0f} %"}
         return render(f"change.{self.verdict}", data, language)
+
+
+def mean_text(value: float) -> str:
+    """A usual-week mean as the brief's table prints it: "123.8", "1,500.2", or "30" when whole.
+
+    count_text rounds from 100 up, which made a headline say "124 against a usual 124" beside a
+    table saying 123.8; a mean's decimal is what tells those two apart.
+    """
+    if abs(value - round(value)) < 0.05:
+        return f"{round(value):,}"
+    return f"{value:,.1f}"
 
 
 def compare_counts(current: int, reference_total: int, reference_periods: int) -> Change:

@@ -23,6 +23,7 @@ from stationmap.analysis.temporal import TemporalIndex
 from stationmap.analysis.temporal_series import shift_totals
 from stationmap.analysis.temporal_tables import shift_names
 from stationmap.core.errors import StationMapError
+from stationmap.reports.brief_weeks import check_week_covered
 from stationmap.core.shifts import DEFAULT_SHIFTS
 from stationmap.planning.sectors import Sector, assign_sectors
 
@@ -54,7 +55,7 @@ class SectorLine:
     sector: str
     current: int
     previous_mean: float
-    change: Change
+    change: Change | None           # None: the data do not reach back four weeks
 
 
 @dataclass
@@ -72,6 +73,7 @@ class WeeklyBrief:
     movements: list["Movement"]
     quality: QualityReport
     period_mask: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, bool))
+    provisional_sectors: int = 0        # sectors made for this brief only (the project has none saved)
 
     @property
     def has_last_year(self) -> bool:
@@ -140,6 +142,7 @@ def _new_points(recent: list[CriticalPoint], older: list[CriticalPoint]) -> set[
 def build_brief(incidents: pd.DataFrame, start: date, end: date, *, station: str, sectors: list[Sector],
                 imports: pd.DataFrame | None = None, rejections: pd.DataFrame | None = None,
                 synthetic: bool = False, street_namer: StreetNamer | None = None) -> WeeklyBrief:
+    check_week_covered(incidents, start, end)   # a week without data is refused, never reported as a fall
     days = (end - start).days + 1
     ts = incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
     current = _window(ts, start, end)
@@ -164,7 +167,7 @@ def build_brief(incidents: pd.DataFrame, start: date, end: date, *, station: str
     for g, sector in enumerate(sectors):
         now, before = int((current & (sector_of == g)).sum()), int((previous & (sector_of == g)).sum())
         sector_lines.append(SectorLine(sector.name, now, before / REFERENCE_WEEKS,
-                                       compare_counts(now, before, REFERENCE_WEEKS)))
+                                       compare_counts(now, before, REFERENCE_WEEKS) if has_previous else None))
     sector_lines.sort(key=lambda s: -s.current)
     # Critical points of the last four weeks (this one included) against the four before.
     recent_window = _window(ts, end - timedelta(days=4 * 7 - 1), end)

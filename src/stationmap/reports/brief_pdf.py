@@ -115,12 +115,15 @@ class _BriefDocument:
                                             bandwidth=f"{self.density.bandwidth_m:.0f}",
                                             cell=f"{self.density.cell_m:.0f}"))
             top -= 14
+        if b.provisional_sectors:
+            top = self.paragraph_lines([t("provisional_sectors", count=b.provisional_sectors)], top, 7)
         rows = [[t("point"), t("street"), t("incidents_4w"), t("peak_hours"), t("new")]]
         rows += [[p.code, p.street or "—", p.incidents, ", ".join(f"{h:02d}h" for h in p.peak_hours),
                   t("NEW") if p.code in b.new_points else ""] for p in b.critical_points[:8]]
         height = table(c, rows, [40, 190, 80, 110, 50], MARGIN, top, 200)
         rows = [[t("sector"), t("week"), t("previous_mean"), t("real_change")]]
-        rows += [[s.sector, s.current, f"{s.previous_mean:.1f}", t(s.change.verdict)] for s in b.sectors]
+        rows += [[s.sector, s.current, f"{s.previous_mean:.1f}" if s.change else t("no_data"),
+                  t(s.change.verdict) if s.change else "—"] for s in b.sectors]
         table(c, rows, [120, 60, 90, 90], MARGIN, top - height - 10, 200)
         self.footer()
 
@@ -176,19 +179,23 @@ def write_participatory_pdf(brief: WeeklyBrief, incidents, sectors, path: str | 
     path = Path(path)
     t = BriefText(language)
     c = Canvas(str(path), pagesize=A4, pageCompression=1)
-    c.setTitle(f"{t('community_short')} {brief.label}")
+    c.setTitle(f"{t('community_title')} {brief.label}")
     c.setFont("Helvetica-Bold", 13)
     c.drawString(MARGIN, PAGE_H - MARGIN - 12, t("community_title"))
     c.setFont("Helvetica", 8.5)
     c.drawString(MARGIN, PAGE_H - MARGIN - 26, t("community_subtitle", station=brief.station,
                                                   start=f"{brief.start:%d/%m/%Y}", end=f"{brief.end:%d/%m/%Y}"))
-    counts = suppressed_sector_counts(incidents[brief.period_mask], sectors, threshold)
+    counts = suppressed_sector_counts(incidents[brief.period_mask], sectors, threshold, language=t.language)
     rows = [list(counts.columns)] + counts.astype(str).values.tolist()
     widths = [90] + [max(40, (PAGE_W - 2 * MARGIN - 90) / max(len(counts.columns) - 1, 1))] * (len(counts.columns) - 1)
     height = table(c, rows, widths, MARGIN, PAGE_H - MARGIN - 44, 600)
-    c.setFont("Helvetica", 7.5)
-    c.drawString(MARGIN, PAGE_H - MARGIN - 56 - height, t("suppression", threshold=threshold))
-    c.drawString(MARGIN, MARGIN - 14, t("footer_short"))
+    notes = [t("community_intro"), t("suppression", threshold=threshold) + " " + t("suppression_total")]
+    if brief.provisional_sectors:
+        notes.append(t("provisional_sectors", count=brief.provisional_sectors))
+    paragraphs(c, notes, PAGE_H - MARGIN - 56 - height, 7.5)
+    # Every document made from the sample says so, this one included.
+    c.setFont("Helvetica", 6.5)
+    c.drawString(MARGIN, MARGIN - 14, (t("synthetic") + " " if brief.synthetic else "") + t("footer_short"))
     c.showPage()
     c.save()
     return path

@@ -12,8 +12,7 @@ from stationmap.core.messages import DEFAULT_LANGUAGE
 TEXT: dict[str, dict[str, str]] = {
     "es": {
         "title": "Informe semanal de incidencia delictiva",
-        "community_title": "Informe para la junta vecinal",
-        "community_short": "Informe para la comunidad",
+        "community_title": "Informe para la comunidad",
         "subtitle": "{station} · semana {label} (del {start} al {end})",
         "community_subtitle": "{station} · semana del {start} al {end}",
         "footer": "Delitos denunciados (no todo delito se denuncia). Calles: © OpenStreetMap contributors (ODbL).",
@@ -38,6 +37,13 @@ TEXT: dict[str, dict[str, str]] = {
         "this_week": "Esta semana", "usual_week": "Semana habitual (promedio de las 4 anteriores)",
         "heat_note": "Más oscuro = más incidentes. Celda más oscura: {value} incidentes en esa hora. Un hecho con "
                      "hora incierta se reparte entre las horas posibles (método aorístico).",
+        # The HTML chart is in colour (viridis): yellow is the busiest hour, not the darkest cell.
+        "heat_note_html": "Amarillo = más incidentes; violeta = pocos; gris claro = ninguno (escala bajo el "
+                          "gráfico). La celda más alta tiene {value} incidentes en esa hora. Un hecho con hora "
+                          "incierta se reparte entre las horas posibles (método aorístico).",
+        "provisional_sectors": "Sectores provisionales: el proyecto no tiene sectores guardados, así que para este "
+                               "informe se calcularon {count} de carga similar (no se guardaron). Para fijarlos, "
+                               "defínalos en Análisis → Sectores y jurisdicción…",
         "what_moved": "Qué se movió",
         "no_movement": "Sin desplazamientos horarios notables en los delitos principales.",
         "movement": "{category}: la parte en el turno {shift} {verb} de {before} % a {now} % de los casos.",
@@ -52,6 +58,9 @@ TEXT: dict[str, dict[str, str]] = {
         "known_time": "Con hora conocida", "long_window": "Con ventana de más de 8 h",
         "unspecified": "Categoría «No especificado»",
         "suppression": "Para proteger a las víctimas, las cifras menores que {threshold} se muestran como «< {threshold}».",
+        "suppression_total": "En un sector con cifras ocultas el total se da como mínimo («… o más»), para que "
+                             "no se puedan deducir restando.",
+        "others": "Otros delitos", "at_least": "{n} o más",
         "community_intro": "Conteos por sector de la semana. No se muestran lugares exactos ni detalles de los hechos.",
         "what_changed": "Qué cambió", "vs_previous": "Frente a las 4 semanas previas",
         "change_marked": "Un cambio se marca solo si una prueba exacta de Poisson (5 %) lo distingue de la variación normal.",
@@ -62,8 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Weekly crime brief",
-        "community_title": "Brief for the neighbourhood committee",
-        "community_short": "Community brief",
+        "community_title": "Community brief",
         "subtitle": "{station} · week {label} ({start} to {end})",
         "community_subtitle": "{station} · week of {start} to {end}",
         "footer": "Reported crime (not every crime is reported). Streets: © OpenStreetMap contributors (ODbL).",
@@ -88,6 +96,12 @@ TEXT: dict[str, dict[str, str]] = {
         "this_week": "This week", "usual_week": "Usual week (mean of the 4 before)",
         "heat_note": "Darker = more incidents. Darkest cell: {value} incidents in that hour. An incident whose "
                      "time is uncertain is spread over its possible hours (aoristic method).",
+        "heat_note_html": "Yellow = more incidents; purple = few; light grey = none (key under the chart). "
+                          "The busiest cell has {value} incidents in that hour. An incident whose time is "
+                          "uncertain is spread over its possible hours (aoristic method).",
+        "provisional_sectors": "Provisional sectors: the project has no saved sectors, so {count} sectors of "
+                               "similar workload were made for this brief (not saved). To fix them, define them "
+                               "in Analysis → Sectors and jurisdiction…",
         "what_moved": "What moved",
         "no_movement": "No notable shift in time of day for the main crimes.",
         "movement": "{category}: the share in the {shift} shift {verb} from {before} % to {now} % of cases.",
@@ -102,6 +116,9 @@ TEXT: dict[str, dict[str, str]] = {
         "known_time": "With a known time", "long_window": "With a window over 8 h",
         "unspecified": "Category “No especificado”",
         "suppression": "To protect victims, counts below {threshold} are shown as “< {threshold}”.",
+        "suppression_total": "In a sector with hidden counts the total is given as a minimum (“… or more”), so "
+                             "that they cannot be worked out by subtraction.",
+        "others": "Other crimes", "at_least": "{n} or more",
         "community_intro": "Counts per sector for the week. No exact places and no details of incidents are shown.",
         "what_changed": "What changed", "vs_previous": "Against the 4 previous weeks",
         "change_marked": "A change is marked only when an exact Poisson test (5 %) tells it apart from normal variation.",

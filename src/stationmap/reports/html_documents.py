@@ -18,7 +18,9 @@ from stationmap.core.timestamps import shown_timestamp
 from stationmap.reports.brief_content import WeeklyBrief
 from stationmap.reports.brief_text import BriefText
 from stationmap.reports.participatory import suppressed_sector_counts
+from stationmap.core.messages import current_language, render
 from stationmap.reports.plan_tables import plan_tables
+from stationmap.reports.plan_tables import text as plan_text
 from stationmap.reports.svg import heat_svg, map_svg
 
 CSS = """
@@ -51,16 +53,17 @@ MAP_BLOCK = """
 <figure>{{ svg | safe }}</figure>
 </div>"""
 
-PLAN = _ENV.from_string("""<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">
+PLAN = _ENV.from_string("""<!DOCTYPE html><html lang="{{ t.language }}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ title }}</title>
 <style>{{ css | safe }}</style></head><body>
-<h1>{{ title }}</h1><p class="sub">{{ station }} · del {{ start }} al {{ end }} · versión {{ version }}
-{% if author %}· {{ author }}{% endif %} · generado {{ created }}</p>
-{% if synthetic %}<p class="note"><b>Incidentes sintéticos</b> (estación de ejemplo).</p>{% endif %}
+<h1>{{ title }}</h1><p class="sub">{{ p('html_subtitle', station=station, start=start, end=end, version=version) }}
+{% if author %}· {{ author }}{% endif %} · {{ p('html_made', created=created) }}</p>
+{% if synthetic %}<p class="note"><b>{{ p('html_synthetic') }}</b> {{ p('html_sample') }}</p>{% endif %}
+{% if warnings %}<h2>{{ warnings_heading }}</h2><ul class="up">{% for w in warnings %}<li>{{ w }}</li>{% endfor %}</ul>{% endif %}
 """ + MAP_BLOCK + """
-<h2>Cuándo ocurren (últimas semanas, aorístico)</h2>{{ heat | safe }}
+<h2>{{ p('chart_title') }}</h2>{{ heat | safe }}
 {% for name, table in tables %}<h2>{{ name }}</h2>
-<details {% if loop.index <= 1 %}open{% endif %}><summary>{{ table.shape[0] }} filas</summary><div class="scroll">
+<details {% if loop.index <= 1 %}open{% endif %}><summary>{{ p('rows', count=table.shape[0]) }}</summary><div class="scroll">
 <table><tr>{% for c in table.columns %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for row in table.itertuples(index=False) %}<tr>{% for v in row %}<td>{{ v }}</td>{% endfor %}</tr>{% endfor %}
 </table></div></details>{% endfor %}
@@ -69,12 +72,14 @@ PLAN = _ENV.from_string("""<!DOCTYPE html><html lang="es"><head><meta charset="u
 BRIEF = _ENV.from_string("""<!DOCTYPE html><html lang="{{ t.language }}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ title }}</title>
 <style>{{ css | safe }}</style></head><body>
-<h1>{{ title }}</h1><p class="sub">{{ t('subtitle', station=station, label=label, start=start, end=end) }}</p>
+<h1>{{ title }}</h1><p class="sub">{% if participatory %}{{ t('community_subtitle', station=station, start=start, end=end) }}
+{% else %}{{ t('subtitle', station=station, label=label, start=start, end=end) }}{% endif %}</p>
 {% if synthetic %}<p class="note"><b>{{ t('synthetic') }}</b></p>{% endif %}
 {% if participatory %}
-<p>{{ t('community_intro') }} {{ t('suppression', threshold=threshold) }}</p>
+<p>{{ t('community_intro') }} {{ t('suppression', threshold=threshold) }} {{ t('suppression_total') }}</p>
 <table><tr>{% for c in counts.columns %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for row in counts.itertuples(index=False) %}<tr>{% for v in row %}<td>{{ v }}</td>{% endfor %}</tr>{% endfor %}</table>
+{% if provisional_sectors %}<p class="note">{{ t('provisional_sectors', count=provisional_sectors) }}</p>{% endif %}
 {% else %}
 <h2>{{ t('what_changed') }}</h2>
 <table><tr><th>{{ t('crime') }}</th><th>{{ t('week') }}</th><th>{{ t('vs_previous') }}</th>
@@ -86,16 +91,18 @@ BRIEF = _ENV.from_string("""<!DOCTYPE html><html lang="{{ t.language }}"><head><
 <h2>{{ t('where') }}</h2>""" + MAP_BLOCK + """
 {% if density %}<p class="note">{{ t('density_html', kernel=t(density.kernel), bandwidth=density.bandwidth_m | round | int,
 cell=density.cell_m | round | int) }}</p>{% endif %}
+{% if provisional_sectors %}<p class="note">{{ t('provisional_sectors', count=provisional_sectors) }}</p>{% endif %}
 <table><tr><th>{{ t('point') }}</th><th>{{ t('street') }}</th><th>{{ t('incidents_4w') }}</th><th>{{ t('peak_hours') }}</th><th></th></tr>
 {% for p in points %}<tr><td>{{ p.code }}</td><td>{{ p.street }}</td><td>{{ p.incidents }}</td>
 <td>{% for h in p.peak_hours %}{{ '%02d:00' % h }}{% if not loop.last %}, {% endif %}{% endfor %}</td><td class="new">{{ t('NEW') if p.code in new_points else '' }}</td></tr>{% endfor %}</table>
 <table><tr><th>{{ t('sector') }}</th><th>{{ t('week') }}</th><th>{{ t('previous_mean') }}</th><th>{{ t('change') }}</th></tr>
-{% for s in sectors_table %}<tr><td>{{ s.sector }}</td><td>{{ s.current }}</td><td>{{ '%.1f' % s.previous_mean }}</td>
-<td>{{ s.change.sentence(t.language) }}</td></tr>{% endfor %}</table>
+{% for s in sectors_table %}<tr><td>{{ s.sector }}</td><td>{{ s.current }}</td>
+<td>{{ '%.1f' % s.previous_mean if s.change else t('no_data') }}</td>
+<td class="{{ s.change.verdict if s.change else '' }}">{{ s.change.sentence(t.language) if s.change else '—' }}</td></tr>{% endfor %}</table>
 <h2>{{ t('when') }}</h2><p>{{ t('this_week') }}:</p>{{ heat_now | safe }}
-<p class="note">{{ t('heat_note', value='%.1f' % peak_now) }}</p>
+<p class="note">{{ t('heat_note_html', value='%.1f' % peak_now) }}</p>
 <p>{{ t('usual_week') }}:</p>{{ heat_ref | safe }}
-<p class="note">{{ t('heat_note', value='%.1f' % peak_ref) }}</p>
+<p class="note">{{ t('heat_note_html', value='%.1f' % peak_ref) }}</p>
 <h3>{{ t('what_moved') }}</h3>
 <ul>{% for m in movements %}<li>{{ m.sentence(t) }}</li>{% else %}<li>{{ t('no_movement') }}</li>{% endfor %}</ul>
 <h2>{{ t('quality') }}</h2><table>{% for key, value in shares %}<tr><td>{{ t(key) }}</td><td>{{ '%.1f' % value }} %</td></tr>{% endfor %}
@@ -104,19 +111,24 @@ cell=density.cell_m | round | int) }}</p>{% endif %}
 {% if quality.rejected_by_reason %}<table><tr><th>{{ t('reason') }}</th><th>{{ t('rows') }}</th></tr>
 {% for code, rows in quality.rejected_by_reason.items() %}<tr><td>{{ quality.reason_examples.get(code, code) }}</td><td>{{ rows }}</td></tr>{% endfor %}</table>{% endif %}
 {% endif %}
-<p class="note">{{ t('footer') }}</p>
+<p class="note">{{ t('footer_short') if participatory else t('footer') }}</p>
 </body></html>""")
 
 
-def write_plan_html(plan, path: str | Path, *, station: str, features=(), synthetic: bool = False) -> Path:
+def write_plan_html(plan, path: str | Path, *, station: str, features=(), synthetic: bool = False,
+                    language: str | None = None) -> Path:
     area = shapely.union_all([s.geometry for s in plan.sectors]).bounds
-    svg = map_svg(area, features=features, sectors=plan.sectors, points=plan.critical_points)
+    t = BriefText(language or current_language())
+    svg = map_svg(area, features=features, sectors=plan.sectors, points=plan.critical_points,
+                  unit=t("incidents").lower())
+    p = lambda key, **data: plan_text(key, t.language, **data)  # noqa: E731 - the plan's own wording
     html = PLAN.render(
-        title="Plan de patrullaje", css=CSS, station=station, start=f"{plan.period_start:%d/%m/%Y}",
+        title=p("title"), css=CSS, station=station, start=f"{plan.period_start:%d/%m/%Y}",
         end=f"{plan.period_end:%d/%m/%Y}", version=plan.version, author=plan.author,
-        created=shown_timestamp(plan.created_at), synthetic=synthetic, svg=svg, density=None, t=BriefText("es"),
-        heat=heat_svg(plan.hour_weekday, weekday_names()), tables=list(plan_tables(plan).items()),
-        credit="Calles: © OpenStreetMap contributors (ODbL). Elaborado con StationMap.")
+        created=shown_timestamp(plan.created_at), synthetic=synthetic, svg=svg, density=None, t=t, p=p,
+        warnings=plan.warning_texts(t.language), warnings_heading=render("plan.warn.heading", language=t.language),
+        heat=heat_svg(plan.hour_weekday, weekday_names(t.language), unit=t("incidents").lower()),
+        tables=list(plan_tables(plan, t.language).items()), credit=p("credit"))
     Path(path).write_text(html, encoding="utf-8")
     return Path(path)
 
@@ -128,10 +140,11 @@ def write_brief_html(brief: WeeklyBrief, path: str | Path, *, sectors, features=
     t = BriefText(language)
     context = dict(css=CSS, t=t, station=brief.station, label=brief.label, start=f"{brief.start:%d/%m/%Y}",
                    end=f"{brief.end:%d/%m/%Y}", synthetic=brief.synthetic, participatory=participatory,
-                   title=t("community_short") if participatory else t("title"))
+                   title=t("community_title") if participatory else t("title"),
+                   provisional_sectors=brief.provisional_sectors)
     if participatory:
-        context.update(threshold=threshold,
-                       counts=suppressed_sector_counts(incidents[brief.period_mask], sectors, threshold))
+        context.update(threshold=threshold, counts=suppressed_sector_counts(
+            incidents[brief.period_mask], sectors, threshold, language=t.language))
     else:
         context.update(
             categories=brief.categories, has_last_year=brief.has_last_year, points=brief.critical_points,

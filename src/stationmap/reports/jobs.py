@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from stationmap.core.messages import current_language
+from stationmap.core.errors import StationMapError
+from stationmap.core.messages import current_language, render
 from stationmap.core.progress import Progress, no_progress, sub_progress
 from stationmap.planning import project_geography as geo
 from stationmap.planning.plan import PatrolPlan, UnitsSpec, build_plan
@@ -41,13 +42,18 @@ class StationContext:
     rejections: object = None
 
 
-def load_station(project_path: Path, folder: Path, n_sectors: int = DEFAULT_SECTORS) -> StationContext:
-    """Open the project; when it has no sectors yet, make `n_sectors` of equal workload and keep them."""
+def load_station(project_path: Path, folder: Path, n_sectors: int = DEFAULT_SECTORS, *,
+                 keep_sectors: bool = True, check=None) -> StationContext:
+    """Open the project; when it has no sectors yet, make `n_sectors` of equal workload and, with
+    `keep_sectors`, save them in it. `check(project, incidents)` runs before any sector is made, so a
+    job can refuse its input first (the brief: a week the data do not cover, a project of counts only)."""
     from stationmap.maps.basemap.reader import open_pack
     from stationmap.maps.document import basemap_asset
 
     with Project.open(project_path) as project:
         incidents = project.incidents()
+        if check is not None:
+            check(project, incidents)
         station = project.get_meta("station", {}) or {}
         sectors = geo.sectors(project)
         generated = False
@@ -56,7 +62,8 @@ def load_station(project_path: Path, folder: Path, n_sectors: int = DEFAULT_SECT
             sectors = balanced_sectors(area, incidents["lon"].to_numpy(dtype="float64", na_value=np.nan),
                                        incidents["lat"].to_numpy(dtype="float64", na_value=np.nan),
                                        incidents["weight"].to_numpy(dtype="float64", na_value=1.0), n_sectors)
-            geo.save_sectors(project, sectors)
+            if keep_sectors:
+                geo.save_sectors(project, sectors)
             generated = True
         pack_path = basemap_asset(project, folder)
         return StationContext(str(station.get("name") or project_path.stem), bool(station.get("synthetic")),
@@ -110,47 +117,119 @@ class BriefRequest:
     language: str | None = None   # None: the language the user chose (core.messages)
 
 
-def run_brief(request: BriefRequest, progress: Progress = no_progress) -> list[Path]:
+class BriefFiles(list):
+    """The files a brief wrote (a plain list to its callers), and how many provisional sectors it used."""
+
+    provisional_sectors: int = 0
+
+
+def check_out_folder(out: Path) -> None:
+    """Raise StationMapError when the brief could not be written into `out`; nothing is created."""
+    import os
+
+    if out.exists() and not out.is_dir():
+        raise StationMapError("brief.out_is_file", path=str(out))
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise StationMapError("brief.out_under_file", path=str(out), blocker=str(existing))
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise StationMapError("brief.out_no_permission", path=str(out), folder=str(existing))
+
+
+def _check_brief_input(start: date, end: date):
+    """The brief's refusals, made before any sector is computed or any file written."""
+    from stationmap.reports.brief_weeks import check_week_covered
+
+    def check(project: Project, incidents) -> None:
+        dated = incidents["start_ts"].notna().any() if len(incidents) else False
+        if not dated and len(project.counts()):
+            raise StationMapError("brief.counts_only")   # SIDPOL-style counts: no week to brief
+        check_week_covered(incidents, start, end)
+    return check
+
+
+def _make_out_folder(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StationMapError("brief.out_failed", path=str(out), detail=error.strerror or str(error)) from None
+
+
+def run_brief(request: BriefRequest, progress: Progress = no_progress) -> BriefFiles:
+    """Write the weekly brief and its community version (PDF and HTML) into `request.out`.
+
+    Reads the project and never writes to it: a project without sectors gets provisional ones made
+    in memory for this brief, and the brief says so. The folder is made only once there is a brief
+    to write, so a refused week leaves nothing behind.
+    """
+    from stationmap.reports.brief_content import iso_week_bounds
+
+    if request.threshold < 1:
+        raise StationMapError("brief.bad_threshold", threshold=request.threshold)
+    start, end = iso_week_bounds(request.week)
+    check_out_folder(request.out)
+    language = request.language or current_language()
+    say = lambda key: render(f"brief.progress.{key}", language=language)  # noqa: E731
+    with tempfile.TemporaryDirectory() as folder:
+        progress(0.05, say("project"))
+        station = load_station(request.project, Path(folder), keep_sectors=False,
+                               check=_check_brief_input(start, end))
+        try:
+            files = BriefFiles(_brief_files(station, request, start, end, language, progress, say))
+            files.provisional_sectors = len(station.sectors) if station.sectors_generated else 0
+        finally:
+            if station.pack is not None:
+                station.pack.close()
+    progress(1.0, "")
+    return files
+
+
+def _brief_files(station: StationContext, request: BriefRequest, start: date, end: date, language: str,
+                 progress: Progress, say) -> list[Path]:
+    """Analyse the week, then make the folder and write the four documents into it."""
+    import shapely
+
     from stationmap.analysis.density import density_surface
     from stationmap.maps.vector_features import StreetNamer, features
-    from stationmap.reports.brief_content import build_brief, iso_week_bounds
+    from stationmap.reports.brief_content import build_brief
+
+    namer = StreetNamer(station.pack) if station.pack is not None and station.pack.kind == "vector" else None
+    progress(0.2, say("analysis"))
+    brief = build_brief(station.incidents, start, end, station=station.name, sectors=station.sectors,
+                        imports=station.imports, rejections=station.rejections, synthetic=station.synthetic,
+                        street_namer=namer)
+    brief.provisional_sectors = len(station.sectors) if station.sectors_generated else 0
+    lon = station.incidents["lon"].to_numpy(dtype="float64", na_value=np.nan)
+    lat = station.incidents["lat"].to_numpy(dtype="float64", na_value=np.nan)
+    located = brief.period_mask & np.isfinite(lon)
+    density = density_surface(lon[located], lat[located], cell_m=75, bandwidth_m=250) if located.sum() else None
+    bounds = shapely.union_all([s.geometry for s in station.sectors]).bounds
+    basemap = list(features(station.pack, bounds)) if namer is not None else []
+    _make_out_folder(request.out)
+    try:
+        return _write_brief_files(brief, station, request, basemap, density, language, progress, say)
+    except OSError as error:   # a full disk, a file open in another program (Windows)
+        raise StationMapError("brief.out_failed", path=str(request.out),
+                              detail=error.strerror or str(error)) from None
+
+
+def _write_brief_files(brief, station: StationContext, request: BriefRequest, basemap, density, language: str,
+                       progress: Progress, say) -> list[Path]:
     from stationmap.reports.brief_pdf import write_brief_pdf, write_participatory_pdf
     from stationmap.reports.html_documents import write_brief_html
 
-    start, end = iso_week_bounds(request.week)
-    request.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        progress(0.05, "proyecto")
-        station = load_station(request.project, Path(folder))
-        namer = StreetNamer(station.pack) if station.pack is not None and station.pack.kind == "vector" else None
-        progress(0.2, "análisis")
-        brief = build_brief(station.incidents, start, end, station=station.name, sectors=station.sectors,
-                            imports=station.imports, rejections=station.rejections, synthetic=station.synthetic,
-                            street_namer=namer)
-        incidents = station.incidents
-        lon = incidents["lon"].to_numpy(dtype="float64", na_value=np.nan)
-        lat = incidents["lat"].to_numpy(dtype="float64", na_value=np.nan)
-        located = brief.period_mask & np.isfinite(lon)
-        density = density_surface(lon[located], lat[located], cell_m=75, bandwidth_m=250) if located.sum() else None
-        import shapely
-
-        bounds = shapely.union_all([s.geometry for s in station.sectors]).bounds
-        basemap = list(features(station.pack, bounds)) if namer is not None else []
-        progress(0.5, "PDF")
-        label = brief.label
-        language = request.language or current_language()
-        files = [write_brief_pdf(brief, request.out / f"informe_semanal_{label}.pdf", sectors=station.sectors,
-                                 basemap_features=basemap, density=density, language=language),
-                 write_participatory_pdf(brief, incidents, station.sectors,
-                                         request.out / f"informe_comunidad_{label}.pdf", threshold=request.threshold,
-                                         language=language)]
-        progress(0.8, "HTML")
-        files.append(write_brief_html(brief, request.out / f"informe_semanal_{label}.html", sectors=station.sectors,
-                                      features=basemap, density=density, language=language))
-        files.append(write_brief_html(brief, request.out / f"informe_comunidad_{label}.html",
-                                      sectors=station.sectors, participatory=True, incidents=incidents,
-                                      threshold=request.threshold, language=language))
-        if station.pack is not None:
-            station.pack.close()
-    progress(1.0, "")
+    label, out, incidents = brief.label, request.out, station.incidents
+    progress(0.5, say("pdf"))
+    files = [write_brief_pdf(brief, out / f"informe_semanal_{label}.pdf", sectors=station.sectors,
+                             basemap_features=basemap, density=density, language=language),
+             write_participatory_pdf(brief, incidents, station.sectors, out / f"informe_comunidad_{label}.pdf",
+                                     threshold=request.threshold, language=language)]
+    progress(0.8, say("html"))
+    files.append(write_brief_html(brief, out / f"informe_semanal_{label}.html", sectors=station.sectors,
+                                  features=basemap, density=density, language=language))
+    files.append(write_brief_html(brief, out / f"informe_comunidad_{label}.html", sectors=station.sectors,
+                                  participatory=True, incidents=incidents, threshold=request.threshold,
+                                  language=language))
     return files

@@ -1,8 +1,7 @@
-"""Messages of the analyst's tools in the window (weekly brief dialog, category editor)."""
+"""Messages of the analyst's tools in the window (weekly brief dialog, category editor).
 
-MESSAGES = {
-    "brief_ui.cannot_write_folder": {
-        "es": "No se puede escribir el informe en la carpeta «{path}»: {detail}. Elija otra carpeta.",
-        "en": "The brief cannot be written to the folder “{path}”: {detail}. Choose another folder.",
-    },
-}
+The brief dialog's refusals (an output folder that cannot be written, a week without data) come
+from reports.jobs and are worded in core/catalog/brief.py, the same lines the CLI prints.
+"""
+
+MESSAGES: dict[str, dict[str, str]] = {}

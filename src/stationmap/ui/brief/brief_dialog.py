@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from stationmap.core.errors import StationMapError
+from stationmap.core.messages import render
 from stationmap.ui.error_display import show_error
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
@@ -28,7 +29,12 @@ def _run_brief(request: Any, progress: Any) -> list[Path]:
 
 
 class BriefDialog(QDialog):
-    """Writes the brief for the project file at `project_path`; `incidents` only fill the week list."""
+    """Writes the brief for the project file at `project_path`; `incidents` only fill the week list.
+
+    It belongs to that project: when its window announces another one (opened, closed, or a training
+    copy reset into a new folder), the dialog closes, since Generar would brief a project the user
+    has left, or a file that no longer exists.
+    """
 
     written = Signal(list)   # the files run_brief wrote
 
@@ -40,6 +46,9 @@ class BriefDialog(QDialog):
         self._project_path = Path(project_path)
         self.files: list[Path] = []
         self.runner = owned_runner(self, self._show_files)
+        project_changed = getattr(parent, "project_changed", None)   # the window's extension point
+        if project_changed is not None:
+            project_changed.connect(self._project_changed)
 
         weeks, complete = available_weeks(incidents)
         self.week = QComboBox(self)
@@ -68,8 +77,12 @@ class BriefDialog(QDialog):
         self.generate_button.setDefault(True)
         self.generate_button.setEnabled(bool(weeks))
         self.generate_button.clicked.connect(self.generate)
-        self.result_label = QLabel(self.tr("Sin incidentes con fecha: no hay semanas para informar.")
-                                   if not weeks else "", self)
+        # Only weeks the data cover whole are listed (reports.brief_weeks): none for a project of
+        # counts only, or with less than a week of incidents.
+        self.result_label = QLabel(self.tr("No hay ninguna semana completa con incidentes fechados. El informe "
+                                           "semanal necesita incidentes uno a uno, con su fecha; los conteos "
+                                           "agregados (como los del SIDPOL) se ven en Ver → Estadísticas "
+                                           "agregadas.") if not weeks else "", self)
         self.result_label.setWordWrap(True)
         self.file_list = QListWidget(self)
         self.file_list.itemDoubleClicked.connect(lambda item: self._open(Path(item.text())))
@@ -99,17 +112,16 @@ class BriefDialog(QDialog):
         return self.week.currentData()
 
     def generate(self) -> None:
-        from stationmap.reports.jobs import BriefRequest
+        from stationmap.reports.jobs import BriefRequest, check_out_folder
 
         week = self.selected_week()
         if week is None:
             return
         folder = Path(self.folder.text()).expanduser()
-        try:   # checked here, so the user hears "choose another folder" rather than a generic failure
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            show_error(self, StationMapError("brief_ui.cannot_write_folder", path=str(folder),
-                                             detail=error.strerror or str(error)))
+        try:   # checked here, so the user hears "choose another folder" before any work; made only on writing
+            check_out_folder(folder)
+        except StationMapError as error:
+            show_error(self, error)
             return
         request = BriefRequest(self._project_path, week, folder, threshold=self.threshold.value())
         self.file_list.clear()
@@ -125,11 +137,19 @@ class BriefDialog(QDialog):
     def _show_files(self, files: list[Path]) -> None:
         self.files = list(files)
         self.file_list.addItems([str(f) for f in self.files])
-        self.result_label.setText(self.tr("Se escribieron %1 archivos. Doble clic en uno para abrirlo.")
-                                  .replace("%1", str(len(self.files))))
+        text = self.tr("Se escribieron %1 archivos. Doble clic en uno para abrirlo.").replace("%1", str(len(self.files)))
+        provisional = getattr(files, "provisional_sectors", 0)
+        if provisional:   # the project was not changed: say where the brief's sectors came from
+            text += "\n" + render("brief.provisional_sectors", {"count": provisional})
+        self.result_label.setText(text)
         self.open_folder_button.setEnabled(True)
         self.open_pdf_button.setEnabled(bool(self.files))
         self.written.emit(self.files)
+
+    def _project_changed(self, project: Any) -> None:
+        if project is not None and Path(project.path).resolve() == self._project_path.resolve():
+            return   # the same project announced again (its table read after the map, a reload)
+        self.reject()   # cancels a brief under way, and WA_DeleteOnClose (ui.brief) frees the dialog
 
     def _open(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

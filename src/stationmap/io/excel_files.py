@@ -203,15 +203,13 @@ def _rows_of_sheet(file: str, book: "_Workbook", sheet: str | None,
 
 def _recognised(file: str, rows: list[list[Any]]) -> bool:
     """Whether the automatic mapping finds a date (incidents) or a count by place (aggregated) in `rows`."""
-    from stationmap.io.mapping import guess_mapping
-    from stationmap.io.normalize_text import as_text
+    from stationmap.io.mapping import guess_table_mapping
 
     try:
         table = _table_of_rows(file, rows[:_HEADER_SEARCH_ROWS + _RECOGNITION_ROWS], None)
     except InputFileError:
         return False
-    sample = table.frame.apply(as_text) if len(table.frame.columns) else table.frame
-    fields = guess_mapping(list(table.frame.columns), sample).fields
+    fields = guess_table_mapping(table.frame).fields
     return bool({"date", "datetime", "year"} & fields.keys()) or (
         "count" in fields and bool({"district", "ubigeo"} & fields.keys()))
 

@@ -109,6 +109,16 @@ class ColumnMapping:
         return self.fields.get(field_name)
 
 
+# Rows whose values the guess reads: enough to tell dates, coordinates and ids apart.
+GUESS_SAMPLE_ROWS = 1000
+
+
+def guess_table_mapping(frame: pd.DataFrame, rows: int = GUESS_SAMPLE_ROWS) -> ColumnMapping:
+    """guess_mapping for a table as read: its columns, and the text of its first `rows` rows."""
+    head = frame.head(rows)
+    return guess_mapping(list(frame.columns), head.apply(as_text) if len(head.columns) else head)
+
+
 def guess_mapping(columns: list[str], sample: pd.DataFrame) -> ColumnMapping:
     """Map the columns of a file to fields by their names, then by what the sample holds."""
     folded = {column: fold(column) for column in columns}

@@ -20,15 +20,13 @@ from stationmap.core.model import INCIDENT_COLUMNS, UNKNOWN_CATEGORY, Rejection,
 from stationmap.io.categories import CategoryTable, unknown_values
 from stationmap.io.coords import STATUS_LABELS, Located, locate_rows
 from stationmap.io.kinds import detect_kind
-from stationmap.io.mapping import ColumnMapping, guess_mapping
+from stationmap.io.mapping import ColumnMapping, guess_table_mapping
 from stationmap.io.normalize_text import (arrow_text, as_categorical, as_text, blank_text, categorical, count_warning,
                                           per_unique, strip_float_zero)
 from stationmap.io.normalize_when import PRECISION_LABELS, REJECT_CODES, When, combine
 
 if TYPE_CHECKING:
     from stationmap.io.readers import RawTable
-
-GUESS_SAMPLE_ROWS = 1000
 
 
 @dataclass
@@ -48,8 +46,7 @@ def normalize(raw: "RawTable", mapping: ColumnMapping | None = None, *,
     """`legacy_keys`: also compute every row's key in the first scheme (Normalized.legacy_keys)."""
     frame = raw.frame.copy(deep=False)
     if mapping is None:
-        head = frame.head(GUESS_SAMPLE_ROWS)
-        mapping = guess_mapping(list(frame.columns), head.apply(as_text) if len(head.columns) else head)
+        mapping = guess_table_mapping(frame)
     for field_name, column in mapping.fields.items():
         if column not in frame.columns:
             raise MappingError("mapping.column_missing", file=raw.file, field=field_name, column=column)

@@ -29,7 +29,6 @@ import pandas as pd
 from stationmap.planning.sectors import Sector, assign_sectors
 from stationmap.reports.brief_text import BriefText
 
-OTHERS = "Otros delitos"   # the Spanish column name; reports take it from BriefText("others")
 TOP_CATEGORIES = 4
 
 

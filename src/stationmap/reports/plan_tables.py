@@ -20,9 +20,6 @@ from stationmap.analysis.temporal_tables import shift_names
 from stationmap.core.messages import render
 from stationmap.planning.plan import PatrolPlan
 
-# The Spanish labels, for callers that predate `kind_label`.
-KIND_LABEL = {"patrullero": "Patrullero", "integrado": "Patrullaje integrado", "motorizado": "Motorizado",
-              "serenazgo": "Serenazgo", "a_pie": "A pie"}
 # Table ids, in order; the CSV file names (plan_<id>.csv) stay the same in every language for scripts.
 TABLE_IDS = ("asignaciones", "visitas", "sectores", "puntos_criticos")
 

@@ -179,13 +179,10 @@ def _missing_column(mapping: "ColumnMapping", columns: list[str]) -> tuple[str, 
 def _keeping_answers(profile: "ColumnMapping | None", given: "ColumnMapping", raw: Any) -> "ColumnMapping":
     """`profile` (or the file's own guessed mapping) with the user's day/month and UTM-zone answers
     where it has none of its own."""
-    from stationmap.io.mapping import guess_mapping
-    from stationmap.io.normalize import GUESS_SAMPLE_ROWS
-    from stationmap.io.normalize_text import as_text
+    from stationmap.io.mapping import guess_table_mapping
 
     if profile is None:
-        head = raw.frame.head(GUESS_SAMPLE_ROWS)
-        profile = guess_mapping(list(raw.frame.columns), head.apply(as_text) if len(head.columns) else head)
+        profile = guess_table_mapping(raw.frame)
     return replace(profile,
                    day_first=profile.day_first if profile.day_first is not None else given.day_first,
                    utm_zone=profile.utm_zone or given.utm_zone)

@@ -23,12 +23,6 @@ MESSAGES = {
         "en": "Unknown unit type in the units file: “{kind}”. Use patrullero, integrado, motorizado, serenazgo "
               "or a_pie.",
     },
-    "plan.bad_units_spec": {
-        "es": "El archivo de unidades no es válido ({detail}). Se espera, por ejemplo: "
-              '{{"per_shift": {{"noche": {{"patrullero": 6, "serenazgo": 4}}}}, "at_station": {{"noche": 1}}}}.',
-        "en": "The units file is not valid ({detail}). Expected, for example: "
-              '{{"per_shift": {{"noche": {{"patrullero": 6, "serenazgo": 4}}}}, "at_station": {{"noche": 1}}}}.',
-    },
     "plan.empty_period": {
         "es": "El periodo del plan está vacío: la fecha final es anterior a la inicial.",
         "en": "The plan period is empty: the end date is before the start date.",

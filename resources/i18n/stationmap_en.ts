@@ -1389,72 +1389,72 @@ month a year before</translation>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="395"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="393"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="400"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="398"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="401"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="399"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="407"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="405"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="408"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="406"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="421"/>
+        <location filename="../../src/stationmap/ui/window_actions.py" line="20"/>
         <source>Exportar tabla</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="422"/>
+        <location filename="../../src/stationmap/ui/window_actions.py" line="21"/>
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="435"/>
+        <location filename="../../src/stationmap/ui/window_actions.py" line="36"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="443"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="425"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="444"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="426"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="450"/>
+        <location filename="../../src/stationmap/ui/window_actions.py" line="43"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="455"/>
+        <location filename="../../src/stationmap/ui/window_actions.py" line="49"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="489"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="459"/>
         <source>Conteos por distrito y mes: %1 filas, %2–%3</source>
         <translation>Counts per district and month: %1 rows, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="493"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="463"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>

@@ -145,14 +145,11 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-PROJECT_SUFFIX = ".stationmap"
-
-
 def _project_path(path: Path) -> Path:
     """A new project's file gets the .stationmap suffix, as the window gives it; an existing file is used as named."""
-    if path.suffix.lower() == PROJECT_SUFFIX or path.exists():
-        return path
-    return path.with_name(path.name + PROJECT_SUFFIX)
+    from stationmap.store.project import with_project_suffix
+
+    return path if path.exists() else with_project_suffix(path)
 
 
 def _check_writable(path: Path) -> None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SQLITE_MAGIC = b"SQLite format 3\x00"
+PROJECT_SUFFIX = ".stationmap"
 # Page cache: incident chunks are large BLOBs written once; a modest cache suffices.
 CACHE_KIB = 64 * 1024
 
@@ -40,6 +41,12 @@ _COUNT_TYPES = {"id": INTEGER, "import_id": INTEGER, **schema.COUNT_TYPES}
 _IMPORT_TYPES = {name: INTEGER for name in
                  ("id", "rows_read", "imported", "duplicates", "rejected")}
 
+
+
+def with_project_suffix(path: Path) -> Path:
+    """`path` with the .stationmap suffix added when it has none (in any case), as a new project's
+    file is named by the window's save dialog and by `stationmap import --project`."""
+    return path if path.suffix.lower() == PROJECT_SUFFIX else path.with_name(path.name + PROJECT_SUFFIX)
 
 def now_text() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")

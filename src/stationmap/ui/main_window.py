@@ -20,7 +20,7 @@ from shiboken6 import isValid
 from stationmap.core.messages import current_language
 from stationmap.core.settings import Settings
 from stationmap.core.timestamps import month_label
-from stationmap.store.paths import log_path
+from stationmap.ui import window_actions
 from stationmap.ui.app_config import SettingsStore
 from stationmap.ui.dock_content import set_dock_content
 from stationmap.ui.error_display import show_error
@@ -39,7 +39,7 @@ def _build_sample(path: Path, progress: Any) -> Path:
 
     return write_sample_project(path, progress=progress).path
 
-PROJECT_SUFFIX = ".stationmap"
+
 # The charts wait for a just-opened project's map, but not longer than this.
 CHARTS_AT_THE_LATEST_MS = 3000
 # Feature packages, each with install(window); menus appear in this order.
@@ -239,13 +239,13 @@ class MainWindow(QMainWindow):
         m.new_project.triggered.connect(self.new_project_dialog)
         m.open_project.triggered.connect(self.open_project_dialog)
         m.recent_chosen.connect(self.open_project)
-        m.export_table.triggered.connect(self.export_table_dialog)
+        m.export_table.triggered.connect(lambda: window_actions.export_table_dialog(self))
         m.quit.triggered.connect(self.close)
         m.import_files.triggered.connect(self.imports.choose_files)
         m.import_folder.triggered.connect(self.imports.choose_folder)
         m.import_reports.triggered.connect(self.imports.show_history)
         m.language_chosen.connect(self.set_language)
-        m.about.triggered.connect(self.show_about)
+        m.about.triggered.connect(lambda: window_actions.show_about(self))
         self.start_page.open_requested.connect(self.open_project_dialog)
         self.start_page.new_requested.connect(self.new_project_dialog)
         self.start_page.sample_requested.connect(self.open_sample)
@@ -291,11 +291,9 @@ class MainWindow(QMainWindow):
         return True
 
     def create_project(self, path: str | Path) -> bool:
-        from stationmap.store.project import Project
+        from stationmap.store.project import Project, with_project_suffix
 
-        path = Path(path)
-        if path.suffix != PROJECT_SUFFIX:
-            path = path.with_name(path.name + PROJECT_SUFFIX)
+        path = with_project_suffix(Path(path))
         if not self.may_leave_project():
             return False
         try:
@@ -413,26 +411,10 @@ class MainWindow(QMainWindow):
         recent = self.settings.recent_projects
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
-    # --- table export ---------------------------------------------------------------------
-    def export_table_dialog(self) -> None:
-        if self._incidents is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Exportar tabla"), str(Path.home() / "incidentes.csv"),
-            self.tr("CSV (*.csv);;Excel (*.xlsx)"))
-        if path:
-            self.export_table(Path(path))
-
+    # --- table export (ui.window_actions) ------------------------------------------------------
     def export_table(self, path: Path) -> None:
         """Write the incidents the table shows now (filter applied) to CSV or XLSX."""
-        from stationmap.io.table_export import export_table
-
-        try:
-            export_table(self.incident_panel.shown_incidents(), path, sheet_name="Incidentes")
-        except Exception as error:
-            show_error(self, error)
-        else:
-            self.statusBar().showMessage(self.tr("Tabla exportada: %1").replace("%1", str(path)), 8000)
+        window_actions.export_table(self, path)
 
     # --- language, about --------------------------------------------------------------------
     def set_language(self, code: str) -> None:
@@ -442,18 +424,6 @@ class MainWindow(QMainWindow):
         self._store_settings()
         QMessageBox.information(self, self.tr("Idioma"),
                                 self.tr("El idioma cambiará la próxima vez que abra StationMap."))
-
-    def show_about(self) -> None:
-        from stationmap import __version__
-
-        text = self.tr(
-            "<h3>StationMap %1</h3>"
-            "<p>Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.</p>"
-            "<p>Datos de mapas © OpenStreetMap contributors (ODbL).</p>"
-            "<p>Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.</p>"
-            "<p>Archivo de registro:<br>%2</p>")
-        QMessageBox.about(self, self.tr("Acerca de StationMap"),
-                          text.replace("%1", __version__).replace("%2", str(log_path())))
 
     # --- state shown ----------------------------------------------------------------------
     def _show_project_state(self) -> None:

@@ -319,3 +319,18 @@ def test_the_panel_shows_the_plans_warnings(station, qtbot):
     build(qtbot, panel, start=date(2030, 1, 7))
     warnings = panel.plan.warning_texts()
     assert warnings and all(f"⚠ {w}" in panel.status.text() for w in warnings)
+
+
+def test_the_plan_table_gives_reasons_in_the_language_shown(station, qtbot):
+    """A plan made in Spanish, looked at in English: the unit table's reasons follow the language."""
+    from stationmap.core.messages import set_language
+    from stationmap.ui.plan.assignments_model import REASON
+
+    _, panel, _ = station
+    build(qtbot, panel)
+    model = panel.plan_view.model
+    spanish = model.index(0, REASON).data()
+    set_language("en")
+    english = model.index(0, REASON).data()
+    assert english != spanish and english == model._rows[0].reason_in("en")
+    assert "risk" in english or "Station" in english or "station" in english

@@ -76,7 +76,7 @@ class AssignmentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == SECTOR:
             return a.sector or ""
         if role == Qt.ItemDataRole.ToolTipRole and column in (SECTOR, REASON):
-            return a.reason
+            return a.reason_in()
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == UNIT:
@@ -89,7 +89,7 @@ class AssignmentsModel(QAbstractTableModel):
             return self.tr("sí") if a.locked else ""
         if column == VISITS:
             return self._visits_text(a.unit.id)
-        return a.reason
+        return a.reason_in()
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != SECTOR:

@@ -10,8 +10,7 @@ sector (planning.dosage). The same request and seed always give the same plan.
 from __future__ import annotations
 
 import json
-import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from stationmap.analysis.temporal_tables import shift_names
 from stationmap.core.errors import StationMapError
 from stationmap.core.progress import Progress, no_progress
 from stationmap.core.shifts import DEFAULT_SHIFTS, ShiftPlan
+from stationmap.io.normalize_text import fold
 from stationmap.planning.allocation import (UNIT_KINDS, SectorRisk, ShiftAllocation, Unit, allocate_shift,
                                              render_with_shift)
 from stationmap.planning.dosage import DosageRules, Visit, schedule_visits, travel_minutes
@@ -34,7 +34,6 @@ from stationmap.planning.sectors import Sector, assign_sectors
 UNIT_PREFIX = {"patrullero": "PT", "integrado": "PI", "motorizado": "MT", "serenazgo": "SZ", "a_pie": "AP"}
 
 
-SPEC_KEYS = ("per_shift", "at_station", "minimum_per_sector", "cap_per_sector", "locked", "proactive_share")
 # Longest period one plan covers: a plan is for the coming week or month; a year would be a
 # thousand-page PDF no roll call reads, and risk from the last 8 weeks says nothing about month 11.
 MAX_PERIOD_DAYS = 31
@@ -71,15 +70,15 @@ class UnitsSpec:
         if not isinstance(data, dict):
             raise StationMapError("plan.units_not_object")
         for key in data:
-            if key not in SPEC_KEYS:
-                _unknown("plan.units_unknown_key", key, SPEC_KEYS, key=key, valid=", ".join(SPEC_KEYS))
+            if key not in _spec_keys():
+                _unknown("plan.units_unknown_key", key, _spec_keys(), key=key, valid=", ".join(_spec_keys()))
         if "per_shift" not in data:
             raise StationMapError("plan.units_missing_per_shift")
         per_shift = _mapping(data["per_shift"], "per_shift")
-        spec = cls(per_shift={_shift_key(k): {str(kind): _count(n, f"per_shift.{k}.{kind}")
+        spec = cls(per_shift={_key(k): {str(kind): _count(n, f"per_shift.{k}.{kind}")
                                               for kind, n in _mapping(v, f"per_shift.{k}").items()}
                               for k, v in per_shift.items()},
-                   at_station={_shift_key(k): _count(v, f"at_station.{k}")
+                   at_station={_key(k): _count(v, f"at_station.{k}")
                                for k, v in _mapping(data.get("at_station", {}), "at_station").items()},
                    minimum_per_sector=_count(data.get("minimum_per_sector", 0), "minimum_per_sector"),
                    cap_per_sector=_cap(data.get("cap_per_sector")),
@@ -136,21 +135,21 @@ class UnitsSpec:
         return warnings
 
 
-def _fold(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return "_".join(plain.strip().lower().replace("-", " ").split())
+def _spec_keys() -> tuple[str, ...]:
+    """The keys a units file may hold: UnitsSpec's fields."""
+    return tuple(f.name for f in fields(UnitsSpec))
 
 
-def _shift_key(key) -> str:
-    """"Mañana", "MAÑANA" and "manana" are one shift."""
-    return _fold(key)
+def _key(text) -> str:
+    """A word of the units file as its key: "Mañana", "MAÑANA" and "manana" are one shift, "A pie" is a_pie."""
+    return "_".join(fold(text).split())
 
 
 def _unknown(code: str, word: str, options, **data) -> None:
     """Raise `code`, suggesting the closest valid word for a misspelt one ("patrulero" -> "patrullero")."""
     import difflib
 
-    found = difflib.get_close_matches(_fold(word), list(options), n=1, cutoff=0.6)
+    found = difflib.get_close_matches(_key(word), list(options), n=1, cutoff=0.6)
     if found:
         raise StationMapError(code + "_hint", hint=found[0], **data)
     raise StationMapError(code, **data)

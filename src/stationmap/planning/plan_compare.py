@@ -23,6 +23,7 @@ from datetime import date
 import numpy as np
 
 from stationmap.planning.allocation import ShiftAllocation, Unit
+from stationmap.planning.dosage import pairwise_metres
 from stationmap.planning.plan import PatrolPlan
 
 SAME_PLACE_M = 150.0
@@ -105,15 +106,11 @@ def _point_changes(before: PatrolPlan, after: PatrolPlan, same_place_m: float) -
 
 
 def _distances_m(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> np.ndarray:
-    """Pairwise distances in metres (equirectangular: exact enough within a jurisdiction)."""
+    """Pairwise straight-line metres between places given as (lon, lat)."""
     if not a or not b:
         return np.zeros((len(a), len(b)))
-    lon_a, lat_a = np.radians(np.array(a)).T
-    lon_b, lat_b = np.radians(np.array(b)).T
-    mean_lat = (lat_a[:, None] + lat_b[None, :]) / 2.0
-    dx = (lon_a[:, None] - lon_b[None, :]) * np.cos(mean_lat)
-    dy = lat_a[:, None] - lat_b[None, :]
-    return 6_371_000.0 * np.hypot(dx, dy)
+    (lon_a, lat_a), (lon_b, lat_b) = np.array(a).T, np.array(b).T
+    return pairwise_metres(lon_a, lat_a, lon_b, lat_b)
 
 
 def moved_units(before: PatrolPlan, after: PatrolPlan) -> list[Move]:

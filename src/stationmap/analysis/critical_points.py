@@ -41,6 +41,15 @@ class CriticalPoint:
     def area_m2(self) -> float:
         return self.cells * self.cell_m * self.cell_m
 
+    def crimes_text(self, top: int = 3) -> str:
+        """Its commonest categories with their counts, as every list of points prints them: "Robo (12), Hurto (9)"."""
+        common = sorted(self.categories.items(), key=lambda kv: -kv[1])[:top]
+        return ", ".join(f"{name} ({count})" for name, count in common)
+
+    def peak_text(self) -> str:
+        """Its busiest hours, "21:00, 22:00"."""
+        return ", ".join(f"{hour:02d}:00" for hour in self.peak_hours)
+
 
 def find_critical_points(incidents: pd.DataFrame, *, cell_m: float | None = None, limit: int = 15,
                          top_share: float = 0.02, street_namer: StreetNamer | None = None,

@@ -27,10 +27,8 @@ def critical_points_frame(points: list[CriticalPoint], language: str = "es") -> 
     its columns on the Spanish names (and shows its own translated headers)."""
     rows = []
     for point in points:
-        top = sorted(point.categories.items(), key=lambda kv: -kv[1])[:3]
-        rows.append([point.code, point.street, point.incidents, round(point.weight, 1),
-                     ", ".join(f"{k} ({v})" for k, v in top), ", ".join(f"{h:02d}:00" for h in point.peak_hours),
-                     round(point.lat, 6), round(point.lon, 6)])
+        rows.append([point.code, point.street, point.incidents, round(point.weight, 1), point.crimes_text(),
+                     point.peak_text(), round(point.lat, 6), round(point.lon, 6)])
     return pd.DataFrame(rows, columns=[plan_text(key, language) for key in COLUMN_KEYS])
 
 

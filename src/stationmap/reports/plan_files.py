@@ -69,7 +69,7 @@ def _points(plan: PatrolPlan, language: str) -> list[dict]:
     for point, owner in zip(plan.critical_points, plan.point_sector):
         out.append({"code": point.code, "street": point.street, "sector": sector_name(plan, owner, language),
                     "covered": owner >= 0, "incidents": int(point.incidents), "lon": round(point.lon, 6),
-                    "lat": round(point.lat, 6), "peak": ", ".join(f"{h:02d}:00" for h in point.peak_hours)})
+                    "lat": round(point.lat, 6), "peak": point.peak_text()})
     return out
 
 

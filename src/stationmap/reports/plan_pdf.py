@@ -149,9 +149,8 @@ class _PlanDocument:
         rows = [[text(k, lang) for k in ("col_point_short", "col_street", "col_sector", "col_incidents",
                                          "col_crimes", "col_peak")]]
         for point, owner in zip(plan.critical_points, plan.point_sector):
-            top = sorted(point.categories.items(), key=lambda kv: -kv[1])[:3]
             rows.append([point.code, point.street, sector_name(plan, owner, lang), point.incidents,
-                         ", ".join(f"{k} ({v})" for k, v in top), ", ".join(f"{h:02d}:00" for h in point.peak_hours)])
+                         point.crimes_text(), point.peak_text()])
         return rows
 
     def shift_page(self, day, shift, label: str) -> None:

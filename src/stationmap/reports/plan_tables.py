@@ -120,10 +120,9 @@ def critical_points_table(plan: PatrolPlan, language: str | None = None) -> pd.D
                                            "col_crimes", "col_peak", "col_lat", "col_lon")]
     rows = []
     for point, owner in zip(plan.critical_points, plan.point_sector):
-        top = sorted(point.categories.items(), key=lambda kv: -kv[1])[:3]
         rows.append([point.code, point.street, sector_name(plan, owner, language), point.incidents,
-                     round(point.weight, 1), ", ".join(f"{k} ({v})" for k, v in top),
-                     ", ".join(f"{h:02d}:00" for h in point.peak_hours), round(point.lat, 6), round(point.lon, 6)])
+                     round(point.weight, 1), point.crimes_text(), point.peak_text(),
+                     round(point.lat, 6), round(point.lon, 6)])
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from stationmap.core import messages
 from stationmap.core.errors import InputFileError
-from stationmap.core.numbers import count_text
+from stationmap.core.numbers import count_text, mean_text
 from stationmap.core.progress import CancelToken, Cancelled, sub_progress
 from stationmap.core.settings import MAX_RECENT_PROJECTS, Settings
 
@@ -65,3 +65,9 @@ def test_settings_round_trip_and_recent_projects_are_unique_and_bounded():
 ])
 def test_counts_are_written_with_grouped_thousands_and_decimals_only_where_they_tell(value, text):
     assert count_text(value) == text
+
+
+@pytest.mark.parametrize("value, text", [(123.8, "123.8"), (1500.24, "1,500.2"), (30.0, "30"), (29.96, "30"),
+                                         (4.25, "4.2")])
+def test_means_keep_their_decimal_at_any_size(value, text):
+    assert mean_text(value) == text

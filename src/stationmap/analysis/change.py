@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from stationmap.analysis.numerics import binomial_test
 from stationmap.core.messages import render
-from stationmap.core.numbers import count_text
+from stationmap.core.numbers import count_text, mean_text
 
 ALPHA = 0.05
 
@@ -45,17 +45,6 @@ class Change:
         data = {"current": count_text(self.current), "expected": mean_text(self.expected),
                 "percent": "" if self.percent is None else f"{self.percent:+.0f} %"}
         return render(f"change.{self.verdict}", data, language)
-
-
-def mean_text(value: float) -> str:
-    """A usual-week mean as the brief's table prints it: "123.8", "1,500.2", or "30" when whole.
-
-    count_text rounds from 100 up, which made a headline say "124 against a usual 124" beside a
-    table saying 123.8; a mean's decimal is what tells those two apart.
-    """
-    if abs(value - round(value)) < 0.05:
-        return f"{round(value):,}"
-    return f"{value:,.1f}"
 
 
 def compare_counts(current: int, reference_total: int, reference_periods: int) -> Change:

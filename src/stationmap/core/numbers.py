@@ -21,3 +21,13 @@ def count_text(value: float) -> str:
     if abs(value - round(value)) < 0.05 or abs(value) >= WHOLE_FROM:
         return f"{round(value):,}"
     return f"{value:,.1f}"
+
+
+def mean_text(value: float) -> str:
+    """A mean as the brief prints it, in its tables and its sentences: "123.8", "1,500.2", or "30"
+    when whole. Unlike count_text it keeps the decimal from 100 up: "124 against a usual 123.8" is
+    what tells a week from its usual."""
+    value = float(value)
+    if abs(value - round(value)) < 0.05:
+        return f"{round(value):,}"
+    return f"{value:,.1f}"

@@ -18,7 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from stationmap.analysis.temporal_tables import weekday_names
-from stationmap.core.numbers import count_text
+from stationmap.core.numbers import mean_text
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.reports import pdf_drawing as draw
 from stationmap.reports.brief_content import WeeklyBrief
@@ -122,7 +122,7 @@ class _BriefDocument:
                   t("NEW") if p.code in b.new_points else ""] for p in b.critical_points[:8]]
         height = table(c, rows, [40, 190, 80, 110, 50], MARGIN, top, 200)
         rows = [[t("sector"), t("week"), t("previous_mean"), t("real_change")]]
-        rows += [[s.sector, s.current, f"{s.previous_mean:.1f}" if s.change else t("no_data"),
+        rows += [[s.sector, s.current, mean_text(s.previous_mean) if s.change else t("no_data"),
                   t(s.change.verdict) if s.change else "—"] for s in b.sectors]
         table(c, rows, [120, 60, 90, 90], MARGIN, top - height - 10, 200)
         self.footer()
@@ -139,7 +139,7 @@ class _BriefDocument:
             draw.draw_hour_weekday(c, MARGIN, top - 110, PAGE_W - 2 * MARGIN, 100, matrix, days)
             # Each chart is shaded against its own darkest cell; saying its value keeps the two comparable.
             c.setFont("Helvetica", 7)
-            c.drawString(MARGIN, top - 122, t("heat_note", value=count_text(float(matrix.max()))))
+            c.drawString(MARGIN, top - 122, t("heat_note", value=mean_text(float(matrix.max()))))
         lines = [movement.sentence(t) for movement in b.movements] or [t("no_movement")]
         self.paragraph_lines([f"<b>{t('what_moved')}</b>"] + lines, PAGE_H - MARGIN - 345)
         self.footer()

@@ -14,6 +14,7 @@ import shapely
 from jinja2 import Environment, select_autoescape
 
 from stationmap.analysis.temporal_tables import weekday_names
+from stationmap.core.numbers import mean_text
 from stationmap.core.timestamps import shown_timestamp
 from stationmap.reports.brief_content import WeeklyBrief
 from stationmap.reports.brief_text import BriefText
@@ -43,6 +44,7 @@ details{margin:.3rem 0}summary{cursor:pointer;font-weight:600}
 """
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+_ENV.filters["mean"] = mean_text   # means and weights as the PDF writes them (core.numbers)
 
 MAP_BLOCK = """
 <div class="toggles">
@@ -97,12 +99,12 @@ cell=density.cell_m | round | int) }}</p>{% endif %}
 <td>{% for h in p.peak_hours %}{{ '%02d:00' % h }}{% if not loop.last %}, {% endif %}{% endfor %}</td><td class="new">{{ t('NEW') if p.code in new_points else '' }}</td></tr>{% endfor %}</table>
 <table><tr><th>{{ t('sector') }}</th><th>{{ t('week') }}</th><th>{{ t('previous_mean') }}</th><th>{{ t('change') }}</th></tr>
 {% for s in sectors_table %}<tr><td>{{ s.sector }}</td><td>{{ s.current }}</td>
-<td>{{ '%.1f' % s.previous_mean if s.change else t('no_data') }}</td>
+<td>{{ s.previous_mean | mean if s.change else t('no_data') }}</td>
 <td class="{{ s.change.verdict if s.change else '' }}">{{ s.change.sentence(t.language) if s.change else '—' }}</td></tr>{% endfor %}</table>
 <h2>{{ t('when') }}</h2><p>{{ t('this_week') }}:</p>{{ heat_now | safe }}
-<p class="note">{{ t('heat_note_html', value='%.1f' % peak_now) }}</p>
+<p class="note">{{ t('heat_note_html', value=peak_now | mean) }}</p>
 <p>{{ t('usual_week') }}:</p>{{ heat_ref | safe }}
-<p class="note">{{ t('heat_note_html', value='%.1f' % peak_ref) }}</p>
+<p class="note">{{ t('heat_note_html', value=peak_ref | mean) }}</p>
 <h3>{{ t('what_moved') }}</h3>
 <ul>{% for m in movements %}<li>{{ m.sentence(t) }}</li>{% else %}<li>{{ t('no_movement') }}</li>{% endfor %}</ul>
 <h2>{{ t('quality') }}</h2><table>{% for key, value in shares %}<tr><td>{{ t(key) }}</td><td>{{ '%.1f' % value }} %</td></tr>{% endfor %}

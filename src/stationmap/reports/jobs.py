@@ -41,6 +41,11 @@ class StationContext:
     imports: object = None
     rejections: object = None
 
+    @property
+    def provisional_sectors(self) -> int:
+        """How many sectors were made for this report only (0 when the project's own are used)."""
+        return len(self.sectors) if self.sectors_generated else 0
+
 
 def load_station(project_path: Path, folder: Path, n_sectors: int = DEFAULT_SECTORS, *,
                  keep_sectors: bool = True, check=None) -> StationContext:
@@ -178,7 +183,7 @@ def run_brief(request: BriefRequest, progress: Progress = no_progress) -> BriefF
                                check=_check_brief_input(start, end))
         try:
             files = BriefFiles(_brief_files(station, request, start, end, language, progress, say))
-            files.provisional_sectors = len(station.sectors) if station.sectors_generated else 0
+            files.provisional_sectors = station.provisional_sectors
         finally:
             if station.pack is not None:
                 station.pack.close()
@@ -200,7 +205,7 @@ def _brief_files(station: StationContext, request: BriefRequest, start: date, en
     brief = build_brief(station.incidents, start, end, station=station.name, sectors=station.sectors,
                         imports=station.imports, rejections=station.rejections, synthetic=station.synthetic,
                         street_namer=namer)
-    brief.provisional_sectors = len(station.sectors) if station.sectors_generated else 0
+    brief.provisional_sectors = station.provisional_sectors
     lon = station.incidents["lon"].to_numpy(dtype="float64", na_value=np.nan)
     lat = station.incidents["lat"].to_numpy(dtype="float64", na_value=np.nan)
     located = brief.period_mask & np.isfinite(lon)

@@ -284,3 +284,25 @@ def test_progress_is_reported_between_reading_and_storing_and_cancel_works_there
         run(ImportRequest(project, [path]), cancel_after_reading)
     with Project.open(project) as opened:
         assert opened.incident_count() == 0 and opened.imports().empty
+
+
+def test_a_cover_sheet_with_a_date_line_does_not_pass_for_the_register(tmp_path):
+    """A cover ("Portada": a title and "Fecha: 01/10/2026") reads as a one-row table with a date; the
+    register on the next sheet is the table, and no fake incident comes from the cover."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    cover = book.active
+    cover.title = "Portada"
+    for row in (["POLICÍA NACIONAL DEL PERÚ"], ["Comisaría PNP El Porvenir"], [], ["Registro de denuncias"],
+                ["Elaborado por: SO2 Pérez"], ["Fecha:", "02/11/2026"]):
+        cover.append(row)
+    register = book.create_sheet("Datos")
+    register.append(["Fecha", "Hora", "Delito", "Latitud", "Longitud"])
+    for day in range(1, 6):
+        register.append([f"{day:02d}/10/2026", "21:30", "Robo", "-8.07", "-79.03"])
+    path = tmp_path / "registro.xlsx"
+    book.save(path)
+    report = run(ImportRequest(tmp_path / "p.stationmap", [path]))
+    assert (report.rows_read, report.imported, report.rejected) == (5, 5, 0)
+    assert any(w.code == "read.sheet_chosen" and "Datos" in w.message("es") for w in report.warnings)

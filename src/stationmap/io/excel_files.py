@@ -20,8 +20,11 @@ from stationmap.io import sniff
 from stationmap.io.readers import RawTable, read_bytes, text_frame
 
 _HEADER_SEARCH_ROWS = 50
-# Data rows below the header that the sheet chooser shows the automatic mapping.
+# Data rows below the header the automatic mapping looks at when choosing a sheet.
 _RECOGNITION_ROWS = 200
+# A recognised table of at least this many rows is taken at once; a smaller one only when no sheet
+# holds a larger one.
+_REGISTER_ROWS = 3
 _LARGEST_EXACT_INTEGER = 1e15
 
 
@@ -183,16 +186,20 @@ def _rows_of_sheet(file: str, book: "_Workbook", sheet: str | None,
             raise InputFileError("read.sheet_not_found", file=file, sheet=sheet, sheets=", ".join(names))
         return sheet, book.rows(sheet, limit), []
     filled = []
+    small: tuple[int, str, list] | None = None   # the largest recognised table below a register's size
     for name in names:
         rows = book.rows(name, limit)
         if not any(value not in (None, "") for row in rows for value in row):
             continue
         filled.append(name)
-        if _recognised(file, rows):
-            # Said only when a sheet with data was passed over: the user may have meant that one.
-            notes = ([Warning_(file, "read.sheet_chosen", {"sheet": name, "sheets": ", ".join(names)})]
-                     if len(filled) > 1 else [])
-            return name, rows, notes
+        found = _recognised_rows(file, rows)
+        if found >= _REGISTER_ROWS:
+            return name, rows, _sheet_chosen(file, name, names, passed_over=len(filled) > 1)
+        if found and (small is None or found > small[0]):
+            small = (found, name, rows)
+    if small is not None:   # only small tables: the largest
+        _, name, rows = small
+        return name, rows, _sheet_chosen(file, name, names, passed_over=filled.index(name) > 0)
     if len(filled) > 1:
         raise InputFileError("read.no_table_in_sheets", file=file, sheets=", ".join(names))
     # One sheet with data: it is the table, and the mapping step says what it lacks.
@@ -201,17 +208,30 @@ def _rows_of_sheet(file: str, book: "_Workbook", sheet: str | None,
     return filled[0], book.rows(filled[0], limit), []
 
 
-def _recognised(file: str, rows: list[list[Any]]) -> bool:
-    """Whether the automatic mapping finds a date (incidents) or a count by place (aggregated) in `rows`."""
+def _sheet_chosen(file: str, sheet: str, names: list[str], *, passed_over: bool) -> list[Warning_]:
+    # Said only when a sheet with data was passed over: the user may have meant that one.
+    return [Warning_(file, "read.sheet_chosen", {"sheet": sheet, "sheets": ", ".join(names)})] if passed_over else []
+
+
+def _recognised_rows(file: str, rows: list[list[Any]]) -> int:
+    """How many data rows (up to _RECOGNITION_ROWS) the table in `rows` has when the automatic mapping
+    finds a date (incidents) or a count by place (aggregated) in it; 0 when it does not."""
     from stationmap.io.mapping import guess_table_mapping
 
     try:
         table = _table_of_rows(file, rows[:_HEADER_SEARCH_ROWS + _RECOGNITION_ROWS], None)
     except InputFileError:
-        return False
+        return 0
     fields = guess_table_mapping(table.frame).fields
-    return bool({"date", "datetime", "year"} & fields.keys()) or (
-        "count" in fields and bool({"district", "ubigeo"} & fields.keys()))
+    key = next((fields[f] for f in ("date", "datetime", "year") if f in fields), None)
+    if key is None and "count" in fields and {"district", "ubigeo"} & fields.keys():
+        key = fields["count"]
+    if key is None:
+        return 0
+    # A register fills its date (or count) column; a cover's one "Fecha: 02/11/2026" line under a
+    # title does not make its other lines a table.
+    filled = int((table.frame[key].astype(str).str.strip() != "").sum())
+    return len(table.frame) if filled * 2 >= len(table.frame) else 0
 
 
 class _Workbook:

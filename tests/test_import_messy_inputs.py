@@ -306,3 +306,16 @@ def test_a_cover_sheet_with_a_date_line_does_not_pass_for_the_register(tmp_path)
     report = run(ImportRequest(tmp_path / "p.stationmap", [path]))
     assert (report.rows_read, report.imported, report.rejected) == (5, 5, 0)
     assert any(w.code == "read.sheet_chosen" and "Datos" in w.message("es") for w in report.warnings)
+
+
+def test_a_row_with_extra_cells_keeps_them_for_its_correction(tmp_path):
+    """Rejected for a cell too many, the row keeps every cell (the surplus as "extra_1"), so the
+    exported rejections hold it whole and the user can move the stray text and import it again."""
+    text = ("fecha,hora,delito,latitud,longitud,direccion\n"
+            "05/10/2026,21:30,Robo,-8.07,-79.03,Calle 1\n"
+            "06/10/2026,22:00,Hurto,-8.08,-79.04,Calle 2, cdra 3\n")
+    report = run(ImportRequest(tmp_path / "p.stationmap", [_write(tmp_path / "d.csv", text)])).to_json()
+    (rejection,) = report["rejections"]
+    assert rejection["code"] == "read.extra_columns" and rejection["row"] == 3
+    assert rejection["cells"] == {"fecha": "06/10/2026", "hora": "22:00", "delito": "Hurto", "latitud": "-8.08",
+                                  "longitud": "-79.04", "direccion": "Calle 2", "extra_1": " cdra 3"}

@@ -321,7 +321,7 @@ def _read_mended(data: bytes, start: int, names: list[str], delimiter: str, firs
         if len(record) > 1 and _strict_error(record, delimiter):  # a stray quote: the careful path's job
             return None
         cells = next(csv.reader(record, delimiter=delimiter), [])
-        fitted = _fit_row(cells, len(names), delimiter, file, int(record_lines[index]))
+        fitted = _fit_row(cells, names, delimiter, file, int(record_lines[index]))
         if isinstance(fitted, Rejection):
             bad.append(fitted)
         elif fitted is not None:
@@ -354,18 +354,24 @@ def _arrow_table(names: list[str], rows: list[list[str]]):
     return pa.table({name: pa.array(values, type=pa.large_string()) for name, values in zip(names, columns)})
 
 
-def _fit_row(cells: list[str], width: int, delimiter: str, file: str, line: int) -> list[str] | Rejection | None:
+def _fit_row(cells: list[str], names: list[str], delimiter: str, file: str,
+             line: int) -> list[str] | Rejection | None:
     """A row as wide as the header: short rows padded, empty extra cells dropped; None for a blank row.
 
     Extra cells holding text are a Rejection: guessing which cell is superfluous would shift columns.
+    It keeps the row's cells, the extra ones under "extra_1", "extra_2"...: the user moves them where
+    they belong in the exported rejections and imports the row again.
     """
+    width = len(names)
     if not any(cells):
         return None
     if len(cells) > width:
         extra = cells[width:]
         if any(cell.strip() for cell in extra):
+            columns = list(names) + [f"extra_{k}" for k in range(1, len(extra) + 1)]
             return Rejection(file, line, "read.extra_columns", {
-                "expected": width, "found": len(cells), "extra": delimiter.join(extra)[:_SNIPPET]})
+                "expected": width, "found": len(cells), "extra": delimiter.join(extra)[:_SNIPPET]},
+                cells=dict(zip(columns, cells)))
         return cells[:width]
     return cells + [""] * (width - len(cells))
 
@@ -469,7 +475,7 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
             if runaway:
                 restart = first
                 break
-            fitted = _fit_row(cells, width, delimiter, file, first_line + first)
+            fitted = _fit_row(cells, names, delimiter, file, first_line + first)
             if isinstance(fitted, Rejection):
                 bad.append(fitted)
             elif fitted is not None:

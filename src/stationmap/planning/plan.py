@@ -279,12 +279,17 @@ def build_plan(incidents: pd.DataFrame, sectors: list[Sector], spec: UnitsSpec, 
 def _points_in_sectors(recent: pd.DataFrame, sectors: list[Sector], street_namer: StreetNamer | None):
     """Critical points inside the sectors, their sector index, and the points outside every sector.
 
-    A point outside every sector has no unit to visit it, so it is not part of the plan (a plan
-    that lists it reads as if it were patrolled); a warning names it instead, so the commander
-    can pass it to the neighbouring station or fix the sector boundaries.
+    Only incidents inside the sectors make points: a cluster across the boundary is the neighbouring
+    station's to patrol, and would otherwise take the place of one of ours (the sample station's
+    plan began with such a point). A point whose centre still falls outside every sector has no
+    unit to visit it, so it is not part of the plan (a plan that lists it reads as if it were
+    patrolled); a warning names it instead, so the commander can fix the sector boundaries.
     """
+    lon = recent["lon"].to_numpy(dtype="float64", na_value=np.nan)
+    lat = recent["lat"].to_numpy(dtype="float64", na_value=np.nan)
+    ours = recent[assign_sectors(lon, lat, sectors) >= 0]
     # Enough places that most sectors have 2-5 to visit (Koper), not only the very hottest.
-    found = find_critical_points(recent, limit=4 * len(sectors), top_share=0.05, street_namer=street_namer)
+    found = find_critical_points(ours, limit=4 * len(sectors), top_share=0.05, street_namer=street_namer)
     if not found:
         return [], [], []
     owner = assign_sectors(np.array([p.lon for p in found]), np.array([p.lat for p in found]), sectors).tolist()

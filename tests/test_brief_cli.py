@@ -103,6 +103,12 @@ def test_a_brief_leaves_the_project_as_it_was_and_says_its_sectors_are_provision
     assert "Amarillo = más incidentes" in html and "Más oscuro" not in html
     assert "Sectores provisionales" in html
     screenshot(tmp_path, tmp_path / "b" / "informe_semanal_2026-W46.html")   # opens with no network
+    # The community's version says so in the public's words, with no instruction to the app's menus.
+    community = (tmp_path / "b" / "informe_comunidad_2026-W46.html").read_text(encoding="utf-8")
+    community_pdf = subprocess.run(["pdftotext", str(tmp_path / "b" / "informe_comunidad_2026-W46.pdf"), "-"],
+                                   capture_output=True, text=True).stdout
+    for text in (community, " ".join(community_pdf.split())):
+        assert "6 sectores de este informe se trazaron para él" in text and "Análisis" not in text
 
 
 def test_the_progress_messages_speak_the_briefs_language(project, tmp_path):

@@ -191,7 +191,7 @@ def write_participatory_pdf(brief: WeeklyBrief, incidents, sectors, path: str | 
     height = table(c, rows, widths, MARGIN, PAGE_H - MARGIN - 44, 600)
     notes = [t("community_intro"), t("suppression", threshold=threshold) + " " + t("suppression_total")]
     if brief.provisional_sectors:
-        notes.append(t("provisional_sectors", count=brief.provisional_sectors))
+        notes.append(t("provisional_sectors_public", count=brief.provisional_sectors))
     paragraphs(c, notes, PAGE_H - MARGIN - 56 - height, 7.5)
     # Every document made from the sample says so, this one included.
     c.setFont("Helvetica", 6.5)

@@ -44,6 +44,9 @@ TEXT: dict[str, dict[str, str]] = {
         "provisional_sectors": "Sectores provisionales: el proyecto no tiene sectores guardados, así que para este "
                                "informe se calcularon {count} de carga similar (no se guardaron). Para fijarlos, "
                                "defínalos en Análisis → Sectores y jurisdicción…",
+        # The community's reading: no app instruction for the public.
+        "provisional_sectors_public": "Los {count} sectores de este informe se trazaron para él y pueden cambiar en "
+                                      "los próximos.",
         "what_moved": "Qué se movió",
         "no_movement": "Sin desplazamientos horarios notables en los delitos principales.",
         "movement": "{category}: la parte en el turno {shift} {verb} de {before} % a {now} % de los casos.",
@@ -102,6 +105,8 @@ TEXT: dict[str, dict[str, str]] = {
         "provisional_sectors": "Provisional sectors: the project has no saved sectors, so {count} sectors of "
                                "similar workload were made for this brief (not saved). To fix them, define them "
                                "in Analysis → Sectors and jurisdiction…",
+        "provisional_sectors_public": "The {count} sectors of this brief were drawn for it and may change in later "
+                                      "ones.",
         "what_moved": "What moved",
         "no_movement": "No notable shift in time of day for the main crimes.",
         "movement": "{category}: the share in the {shift} shift {verb} from {before} % to {now} % of cases.",

@@ -81,7 +81,7 @@ BRIEF = _ENV.from_string("""<!DOCTYPE html><html lang="{{ t.language }}"><head><
 <p>{{ t('community_intro') }} {{ t('suppression', threshold=threshold) }} {{ t('suppression_total') }}</p>
 <table><tr>{% for c in counts.columns %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for row in counts.itertuples(index=False) %}<tr>{% for v in row %}<td>{{ v }}</td>{% endfor %}</tr>{% endfor %}</table>
-{% if provisional_sectors %}<p class="note">{{ t('provisional_sectors', count=provisional_sectors) }}</p>{% endif %}
+{% if provisional_sectors %}<p class="note">{{ t('provisional_sectors_public', count=provisional_sectors) }}</p>{% endif %}
 {% else %}
 <h2>{{ t('what_changed') }}</h2>
 <table><tr><th>{{ t('crime') }}</th><th>{{ t('week') }}</th><th>{{ t('vs_previous') }}</th>

@@ -304,3 +304,15 @@ def test_a_saved_point_outside_every_sector_is_marked_not_patrolled_everywhere(e
              if f["properties"]["tipo"] == "punto_critico"}
     assert flags[lost.code] is False and sum(flags.values()) == len(flags) - 1
     assert words in " ".join(pdf_text(files[0], 1, 2).split())
+
+
+def test_the_heat_charts_key_and_tooltips_write_figures_as_the_documents_do():
+    import numpy as np
+
+    from stationmap.reports.svg import heat_svg
+
+    matrix = np.zeros((7, 24))
+    matrix[4, 21], matrix[5, 2] = 13.0, 2.5
+    svg = heat_svg(matrix, ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"])
+    assert ">13 incidentes</text>" in svg                      # the key's top: "13", not "13.0"
+    assert "<title>vie 21:00: 13 incidentes</title>" in svg and "<title>sáb 02:00: 2.5 incidentes</title>" in svg

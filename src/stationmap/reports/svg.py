@@ -14,6 +14,7 @@ from html import escape
 import numpy as np
 import shapely
 
+from stationmap.core.numbers import mean_text
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.maps.vector_features import PARK_KINDS, PARK_LAYERS, WATER_LAYERS, road_class
 from stationmap.reports.label_placement import label_position
@@ -135,7 +136,7 @@ def heat_svg(matrix: np.ndarray, weekdays: list[str], highlight_hours: list[int]
             value = float(matrix[d, h])
             colour = VIRIDIS[min(int(value / peak * (len(VIRIDIS) - 1) + 0.5), len(VIRIDIS) - 1)] if value > 0 else "#f4f4f4"
             out.append(f'<rect x="{left + h * cell}" y="{top + d * cell}" width="{cell - 1}" height="{cell - 1}" '
-                       f'fill="{colour}"><title>{escape(weekdays[d])} {h:02d}:00: {value:.1f} {unit}</title></rect>')
+                       f'fill="{colour}"><title>{escape(weekdays[d])} {h:02d}:00: {mean_text(value)} {unit}</title></rect>')
     for h in highlight_hours or []:
         out.append(f'<rect x="{left + h * cell}" y="{top}" width="{cell - 1}" height="{7 * cell - 1}" '
                    'fill="none" stroke="#000" stroke-width="2"/>')
@@ -145,6 +146,6 @@ def heat_svg(matrix: np.ndarray, weekdays: list[str], highlight_hours: list[int]
     for k, colour in enumerate(("#f4f4f4",) + VIRIDIS):
         out.append(f'<rect x="{left + 14 + k * swatch}" y="{key_y}" width="{swatch}" height="12" fill="{colour}"/>')
     out.append(f'<text x="{left + 20 + (len(VIRIDIS) + 1) * swatch}" y="{key_y + 10}" class="axis">'
-               f'{peak:.1f} {escape(unit)}</text>')
+               f'{mean_text(peak)} {escape(unit)}</text>')
     out.append("</svg>")
     return "".join(out)

@@ -120,3 +120,19 @@ def test_the_progress_messages_speak_the_briefs_language(project, tmp_path):
     shown = [m for m in messages if m]
     assert shown and not {"proyecto", "análisis"} & set(shown)
     assert "Reading the project…" in shown and "Analysing the week…" in shown
+
+
+def test_the_html_brief_has_the_weekly_quality_table_of_the_pdf(project, tmp_path):
+    """The PDF's last page lists eight weeks of data quality; the HTML had no such table."""
+    import re
+
+    assert _brief(project, tmp_path / "b", "--week", "2026-W46") == 0
+    pdf = subprocess.run(["pdftotext", "-layout", str(tmp_path / "b" / "informe_semanal_2026-W46.pdf"), "-"],
+                         capture_output=True, text=True).stdout
+    html = (tmp_path / "b" / "informe_semanal_2026-W46.html").read_text(encoding="utf-8")
+    # (pdftotext may join the last column's "0 %" into "0%"; the page shows "0 %")
+    week_rows = re.findall(r"^\s*(\d\d/\d\d/2026)\s+(\d+)\s+(\d+) ?%\s+(\d+) ?%\s+(\d+) ?%\s*$", pdf, re.MULTILINE)
+    assert len(week_rows) == 8 and week_rows[-1][0] == "09/11/2026"
+    for week, incidents, located, timed, unspecified in week_rows:
+        assert (f"<td>{week}</td>\n<td>{incidents}</td><td>{located} %</td><td>{timed} %</td>"
+                f"<td>{unspecified} %</td>") in html

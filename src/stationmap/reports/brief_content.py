@@ -184,3 +184,14 @@ def build_brief(incidents: pd.DataFrame, start: date, end: date, *, station: str
         movements=_movements(incidents, index, current, previous, top_categories),
         quality=quality_report(incidents, sector=sector_of, imports=imports, rejections=rejections),
         period_mask=current)
+
+
+# Weeks of data quality the brief shows, in its PDF and its HTML alike.
+RECENT_QUALITY_WEEKS = 8
+
+
+def recent_quality_weeks(quality) -> list[tuple]:
+    """The last weeks' quality, one row each: Monday, incidents, and the % with coordinates, with a
+    known time and with an unspecified category (rounded)."""
+    return [(week, int(r["incidentes"]), round(float(r["with_coordinates"])), round(float(r["known_time"])),
+             round(float(r["unspecified"]))) for week, r in quality.weekly.tail(RECENT_QUALITY_WEEKS).iterrows()]

@@ -21,7 +21,7 @@ from stationmap.analysis.temporal_tables import weekday_names
 from stationmap.core.numbers import mean_text
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.reports import pdf_drawing as draw
-from stationmap.reports.brief_content import WeeklyBrief
+from stationmap.reports.brief_content import WeeklyBrief, recent_quality_weeks
 from stationmap.reports.brief_text import BriefText
 from stationmap.reports.participatory import suppressed_sector_counts
 from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, paragraphs, table
@@ -155,11 +155,10 @@ class _BriefDocument:
             rows = [[t("reason"), t("rows")]]
             rows += [[q.reason_examples.get(k, k), v] for k, v in q.rejected_by_reason.items()]
             top -= table(c, rows, [400, 60], MARGIN, top, 200) + 12
-        recent = q.weekly.tail(8)
         rows = [[t("week"), t("incidents"), t("with_coordinates_short"), t("known_time_short"),
                  t("unspecified_short")]]
-        rows += [[f"{week:%d/%m/%Y}", int(r["incidentes"]), f"{r['with_coordinates']:.0f} %",
-                  f"{r['known_time']:.0f} %", f"{r['unspecified']:.0f} %"] for week, r in recent.iterrows()]
+        rows += [[f"{week:%d/%m/%Y}", incidents, f"{located} %", f"{timed} %", f"{unspecified} %"]
+                 for week, incidents, located, timed, unspecified in recent_quality_weeks(q)]
         table(c, rows, [90, 70, 90, 90, 90], MARGIN, top, 250)
         self.footer()
 

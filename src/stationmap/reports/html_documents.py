@@ -16,7 +16,7 @@ from jinja2 import Environment, select_autoescape
 from stationmap.analysis.temporal_tables import weekday_names
 from stationmap.core.numbers import mean_text
 from stationmap.core.timestamps import shown_timestamp
-from stationmap.reports.brief_content import WeeklyBrief
+from stationmap.reports.brief_content import WeeklyBrief, recent_quality_weeks
 from stationmap.reports.brief_text import BriefText
 from stationmap.reports.participatory import suppressed_sector_counts
 from stationmap.core.messages import current_language, render
@@ -112,6 +112,10 @@ cell=density.cell_m | round | int) }}</p>{% endif %}
 <tr><td>{{ t('rejected_short') }}</td><td>{{ quality.rows_rejected }}</td></tr></table>
 {% if quality.rejected_by_reason %}<table><tr><th>{{ t('reason') }}</th><th>{{ t('rows') }}</th></tr>
 {% for code, rows in quality.rejected_by_reason.items() %}<tr><td>{{ quality.reason_examples.get(code, code) }}</td><td>{{ rows }}</td></tr>{% endfor %}</table>{% endif %}
+<table><tr><th>{{ t('week') }}</th><th>{{ t('incidents') }}</th><th>{{ t('with_coordinates_short') }}</th>
+<th>{{ t('known_time_short') }}</th><th>{{ t('unspecified_short') }}</th></tr>
+{% for week, incidents, located, timed, unspecified in quality_weeks %}<tr><td>{{ week.strftime('%d/%m/%Y') }}</td>
+<td>{{ incidents }}</td><td>{{ located }} %</td><td>{{ timed }} %</td><td>{{ unspecified }} %</td></tr>{% endfor %}</table>
 {% endif %}
 <p class="note">{{ t('footer_short') if participatory else t('footer') }}</p>
 </body></html>""")
@@ -152,7 +156,7 @@ def write_brief_html(brief: WeeklyBrief, path: str | Path, *, sectors, features=
             categories=brief.categories, has_last_year=brief.has_last_year, points=brief.critical_points,
             new_points=brief.new_points,
             sectors_table=brief.sectors, density=density, movements=brief.movements, quality=brief.quality,
-            shares=list(brief.quality.shares.items()),
+            shares=list(brief.quality.shares.items()), quality_weeks=recent_quality_weeks(brief.quality),
             svg=map_svg(area, features=features, sectors=sectors, points=brief.critical_points,
                         new_points=brief.new_points, density=density),
             peak_now=float(brief.matrix_current.max()), peak_ref=float(brief.matrix_reference.max()),

@@ -118,7 +118,7 @@ class _BriefDocument:
         if b.provisional_sectors:
             top = self.paragraph_lines([t("provisional_sectors", count=b.provisional_sectors)], top, 7)
         rows = [[t("point"), t("street"), t("incidents_4w"), t("peak_hours"), t("new")]]
-        rows += [[p.code, p.street or "—", p.incidents, ", ".join(f"{h:02d}h" for h in p.peak_hours),
+        rows += [[p.code, p.street or "—", p.incidents, p.peak_text(),
                   t("NEW") if p.code in b.new_points else ""] for p in b.critical_points[:8]]
         height = table(c, rows, [40, 190, 80, 110, 50], MARGIN, top, 200)
         rows = [[t("sector"), t("week"), t("previous_mean"), t("real_change")]]

@@ -96,7 +96,7 @@ cell=density.cell_m | round | int) }}</p>{% endif %}
 {% if provisional_sectors %}<p class="note">{{ t('provisional_sectors', count=provisional_sectors) }}</p>{% endif %}
 <table><tr><th>{{ t('point') }}</th><th>{{ t('street') }}</th><th>{{ t('incidents_4w') }}</th><th>{{ t('peak_hours') }}</th><th></th></tr>
 {% for p in points %}<tr><td>{{ p.code }}</td><td>{{ p.street }}</td><td>{{ p.incidents }}</td>
-<td>{% for h in p.peak_hours %}{{ '%02d:00' % h }}{% if not loop.last %}, {% endif %}{% endfor %}</td><td class="new">{{ t('NEW') if p.code in new_points else '' }}</td></tr>{% endfor %}</table>
+<td>{{ p.peak_text() }}</td><td class="new">{{ t('NEW') if p.code in new_points else '' }}</td></tr>{% endfor %}</table>
 <table><tr><th>{{ t('sector') }}</th><th>{{ t('week') }}</th><th>{{ t('previous_mean') }}</th><th>{{ t('change') }}</th></tr>
 {% for s in sectors_table %}<tr><td>{{ s.sector }}</td><td>{{ s.current }}</td>
 <td>{{ s.previous_mean | mean if s.change else t('no_data') }}</td>

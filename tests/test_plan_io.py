@@ -119,8 +119,13 @@ def test_damaged_or_missing_saved_plans_raise_coded_errors(plan, tmp_path):
 
 
 def test_a_reloaded_plan_keeps_its_warnings_and_explains_itself_in_either_language(plan):
+    from dataclasses import replace
+
+    # (the module's plan is shared: a copy carries the warning)
+    warning = ("plan.warn.no_recent_incidents", {"weeks": 8, "start": "16/11/2026"})
+    plan = replace(plan, warnings=[*plan.warnings, warning])
     loaded = round_trip(plan)
-    assert loaded.warnings == plan.warnings and loaded.warnings   # the sample has a point outside the sectors
+    assert loaded.warnings == plan.warnings and loaded.warnings
     assert loaded.warning_texts("en") == plan.warning_texts("en")
     for key, allocation in plan.allocations.items():
         for before, after in zip(allocation.assignments, loaded.allocations[key].assignments):

@@ -88,26 +88,26 @@ MESSAGES = {
         "en": "The file has no time column: incidents were imported with their date only.",
     },
     "rows.coords_missing": {
-        "es": "{count} fila(s) tienen coordenadas imposibles (0,0 o fuera de rango) y se importaron sin ubicación "
-              "(filas {rows}).",
-        "en": "{count} row(s) have impossible coordinates (0,0 or out of range) and were imported without a location "
+        "es": "{count} fila(s) tienen coordenadas imposibles (0,0 o fuera de rango), así que no tienen lugar en "
+              "el mapa (filas {rows}).",
+        "en": "{count} row(s) have impossible coordinates (0,0 or out of range), so they have no place on the map "
               "(rows {rows}).",
     },
     "rows.coords_empty": {
-        "es": "{count} fila(s) no tienen coordenadas y se importaron sin ubicación (filas {rows}).",
-        "en": "{count} row(s) have no coordinates and were imported without a location (rows {rows}).",
+        "es": "{count} fila(s) no tienen coordenadas, así que no tienen lugar en el mapa (filas {rows}).",
+        "en": "{count} row(s) have no coordinates, so they have no place on the map (rows {rows}).",
     },
     "rows.coords_incomplete": {
         "es": "{count} fila(s) tienen solo una de las dos coordenadas (falta la latitud o la longitud) "
-              "y se importaron sin ubicación (filas {rows}).",
+              "así que no tienen lugar en el mapa (filas {rows}).",
         "en": "{count} row(s) have only one of the two coordinates (the latitude or the longitude is missing) "
-              "and were imported without a location (rows {rows}).",
+              "so they have no place on the map (rows {rows}).",
     },
     "rows.coords_unreadable": {
         "es": "{count} fila(s) tienen coordenadas que no son números ni grados (por ejemplo, texto) "
-              "y se importaron sin ubicación (filas {rows}).",
+              "así que no tienen lugar en el mapa (filas {rows}).",
         "en": "{count} row(s) have coordinates that are neither numbers nor degrees (text, for example) "
-              "and were imported without a location (rows {rows}).",
+              "so they have no place on the map (rows {rows}).",
     },
     "rows.coords_none": {
         "es": "El archivo no tiene columnas de coordenadas: los hechos no se verán en el mapa.",

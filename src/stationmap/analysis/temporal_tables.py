@@ -21,8 +21,17 @@ def weekday_names(language: str | None = None) -> list[str]:
     return [render(f"temporal.weekday.{d}", language=language) for d in range(7)]
 
 
+def shift_name(key: str, language: str | None = None, fallback: str = "") -> str:
+    """A shift's name in `language`; a station's own shift, with no name in the catalog, keeps
+    `fallback` (the label it was planned with) or else its key."""
+    from stationmap.core.messages import catalog
+
+    code = f"temporal.shift.{key}"
+    return render(code, language=language) if code in catalog() else (fallback or key)
+
+
 def shift_names(plan: ShiftPlan, language: str | None = None) -> list[str]:
-    return [render(f"temporal.shift.{shift.key}", language=language) for shift in plan.shifts]
+    return [shift_name(shift.key, language) for shift in plan.shifts]
 
 
 def matrix_table(summary: TemporalSummary, language: str | None = None) -> pd.DataFrame:

@@ -95,10 +95,10 @@ class Assignment:
 def render_with_shift(code: str, data: dict, language: str | None = None) -> str:
     """A plan message whose `shift` is a shift key, rendered with the shift's name in `language`
     (a station's own shift with no name in the catalog keeps the `label` it was planned with)."""
-    from stationmap.core.messages import catalog, render
+    from stationmap.analysis.temporal_tables import shift_name
+    from stationmap.core.messages import render
 
-    key = f"temporal.shift.{data.get('shift')}"
-    shift = render(key, language=language) if key in catalog() else data.get("label", data.get("shift", ""))
+    shift = shift_name(str(data.get("shift", "")), language, fallback=data.get("label", ""))
     return render(code, {**data, "shift": shift}, language)
 
 

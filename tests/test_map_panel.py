@@ -512,3 +512,37 @@ def test_without_a_basemap_the_incidents_come_with_the_district_limits_around_th
     with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS):
         panel.set_incidents(make_incidents(100, seed=6, center=(19.35, -99.15)))
     qtbot.waitUntil(lambda: "district_limits" not in js(qtbot, panel, "SM.stats().overlays"), timeout=10_000)
+
+
+@pytest.mark.parametrize("incidents_come", ["at once", "after the page loaded"])
+def test_another_project_never_shows_or_asks_for_the_previous_projects_incidents(
+        qtbot, sample_project, caplog, incidents_come):
+    # Opening another project (the training's fresh copy, a recent project) loads its page before its
+    # incidents are read. That page must wait for its own incidents: prefetching the previous project's
+    # drew them on the new map, or failed once they were replaced ("app:// no such data" in the log).
+    from factories import make_incidents
+
+    from stationmap.maps.points import incident_payload
+    from stationmap.store.project import Project
+
+    panel = make_panel(qtbot, FilterState())
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS):
+        panel.set_project(sample_project)
+        panel.show_payload(incident_payload(make_incidents(500, seed=1)))
+    drawn: list[int] = []
+    panel.drawn.connect(drawn.append)
+    other = Project.open(sample_project.path)    # the same file opened again is another project
+    try:
+        caplog.clear()
+        with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+            panel.set_project(other)
+            if incidents_come == "at once":
+                panel.show_payload(incident_payload(make_incidents(120, seed=2)))
+        if incidents_come == "after the page loaded":
+            qtbot.wait(300)     # time for a page that prefetches to fetch and draw what it was given
+            panel.show_payload(incident_payload(make_incidents(120, seed=2)))
+        qtbot.waitUntil(lambda: 120 in drawn, timeout=LOAD_TIMEOUT_MS)
+        assert set(drawn) == {120} and js(qtbot, panel, "SM.stats().visible") == 120
+        assert not [r.getMessage() for r in caplog.records if "app://" in r.getMessage()]
+    finally:
+        other.close()

@@ -104,6 +104,7 @@ class MapPanel(QWidget):
         self._pack: Any = None
         self._basemap_url: str | None = None
         self._payload: IncidentPayload | None = None
+        self._project: Any = None     # the project whose page is shown (set_project)
         self._urls: dict[str, str] = {}       # what this panel put on the scheme, to drop it later
         self._reserved: dict[str, str] = {}   # incident URLs the page may ask for before they are made
         self._generation = 0          # counts what the page was asked to draw; it reports each drawing
@@ -146,7 +147,15 @@ class MapPanel(QWidget):
 
     # --- public API -----------------------------------------------------------------------------
     def set_project(self, project: Any) -> None:
-        """Show a project's basemap and geography (jurisdiction, districts with counts, stations)."""
+        """Show a project's basemap and geography (jurisdiction, districts with counts, stations).
+
+        Another project (or the same file opened again) drops the incidents shown: its page must ask for
+        its own, not prefetch the previous project's (which it drew, or found gone, as they were replaced).
+        """
+        if project is not self._project:
+            self._project = project
+            self._payload = None
+            self._document.incidents = None
         # Counts only when there are some: reading them takes pandas, which a first map can do without.
         counts = project.counts() if project.has_counts() else None
         apply_geography(self._document, geography_from_project(project), counts)

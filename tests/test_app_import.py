@@ -239,13 +239,18 @@ def test_history_shows_every_column_at_its_default_size(qtbot, tmp_path):
         assert shown.toolTip() == ", ".join(names)   # the whole list, where the column is cut short
 
 
-def test_rejections_are_exported_beside_the_imported_data(qtbot, tmp_path, monkeypatch):
+def test_rejections_are_offered_beside_the_project_not_among_the_monthly_files(qtbot, tmp_path, monkeypatch):
+    # Saved in the folder of monthly exports, the rejected rows would be read back as one more month by
+    # that folder's next import. They are offered beside the project file, dated.
+    import datetime as dt
+
     from PySide6.QtWidgets import QFileDialog
 
     from stationmap.ui.import_summary import ImportSummaryDialog
 
-    data = tmp_path / "datos"
+    data, station = tmp_path / "datos", tmp_path / "comisaria"
     data.mkdir()
+    station.mkdir()
     report = {"rows_read": 4, "imported": 3, "duplicates": 0, "rejected": 1,
               "files": [{"file": str(data / "denuncias.csv"), "kind": "incidents", "rows_read": 4,
                          "imported": 3, "duplicates": 0, "rejected": 1}],
@@ -258,12 +263,17 @@ def test_rejections_are_exported_beside_the_imported_data(qtbot, tmp_path, monke
         return str(tmp_path / "elegido.csv"), filter_   # where the user saved it
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-    summary = ImportSummaryDialog(report)
+    summary = ImportSummaryDialog(report, project_folder=station)
     qtbot.addWidget(summary)
     qtbot.mouseClick(summary.export_button, Qt.MouseButton.LeftButton)
-    assert offered == [str(data / "rechazos.csv")]
+    assert offered == [str(station / f"rechazos_{dt.date.today():%Y-%m-%d}.csv")]
     assert (tmp_path / "elegido.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(
         f"{data / 'denuncias.csv'},4,date.invalid")
+    # Without a project folder (or with it gone): the home folder, still not the data folder.
+    orphan = ImportSummaryDialog(report, project_folder=tmp_path / "retirado")
+    qtbot.addWidget(orphan)
+    qtbot.mouseClick(orphan.export_button, Qt.MouseButton.LeftButton)
+    assert Path(offered[-1]).parent == Path.home()
 
 
 def test_rejected_rows_export_with_their_cells_and_come_back_once_corrected(tmp_path):

@@ -109,7 +109,9 @@ class ImportFlow(QObject):
         self._user_stopped = False   # Cancel came after the import had committed: its summary is the truth
         self._on_imported()
         self.last_report = report.to_json()
-        self.summary_dialog = ImportSummaryDialog(self.last_report, self._window)
+        project = self._project()
+        self.summary_dialog = ImportSummaryDialog(self.last_report, self._window,
+                                                  Path(project.path).parent if project is not None else None)
         self.summary_dialog.open()
 
     def show_history(self) -> None:

@@ -8,6 +8,7 @@ is also what the project keeps in its import history.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -60,15 +61,20 @@ def _fit_height(table: QTableWidget, max_rows: int) -> None:
     table.setFixedHeight(height + 2)
 
 
-def write_rejections_csv(rejections: list[dict[str, Any]], path: Path) -> None:
+REASON_HEADERS = ("archivo", "fila", "codigo", "motivo")
+
+
+def write_rejections_csv(rejections: list[dict[str, Any]], path: Path,
+                         reason_headers: tuple[str, ...] = REASON_HEADERS) -> None:
     """The rejected rows with their reasons and, after those, their cells as they were read: the user
-    corrects them in a spreadsheet and imports this file again (the reason columns are not mapped).
-    UTF-8 with BOM so Excel on a Spanish Windows reads the accents right."""
+    corrects them in a spreadsheet and imports this file again (the reason columns, named by
+    `reason_headers` in the user's language, are not mapped). UTF-8 with BOM so Excel on a Spanish
+    Windows reads the accents right."""
     columns = list(dict.fromkeys(name for item in rejections for name in (item.get("cells") or {})))
     try:
         with open(path, "w", newline="", encoding="utf-8-sig") as out:
             writer = csv.writer(out)
-            writer.writerow(["archivo", "fila", "codigo", "motivo", *columns])
+            writer.writerow([*reason_headers, *columns])
             for item in rejections:
                 cells = item.get("cells") or {}
                 writer.writerow([item.get("file", ""), item.get("row", ""), item.get("code", ""),
@@ -79,8 +85,12 @@ def write_rejections_csv(rejections: list[dict[str, Any]], path: Path) -> None:
 
 
 class ImportSummaryDialog(QDialog):
-    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+    """`project_folder` (the project file's folder) is where the rejected rows are offered to go."""
+
+    def __init__(self, report: dict[str, Any], parent: QWidget | None = None,
+                 project_folder: Path | None = None) -> None:
         super().__init__(parent)
+        self.project_folder = project_folder
         self.setWindowTitle(self.tr("Resumen de importación"))
         self.resize(900, 600)
         self.report = report
@@ -133,21 +143,23 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(buttons)
         self.warnings_list.setVisible(bool(report.get("warnings")))
 
-    def data_folder(self) -> Path:
-        """The folder the imported files came from, where the user keeps this data and will look for
-        the rejected rows beside it; the home folder if it is gone (a USB stick taken out)."""
-        for entry in [*self.rejections, *self.report.get("files", [])]:
-            name = str(entry.get("file", ""))
-            if name and Path(name).is_absolute() and Path(name).parent.is_dir():
-                return Path(name).parent
+    def export_folder(self) -> Path:
+        """Beside the project file. Not the folder the imported files came from: that is usually a
+        folder of monthly exports, and its next folder import would read the rejected rows as one more
+        month (rejecting them again, or importing them half-corrected). The home folder without a
+        project folder, or when it is gone (a USB stick taken out)."""
+        if self.project_folder is not None and Path(self.project_folder).is_dir():
+            return Path(self.project_folder)
         return Path.home()
 
     def _export_dialog(self) -> None:
+        name = f"{self.tr('rechazos')}_{dt.date.today():%Y-%m-%d}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Exportar rechazos"),
-                                              str(self.data_folder() / "rechazos.csv"), "CSV (*.csv)")
+                                              str(self.export_folder() / name), "CSV (*.csv)")
         if path:
+            headers = (self.tr("archivo"), self.tr("fila"), self.tr("codigo"), self.tr("motivo"))
             try:
-                write_rejections_csv(self.rejections, Path(path))
+                write_rejections_csv(self.rejections, Path(path), headers)
             except StationMapError as error:
                 show_error(self, error)
 
@@ -203,4 +215,4 @@ class ImportHistoryDialog(QDialog):
 
     def show_detail(self, row: int) -> None:
         if 0 <= row < len(self._imports):
-            ImportSummaryDialog(self.report_for(row), self).exec()
+            ImportSummaryDialog(self.report_for(row), self, Path(self._project.path).parent).exec()

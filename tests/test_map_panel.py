@@ -546,3 +546,31 @@ def test_another_project_never_shows_or_asks_for_the_previous_projects_incidents
         assert not [r.getMessage() for r in caplog.records if "app://" in r.getMessage()]
     finally:
         other.close()
+
+
+def test_fetches_cut_off_by_another_page_are_not_logged_as_errors(qtbot, sample_project, caplog):
+    # A new project's page replaces the old one while its basemap tiles are still on their way; the
+    # old page reports each cancelled fetch ("Failed to fetch"), which is not an error of the map.
+    # A fetch that fails on a page that stays is still one.
+    from stationmap.store.project import Project
+
+    panel = make_panel(qtbot, FilterState())
+    with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+        panel.set_project(sample_project)
+    never = panel._handler.reserve("never.bin")    # asked for, never answered: in flight until cut off
+    report = "fetch({url}).then(() => console.log('ok')).catch(e => console.error('tile: ' + e))"
+    for _ in range(3):
+        panel._page.runJavaScript(report.format(url=json.dumps(never)))
+    qtbot.wait(200)
+    other = Project.open(sample_project.path)
+    try:
+        with qtbot.waitSignal(panel.loaded, timeout=LOAD_TIMEOUT_MS):
+            panel.set_project(other)
+        qtbot.wait(200)
+        assert panel._page.console_errors == []
+        assert not [r for r in caplog.records if r.levelname == "ERROR"]
+        panel._page.runJavaScript(report.format(url=json.dumps("nope://stationmap/x.bin")))   # refused at once
+        qtbot.waitUntil(lambda: any("tile: TypeError: Failed to fetch" in error
+                                    for error in panel._page.console_errors), timeout=10_000)
+    finally:
+        other.close()

@@ -103,3 +103,22 @@ def test_loading_a_pack_from_the_menu_stores_it_and_redraws(window, qtbot, tmp_p
         window.map_tools.start_load(broken)
     assert [a["name"] for a in window.project.assets("basemap")] == ["otro"]  # nothing lost
     assert any("roto.mbtiles" in text and "Traceback" not in text for text in captured_boxes)
+
+
+def test_the_map_export_is_offered_beside_the_project_and_opened_if_wanted(window, qtbot, monkeypatch):
+    # It was offered in whatever folder the program was started from, and written without a word.
+    import datetime as dt
+
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    offered, asked, opened = [], [], []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, caption, start, pattern: (offered.append(start) or start, pattern))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    window.map_tools.export_html.trigger()
+    expected = Path(window.project.path).parent / f"mapa_{dt.date.today():%Y-%m-%d}.html"
+    assert offered == [str(expected)] and expected.is_file()
+    assert str(expected) in asked[0] and opened == [str(expected)]

@@ -8,11 +8,12 @@ stored in the project file, so the map works on any laptop with no network.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 # The dialog and the jobs (OSM reader, tile builder) are imported when used, not at start-up.
@@ -46,19 +47,34 @@ class MapTools:
     def _export(self, kind: str) -> None:
         caption = QCoreApplication.translate("MapMenu", "Exportar mapa")
         pattern = QCoreApplication.translate("MapMenu", "Página web (*.html)") if kind == "html" else QCoreApplication.translate("MapMenu", "Imagen PNG (*.png)")
-        path, _ = QFileDialog.getSaveFileName(self.window, caption, f"mapa.{kind}", pattern)
-        if path:
-            self.export_to(Path(path), kind)
+        path, _ = QFileDialog.getSaveFileName(self.window, caption, str(self.default_export_path(kind)), pattern)
+        if path and self.export_to(Path(path), kind):
+            answer = QMessageBox.question(
+                self.window, caption,
+                QCoreApplication.translate("MapMenu", "El mapa quedó en %1. ¿Abrirlo?").replace("%1", path))
+            if answer == QMessageBox.StandardButton.Yes:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-    def export_to(self, path: Path, kind: str) -> None:
+    def default_export_path(self, kind: str) -> Path:
+        """Beside the project file (in training, the session's folder, where the exercises look),
+        named by the day: a map of last week's brief is not replaced by this week's by mistake."""
+        project = self.window.project
+        folder = Path(project.path).parent if project is not None else Path.home()
+        name = QCoreApplication.translate("MapMenu", "mapa")
+        return folder / f"{name}_{dt.date.today():%Y-%m-%d}.{kind}"
+
+    def export_to(self, path: Path, kind: str) -> bool:
+        """Write the map to `path`; False (the user was told why) when it could not be written."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if kind == "html":
                 self.window.map_panel.export_html(path)
             else:
                 self.window.map_panel.export_png(path)
+            return True
         except Exception as error:  # shown translated; the log keeps the detail
             show_error(self.window, error)
+            return False
         finally:
             QGuiApplication.restoreOverrideCursor()
 

@@ -211,6 +211,10 @@ def test_hot_spot_layer_reaches_the_map_with_a_legend_and_the_bandwidth_is_guard
     titles = js(qtbot, window, "Array.from(document.querySelectorAll('.leaflet-control-layers-overlays span'))"
                                ".map((s) => s.textContent)")
     assert any("Puntos calientes: Gi* con FDR · celda 120 m" in t for t in titles)
+    # The map's legend says what the red cells are, as long as their layer is on.
+    legend = "document.querySelector('.sm-legend').textContent"
+    qtbot.waitUntil(lambda: "Puntos calientes" in js(qtbot, window, legend), timeout=5000)
+    assert tab.legend.text() in js(qtbot, window, legend)
 
     tab.method.setCurrentIndex(tab.method.findData("kde_quartic"))
     tab.cell.setValue(150)
@@ -225,6 +229,24 @@ def test_hot_spot_layer_reaches_the_map_with_a_legend_and_the_bandwidth_is_guard
     with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
         assert window.open_project(window.project.path)
     assert "hotspots" not in overlays(qtbot, window) and tab.legend.text() == ""
+    assert "Puntos calientes" not in js(qtbot, window, legend)
+
+
+def test_automatic_cell_size_is_named_when_the_tab_is_built_after_the_project_opened(
+        qtbot, config_dir, tmp_path, sample_project_file):
+    # The app builds its feature docks when they are first shown, long after the project opened.
+    from stationmap.ui.hotspots.jobs import default_cell
+
+    path = tmp_path / "porvenir.stationmap"
+    shutil.copy(sample_project_file, path)
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window, before_close_func=lambda w: w.map_panel.wait_idle())
+    with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
+        assert window.open_project(path)
+    panel = install(window)
+    metres = default_cell(panel.station.jurisdiction)
+    assert panel.station.jurisdiction is not None and 20 <= metres <= 250
+    assert panel.hotspots.cell.specialValueText() == f"automático ({metres:.0f} m)"
 
 
 def test_critical_points_list_filters_and_exports_in_four_formats(qtbot, station, tmp_path, boxes):

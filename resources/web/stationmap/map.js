@@ -364,7 +364,9 @@
   /** Hook for later steps (patrol sectors, hot spots): a named GeoJSON layer with a style and a label
    *  property for tooltips. Python calls MapPanel.set_overlay(name, ...), which calls this. */
   SM.setOverlay = function (name, spec) {
-    if (!spec) { replaceOverlay(name, null); return; }
+    // An overlay may explain itself in the legend (hot spots: what the cells are): shown while it is on.
+    delete SM.legendParts[name];
+    if (!spec) { replaceOverlay(name, null); renderLegend(); return; }
     const style = spec.style || {};
     const layer = L.geoJSON(spec.geojson, {
       attribution: spec.attribution || "",
@@ -379,6 +381,18 @@
       },
     });
     replaceOverlay(name, layer, spec.title || name, spec.visible !== false);
+    if (spec.legend) {
+      SM.legendParts[name] = { layer: layer, render(box) {
+        el("div", "sm-legend-title", box, spec.legend.title);
+        const row = el("div", "sm-legend-row", box);
+        const swatch = el("span", "sm-swatch", row);
+        swatch.style.background = style.fillColor || style.color || "#777";
+        swatch.style.opacity = style.fillOpacity === undefined ? 1 : Math.max(style.fillOpacity, 0.45);
+        if (style.color) swatch.style.borderColor = style.color;
+        el("span", "sm-legend-label", row, spec.legend.label);
+      } };
+    }
+    renderLegend();
   };
 
   /** Drawing a polygon (a jurisdiction): a click per vertex, a double click ends, Escape cancels.

@@ -75,7 +75,10 @@ class HotspotTab(QWidget):
         self.method.currentIndexChanged.connect(self._update_enabled)
         self.recency.toggled.connect(self._update_enabled)
         station.project_replaced.connect(self._on_project_replaced)
+        station.changed.connect(self._show_automatic_cell)   # a jurisdiction drawn or imported
         self._update_enabled()
+        if station.project is not None:   # built after the project opened (docks are built when first shown)
+            self._take_project_settings()
 
     def settings(self) -> HotspotSettings:
         key = self.method.currentData()
@@ -111,7 +114,8 @@ class HotspotTab(QWidget):
         self._shown_legend = text
         self.legend.setText(text)
         self._map.set_overlay(HOTSPOT_OVERLAY, cells, title=self.tr("Puntos calientes: %1").replace("%1", text),
-                              style=HOTSPOT_STYLE, label_property="valor")
+                              style=HOTSPOT_STYLE, label_property="valor",
+                              legend=(self.tr("Puntos calientes"), text))
         self.layer_drawn.emit(cells)
 
     def _on_project_replaced(self) -> None:
@@ -119,6 +123,10 @@ class HotspotTab(QWidget):
         self._shown_legend = ""
         self.legend.clear()
         self._map.set_overlay(HOTSPOT_OVERLAY, None, title="")
+        self._take_project_settings()
+
+    def _take_project_settings(self) -> None:
+        """The method the project keeps (save_as_default), and what "automatic" means for its area."""
         project = self._station.project
         if project is None:
             return
@@ -126,9 +134,14 @@ class HotspotTab(QWidget):
         if stored:
             fields = {k: v for k, v in stored.items() if k in HotspotSettings.__dataclass_fields__}
             self.apply_settings(HotspotSettings(**fields))
-        if self.cell.value() == 0 and self._station.jurisdiction is not None:
-            self.cell.setSpecialValueText(self.tr("automático (%1 m)").replace(
-                "%1", f"{default_cell(self._station.jurisdiction):.0f}"))
+        self._show_automatic_cell()
+
+    def _show_automatic_cell(self) -> None:
+        """Say which cell size "automatic" stands for: it follows the jurisdiction's size."""
+        jurisdiction = self._station.jurisdiction
+        self.cell.setSpecialValueText(
+            self.tr("automático (%1 m)").replace("%1", f"{default_cell(jurisdiction):.0f}")
+            if jurisdiction is not None else self.tr("automático"))
 
     def _update_enabled(self) -> None:
         self.bandwidth.setEnabled(str(self.method.currentData()).startswith("kde"))

@@ -268,18 +268,22 @@ class MapPanel(QWidget):
 
     def set_overlay(self, name: str, geojson: dict[str, Any] | None, *, title: str,
                     style: dict[str, Any] | None = None, label_property: str | None = None,
-                    visible: bool = True) -> None:
+                    visible: bool = True, legend: tuple[str, str] | None = None) -> None:
         """Hook for later layers (sectors, hot spots): a named GeoJSON overlay in the layer list.
 
         `style` takes Leaflet path options (color, weight, fillColor, fillOpacity, dashArray);
-        `label_property` names the feature property shown as a tooltip (as text). None removes it.
+        `label_property` names the feature property shown as a tooltip (as text); `legend`, a (title,
+        label) pair, puts a swatch of the style in the map's legend while the layer is on. None removes it.
         """
         if geojson is None:
             self._document.overlays.pop(name, None)
             self._call(f"SM.setOverlay({json.dumps(name)}, null)")
             return
-        self._put_overlay(name, {"geojson": geojson, "title": title, "style": style or {},
-                                 "label_property": label_property, "visible": visible})
+        spec = {"geojson": geojson, "title": title, "style": style or {}, "label_property": label_property,
+                "visible": visible}
+        if legend is not None:
+            spec["legend"] = {"title": legend[0], "label": legend[1]}
+        self._put_overlay(name, spec)
 
     def _put_overlay(self, name: str, spec: dict[str, Any]) -> None:
         """Keep an overlay (SM.setOverlay's spec) in the document, for exports and page reloads, and show it."""

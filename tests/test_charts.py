@@ -241,3 +241,60 @@ def test_heat_chart_renders_headless_in_a_process_without_an_application(tmp_pat
 
     image = QImage(str(tmp_path / "c.png"))
     assert (image.width(), image.height()) == (600, 260)
+
+
+def test_weekly_trend_ticks_show_the_year_when_the_axis_leaves_one_year():
+    from datetime import date, timedelta
+
+    from stationmap.ui.charts.companions import _week_ticks
+
+    def weeks(first: date, count: int) -> list[date]:
+        return [first + timedelta(weeks=k) for k in range(count)]
+
+    # 2016-2022: ticks 68 weeks apart must not read as four months of one year.
+    long_axis = _week_ticks(weeks(date(2016, 4, 11), 340))
+    assert [label for _, label in long_axis] == ["04/2016", "07/2017", "11/2018", "03/2020", "06/2021"]
+    # Across a new year in a few months: the day still matters, the year is added.
+    winter = [label for _, label in _week_ticks(weeks(date(2025, 11, 3), 16))]
+    assert winter[0] == "03/11/25" and winter[-1].endswith("/26")
+    # Within one year the ticks stay as short as before.
+    assert [label for _, label in _week_ticks(weeks(date(2026, 3, 2), 10))][:2] == ["02/03", "16/03"]
+
+
+def test_every_total_of_the_heat_chart_is_written_in_one_format(qtbot):
+    """Aoristic weights are fractional: "37.8" beside "192" made one total look more exact than another."""
+    from stationmap.analysis.temporal import hour_weekday_matrix
+    from stationmap.ui.charts.heat_chart import HeatChart
+
+    chart = HeatChart(language="en")
+    qtbot.addWidget(chart)
+    frame = make_incidents(400, seed=3)
+    frame["end_ts"] = frame["start_ts"] + 5 * 3600      # spread over five hours: fractional totals
+    chart.set_summary(hour_weekday_matrix(frame, method="aoristic"))
+    texts = [item.toPlainText() for item in [*chart._row_totals, *chart._column_totals, chart._grand_total]]
+    assert any(float(t.replace(",", "")) < 100 for t in texts) and chart._grand_total.toPlainText() == "400"
+    assert not any("." in t for t in texts), texts          # the grand total is large: all whole
+    small = make_incidents(12, seed=3)
+    small["end_ts"] = small["start_ts"] + 5 * 3600
+    chart.set_summary(hour_weekday_matrix(small, method="aoristic"))
+    texts = [item.toPlainText() for item in [*chart._row_totals, *chart._column_totals, chart._grand_total]]
+    assert all(t.count(".") == 1 for t in texts), texts     # all small: one decimal for every total
+    assert chart._grand_total.toPlainText() == "12.0"
+
+
+def test_the_midnight_total_keeps_clear_of_the_axis(qtbot):
+    from stationmap.ui.charts.heat_chart import HeatChart
+
+    chart = HeatChart(language="en")
+    qtbot.addWidget(chart)
+    chart.resize(700, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    midnight = chart._column_totals[0]
+    view = chart.plot.getViewBox()
+    qtbot.waitUntil(lambda: view.mapViewToScene(QPointF(1, 0)).x() - view.mapViewToScene(QPointF(0, 0)).x() > 10)
+    # The axis' box includes its ticks: none may reach into the plot, next to the total.
+    axis_right = chart.plot.getAxis("left").sceneBoundingRect().right()
+    plot_left = chart.plot.getViewBox().sceneBoundingRect().left()
+    assert axis_right <= plot_left + 0.5
+    assert midnight.sceneBoundingRect().left() >= plot_left + 3

@@ -226,7 +226,7 @@ def test_warnings_count_imported_rows_only():
     assert by_code["rows.coords_missing"] == {"count": 1, "rows": "3"}
     assert by_code["rows.time_midnight_unknown"] == {"count": 1, "rows": "3"}
     assert by_code["rows.time_unreadable"] == {"count": 1, "rows": "4"}
-    assert result.warnings[0].message("es").startswith("1 fila(s)")
+    assert result.warnings[0].message("es").startswith("1 fila tiene ")
 
 
 def test_spaces_around_cells_change_nothing_and_blank_coordinates_count_as_empty():

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale
 
 from conftest import shared_path
 from stationmap.analysis.aggregated import compare_month, monthly_series
+from stationmap.core.numbers import mean_text
 from stationmap.store import import_job
 from stationmap.store.project import Project
 from stationmap.ui.brief import install
@@ -56,7 +57,9 @@ def test_district_table_for_june_2024_matches_compare_month(qtbot, window, cajam
             assert text.startswith(words[comparison.verdict])
             # A district with no complaints before has no percent to show, only its usual count of 0.
             assert (f"({comparison.percent:+.0f}\u00a0%)" in text) if comparison.percent is not None \
-                else text.endswith(" · habitual " + QLocale().toString(0.0, "f", 1))
+                else text.endswith("\nhabitual 0")
+            # The usual is a mean, written as the app writes means: "403", "93.7", never "403.0".
+            assert text.endswith("\nhabitual " + mean_text(comparison.expected)) and not text.endswith(".0")
     assert {c.vs_previous.verdict for c in expected} == {"up", "down", "normal"}
 
 
@@ -101,6 +104,9 @@ def test_a_narrow_panel_puts_the_trend_under_the_table(qtbot, cajamarca_project)
     qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Vertical)
     qtbot.waitUntil(lambda: min(panel.table.columnWidth(VS_PREVIOUS), panel.table.columnWidth(VS_LAST_YEAR)) >= 120)
     assert panel.table.viewport().height() > 2 * panel.table.rowHeight(0)   # more than one district shows
+    # Verdict and usual are two lines, and every row is tall enough for both ("usual 93.0" was cut off).
+    two_lines = 2 * panel.table.fontMetrics().lineSpacing()
+    assert all(panel.table.rowHeight(row) >= two_lines for row in range(panel.table.rowCount()))
     panel.resize(1300, 330)
     qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal)
 

@@ -160,3 +160,95 @@ def test_empty_project_table_has_no_rows(qtbot):
     panel.set_incidents(empty)
     state.update(text="robo")
     assert panel.model.rowCount() == 0 and panel.model.total_count() == 0
+
+
+@pytest.mark.parametrize("language, one_hour, three_hours, one_incident", [
+    ("es", "Selección de horas: 1 hora", "Selección de horas: 3 horas", "Selección del mapa: 1 incidente"),
+    ("en", "Hour selection: 1 hour", "Hour selection: 3 hours", "Map selection: 1 incident"),
+])
+def test_selection_chips_say_one_hour_and_one_incident_in_the_singular(qtbot, qapp, language, one_hour,
+                                                                       three_hours, one_incident):
+    """Spanish is the source of "%n horas": its singular comes from stationmap_es.qm, English's from
+    stationmap_en.qm, both loaded as the app loads them at start-up."""
+    from PySide6.QtCore import QCoreApplication
+
+    from stationmap.ui.translations import install_translators
+
+    translators = install_translators(qapp, language)
+    try:
+        state = FilterState()
+        panel = IncidentPanel(state)
+        qtbot.addWidget(panel)
+        panel.set_incidents(make_incidents(50, seed=0))
+        bar = panel.filter_bar
+        state.update(cells=frozenset({(0, 3)}))
+        assert bar.hours_chip.label.text() == one_hour
+        state.update(cells=frozenset({(0, 3), (1, 4), (2, 5)}))
+        assert bar.hours_chip.label.text() == three_hours
+        state.update(ids=frozenset({7}))
+        assert bar.map_chip.label.text() == one_incident
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+
+
+def _set_day(edit, text: str) -> None:
+    edit.setDate(edit.date().fromString(text, "dd/MM/yyyy"))
+
+
+def test_a_from_date_after_the_to_date_drags_the_to_date_along(qtbot, panel):
+    state, panel, frame = panel
+    bar = panel.filter_bar
+    bar.from_check.setChecked(True)
+    bar.to_check.setChecked(True)
+    _set_day(bar.from_edit, "01/10/2026")
+    _set_day(bar.to_edit, "15/10/2026")
+    _set_day(bar.from_edit, "20/10/2026")       # past "Hasta": the range moves instead of emptying
+    assert bar.to_edit.date().toString("dd/MM/yyyy") == "20/10/2026"
+    assert state.filter().date_from == state.filter().date_to == date(2026, 10, 20)
+    _set_day(bar.to_edit, "05/10/2026")         # and "Hasta" before "Desde" pulls "Desde" back
+    assert bar.from_edit.date().toString("dd/MM/yyyy") == "05/10/2026"
+    assert state.filter().date_from == state.filter().date_to == date(2026, 10, 5)
+    assert panel.model.rowCount() > 0
+
+
+def test_ticking_a_bound_that_would_cross_the_other_moves_the_newly_ticked_one(qtbot, panel):
+    state, panel, frame = panel
+    bar = panel.filter_bar
+    _set_day(bar.from_edit, "20/10/2026")
+    _set_day(bar.to_edit, "25/10/2026")
+    bar.to_check.setChecked(True)
+    _set_day(bar.to_edit, "10/10/2026")         # "Desde" is not in use yet; it follows silently
+    bar.from_check.setChecked(True)             # ticked now: it must not push "Hasta" forward
+    assert state.filter().date_to == date(2026, 10, 10)
+    assert state.filter().date_from <= state.filter().date_to
+
+
+def _placeholder_fits(edit) -> bool:
+    """The whole hint shows: its text is no wider than the field less its frame, margins and clear button."""
+    reserved = 12 + (edit.height() if edit.isClearButtonEnabled() else 0)
+    return edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= edit.width() - reserved
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_search_hint_shows_whole_beside_the_map_at_1366_pixels(qtbot, qapp, language):
+    """At 1366 x 768 the table and its bar get about 745 pixels beside the map dock."""
+    from PySide6.QtCore import QCoreApplication
+
+    from stationmap.ui.translations import install_translators
+
+    translators = install_translators(qapp, language)
+    try:
+        state = FilterState()
+        panel = IncidentPanel(state)
+        qtbot.addWidget(panel)
+        panel.set_incidents(make_incidents(50, seed=0))
+        panel.resize(745, 400)
+        panel.show()
+        qtbot.waitExposed(panel)
+        edit = panel.filter_bar.text_edit
+        assert edit.placeholderText().startswith("Buscar" if language == "es" else "Search")
+        assert _placeholder_fits(edit), (edit.placeholderText(), edit.width())
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)

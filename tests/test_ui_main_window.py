@@ -45,7 +45,8 @@ def test_settings_persist_across_two_windows(qtbot, config_dir, tmp_path, captur
     first.resize(width, 520)
     qtbot.waitUntil(lambda: first.width() == width)
     first.close()
-    assert captured_boxes == ["El idioma cambiará la próxima vez que abra StationMap."]
+    # Said in English, the language just chosen, though this window still speaks Spanish.
+    assert captured_boxes == ["The language will change the next time you open StationMap.\n"]
 
     second = make_window(qtbot, config_dir)
     created = str((tmp_path / "comisaria.stationmap").resolve())
@@ -102,3 +103,24 @@ def test_the_application_window_installs_every_feature_area(qtbot, config_dir):
     assert menus == ["&Archivo", "&Importar", "&Ver", "&Mapa", "A&nálisis", "&Patrullaje", "In&formes", "A&yuda"]
     docks = {d.objectName() for d in window.findChildren(QDockWidget)}
     assert {"map_dock", "charts_dock", "hotspots_dock", "plan_dock"} <= docks
+
+
+@pytest.mark.parametrize("chosen, title, text, button", [
+    ("en", "Language", "The language will change the next time you open StationMap.", "OK"),
+    ("es", "Idioma", "El idioma cambiará la próxima vez que abra StationMap.", "Aceptar"),
+])
+def test_language_change_is_announced_in_the_language_chosen(qtbot, config_dir, monkeypatch, chosen, title,
+                                                              text, button):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+
+    def fake_exec(box):
+        shown.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    window = make_window(qtbot, config_dir)
+    window.settings.language = "es" if chosen == "en" else "en"
+    window.set_language(chosen)
+    assert shown == [(title, text, [button])]

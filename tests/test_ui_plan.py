@@ -234,6 +234,27 @@ def test_generate_dialog_defaults_and_choices(qtbot):
     assert with_sectors.n_sectors.isHidden()
 
 
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_generate_dialog_shows_the_whole_author_hint(qtbot, qapp, language):
+    """"Rank and name of wh…" was cut: the field is as wide as its hint in the language shown."""
+    from PySide6.QtCore import QCoreApplication
+
+    from stationmap.ui.translations import install_translators
+
+    translators = install_translators(qapp, language)
+    try:
+        dialog = GenerateDialog(WEEK, WEEK, author="", needs_sectors=True)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        hint = dialog.author.placeholderText()
+        assert hint.startswith("Grado" if language == "es" else "Rank")
+        assert dialog.author.fontMetrics().horizontalAdvance(hint) <= dialog.author.width() - 12
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+
+
 def test_choosing_a_sector_in_the_table_editor_overrides_at_once(station, qtbot):
     window, panel, _ = station
     build(qtbot, panel)

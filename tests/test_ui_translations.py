@@ -100,3 +100,59 @@ def test_qt_file_dialog_speaks_peruvian_spanish(qapp, tmp_path):
     finally:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
+
+
+TS_SPANISH = ROOT / "resources" / "i18n" / "stationmap_es.ts"
+
+
+def _update_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("update_translations",
+                                                  ROOT / "resources" / "i18n" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_update_script_takes_singular_and_plural_for_numerus_messages(tmp_path):
+    script = _update_script()
+    english, spanish = script.parse_pairs([
+        "Selección de horas: %n horas=Hour selection: %n hour|Hour selection: %n hours",
+        "es:Selección de horas: %n horas=Selección de horas: %n hora|Selección de horas: %n horas",
+        "a=b=c"])
+    assert english == {"Selección de horas: %n horas": "Hour selection: %n hour|Hour selection: %n hours",
+                       "a": "b=c"}
+    assert spanish == {"Selección de horas: %n horas": "Selección de horas: %n hora|Selección de horas: %n horas"}
+    ts = tmp_path / "x.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="en">'
+                  '<context><name>C</name><message numerus="yes"><source>%n horas</source>'
+                  '<translation type="unfinished"><numerusform></numerusform></translation></message>'
+                  '<message><source>Hora</source><translation type="unfinished"></translation></message>'
+                  '</context></TS>', encoding="utf-8")
+    missing = script.fill(ts, {"%n horas": "%n hour|%n hours"})
+    assert missing == ["Hora"]
+    _, _, translation = messages(ts)[0]
+    assert translation_texts(translation) == ["%n hour", "%n hours"]
+
+
+def test_every_numerus_message_has_a_spanish_singular_and_english_forms():
+    """Spanish is the source, so "%n horas" would read "1 horas" without stationmap_es.ts."""
+    numerus = {(c, s) for c, s, t in messages(TS_FILE) if t.findall("numerusform")}
+    assert numerus, "no numerus message left: drop stationmap_es.ts?"
+    spanish = {(c, s): translation_texts(t) for c, s, t in messages(TS_SPANISH)}
+    assert set(spanish) == numerus
+    for (context, source), forms in spanish.items():
+        singular, plural = forms
+        assert plural == source and singular != source, (context, source, forms)
+        assert "%n" in singular
+    for context, source, translation in messages(TS_FILE):
+        if (context, source) in numerus:
+            singular, plural = translation_texts(translation)
+            assert singular != plural, f"{source!r}: English singular and plural are the same"
+
+
+def test_compiled_spanish_catalog_gives_the_singular(qapp):
+    translator = QTranslator()
+    assert translator.load("stationmap_es", str(i18n_dir()))
+    assert translator.translate("FilterBar", "Selección de horas: %n horas", "", 1) == "Selección de horas: %n hora"

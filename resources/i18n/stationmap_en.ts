@@ -4,101 +4,101 @@
 <context>
     <name>AggregatedPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="52"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="53"/>
         <source>Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos del SIDPOL). Impórtelos con Importar → Importar archivos…</source>
         <translation>This project has no aggregated counts (complaints per district and month, like SIDPOL&apos;s open data). Import them with Import → Import files…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="59"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
         <source>Mes:</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="61"/>
         <source>Modalidad:</source>
         <translation>Modality:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
         <source>UBIGEO</source>
         <translation>UBIGEO</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="63"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
         <source>Denuncias</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="65"/>
         <source>Frente a los
 3 meses previos</source>
         <translation>Against the
 3 previous months</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="65"/>
         <source>Frente al mismo
 mes un año antes</source>
         <translation>Against the same
 month a year before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
         <source>Sube</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
         <source>Baja</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="192"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="245"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="249"/>
         <source>%1 — %2, por mes</source>
         <translation>%1 — %2, per month</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="66"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="67"/>
         <source>El mes elegido frente al promedio de los tres meses anteriores</source>
         <translation>The chosen month against the mean of the three months before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="68"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="69"/>
         <source>El mes elegido frente al mismo mes del año anterior</source>
         <translation>The chosen month against the same month of the previous year</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="84"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="85"/>
         <source>Tendencia de:</source>
         <translation>Trend of:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="129"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="130"/>
         <source>Todas las modalidades</source>
         <translation>All modalities</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="132"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="133"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="165"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="166"/>
         <source>Sin datos anteriores para comparar</source>
         <translation>No earlier data to compare with</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="195"/>
         <source>habitual %1</source>
         <translation>usual %1</translation>
     </message>
@@ -348,7 +348,7 @@ month a year before</translation>
         <location filename="../../src/stationmap/ui/basemap_tools/build_dialog.py" line="101"/>
         <source>área de %n puntos</source>
         <translation>
-            <numerusform>area of %n points</numerusform>
+            <numerusform>area of %n point</numerusform>
             <numerusform>area of %n points</numerusform>
         </translation>
     </message>
@@ -638,7 +638,12 @@ month a year before</translation>
 <context>
     <name>ExerciseBox</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="51"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="56"/>
+        <source>Todavía no: %1</source>
+        <translation>Not yet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="58"/>
         <source>Pendiente (unos %1 min)</source>
         <translation>Pending (about %1 min)</translation>
     </message>
@@ -646,100 +651,111 @@ month a year before</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="62"/>
-        <source>Buscar categoría, dirección, distrito…</source>
-        <translation>Search category, address, district…</translation>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="64"/>
+        <source>Buscar categoría, calle…</source>
+        <translation>Search category, street…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="72"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="65"/>
+        <source>Busca en la categoría, la dirección y el distrito de cada incidente</source>
+        <translation>Searches each incident&apos;s category, address and district</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="75"/>
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="74"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="77"/>
         <source>Hasta</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="122"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="128"/>
         <source>Todas</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="172"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="185"/>
         <source>Categorías: todas</source>
         <translation>Categories: all</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="174"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="187"/>
         <source>Categorías: %1</source>
         <translation>Categories: %1</translation>
     </message>
-    <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="175"/>
-        <source>Selección del mapa: %1 incidentes</source>
-        <translation>Map selection: %1 incidents</translation>
+    <message numerus="yes">
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="190"/>
+        <source>Selección del mapa: %n incidentes</source>
+        <translation>
+            <numerusform>Map selection: %n incident</numerusform>
+            <numerusform>Map selection: %n incidents</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="176"/>
-        <source>Selección de horas: %1 horas</source>
-        <translation>Hour selection: %1 hours</translation>
+    <message numerus="yes">
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="192"/>
+        <source>Selección de horas: %n horas</source>
+        <translation>
+            <numerusform>Hour selection: %n hour</numerusform>
+            <numerusform>Hour selection: %n hours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GenerateDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="28"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="30"/>
         <source>Generar plan de patrullaje</source>
         <translation>Generate patrol plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="33"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="35"/>
         <source>La misma semilla da el mismo plan; otra semilla cambia el orden aleatorio de las visitas</source>
         <translation>The same seed gives the same plan; another seed changes the random order of visits</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="36"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="38"/>
         <source>Grado y nombre de quien elabora el plan</source>
         <translation>Rank and name of whoever prepares the plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="41"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="46"/>
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="42"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="47"/>
         <source>Hasta</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="43"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="48"/>
         <source>Semilla</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="44"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="49"/>
         <source>Elaborado por</source>
         <translation>Prepared by</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="48"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="53"/>
         <source>El proyecto no tiene sectores. Se generarán sectores contiguos de igual carga de trabajo y se guardarán en el proyecto.</source>
         <translation>The project has no sectors. Contiguous sectors of equal workload will be generated and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="53"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="58"/>
         <source>Número de sectores</source>
         <translation>Number of sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="59"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="64"/>
         <source>Generar</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/generate_dialog.py" line="65"/>
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -768,6 +784,7 @@ month a year before</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="39"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="144"/>
         <source>automático</source>
         <translation>automatic</translation>
     </message>
@@ -808,17 +825,22 @@ month a year before</translation>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="105"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="108"/>
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="113"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="116"/>
         <source>Puntos calientes: %1</source>
         <translation>Hot spots: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="130"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="118"/>
+        <source>Puntos calientes</source>
+        <translation>Hot spots</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="143"/>
         <source>automático (%1 m)</source>
         <translation>automatic (%1 m)</translation>
     </message>
@@ -1065,32 +1087,32 @@ month a year before</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="51"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="52"/>
         <source>Importar archivos</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="52"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="53"/>
         <source>Tablas de incidentes (%1);;Todos los archivos (*)</source>
         <translation>Incident tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="57"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="58"/>
         <source>Importar carpeta</source>
         <translation>Import folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="85"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="97"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="101"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="113"/>
         <source>Importación cancelada</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="102"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="114"/>
         <source>Importación cancelada. No se importó nada: el proyecto quedó como estaba.</source>
         <translation>Import cancelled. Nothing was imported: the project is as it was.</translation>
     </message>
@@ -1098,47 +1120,47 @@ month a year before</translation>
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="172"/>
         <source>Reportes de importación</source>
         <translation>Import reports</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="166"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="178"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="166"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="178"/>
         <source>Archivos</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="166"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="178"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="166"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="178"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="167"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="179"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="167"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="179"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="173"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="185"/>
         <source>Ver detalle</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="180"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="192"/>
         <source>Este proyecto aún no tiene importaciones.</source>
         <translation>This project has no imports yet.</translation>
     </message>
@@ -1146,85 +1168,105 @@ month a year before</translation>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="84"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="94"/>
         <source>Resumen de importación</source>
         <translation>Import summary</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="90"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
         <source>Filas leídas: %1 · importadas: %2 · duplicadas: %3 · rechazadas: %4</source>
         <translation>Rows read: %1 · imported: %2 · duplicates: %3 · rejected: %4</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="98"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="108"/>
         <source>incidentes</source>
         <translation>incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="98"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="108"/>
         <source>conteos agregados</source>
         <translation>aggregated counts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="110"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
         <source>Archivo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="110"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="110"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="110"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="101"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
         <source>Fila</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="115"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="119"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="129"/>
         <source>Exportar rechazos a CSV…</source>
         <translation>Export rejections to CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="129"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="139"/>
         <source>Avisos</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="131"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="141"/>
         <source>Filas rechazadas</source>
         <translation>Rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="146"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="157"/>
         <source>Exportar rechazos</source>
         <translation>Export rejections</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
+        <source>archivo</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
+        <source>fila</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
+        <source>codigo</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
+        <source>motivo</source>
+        <translation>reason</translation>
     </message>
 </context>
 <context>
@@ -1374,44 +1416,59 @@ month a year before</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="91"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="102"/>
         <source>Cargando la tabla de incidentes…</source>
         <translation>Loading the incident table…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="121"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="132"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="123"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="134"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="393"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="412"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="398"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="417"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="399"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="418"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="405"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="424"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="406"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="425"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/main_window.py" line="449"/>
+        <source>Aceptar</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/main_window.py" line="516"/>
+        <source>Importar</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/main_window.py" line="517"/>
+        <source>Para importar archivos, primero abra o cree un proyecto: los datos se guardan en él.</source>
+        <translation>To import files, first open or create a project: the data are kept in it.</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/window_actions.py" line="20"/>
@@ -1429,12 +1486,12 @@ month a year before</translation>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="425"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="447"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="426"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="448"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
@@ -1449,12 +1506,12 @@ month a year before</translation>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="459"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="486"/>
         <source>Conteos por distrito y mes: %1 filas, %2–%3</source>
         <translation>Counts per district and month: %1 rows, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="463"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="490"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -1462,67 +1519,77 @@ month a year before</translation>
 <context>
     <name>MapMenu</name>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="30"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="31"/>
         <source>Exportar mapa (HTML sin conexión)…</source>
         <translation>Export map (offline HTML)…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="31"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="32"/>
         <source>Exportar mapa (imagen PNG)…</source>
         <translation>Export map (PNG image)…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="33"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="34"/>
         <source>Crear mapa base desde OpenStreetMap…</source>
         <translation>Build a basemap from OpenStreetMap…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="34"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="35"/>
         <source>Cargar mapa base (PMTiles/MBTiles)…</source>
         <translation>Load a basemap (PMTiles/MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="47"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="48"/>
         <source>Exportar mapa</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="48"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="49"/>
         <source>Página web (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="48"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="49"/>
         <source>Imagen PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="75"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="54"/>
+        <source>El mapa quedó en %1. ¿Abrirlo?</source>
+        <translation>The map was saved as %1. Open it?</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="63"/>
+        <source>mapa</source>
+        <translation>map</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="91"/>
         <source>Creando el mapa base…</source>
         <translation>Building the basemap…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="79"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="95"/>
         <source>Cargar mapa base</source>
         <translation>Load basemap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="80"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="96"/>
         <source>Mapas base (*.pmtiles *.mbtiles)</source>
         <translation>Basemaps (*.pmtiles *.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="87"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="103"/>
         <source>Leyendo el mapa base…</source>
         <translation>Reading the basemap…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="102"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="118"/>
         <source>Mapa base</source>
         <translation>Basemap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="103"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="119"/>
         <source>El mapa base «%1» quedó guardado en el proyecto.</source>
         <translation>The basemap “%1” was saved in the project.</translation>
     </message>
@@ -1676,137 +1743,137 @@ month a year before</translation>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="55"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
         <source>Generar plan…</source>
         <translation>Generate plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="56"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
         <source>Reequilibrar</source>
         <translation>Rebalance</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="59"/>
         <source>Guardar versión</source>
         <translation>Save version</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="60"/>
         <source>Exportar plan…</source>
         <translation>Export plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="77"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="79"/>
         <source>Recursos</source>
         <translation>Resources</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="78"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="80"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="79"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="81"/>
         <source>Versiones</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="118"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="120"/>
         <source>Recursos guardados en el proyecto.</source>
         <translation>Resources saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="142"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="144"/>
         <source>Generando el plan de patrullaje…</source>
         <translation>Generating the patrol plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="149"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="162"/>
         <source>Se generaron %1 sectores de igual carga de trabajo y se guardaron en el proyecto.</source>
         <translation>%1 sectors of equal workload were generated and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="160"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="173"/>
         <source>Fijado por el comisario; pulse «Reequilibrar»</source>
         <translation>Locked by the commander; press “Rebalance”</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="183"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="196"/>
         <source>Reequilibrando el plan…</source>
         <translation>Rebalancing the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="202"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="215"/>
         <source>El plan de patrullaje del %1 no está guardado.</source>
         <translation>The patrol plan of %1 is not saved.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="227"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="240"/>
         <source>Antes: plan del %1 (versión %2). Ahora: el plan en el editor. Unidades-turno del periodo.</source>
         <translation>Before: plan of %1 (version %2). Now: the plan in the editor. Unit-shifts over the period.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="247"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="260"/>
         <source>Carpeta para los archivos del plan</source>
         <translation>Folder for the plan files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="256"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="269"/>
         <source>Exportar plan</source>
         <translation>Export plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="257"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="270"/>
         <source>La carpeta %1 ya tiene archivos de un plan de esta semana. ¿Reemplazarlos?</source>
         <translation>The folder %1 already holds files of a plan for this week. Replace them?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="267"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="280"/>
         <source>Exportando el plan…</source>
         <translation>Exporting the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="273"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="286"/>
         <source>Plan exportado</source>
         <translation>Plan exported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="274"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="287"/>
         <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
         <translation>%1 files were written to %2. Open the folder?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="302"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="315"/>
         <source>Sin plan abierto.</source>
         <translation>No plan open.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="304"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="317"/>
         <source>versión %1 guardada</source>
         <translation>version %1 saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="305"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="318"/>
         <source>sin guardar</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="306"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="319"/>
         <source>Plan del %1, %2</source>
         <translation>Plan of %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="308"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="321"/>
         <source>elaborado por %1</source>
         <translation>prepared by %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="330"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="343"/>
         <source>Plan: unidades por sector (%1)</source>
         <translation>Plan: units per sector (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="331"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="344"/>
         <source>unidades</source>
         <translation>units</translation>
     </message>
@@ -2179,52 +2246,62 @@ month a year before</translation>
 <context>
     <name>TrainingMode</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="45"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="57"/>
         <source>Modo capacitación</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="46"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="58"/>
         <source>Abre una copia nueva de la estación de ejemplo con ejercicios guiados</source>
         <translation>Opens a fresh copy of the sample station with guided exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="69"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="64"/>
+        <source>Guía del instructor</source>
+        <translation>Trainer&apos;s guide</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="65"/>
+        <source>Abre la guía del instructor (PDF): agenda, pasos y respuestas de los ejercicios</source>
+        <translation>Opens the trainer&apos;s guide (PDF): agenda, steps and answers of the exercises</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="92"/>
         <source>Preparando la copia de capacitación…</source>
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="75"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="98"/>
         <source>Reiniciar la capacitación</source>
         <translation>Reset the training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="76"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="99"/>
         <source>Se descartan la copia de esta sesión y todo lo que hizo en ella (planes, archivos exportados) y se prepara una copia nueva de la estación de ejemplo. ¿Continuar?</source>
         <translation>This session&apos;s copy and everything done in it (plans, exported files) are discarded, and a new copy of the sample station is prepared. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="113"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="158"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="163"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="258"/>
         <source>buscando…</source>
         <translation>searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="167"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="262"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="170"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="264"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="179"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="278"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>
@@ -2232,32 +2309,32 @@ month a year before</translation>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="74"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="80"/>
         <source>Comprobar</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="75"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="81"/>
         <source>Reiniciar</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="76"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="82"/>
         <source>Descarta la copia y prepara una nueva desde la estación de ejemplo</source>
         <translation>Discards the copy and prepares a new one from the sample station</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="105"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="111"/>
         <source>La copia de capacitación no está abierta. Use «Modo capacitación» en el menú Ayuda.</source>
         <translation>The training copy is not open. Use &quot;Training mode&quot; in the Help menu.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="110"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="116"/>
         <source>Carpeta de la capacitación: %1</source>
         <translation>Training folder: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/panel.py" line="118"/>
+        <location filename="../../src/stationmap/ui/training/panel.py" line="124"/>
         <source>Hechos: %1 de %2</source>
         <translation>Done: %1 of %2</translation>
     </message>
@@ -2459,7 +2536,7 @@ month a year before</translation>
 <context>
     <name>_SelectionChip</name>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="39"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="40"/>
         <source>Quitar</source>
         <translation>Remove</translation>
     </message>

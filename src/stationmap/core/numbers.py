@@ -23,6 +23,18 @@ def count_text(value: float) -> str:
     return f"{value:,.1f}"
 
 
+def totals_texts(values) -> list[str]:
+    """Several totals shown together (one chart's hour, day, shift and grand totals) in one format:
+    whole numbers when every total is whole or any reaches WHOLE_FROM, else one decimal for all.
+    count_text alone wrote aoristic totals as "37.8" beside "192" in one chart, as if one were
+    more exact than the other; they are all sums of the same fractional weights."""
+    values = [float(v) for v in values]
+    whole = all(abs(v - round(v)) < 0.05 for v in values)
+    if whole or max((abs(v) for v in values), default=0.0) >= WHOLE_FROM:
+        return [f"{round(v):,}" for v in values]
+    return [f"{v:,.1f}" for v in values]
+
+
 def mean_text(value: float) -> str:
     """A mean as the brief prints it, in its tables and its sentences: "123.8", "1,500.2", or "30"
     when whole. Unlike count_text it keeps the decimal from 100 up: "124 against a usual 123.8" is
@@ -31,3 +43,13 @@ def mean_text(value: float) -> str:
     if abs(value - round(value)) < 0.05:
         return f"{round(value):,}"
     return f"{value:,.1f}"
+
+
+# Between a figure and its "%": a no-break space, so "0 %" never splits at a line end and copies out of
+# the PDF as one piece (text extraction joined a narrow "0" and its "%" into "0%" beside "98 %").
+PERCENT_SPACE = "\u00a0"
+
+
+def percent_text(value: float, decimals: int = 0) -> str:
+    """A percentage as the brief prints it, in its PDF and its HTML alike: "98 %", "95.9 %"."""
+    return f"{float(value):,.{decimals}f}{PERCENT_SPACE}%"

@@ -18,7 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from stationmap.analysis.temporal_tables import weekday_names
-from stationmap.core.numbers import mean_text
+from stationmap.core.numbers import mean_text, percent_text
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.reports import pdf_drawing as draw
 from stationmap.reports.brief_content import WeeklyBrief, recent_quality_weeks
@@ -147,7 +147,7 @@ class _BriefDocument:
     def quality_page(self) -> None:
         q, c, t = self.brief.quality, self.c, self.t
         self.header(t("quality"))
-        rows = [[t("indicator"), t("value")]] + [[t(k), f"{v:.1f} %"] for k, v in q.shares.items()]
+        rows = [[t("indicator"), t("value")]] + [[t(k), percent_text(v, 1)] for k, v in q.shares.items()]
         rows += [[t("duplicates"), q.duplicates_found], [t("rejected"), q.rows_rejected]]
         top = PAGE_H - MARGIN - 44
         top -= table(c, rows, [300, 100], MARGIN, top, 300) + 12
@@ -157,7 +157,8 @@ class _BriefDocument:
             top -= table(c, rows, [400, 60], MARGIN, top, 200) + 12
         rows = [[t("week"), t("incidents"), t("with_coordinates_short"), t("known_time_short"),
                  t("unspecified_short")]]
-        rows += [[f"{week:%d/%m/%Y}", incidents, f"{located} %", f"{timed} %", f"{unspecified} %"]
+        rows += [[f"{week:%d/%m/%Y}", incidents, percent_text(located), percent_text(timed),
+                  percent_text(unspecified)]
                  for week, incidents, located, timed, unspecified in recent_quality_weeks(q)]
         table(c, rows, [90, 70, 90, 90, 90], MARGIN, top, 250)
         self.footer()

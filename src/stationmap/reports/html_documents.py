@@ -14,7 +14,7 @@ import shapely
 from jinja2 import Environment, select_autoescape
 
 from stationmap.analysis.temporal_tables import weekday_names
-from stationmap.core.numbers import mean_text
+from stationmap.core.numbers import mean_text, percent_text
 from stationmap.core.timestamps import shown_timestamp
 from stationmap.reports.brief_content import WeeklyBrief, recent_quality_weeks
 from stationmap.reports.brief_text import BriefText
@@ -45,6 +45,7 @@ details{margin:.3rem 0}summary{cursor:pointer;font-weight:600}
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
 _ENV.filters["mean"] = mean_text   # means and weights as the PDF writes them (core.numbers)
+_ENV.filters["percent"] = percent_text   # "98 %" as the PDF writes it, never split from its "%"
 
 MAP_BLOCK = """
 <div class="toggles">
@@ -107,7 +108,7 @@ cell=density.cell_m | round | int) }}</p>{% endif %}
 <p class="note">{{ t('heat_note_html', value=peak_ref | mean) }}</p>
 <h3>{{ t('what_moved') }}</h3>
 <ul>{% for m in movements %}<li>{{ m.sentence(t) }}</li>{% else %}<li>{{ t('no_movement') }}</li>{% endfor %}</ul>
-<h2>{{ t('quality') }}</h2><table>{% for key, value in shares %}<tr><td>{{ t(key) }}</td><td>{{ '%.1f' % value }} %</td></tr>{% endfor %}
+<h2>{{ t('quality') }}</h2><table>{% for key, value in shares %}<tr><td>{{ t(key) }}</td><td>{{ value | percent(1) }}</td></tr>{% endfor %}
 <tr><td>{{ t('duplicates_short') }}</td><td>{{ quality.duplicates_found }}</td></tr>
 <tr><td>{{ t('rejected_short') }}</td><td>{{ quality.rows_rejected }}</td></tr></table>
 {% if quality.rejected_by_reason %}<table><tr><th>{{ t('reason') }}</th><th>{{ t('rows') }}</th></tr>
@@ -115,7 +116,7 @@ cell=density.cell_m | round | int) }}</p>{% endif %}
 <table><tr><th>{{ t('week') }}</th><th>{{ t('incidents') }}</th><th>{{ t('with_coordinates_short') }}</th>
 <th>{{ t('known_time_short') }}</th><th>{{ t('unspecified_short') }}</th></tr>
 {% for week, incidents, located, timed, unspecified in quality_weeks %}<tr><td>{{ week.strftime('%d/%m/%Y') }}</td>
-<td>{{ incidents }}</td><td>{{ located }} %</td><td>{{ timed }} %</td><td>{{ unspecified }} %</td></tr>{% endfor %}</table>
+<td>{{ incidents }}</td><td>{{ located | percent }}</td><td>{{ timed | percent }}</td><td>{{ unspecified | percent }}</td></tr>{% endfor %}</table>
 {% endif %}
 <p class="note">{{ t('footer_short') if participatory else t('footer') }}</p>
 </body></html>""")

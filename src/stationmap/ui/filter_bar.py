@@ -8,6 +8,7 @@ their size and a button that removes them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, QTimer
@@ -59,7 +60,9 @@ class FilterBar(QWidget):
         rows.addLayout(chips)
 
         self.text_edit = QLineEdit(self)
-        self.text_edit.setPlaceholderText(self.tr("Buscar categoría, dirección, distrito…"))
+        # Short enough to show whole at 1366 px in both languages; the tooltip names every field searched.
+        self.text_edit.setPlaceholderText(self.tr("Buscar categoría, calle…"))
+        self.text_edit.setToolTip(self.tr("Busca en la categoría, la dirección y el distrito de cada incidente"))
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setMinimumWidth(100)
         self._text_timer = QTimer(self)
@@ -73,10 +76,12 @@ class FilterBar(QWidget):
         self.from_edit = self._date_edit()
         self.to_check = QCheckBox(self.tr("Hasta"), self)
         self.to_edit = self._date_edit()
-        for widget in (self.from_check, self.to_check):
-            widget.toggled.connect(self._commit_dates)
-        for widget in (self.from_edit, self.to_edit):
-            widget.dateChanged.connect(self._commit_dates)
+        # A range can never turn inside out: moving one bound past the other drags the other
+        # along (as calendar apps do), so "Desde" after "Hasta" cannot silently show nothing.
+        self.from_check.toggled.connect(lambda: self._commit_dates(moved=self.to_edit))
+        self.to_check.toggled.connect(lambda: self._commit_dates(moved=self.from_edit))
+        self.from_edit.dateChanged.connect(lambda: self._commit_dates(moved=self.from_edit))
+        self.to_edit.dateChanged.connect(lambda: self._commit_dates(moved=self.to_edit))
 
         self.category_button = QToolButton(self)
         self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -88,10 +93,11 @@ class FilterBar(QWidget):
         self.hours_chip = _SelectionChip(self)
         self.hours_chip.button.clicked.connect(lambda: self._state.update(cells=None))
 
-        layout.addWidget(self.text_edit, 2)
+        # The search field takes all the room the other controls leave: shared with an empty stretch,
+        # its hint was cut at 1366 pixels ("Search category, address, d…").
+        layout.addWidget(self.text_edit, 1)
         for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit, self.category_button):
             layout.addWidget(widget)
-        layout.addStretch(1)
         chips.addWidget(self.map_chip)
         chips.addWidget(self.hours_chip)
         chips.addStretch(1)
@@ -136,7 +142,14 @@ class FilterBar(QWidget):
         self._text_timer.stop()
         self._state.update(text=self.text_edit.text().strip())
 
-    def _commit_dates(self) -> None:
+    def _commit_dates(self, moved: QDateEdit | None = None) -> None:
+        """Write the date range; `moved` is the bound the user set, which the other one follows
+        when they cross (ticking a box moves the newly used bound, not the one already set)."""
+        if self.from_edit.date() > self.to_edit.date():
+            follower = self.to_edit if moved is self.from_edit else self.from_edit
+            leader = self.from_edit if follower is self.to_edit else self.to_edit
+            with QSignalBlocker(follower):
+                follower.setDate(leader.date())
         self.from_edit.setEnabled(self.from_check.isChecked())
         self.to_edit.setEnabled(self.to_check.isChecked())
         self._state.update(
@@ -172,11 +185,14 @@ class FilterBar(QWidget):
             self.category_button.setText(self.tr("Categorías: todas"))
         else:
             self.category_button.setText(self.tr("Categorías: %1").replace("%1", str(len(flt.categories))))
-        self._show_chip(self.map_chip, flt.ids, self.tr("Selección del mapa: %1 incidentes"))
-        self._show_chip(self.hours_chip, flt.cells, self.tr("Selección de horas: %1 horas"))
+        # Numerus forms (%n): "1 hour" / "2 hours"; Spanish gets its singular from stationmap_es.qm.
+        self._show_chip(self.map_chip, flt.ids,
+                        lambda n: self.tr("Selección del mapa: %n incidentes", "", n))
+        self._show_chip(self.hours_chip, flt.cells,
+                        lambda n: self.tr("Selección de horas: %n horas", "", n))
 
     @staticmethod
-    def _show_chip(chip: _SelectionChip, selection: frozenset | None, template: str) -> None:
+    def _show_chip(chip: _SelectionChip, selection: frozenset | None, text: Callable[[int], str]) -> None:
         chip.setVisible(selection is not None)
         if selection is not None:
-            chip.label.setText(template.replace("%1", str(len(selection))))
+            chip.label.setText(text(len(selection)))

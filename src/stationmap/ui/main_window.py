@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
                                QSizePolicy, QStackedWidget, QWidget)
@@ -29,6 +29,7 @@ from stationmap.ui.import_flow import ImportFlow
 from stationmap.ui.main_menus import MainMenus
 from stationmap.ui.start_page import StartPage
 from stationmap.ui.tasks import TaskProgressDialog, TaskRunner
+from stationmap.ui.translations import text_in
 from stationmap.ui.unsaved_work import UnsavedWork, may_go_on
 
 log = logging.getLogger(__name__)
@@ -422,8 +423,16 @@ class MainWindow(QMainWindow):
             return
         self.settings.language = code
         self._store_settings()
-        QMessageBox.information(self, self.tr("Idioma"),
-                                self.tr("El idioma cambiará la próxima vez que abra StationMap."))
+        # Said in the language just chosen, button included: someone who picks English because
+        # they cannot read Spanish must still learn that a restart is needed.
+        texts = {source: text_in(code, "MainWindow", source) for source in (
+            QT_TRANSLATE_NOOP("MainWindow", "Idioma"),
+            QT_TRANSLATE_NOOP("MainWindow", "El idioma cambiará la próxima vez que abra StationMap."),
+            QT_TRANSLATE_NOOP("MainWindow", "Aceptar"))}
+        box = QMessageBox(QMessageBox.Icon.Information, texts["Idioma"],
+                          texts["El idioma cambiará la próxima vez que abra StationMap."], parent=self)
+        box.addButton(texts["Aceptar"], QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
 
     # --- state shown ----------------------------------------------------------------------
     def _show_project_state(self) -> None:

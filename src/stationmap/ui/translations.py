@@ -2,7 +2,8 @@
 
 Source strings in the code are Spanish, the default language, so Spanish needs
 only Qt's own translations (dialog buttons), mended by `qt_supplement_es.qm` where they are
-missing; English loads `stationmap_en.qm`.
+missing, and `stationmap_es.qm`: the singular of messages with a count ("1 hora" for the
+source "%n horas"), which a source text cannot hold. English loads `stationmap_en.qm`.
 """
 
 from __future__ import annotations
@@ -34,9 +35,21 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     # Installed later, searched first: the supplement mends what qtbase_es leaves in English.
-    catalog = QT_SUPPLEMENT if language == "es" else APP_CATALOG
-    app_translator = QTranslator(app)
-    if app_translator.load(f"{catalog}_{language}", str(i18n_dir())):
-        app.installTranslator(app_translator)
-        installed.append(app_translator)
+    catalogs = (QT_SUPPLEMENT, APP_CATALOG) if language == "es" else (APP_CATALOG,)
+    for catalog in catalogs:
+        app_translator = QTranslator(app)
+        if app_translator.load(f"{catalog}_{language}", str(i18n_dir())):
+            app.installTranslator(app_translator)
+            installed.append(app_translator)
     return installed
+
+
+def text_in(language: str, context: str, source: str) -> str:
+    """`source` (a Spanish tr() text of `context`) in `language`, whatever language the window
+    speaks now: a message about a language choice must be read by whoever just chose it."""
+    if language == "es":
+        return source
+    translator = QTranslator()
+    if not translator.load(f"{APP_CATALOG}_{language}", str(i18n_dir())):
+        return source
+    return translator.translate(context, source) or source

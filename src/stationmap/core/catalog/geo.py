@@ -34,8 +34,10 @@ MESSAGES = {
         "en": "Polygon {feature} was invalid ({reason}) and was repaired.",
     },
     "geo.skipped_features": {
-        "es": "Se omitieron {count} elementos sin polígono (puntos, líneas o vacíos).",
-        "en": "{count} features without a polygon (points, lines or empty) were skipped.",
+        "es": {"one": "Se omitió 1 elemento sin polígono (punto, línea o vacío).",
+               "other": "Se omitieron {count} elementos sin polígono (puntos, líneas o vacíos)."},
+        "en": {"one": "1 feature without a polygon (a point, a line or empty) was skipped.",
+               "other": "{count} features without a polygon (points, lines or empty) were skipped."},
     },
     "sectors.too_many": {
         "es": "No se pueden formar {requested} sectores: la jurisdicción solo tiene {cells} celdas con este tamaño.",

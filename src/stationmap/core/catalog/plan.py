@@ -145,10 +145,15 @@ MESSAGES = {
               "the imported data.",
     },
     "plan.warn.points_outside": {
-        "es": "{count} punto(s) crítico(s) quedan fuera de todos los sectores y no forman parte del plan "
-              "(ninguna unidad los visita): {points}. Páselos a la comisaría vecina o corrija los sectores.",
-        "en": "{count} critical point(s) lie outside every sector and are not part of the plan (no unit visits "
-              "them): {points}. Pass them to the neighbouring station or fix the sectors.",
+        "es": {"one": "1 punto crítico queda fuera de todos los sectores y no forma parte del plan "
+                      "(ninguna unidad lo visita): {points}. Páselo a la comisaría vecina o corrija los sectores.",
+               "other": "{count} puntos críticos quedan fuera de todos los sectores y no forman parte del plan "
+                        "(ninguna unidad los visita): {points}. Páselos a la comisaría vecina o corrija los "
+                        "sectores."},
+        "en": {"one": "1 critical point lies outside every sector and is not part of the plan (no unit visits "
+                      "it): {points}. Pass it to the neighbouring station or fix the sectors.",
+               "other": "{count} critical points lie outside every sector and are not part of the plan (no unit "
+                        "visits them): {points}. Pass them to the neighbouring station or fix the sectors."},
     },
     "plan.warn.shift_without_units": {
         "es": "El turno {shift} no tiene unidades en el archivo de unidades: sus páginas quedan sin asignaciones.",

@@ -112,14 +112,20 @@ MESSAGES = {
         "en": "The file mixes encodings ({encoding}); each line was read with its own ({lines} lines in {fallback}).",
     },
     "read.double_encoding_repaired": {
-        "es": "Se corrigieron {count} letras con acentos mal codificados (texto UTF-8 guardado dos veces), "
-              "por ejemplo «{example}».",
-        "en": "{count} accented letters that were encoded twice (UTF-8 saved again as UTF-8) were repaired, "
-              "for example “{example}”.",
+        "es": {"one": "Se corrigió 1 letra con acento mal codificado (texto UTF-8 guardado dos veces): «{example}».",
+               "other": "Se corrigieron {count} letras con acentos mal codificados (texto UTF-8 guardado dos "
+                        "veces), por ejemplo «{example}»."},
+        "en": {"one": "1 accented letter that was encoded twice (UTF-8 saved again as UTF-8) was repaired: "
+                      "“{example}”.",
+               "other": "{count} accented letters that were encoded twice (UTF-8 saved again as UTF-8) were "
+                        "repaired, for example “{example}”."},
     },
     "read.nul_removed": {
-        "es": "Se quitaron {count} caracteres nulos (NUL) del archivo, en la(s) fila(s) {lines}. Revise esas filas.",
-        "en": "{count} NUL character(s) were removed from the file, on row(s) {lines}. Check those rows.",
+        # `lines` lists the rows where they were; one row may hold several, so only the count picks the form.
+        "es": {"one": "Se quitó 1 carácter nulo (NUL) del archivo (fila {lines}). Revise esa fila.",
+               "other": "Se quitaron {count} caracteres nulos (NUL) del archivo; filas: {lines}. Revise esas filas."},
+        "en": {"one": "1 NUL character was removed from the file (row {lines}). Check that row.",
+               "other": "{count} NUL characters were removed from the file; rows: {lines}. Check those rows."},
     },
     "read.single_column": {
         "es": "No se encontró un separador de columnas (, ; | o tabulador); el archivo se leyó como una sola columna.",

@@ -1,7 +1,8 @@
 """Messages of the normaliser: column mapping, rejected rows and warnings about a file.
 
 Rejections carry `row` (the line a spreadsheet shows), `value` (the raw cell) and
-`column`; warnings carry `count` and `rows` (the first row numbers).
+`column`; warnings carry `count` and `rows` (the first row numbers), and say it in the singular
+for one row ({"one": ..., "other": ...}, see core/messages.py).
 """
 
 MESSAGES = {
@@ -74,61 +75,90 @@ MESSAGES = {
               "Please confirm it when importing.",
     },
     "rows.time_unreadable": {
-        "es": "{count} fila(s) tienen una hora que no se entiende y se importaron sin hora (filas {rows}).",
-        "en": "{count} row(s) have a time that cannot be read and were imported without a time (rows {rows}).",
+        "es": {"one": "1 fila tiene una hora que no se entiende y se importó sin hora (fila {rows}).",
+               "other": "{count} filas tienen una hora que no se entiende y se importaron sin hora (filas {rows})."},
+        "en": {"one": "1 row has a time that cannot be read and was imported without a time (row {rows}).",
+               "other": "{count} rows have a time that cannot be read and were imported without a time "
+                        "(rows {rows})."},
     },
     "rows.time_midnight_unknown": {
-        "es": "{count} fila(s) tienen la hora 00:00, que suele significar «hora desconocida»; "
-              "se importaron sin hora (filas {rows}).",
-        "en": "{count} row(s) have the time 00:00, which usually means 'time unknown'; "
-              "they were imported without a time (rows {rows}).",
+        "es": {"one": "1 fila tiene la hora 00:00, que suele significar «hora desconocida»; "
+                      "se importó sin hora (fila {rows}).",
+               "other": "{count} filas tienen la hora 00:00, que suele significar «hora desconocida»; "
+                        "se importaron sin hora (filas {rows})."},
+        "en": {"one": "1 row has the time 00:00, which usually means 'time unknown'; "
+                      "it was imported without a time (row {rows}).",
+               "other": "{count} rows have the time 00:00, which usually means 'time unknown'; "
+                        "they were imported without a time (rows {rows})."},
     },
     "rows.time_none": {
         "es": "El archivo no tiene columna de hora: los hechos se importaron solo con su fecha.",
         "en": "The file has no time column: incidents were imported with their date only.",
     },
     "rows.coords_missing": {
-        "es": "{count} fila(s) tienen coordenadas imposibles (0,0 o fuera de rango), así que no tienen lugar en "
-              "el mapa (filas {rows}).",
-        "en": "{count} row(s) have impossible coordinates (0,0 or out of range), so they have no place on the map "
-              "(rows {rows}).",
+        "es": {"one": "1 fila tiene coordenadas imposibles (0,0 o fuera de rango), así que no tiene lugar en "
+                      "el mapa (fila {rows}).",
+               "other": "{count} filas tienen coordenadas imposibles (0,0 o fuera de rango), así que no tienen "
+                        "lugar en el mapa (filas {rows})."},
+        "en": {"one": "1 row has impossible coordinates (0,0 or out of range), so it has no place on the map "
+                      "(row {rows}).",
+               "other": "{count} rows have impossible coordinates (0,0 or out of range), so they have no place "
+                        "on the map (rows {rows})."},
     },
     "rows.coords_empty": {
-        "es": "{count} fila(s) no tienen coordenadas, así que no tienen lugar en el mapa (filas {rows}).",
-        "en": "{count} row(s) have no coordinates, so they have no place on the map (rows {rows}).",
+        "es": {"one": "1 fila no tiene coordenadas, así que no tiene lugar en el mapa (fila {rows}).",
+               "other": "{count} filas no tienen coordenadas, así que no tienen lugar en el mapa (filas {rows})."},
+        "en": {"one": "1 row has no coordinates, so it has no place on the map (row {rows}).",
+               "other": "{count} rows have no coordinates, so they have no place on the map (rows {rows})."},
     },
     "rows.coords_incomplete": {
-        "es": "{count} fila(s) tienen solo una de las dos coordenadas (falta la latitud o la longitud) "
-              "así que no tienen lugar en el mapa (filas {rows}).",
-        "en": "{count} row(s) have only one of the two coordinates (the latitude or the longitude is missing) "
-              "so they have no place on the map (rows {rows}).",
+        "es": {"one": "1 fila tiene solo una de las dos coordenadas (falta la latitud o la longitud), "
+                      "así que no tiene lugar en el mapa (fila {rows}).",
+               "other": "{count} filas tienen solo una de las dos coordenadas (falta la latitud o la longitud), "
+                        "así que no tienen lugar en el mapa (filas {rows})."},
+        "en": {"one": "1 row has only one of the two coordinates (the latitude or the longitude is missing), "
+                      "so it has no place on the map (row {rows}).",
+               "other": "{count} rows have only one of the two coordinates (the latitude or the longitude is "
+                        "missing), so they have no place on the map (rows {rows})."},
     },
     "rows.coords_unreadable": {
-        "es": "{count} fila(s) tienen coordenadas que no son números ni grados (por ejemplo, texto) "
-              "así que no tienen lugar en el mapa (filas {rows}).",
-        "en": "{count} row(s) have coordinates that are neither numbers nor degrees (text, for example) "
-              "so they have no place on the map (rows {rows}).",
+        "es": {"one": "1 fila tiene coordenadas que no son números ni grados (por ejemplo, texto), "
+                      "así que no tiene lugar en el mapa (fila {rows}).",
+               "other": "{count} filas tienen coordenadas que no son números ni grados (por ejemplo, texto), "
+                        "así que no tienen lugar en el mapa (filas {rows})."},
+        "en": {"one": "1 row has coordinates that are neither numbers nor degrees (text, for example), "
+                      "so it has no place on the map (row {rows}).",
+               "other": "{count} rows have coordinates that are neither numbers nor degrees (text, for example), "
+                        "so they have no place on the map (rows {rows})."},
     },
     "rows.coords_none": {
         "es": "El archivo no tiene columnas de coordenadas: los hechos no se verán en el mapa.",
         "en": "The file has no coordinate columns: the incidents will not show on the map.",
     },
     "rows.coords_outside_peru": {
-        "es": "{count} fila(s) tienen coordenadas fuera del Perú; se importaron marcadas (filas {rows}).",
-        "en": "{count} row(s) have coordinates outside Peru; they were imported and flagged (rows {rows}).",
+        "es": {"one": "1 fila tiene coordenadas fuera del Perú; se importó marcada (fila {rows}).",
+               "other": "{count} filas tienen coordenadas fuera del Perú; se importaron marcadas (filas {rows})."},
+        "en": {"one": "1 row has coordinates outside Peru; it was imported and flagged (row {rows}).",
+               "other": "{count} rows have coordinates outside Peru; they were imported and flagged (rows {rows})."},
     },
     "rows.coords_outside_area": {
-        "es": "{count} fila(s) quedan fuera de la jurisdicción de la comisaría; "
-              "se importaron marcadas (filas {rows}).",
-        "en": "{count} row(s) fall outside the station's jurisdiction; they were imported and flagged (rows {rows}).",
+        "es": {"one": "1 fila queda fuera de la jurisdicción de la comisaría; se importó marcada (fila {rows}).",
+               "other": "{count} filas quedan fuera de la jurisdicción de la comisaría; "
+                        "se importaron marcadas (filas {rows})."},
+        "en": {"one": "1 row falls outside the station's jurisdiction; it was imported and flagged (row {rows}).",
+               "other": "{count} rows fall outside the station's jurisdiction; they were imported and flagged "
+                        "(rows {rows})."},
     },
     "rows.coords_swapped_columns": {
         "es": "Las columnas de latitud y longitud estaban intercambiadas; se corrigieron.",
         "en": "The latitude and longitude columns were swapped; this was corrected.",
     },
     "rows.coords_swapped_rows": {
-        "es": "{count} fila(s) tenían la latitud y la longitud intercambiadas; se corrigieron (filas {rows}).",
-        "en": "{count} row(s) had latitude and longitude swapped; this was corrected (rows {rows}).",
+        "es": {"one": "1 fila tenía la latitud y la longitud intercambiadas; se corrigió (fila {rows}).",
+               "other": "{count} filas tenían la latitud y la longitud intercambiadas; se corrigieron "
+                        "(filas {rows})."},
+        "en": {"one": "1 row had latitude and longitude swapped; this was corrected (row {rows}).",
+               "other": "{count} rows had latitude and longitude swapped; this was corrected (rows {rows})."},
     },
     "rows.utm_zone_guessed": {
         "es": "Las coordenadas UTM se leyeron en la zona {zone}S (deducida de los datos). "
@@ -137,11 +167,16 @@ MESSAGES = {
               "If that is wrong, set it when importing.",
     },
     "rows.category_unknown": {
-        "es": "{count} fila(s) tienen una modalidad no reconocida y quedaron como «No especificado»: {values}.",
-        "en": "{count} row(s) have an unrecognised category and were set to 'No especificado': {values}.",
+        "es": {"one": "1 fila tiene una modalidad no reconocida y quedó como «No especificado»: {values}.",
+               "other": "{count} filas tienen una modalidad no reconocida y quedaron como «No especificado»: "
+                        "{values}."},
+        "en": {"one": "1 row has an unrecognised category and was set to 'No especificado': {values}.",
+               "other": "{count} rows have an unrecognised category and were set to 'No especificado': {values}."},
     },
     "rows.ubigeo_invalid": {
-        "es": "{count} fila(s) tienen un UBIGEO que no es de 6 dígitos (filas {rows}).",
-        "en": "{count} row(s) have a UBIGEO that is not 6 digits (rows {rows}).",
+        "es": {"one": "1 fila tiene un UBIGEO que no es de 6 dígitos (fila {rows}).",
+               "other": "{count} filas tienen un UBIGEO que no es de 6 dígitos (filas {rows})."},
+        "en": {"one": "1 row has a UBIGEO that is not 6 digits (row {rows}).",
+               "other": "{count} rows have a UBIGEO that is not 6 digits (rows {rows})."},
     },
 }

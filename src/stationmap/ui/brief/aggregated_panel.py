@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHeade
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from stationmap.core.messages import current_language
+from stationmap.core.numbers import mean_text
 
 VERDICT_COLOURS = {"up": "#b2182b", "down": "#2166ac"}
 TREND_PEN = pg.mkPen("#21918c", width=2)
@@ -172,7 +173,7 @@ class AggregatedPanel(QWidget):
             self.table.setItem(row, UBIGEO, QTableWidgetItem(change.ubigeo))
             self.table.setItem(row, CURRENT, count)
             for column, comparison in ((VS_PREVIOUS, change.vs_previous), (VS_LAST_YEAR, change.vs_last_year)):
-                item = QTableWidgetItem(no_reference if comparison is None else self._verdict(comparison, locale))
+                item = QTableWidgetItem(no_reference if comparison is None else self._verdict(comparison))
                 item.setToolTip(no_reference if comparison is None else comparison.sentence(language))
                 if comparison is not None and comparison.verdict in VERDICT_COLOURS:
                     item.setForeground(QBrush(QColor(VERDICT_COLOURS[comparison.verdict])))
@@ -186,13 +187,16 @@ class AggregatedPanel(QWidget):
                                              "count": [c.current for c in self.changes]}),
                                self.category.currentData() or "")
 
-    def _verdict(self, change: Any, locale: QLocale) -> str:
+    def _verdict(self, change: Any) -> str:
         """Short plain words for a table cell; the tooltip carries the full sentence."""
         # "Sube"/"Baja" only when the change test says so; anything else is "Normal", whatever its percent.
         words = {"up": self.tr("Sube"), "down": self.tr("Baja"), "normal": self.tr("Normal")}[change.verdict]
-        usual = self.tr("habitual %1").replace("%1", locale.toString(change.expected, "f", 1))
+        # The usual is a mean of counts: written as the brief writes means ("403", "93.7"), not "403.0".
+        usual = self.tr("habitual %1").replace("%1", mean_text(change.expected))
         percent = "" if change.percent is None else f" ({change.percent:+.0f}\u00a0%)"
-        return f"{words}{percent} · {usual}"
+        # Its own line: a row is as tall as its lines, so a wrap that the row height missed at 1366
+        # pixels can no longer hide the usual.
+        return f"{words}{percent}\n{usual}"
 
     def select_district(self, ubigeo: str) -> None:
         """Show one district: its row of the table selected (if it has one this month) and its trend."""

@@ -93,6 +93,20 @@ class TrendChart(_StaticPlot):
         self.setXRange(-0.3, len(x) - 0.7, padding=0)
 
 
+# Beyond this many weeks the ticks lie months apart: the day says nothing, the year everything.
+_WEEKS_FOR_MONTH_TICKS = 53
+
+
 def _week_ticks(week_starts: list[date], max_ticks: int = 5) -> list[tuple[int, str]]:
+    """Ticks as short as the axis allows: "17/04" within one year, "17/04/16" when the ticks
+    cross a new year, "04/2016" (month and year, as the app writes months) beyond a year,
+    where "17/04, 06/08, 25/11, 15/03" 68 weeks apart would read as four months."""
     step = max(1, int(np.ceil(len(week_starts) / max_ticks)))
-    return [(k, week_starts[k].strftime("%d/%m")) for k in range(0, len(week_starts), step)]
+    shown = list(range(0, len(week_starts), step))
+    if len(week_starts) > _WEEKS_FOR_MONTH_TICKS:
+        pattern = "%m/%Y"
+    elif len({week_starts[k].year for k in shown}) > 1 or week_starts[0].year != week_starts[-1].year:
+        pattern = "%d/%m/%y"
+    else:
+        pattern = "%d/%m"
+    return [(k, week_starts[k].strftime(pattern)) for k in shown]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QWidget
 from stationmap.analysis.temporal import TemporalSummary
 from stationmap.analysis.temporal_series import shift_totals
 from stationmap.core.messages import render
-from stationmap.core.numbers import count_text
+from stationmap.core.numbers import count_text, totals_texts
 from stationmap.core.shifts import DEFAULT_SHIFTS, ShiftPlan
 from stationmap.ui.charts.cell_selection import Cell, block_cells
 
@@ -29,6 +29,7 @@ TEXT_COLOR = "#202020"
 _TOTALS_X = 24.25      # left edge of the row-total column
 _TOTALS_Y = 7.1        # top of the column-total rows
 _ODD_TOTALS_Y = 7.55   # odd hours' totals sit a little lower, so neighbours never touch
+_MIDNIGHT_TOTAL_X = 0.2   # left edge of hour 00's total: clear of the axis line and its ticks
 _SHIFT_LABEL_Y = -0.1  # bottom edge of the shift labels above the cells
 
 
@@ -147,8 +148,9 @@ class HeatChart(pg.GraphicsLayoutWidget):
         self._small.setPointSize(7)
         self._row_totals = [self._text(_TOTALS_X, d + 0.5, (0, 0.5)) for d in range(7)]
         # Totals of four digits or more are wider than a cell: staggered on two lines, each has two cells' room.
-        # Midnight's total starts at the left edge instead: centred, a long one would be cut there.
-        self._column_totals = [self._text(0.0, _TOTALS_Y, (0, 0))] + [
+        # Midnight's total starts near the left edge instead: centred, a long one would be cut there;
+        # right on the edge, the axis' tick joined it and "509" read as "-509".
+        self._column_totals = [self._text(_MIDNIGHT_TOTAL_X, _TOTALS_Y, (0, 0))] + [
             self._text(h + 0.5, _ODD_TOTALS_Y if h % 2 else _TOTALS_Y, (0.5, 0)) for h in range(1, 24)]
         self._grand_total = self._text(_TOTALS_X, _TOTALS_Y, (0, 0))
         self._shift_labels = [self._text(0, _SHIFT_LABEL_Y, (0.5, 1)) for _ in shifts.shifts]
@@ -179,6 +181,10 @@ class HeatChart(pg.GraphicsLayoutWidget):
         total = render("temporal.ui.total", language=self.language)
         days = [(d + 0.5, render(f"temporal.weekday.{d}", language=self.language)) for d in range(7)]
         self.plot.getAxis("left").setTicks([days + [(_TOTALS_Y + 0.35, total)], []])
+        # No tick marks: pyqtgraph draws them into the plot, where the "Total" row's ran into hour 00's
+        # total and "509" read as "-509"; beside named rows and columns of cells they say nothing.
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).setStyle(tickLength=0)
         hours = [(h + 0.5, f"{h:02d}") for h in range(0, 24, 2)]
         self.plot.getAxis("bottom").setTicks([hours, []])
         self._row_header = self._text(_TOTALS_X, -0.1, (0, 1))
@@ -199,22 +205,23 @@ class HeatChart(pg.GraphicsLayoutWidget):
         peak = float(matrix.max()) or 1.0
         self.cells.set_colors(self.colormap.map(matrix.ravel() / peak, mode=pg.ColorMap.QCOLOR))
         self.colorbar.setLevels(low=0.0, high=peak)
-        for item, value in zip(self._row_totals, matrix.sum(axis=1)):
-            item.setText(count_text(value))
-        for item, value in zip(self._column_totals, matrix.sum(axis=0)):
-            item.setText(count_text(value))
-        self._grand_total.setText(count_text(matrix.sum()))
-        self._draw_shift_totals(summary)
+        # Every total of the chart in one format (core.numbers.totals_texts), the shifts' included.
+        shift_sums = np.zeros(len(self.shifts.shifts)) if summary is None else \
+            shift_totals(summary, self.shifts).sum(axis=1)
+        items = [*self._row_totals, *self._column_totals, self._grand_total]
+        values = [*matrix.sum(axis=1), *matrix.sum(axis=0), matrix.sum()]
+        texts = totals_texts([*values, *shift_sums])
+        for item, text in zip(items, texts):
+            item.setText(text)
+        self._draw_shift_totals(texts[len(items):])
         self._selection.setPath(_outline(selected or frozenset()))
 
-    def _draw_shift_totals(self, summary: TemporalSummary | None) -> None:
-        totals = np.zeros(len(self.shifts.shifts)) if summary is None else \
-            shift_totals(summary, self.shifts).sum(axis=1)
+    def _draw_shift_totals(self, totals: list[str]) -> None:
         for label, shift, total in zip(self._shift_labels, self.shifts.shifts, totals):
             label.setText(render("temporal.ui.shift_total", {
                 "name": render(f"temporal.shift.{shift.key}", language=self.language),
                 "start": shift.start_hour, "end": shift.end_hour,
-                "total": count_text(total)}, self.language))
+                "total": total}, self.language))
             label.setPos(_label_centre(shift.hours_of_day()), _SHIFT_LABEL_Y)
 
     def show_pending(self, cells: frozenset[Cell] | None) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout, QWidget)
 
 DATE_FORMAT = "dd/MM/yyyy"
+# The line edit's frame and text margins, beyond the width of its text.
+_LINE_EDIT_PADDING = 24
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class GenerateDialog(QDialog):
                                      "aleatorio de las visitas"))
         self.author = QLineEdit(author, self)
         self.author.setPlaceholderText(self.tr("Grado y nombre de quien elabora el plan"))
+        # Wide enough for the whole hint in either language ("Rank and name of wh…" was cut at 1366 px).
+        self.author.setMinimumWidth(self.author.fontMetrics().horizontalAdvance(self.author.placeholderText())
+                                    + _LINE_EDIT_PADDING)
         self.n_sectors = QSpinBox(self)
         self.n_sectors.setRange(2, 60)
         self.n_sectors.setValue(6)

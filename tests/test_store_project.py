@@ -303,7 +303,8 @@ def test_a_reader_sees_the_incidents_committed_before_a_write_began(tmp_path):
 def test_project_in_a_missing_folder_cannot_be_created(tmp_path):
     with pytest.raises(ProjectError) as caught:
         Project.create(tmp_path / "no" / "such" / "folder" / "a.stationmap")
-    assert caught.value.code == "project.cannot_write"
+    assert caught.value.code == "project.folder_missing"
+    assert caught.value.data["folder"] == str(tmp_path / "no" / "such" / "folder")
 
 
 def test_a_folder_is_not_a_project(tmp_path):

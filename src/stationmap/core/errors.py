@@ -7,7 +7,28 @@ The layer that raises knows *what* went wrong; only the layer that shows it
 
 from __future__ import annotations
 
+import errno
 from typing import Any
+
+# errno -> code of the phrase (core/catalog/general.py) that says why the system refused a file.
+_OS_REASONS = {
+    errno.EROFS: "os_reason.read_only",
+    errno.EPERM: "os_reason.no_permission",
+    errno.EACCES: "os_reason.no_permission",
+    errno.ENOSPC: "os_reason.disk_full",
+    errno.EDQUOT: "os_reason.disk_full",
+    errno.EIO: "os_reason.io_error",
+    errno.ENAMETOOLONG: "os_reason.path_too_long",
+    errno.ENOENT: "os_reason.not_found",
+    errno.EBUSY: "os_reason.busy",
+    errno.ETXTBSY: "os_reason.busy",
+}
+
+
+def os_reason_code(error: BaseException) -> str | None:
+    """The code of a translated phrase for why the system refused a file (`error` an OSError), or None
+    for an uncommon cause, whose own text is then the best there is."""
+    return _OS_REASONS.get(getattr(error, "errno", None)) if isinstance(error, OSError) else None
 
 
 class StationMapError(Exception):

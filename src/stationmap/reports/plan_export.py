@@ -23,12 +23,25 @@ def plan_bounds(plan: PatrolPlan) -> tuple[float, float, float, float]:
     return shapely.union_all([s.geometry for s in plan.sectors]).bounds
 
 
+def _make_out_folder(out: Path) -> None:
+    """The folder the plan goes into, or the brief's own coded error saying why it cannot be
+    (a file in the way, no permission to write, a disk that refuses); nothing half-made is left."""
+    from stationmap.core.errors import StationMapError
+    from stationmap.reports.jobs import check_out_folder
+
+    check_out_folder(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StationMapError("brief.out_failed", path=str(out), detail=error.strerror or str(error)) from None
+
+
 def export_plan(plan: PatrolPlan, out_dir: str | Path, *, station: str, basemap=None, synthetic: bool = False,
                 progress: Progress = no_progress, language: str | None = None) -> list[Path]:
     """Every file of the plan, all in `language` (default: the language the user chose)."""
     lang = language or current_language()
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    _make_out_folder(out)
     written = []
     progress(0.0, "PDF")
     written.append(write_plan_pdf(plan, out / "plan_patrullaje.pdf", station=station, basemap=basemap,

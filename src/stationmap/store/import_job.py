@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from stationmap.core.errors import InputFileError, MappingError, StationMapError
+from stationmap.core.errors import InputFileError, MappingError, ProjectError, StationMapError
 from stationmap.core.messages import render
 from stationmap.core.model import (COUNT_COLUMNS, FileSummary, ImportReport,
                                    Rejection, TableKind, Warning_)
@@ -48,18 +48,29 @@ class ImportRequest:
     paths: list[Path]
     mapping: "ColumnMapping | None" = None   # None -> a matching saved profile, else the guess
     sheet: str | None = None
+    # `stationmap import --project NEW` makes the project; the window imports only into the project it
+    # has open, and a file that has gone (moved, deleted, stick pulled out) must not come back empty.
+    create_missing: bool = True
 
 
 def run(request: ImportRequest, progress: Progress = no_progress) -> ImportReport:
-    """Import `request.paths` into `request.project` (created if missing)."""
+    """Import `request.paths` into `request.project` (created if missing and `create_missing`)."""
     from stationmap.io.readers import expand_inputs
 
     files = expand_inputs(request.paths)
     if not files:
         raise InputFileError("project.no_input_files",
                              paths=", ".join(str(p) for p in request.paths))
-    with Project.open_or_create(request.project) as project:
+    with _open_project(request) as project:
         return _import_files(project, files, request, progress)
+
+
+def _open_project(request: ImportRequest) -> Project:
+    if request.create_missing:
+        return Project.open_or_create(request.project)
+    if not Path(request.project).exists():
+        raise ProjectError("project.gone", path=str(request.project))
+    return Project.open(request.project)
 
 
 def _import_files(project: Project, files: list[Path], request: ImportRequest,

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import sqlite3
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from stationmap.core.errors import ProjectError
 from stationmap.core.model import COUNT_COLUMNS
-from stationmap.store import incident_chunks, schema
+from stationmap.store import file_errors, incident_chunks, schema
 from stationmap.store.tables import INTEGER, REAL, read_frame, select_all_sql
 
 if TYPE_CHECKING:
@@ -63,12 +64,13 @@ class Project:
     @classmethod
     def create(cls, path: str | Path) -> "Project":
         path = Path(path)
+        _check_path_length(path)
         if path.exists():
             raise ProjectError("project.already_exists", path=str(path))
         try:
             db = _connect(path)
         except sqlite3.Error as error:
-            raise ProjectError("project.cannot_write", path=str(path), detail=str(error)) from error
+            raise _explained(path, error) from error
         project = cls(path, db)
         try:
             with project.transaction():
@@ -82,37 +84,65 @@ class Project:
     @classmethod
     def open(cls, path: str | Path) -> "Project":
         path = Path(path)
+        _check_path_length(path)
         if not path.exists():
             raise ProjectError("project.not_found", path=str(path))
         try:
             is_sqlite = path.is_file() and _has_sqlite_magic(path)
         except OSError as error:  # no permission, a disk that went away
-            raise ProjectError("project.unreadable", path=str(path), detail=str(error)) from error
+            raise _unreadable(path, error) from error
         if not is_sqlite:
             raise ProjectError("project.not_a_project", path=str(path))
         try:
             db = _connect(path)
         except sqlite3.Error as error:
-            raise ProjectError("project.damaged", path=str(path), detail=str(error)) from error
+            raise _opening_error(path, error) from error
         try:
             version = _check_identity(path, db)
             if version < schema.SCHEMA_VERSION:
                 db.close()
-                _backup(path, version)
-                db = _connect(path)
-                project = cls(path, db)
-                with project.transaction():
-                    schema.migrate(db, version)
-                _give_back_free_pages(db)
-                return project
+                return cls._migrated(path, version)
         except BaseException:
             db.close()
             raise
         return cls(path, db)
 
     @classmethod
+    def _migrated(cls, path: Path, version: int) -> "Project":
+        """The project at `path`, brought up to this version's format after a backup of the old file.
+
+        Updating needs writing; a write-protected old project is refused with a message that says so
+        (and what to do), and the backup that could not be used is not left behind."""
+        backup = _backup(path, version)
+        try:
+            db = _connect(path)
+        except sqlite3.Error as error:
+            raise _explained(path, error) from error
+        project = cls(path, db)
+        try:
+            with project.transaction():
+                schema.migrate(db, version)
+        except ProjectError as error:
+            db.close()
+            if error.code != "project.read_only":
+                raise
+            backup.unlink(missing_ok=True)   # a copy of a file that stays as it was
+            raise ProjectError("project.needs_upgrade_read_only", path=str(path)) from error
+        except BaseException:
+            db.close()
+            raise
+        _give_back_free_pages(db)
+        return project
+
+    @classmethod
     def open_or_create(cls, path: str | Path) -> "Project":
         return cls.open(path) if Path(path).exists() else cls.create(path)
+
+    def writable(self) -> bool:
+        """Whether the file and its folder (for the journal) can be written now: False on a locked
+        stick, a read-only folder, or a file that has gone. A hint for optional writes only; a
+        real write still says why it failed."""
+        return os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK | os.X_OK)
 
     def close(self) -> None:
         self.db.close()
@@ -132,25 +162,40 @@ class Project:
         with self._translated():
             self.db.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
+            # The writes in between fail the same ways as BEGIN and COMMIT do (read-only stick,
+            # stick pulled out, disk full): they are said in words too.
+            with self._translated():
+                yield self.db
         except BaseException:
-            self.db.rollback()
+            self._roll_back()
             raise
-        with self._translated():
-            self.db.commit()
+        try:
+            with self._translated():
+                self.db.commit()
+        except BaseException:
+            self._roll_back()   # a failed COMMIT leaves the transaction open; the next write must not join it
+            raise
+
+    def _roll_back(self) -> None:
+        """Undo the open transaction. If even that fails (the disk is gone), the journal stays
+        beside the file and SQLite rolls it back the next time the project is opened."""
+        try:
+            if self.db.in_transaction:
+                self.db.rollback()
+        except sqlite3.Error:
+            log.warning("rollback of %s failed; the journal undoes it on the next open", self.path,
+                        exc_info=True)
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
-        """SQLite's own errors become ProjectErrors a user can read."""
+        """SQLite's own errors become ProjectErrors a user can read (store.file_errors)."""
         try:
             yield
-        except sqlite3.OperationalError as error:
-            text = str(error)
-            if "locked" in text or "busy" in text:
-                raise ProjectError("project.busy", path=str(self.path)) from error
-            raise ProjectError("project.cannot_write", path=str(self.path), detail=text) from error
-        except sqlite3.DatabaseError as error:
-            raise ProjectError("project.damaged", path=str(self.path), detail=str(error)) from error
+        except sqlite3.Error as error:
+            explained = file_errors.sqlite_error(self.path, error)
+            if explained is None:
+                raise
+            raise explained from error
 
     # --- tables -------------------------------------------------------------------------
     def incidents(self) -> "pd.DataFrame":
@@ -197,7 +242,8 @@ class Project:
         try:
             yield
         except (pa.ArrowInvalid, OSError) as error:
-            raise ProjectError("project.damaged", path=str(self.path), detail=str(error)) from error
+            log.warning("unreadable chunk in %s: %s", self.path, error)
+            raise ProjectError("project.damaged", path=str(self.path)) from error
 
     def imports(self) -> "pd.DataFrame":
         """The import history; each report's warnings carry a "message" in the current language."""
@@ -315,6 +361,39 @@ def rendered_report_json(text: Any, language: str | None = None) -> Any:
     return json.dumps(report, ensure_ascii=False)
 
 
+def _explained(path: Path, error: sqlite3.Error) -> Exception:
+    """`error` as the ProjectError that explains it (a programming error stays as it is)."""
+    return file_errors.sqlite_error(path, error) or error
+
+
+def _check_path_length(path: Path) -> None:
+    """A path SQLite or the file system cannot take is said so before it fails as something vaguer
+    ("unable to open database file", or an OSError from merely asking whether it exists)."""
+    if file_errors.path_too_long(path):
+        raise ProjectError("project.path_too_long", path=str(path))
+
+
+def _opening_error(path: Path, error: sqlite3.Error) -> Exception:
+    """What stopped SQLite reading an existing project. Reading a read-only file works; it fails
+    only when a save was left half-done and its journal must be rolled back first, which needs
+    writing. Such a project is not damaged, and must not be called so."""
+    explained = _explained(path, error)
+    code = explained.code if isinstance(explained, ProjectError) else None
+    if code == "project.read_only":
+        return ProjectError("project.read_only_unfinished_save", path=str(path))
+    if code == "project.cannot_write":   # nothing is written while opening: an odd answer to a read
+        return ProjectError("project.damaged", path=str(path))
+    return explained
+
+
+def _unreadable(path: Path, error: OSError) -> ProjectError:
+    """Reading the file's first bytes failed: a disk that went away, no permission, a path too long."""
+    explained = file_errors.os_error(path, error)
+    if explained.code == "project.cannot_write":
+        return ProjectError("project.unreadable", path=str(path), detail=explained.data["detail"])
+    return explained
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so nothing commits behind our back.
     db = sqlite3.connect(path, isolation_level=None, timeout=2.0)
@@ -353,15 +432,12 @@ def _check_identity(path: Path, db: sqlite3.Connection) -> int:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
         page_count = db.execute("PRAGMA page_count").fetchone()[0]
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise ProjectError("project.busy", path=str(path)) from error
-        raise ProjectError("project.damaged", path=str(path), detail=str(error)) from error
-    except sqlite3.DatabaseError as error:
-        raise ProjectError("project.damaged", path=str(path), detail=str(error)) from error
+    except sqlite3.Error as error:
+        raise _opening_error(path, error) from error
     if application_id != schema.APPLICATION_ID:
         raise ProjectError("project.not_a_project", path=str(path))
     if path.stat().st_size < page_size * page_count:
+        log.warning("%s is shorter than its %d pages: truncated", path, page_count)
         raise ProjectError("project.damaged", path=str(path), detail="truncated")
     if version > schema.SCHEMA_VERSION:
         raise ProjectError("project.too_new", path=str(path), version=version,
@@ -386,5 +462,11 @@ def _backup(path: Path, version: int) -> Path:
     try:
         shutil.copy2(path, target)
     except OSError as error:
-        raise ProjectError("project.cannot_write", path=str(target), detail=str(error)) from error
+        with suppress(OSError):
+            target.unlink(missing_ok=True)   # a half-written copy is no backup
+        # The backup is only the first write of the update: say what the user asked for, the project.
+        explained = file_errors.os_error(path, error)
+        if explained.code == "project.read_only":
+            raise ProjectError("project.needs_upgrade_read_only", path=str(path)) from error
+        raise explained from error
     return target

@@ -14,6 +14,7 @@ from stationmap.core.errors import ProjectError
 from stationmap.core.model import ImportReport, Warning_
 from stationmap.core.progress import Progress, no_progress, sub_progress
 from stationmap.store import import_job
+from stationmap.store.file_errors import path_too_long
 from stationmap.store.paths import install_root
 from stationmap.store.project import Project
 
@@ -47,6 +48,9 @@ def write_sample_project(path: str | Path, source: Path | None = None,
                          progress: Progress = no_progress) -> SampleResult:
     """Build the sample station project at `path` (which must not exist yet)."""
     target = Path(path)
+    # The build happens under "<name>.partial": that name must fit too.
+    if path_too_long(target.with_name(target.name + ".partial")):
+        raise ProjectError("project.path_too_long", path=str(target))
     if target.exists():
         raise ProjectError("project.already_exists", path=str(target))
     source = source or sample_data_dir()

@@ -6,6 +6,7 @@ through what the window hands it, never by reaching into the window.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -67,14 +68,25 @@ class ImportFlow(QObject):
                             start_folder=self._settings.last_import_dir)
 
     def begin(self, paths: list[Path]) -> None:
-        if self._project() is None:
+        project = self._project()
+        if project is None:
+            return
+        if not Path(project.path).exists():
+            from stationmap.core.errors import ProjectError
+            from stationmap.ui.error_display import show_error
+
+            show_error(self._window, ProjectError("project.gone", path=str(project.path)))
             return
         dialog = self.dialog_for(paths)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start(dialog.request())
 
     def start(self, request: Any) -> None:
-        """Run the import on the worker with a progress bar and Cancel."""
+        """Run the import on the worker with a progress bar and Cancel.
+
+        Only into the project that is open: if its file has gone meanwhile, the import says so
+        instead of making a new, empty project at the same path."""
+        request = replace(request, create_missing=False)
         if request.paths:
             first = Path(request.paths[0])
             self._settings.last_import_dir = str(first if first.is_dir() else first.parent)

@@ -54,6 +54,16 @@ FIRST_WINDOW_SIZE = QSize(1280, 800)
 WINDOW_FRAME_ROOM = QSize(16, 40)
 
 
+def _read_incidents(project: Any) -> Any:
+    """The project's incidents; a project that cannot give them is closed again before the error
+    goes on, so the file is not held open by a window that never showed it."""
+    try:
+        return project.incidents()
+    except BaseException:
+        project.close()
+        raise
+
+
 def _first_window_size(available: QSize) -> QSize:
     return FIRST_WINDOW_SIZE.boundedTo(available - WINDOW_FRAME_ROOM)
 
@@ -285,10 +295,14 @@ class MainWindow(QMainWindow):
             return False
         try:
             project = Project.open(path)
+            # Damage deep in the file shows only when the incidents are read: read them before the
+            # open project is let go, so a failure leaves the window as it was (ui.map_first reads
+            # them on the worker instead, at start-up, when there is no other project to keep).
+            incidents = None if map_first and self.map_panel is not None else _read_incidents(project)
         except Exception as error:  # ProjectError explains itself; anything else is logged
             show_error(self, error)
             return False
-        self._set_project(project, map_first=map_first)
+        self._set_project(project, map_first=map_first, incidents=incidents)
         return True
 
     def create_project(self, path: str | Path) -> bool:
@@ -305,7 +319,7 @@ class MainWindow(QMainWindow):
         self._set_project(project)
         return True
 
-    def _set_project(self, project: Any, map_first: bool = False) -> None:
+    def _set_project(self, project: Any, map_first: bool = False, incidents: Any = None) -> None:
         self.close_project()
         self.project = project
         self._map_pending = True
@@ -317,6 +331,9 @@ class MainWindow(QMainWindow):
             self.filter_state.clear()
             self._map_first.start(Path(project.path))
             self._show_project_state()
+        elif incidents is not None:
+            self.project_changed.emit(project)
+            self._show_incidents(incidents)
         else:
             self.project_changed.emit(project)
             self._reload_project()
@@ -335,8 +352,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._build_shown_charts)
 
     def _first_table_failed(self, error: Exception) -> None:
-        if self.project is not None:
-            self.project_changed.emit(self.project)
+        # A project whose incidents cannot be read (damage deep in the file) is not kept open
+        # half-shown: the window goes back to no project, the same state the start page shows.
+        self.close_project()
         show_error(self, error)
 
     def _reload_project(self) -> None:
@@ -478,13 +496,26 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.project is not None and any(u.isLocalFile() for u in event.mimeData().urls()):
+        # Accepted on the start page too: a project file is opened, and data files are told why not.
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """A dropped project is opened (asking about unsaved work, as Abrir does); data files are
+        imported into the open project."""
+        from stationmap.store.project import PROJECT_SUFFIX
+
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
+        if not paths:
+            return
+        event.acceptProposedAction()
+        projects = [p for p in paths if p.suffix.lower() == PROJECT_SUFFIX]
+        if projects:
+            self.open_project(projects[0])
+        elif self.project is None:
+            QMessageBox.information(self, self.tr("Importar"), self.tr(
+                "Para importar archivos, primero abra o cree un proyecto: los datos se guardan en él."))
+        else:
             self.imports.begin(paths)
 
     # --- closing ----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ def export_table(window: Any, path: Path) -> None:
     try:
         write_table(window.incident_panel.shown_incidents(), path, sheet_name="Incidentes")
     except Exception as error:
-        show_error(window, error)
+        show_error(window, _with_translated_reason(error))
     else:
         done = QCoreApplication.translate("MainWindow", "Tabla exportada: %1")
         window.statusBar().showMessage(done.replace("%1", str(path)), 8000)
@@ -48,3 +48,17 @@ def show_about(window: Any) -> None:
         "<p>Archivo de registro:<br>%2</p>")
     QMessageBox.about(window, QCoreApplication.translate("MainWindow", "Acerca de StationMap"),
                       text.replace("%1", __version__).replace("%2", str(log_path())))
+
+
+def _with_translated_reason(error: Exception) -> Exception:
+    """A refused write said with the reason in the user's language ("Operation not permitted" is not
+    Spanish); the system's own words stay on the error's cause, for the log."""
+    from stationmap.core.errors import StationMapError, os_reason_code
+    from stationmap.core.messages import render
+
+    code = os_reason_code(error.__cause__)
+    if not isinstance(error, StationMapError) or "reason" not in error.data or code is None:
+        return error
+    translated = StationMapError(error.code, **{**error.data, "reason": render(code)})
+    translated.__cause__ = error.__cause__
+    return translated

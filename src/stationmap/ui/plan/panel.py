@@ -9,6 +9,7 @@ its own TaskRunner, and reports the sector overlay for the map through
 from __future__ import annotations
 
 import copy
+import logging
 from pathlib import Path
 from typing import Any, Callable
 
@@ -33,6 +34,7 @@ from stationmap.ui.plan.work import BuildRequest, ExportRequest, build_project_p
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 from stationmap.ui.unsaved_work import UnsavedWork
 
+log = logging.getLogger(__name__)
 UNITS_META = "units_spec"
 AUTHOR_META = "plan_author"
 DAY = "%d/%m/%Y"
@@ -136,10 +138,21 @@ class PlanPanel(QWidget):
         if self.incidents is None or len(self.incidents) == 0:
             show_error(self, StationMapError("plan_ui.no_incidents"))
             return
-        self.project.set_meta(AUTHOR_META, choices.author)
+        self._remember_author(choices.author)
         request = BuildRequest(Path(self.project.path), self.units_editor.spec(), choices.start, choices.end,
                                choices.seed, choices.author, choices.n_sectors)
         self._start(build_project_plan, request, self.tr("Generando el plan de patrullaje…"), self._built)
+
+    def _remember_author(self, author: str) -> None:
+        """Keep the author as the next plan's default. Only a convenience: a write-protected project
+        (a locked USB stick) still builds and exports its plan, so a refused write is only logged."""
+        if not self.project.writable():
+            return   # a write refused half-way could leave the stick with a journal to roll back
+        try:
+            if self.project.get_meta(AUTHOR_META, "") != author:
+                self.project.set_meta(AUTHOR_META, author)
+        except StationMapError as error:
+            log.info("the plan's author was not kept in the project: %s", error)
 
     def _built(self, result: Any) -> None:
         self._set_plan(result.plan, saved=False)

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
 
     project_changed = Signal(object)     # the open Project, or None when closed
     incidents_changed = Signal(object)   # the project's incident DataFrame after (re)loading
+    work_written = Signal()              # a feature wrote some of its work (a plan version saved, files exported)
 
     def __init__(self, store: SettingsStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -451,6 +452,14 @@ class MainWindow(QMainWindow):
                           texts["El idioma cambiará la próxima vez que abra StationMap."], parent=self)
         box.addButton(texts["Aceptar"], QMessageBox.ButtonRole.AcceptRole)
         box.exec()
+
+    def set_recent_projects(self, paths: list[str]) -> None:
+        """Replace the recent projects (Archivo ▸ Proyectos recientes and the first screen) and keep them:
+        a feature that discards project files (the training's reset) takes them off the lists at once."""
+        self.settings.recent_projects = list(paths)
+        self.menus.set_recent(self.settings.recent_projects)
+        self.start_page.set_recent(self.settings.recent_projects)
+        self._store_settings()
 
     # --- state shown ----------------------------------------------------------------------
     def _show_project_state(self) -> None:

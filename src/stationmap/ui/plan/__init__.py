@@ -40,6 +40,8 @@ def install(window: Any, lazy: bool = False) -> Any:
         window.incidents_changed.connect(panel.set_incidents)
         panel.overlay_changed.connect(draw_overlay)
         panel.plan_available.connect(export.setEnabled)
+        panel.saved.connect(window.work_written)
+        panel.exported.connect(lambda _files: window.work_written.emit())
         export.triggered.connect(panel.export)
         panel.set_project(window.project)
         panel.set_incidents(window.incidents)

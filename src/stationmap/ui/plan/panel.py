@@ -43,6 +43,7 @@ DAY = "%d/%m/%Y"
 class PlanPanel(QWidget):
     overlay_changed = Signal(object, str)   # sector GeoJSON with units (None: remove), overlay title
     exported = Signal(object)               # list of written paths
+    saved = Signal()                        # the plan in the editor was saved as a version
     plan_available = Signal(bool)           # a plan is open (export, save and rebalance make sense)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -207,6 +208,7 @@ class PlanPanel(QWidget):
         self._saved = True
         self._refresh_versions()
         self._show_status()
+        self.saved.emit()
 
     def unsaved_work(self) -> UnsavedWork | None:
         """The plan in the editor, when it is not saved as a version (MainWindow.add_unsaved_work)."""

@@ -15,6 +15,8 @@ from stationmap.core.errors import StationMapError
 from stationmap.store.paths import resources_dir
 
 EXERCISES_FILE = "exercises.json"
+# The trainer's guide of each language (resources/training/build_guide.py writes them).
+GUIDE_FILES = {"es": "guia_del_instructor.pdf", "en": "trainers_guide.pdf"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,11 @@ class Exercise:
 
 def training_dir() -> Path:
     return resources_dir("training")
+
+
+def guide_path(language: str) -> Path:
+    """The trainer's guide in `language` (the Spanish one for a language without its own)."""
+    return training_dir() / GUIDE_FILES.get(language, GUIDE_FILES["es"])
 
 
 @lru_cache(maxsize=4)

@@ -1,4 +1,5 @@
-"""The side panel of training mode: the guided exercises, each with its ✓ once done.
+"""The side panel of training mode: the guided exercises, each with its ✓ once done, or a hint
+saying what is missing once the trainee has tried it.
 
 It only shows; `TrainingMode` decides what is done and reacts to the buttons.
 """
@@ -12,15 +13,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
+from stationmap.ui.training.checks import PENDING, Check
 from stationmap.ui.training.content import Exercise
 
 DONE_STYLE = "color: #1a7f37; font-weight: bold;"
 PENDING_STYLE = "color: #6e6e6e;"
+HINT_STYLE = "color: #9a3d00;"   # dark orange: not an error, but not to be overlooked either
 MINIMUM_WIDTH = 340   # the numbered steps stay readable, two or three words a line at worst
 
 
 class ExerciseBox(QGroupBox):
-    """One exercise: numbered title, steps, and its state (pending or ✓ with what was found).
+    """One exercise: numbered title, steps, and its state (pending, a hint, or ✓ with what was found).
 
     The title is a wrapped label, not the group box's own title, which never wraps and
     would make a narrow dock scroll sideways.
@@ -43,17 +46,20 @@ class ExerciseBox(QGroupBox):
         layout.addWidget(self.title_label)
         layout.addWidget(steps)
         layout.addWidget(self.state_label)
-        self.set_result(None)
+        self.set_result(PENDING)
 
-    def set_result(self, detail: dict | None) -> None:
-        self.done = detail is not None
-        if detail is None:
-            self.state_label.setText(self.tr("Pendiente (unos %1 min)").replace("%1",
-                                                                               str(self.exercise.minutes)))
-            self.state_label.setStyleSheet(PENDING_STYLE)
+    def set_result(self, check: Check) -> None:
+        self.done = check.done
+        if check.done:
+            text, style = "✓ " + self.exercise.done.format(**check.detail), DONE_STYLE
+        elif check.hint:
+            text, style = self.tr("Todavía no: %1").replace("%1", check.hint), HINT_STYLE
         else:
-            self.state_label.setText("✓ " + self.exercise.done.format(**detail))
-            self.state_label.setStyleSheet(DONE_STYLE)
+            text = self.tr("Pendiente (unos %1 min)").replace("%1", str(self.exercise.minutes))
+            style = PENDING_STYLE
+        if text != self.state_label.text():   # rechecked every few seconds: keep a selection made in it
+            self.state_label.setText(text)
+            self.state_label.setStyleSheet(style)
 
 
 class TrainingPanel(QWidget):
@@ -111,9 +117,9 @@ class TrainingPanel(QWidget):
         self.folder_label.setToolTip(str(folder) if folder is not None else "")
         self.check_button.setEnabled(folder is not None)
 
-    def set_results(self, results: dict[str, dict | None]) -> None:
+    def set_results(self, results: dict[str, Check]) -> None:
         for exercise_id, box in self.boxes.items():
-            box.set_result(results.get(exercise_id))
+            box.set_result(results.get(exercise_id, PENDING))
         done = sum(box.done for box in self.boxes.values())
         self.progress_label.setText(self.tr("Hechos: %1 de %2").replace("%1", str(done))
                                     .replace("%2", str(len(self.boxes))))

@@ -57,3 +57,16 @@ def discard_other_sessions(keep: Path | None, root: Path | None = None) -> None:
             shutil.rmtree(folder, ignore_errors=True)
             if folder.exists():
                 log.info("Training folder %s still in use; left for next time", folder)
+
+
+def without_other_sessions(paths: list[str], keep: Path | None, root: Path | None = None) -> list[str]:
+    """`paths` (recent projects) less every training copy but the one in `keep`: a discarded
+    session is not offered again, even while Windows still holds its folder for next time."""
+    root = (root or training_root()).resolve()
+    kept_folder = keep.resolve() if keep is not None else None
+
+    def discarded(path: str) -> bool:
+        folder = Path(path).resolve().parent
+        return folder.parent == root and folder != kept_folder
+
+    return [path for path in paths if not discarded(path)]

@@ -100,3 +100,69 @@ def test_a_folder_that_cannot_be_made_falls_back_to_the_per_user_folder(exe_fold
     environ: dict[str, str] = {}
     assert enable_portable_mode(exe_folder, environ, frozen=True) is None
     assert paths.CONFIG_ENV not in environ
+
+
+def test_recent_projects_inside_the_program_folder_survive_a_renamed_workshop_folder(tmp_path):
+    from stationmap.store.portable import path_to_store, stored_path
+
+    program = tmp_path / "Taller" / "StationMap"
+    session = program / PORTABLE_FOLDER / "capacitacion" / "sesion_1" / "estacion.stationmap"
+    stored = path_to_store(session, program)
+    assert stored == "StationMapData/capacitacion/sesion_1/estacion.stationmap"
+    moved = tmp_path / "Taller_lunes" / "StationMap"
+    assert stored_path(stored, moved) == str(moved / PORTABLE_FOLDER / "capacitacion" / "sesion_1"
+                                              / "estacion.stationmap")
+    # Elsewhere, and outside portable mode (no base), paths stay as they are; old absolute entries read.
+    elsewhere = tmp_path / "Documentos" / "trujillo.stationmap"
+    assert path_to_store(elsewhere, program) == str(elsewhere)
+    assert path_to_store(session, None) == str(session)
+    assert stored_path(str(session), moved) == str(session)
+    assert stored_path("C:\\Users\\ana\\p.stationmap", moved) == "C:\\Users\\ana\\p.stationmap"
+    assert stored_path("", moved) == "" and stored_path("x.stationmap", None) == "x.stationmap"
+
+
+def test_the_portable_folder_in_use_is_known_after_the_command_line_chose_it(exe_folder):
+    from stationmap.store.portable import active_portable_dir
+
+    (exe_folder / PORTABLE_MARKER).write_text("")
+    environ: dict[str, str] = {}
+    assert active_portable_dir(exe_folder, environ, frozen=True) is None      # not switched on yet
+    chosen = enable_portable_mode(exe_folder, environ, frozen=True)
+    assert enable_portable_mode(exe_folder, environ, frozen=True) is None     # a second call chooses nothing
+    assert active_portable_dir(exe_folder, environ, frozen=True) == chosen   # ... but the folder is known
+    environ[paths.CONFIG_ENV] = "/elsewhere"                                   # support staff's own folder
+    assert active_portable_dir(exe_folder, environ, frozen=True) is None
+
+
+def test_the_settings_keep_a_workshop_folders_recent_projects_when_it_moves(tmp_path, monkeypatch, qapp):
+    # A workshop folder on a USB stick: Windows gives the stick another drive letter on the next laptop,
+    # or the trainer renames the copy. Recent projects inside it still open; others stay as they were.
+    from stationmap.ui.app_config import SettingsStore
+
+    def run_from(folder):
+        (folder / PORTABLE_MARKER).write_text("", encoding="utf-8")
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+        monkeypatch.setattr(sys, "executable", str(folder / "StationMap.exe"))
+        monkeypatch.delenv(paths.CONFIG_ENV, raising=False)
+        return enable_portable_mode()
+
+    first = tmp_path / "E" / "StationMap"
+    first.mkdir(parents=True)
+    (first / "StationMap.exe").write_bytes(b"MZ")
+    data = run_from(first)
+    session = data / "capacitacion" / "sesion_1" / "estacion.stationmap"
+    elsewhere = tmp_path / "Documentos" / "trujillo.stationmap"
+    store = SettingsStore()
+    settings = store.load()
+    settings.recent_projects = [str(session), str(elsewhere)]
+    settings.last_import_dir = str(data / "datos")
+    store.save(settings)
+
+    moved = tmp_path / "F" / "StationMap"
+    moved.parent.mkdir()
+    first.rename(moved)
+    run_from(moved)
+    again = SettingsStore().load()
+    assert again.recent_projects == [str(moved / PORTABLE_FOLDER / "capacitacion" / "sesion_1" / "estacion.stationmap"),
+                                     str(elsewhere)]
+    assert again.last_import_dir == str(moved / PORTABLE_FOLDER / "datos")

@@ -41,7 +41,7 @@ def run_gui(project_path: Path | None = None) -> int:
     from stationmap.ui.startup import pause_garbage_collection
 
     pause_garbage_collection()   # until the first map is drawn (ui.startup.start_window)
-    from stationmap.store.portable import enable_portable_mode
+    from stationmap.store.portable import active_portable_dir, enable_portable_mode
 
     enable_portable_mode()  # a workshop laptop's StationMapData folder beside the program, if present
     # pandas is no longer imported here, before PySide6: the first map is drawn without it
@@ -57,6 +57,7 @@ def run_gui(project_path: Path | None = None) -> int:
     from stationmap.ui.app_config import SettingsStore
     from stationmap.ui.app_icon import app_icon
     from stationmap.ui.error_display import install_excepthook
+    from stationmap.ui.portable_qt import keep_qt_settings_in
     from stationmap.ui.startup import start_window
     from stationmap.ui.translations import install_translators
 
@@ -65,6 +66,9 @@ def run_gui(project_path: Path | None = None) -> int:
     app.setOrganizationName("StationMap")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    portable = active_portable_dir()   # chosen above, or already by the command line (`stationmap gui`)
+    if portable is not None:
+        keep_qt_settings_in(portable, app)   # the file dialogs' folders stay on the stick too
     path = setup_file_logging()
     install_excepthook()
     log.info("StationMap %s starting; log at %s", __version__, path)

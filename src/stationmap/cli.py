@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -22,74 +24,133 @@ log = logging.getLogger("stationmap.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("es", "en"), default=argparse.SUPPRESS,
-                        help="idioma de los mensajes / message language (es)")
-    parser = argparse.ArgumentParser(
-        prog="stationmap", parents=[common],
-        description="StationMap: mapa del delito y plan de patrullaje sin conexión / "
-                    "offline crime mapping and patrol planning.")
-    parser.add_argument("--version", action="version", version=f"stationmap {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="comprobar esta instalación sin red / check this installation offline")
+    """The command line, its help in the current message language (core.messages.set_language first)."""
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", choices=("es", "en"), default=argparse.SUPPRESS, help=_render("commands.help_lang"))
+    parser = _Parser(prog="stationmap", parents=[common], description=_render("commands.help_description"),
+                     epilog=_where_things_go())
+    parser.add_argument("--version", action="version", version=f"stationmap {__version__}",
+                        help=_render("commands.help_version"))
+    parser.add_argument("--self-test", action="store_true", help=_render("commands.help_self_test"))
     parser.add_argument("--startup-probe", type=Path, metavar="PROJECT", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", help=_render("commands.help_commands"))
 
-    importing = commands.add_parser("import", parents=[common],
-                                    help="importar archivos de incidentes / import incident files")
-    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                           help="archivos o carpetas / files or folders")
-    importing.add_argument("--project", required=True, type=Path,
-                           help="proyecto .stationmap (se crea si falta) / project, created if missing")
-    importing.add_argument("--mapping", type=Path, metavar="PROFILE.json",
-                           help="perfil de columnas / column mapping profile")
-    importing.add_argument("--report", type=Path, metavar="REPORT.json",
-                           help="guardar el informe JSON / write the JSON report")
-    importing.add_argument("--sheet", help="hoja de Excel / Excel sheet")
+    importing = commands.add_parser("import", parents=[common], help=_render("commands.help_import"))
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_render("commands.help_paths"))
+    importing.add_argument("--project", required=True, type=Path, help=_render("commands.help_import_project"))
+    importing.add_argument("--mapping", type=Path, metavar="PROFILE.json", help=_render("commands.help_mapping"))
+    importing.add_argument("--report", type=Path, metavar="REPORT.json", help=_render("commands.help_report"))
+    importing.add_argument("--sheet", help=_render("commands.help_sheet"))
 
-    sample = commands.add_parser("sample", parents=[common],
-                                 help="crear el proyecto de ejemplo / write the sample project")
-    sample.add_argument("--project", required=True, type=Path)
+    sample = commands.add_parser("sample", parents=[common], help=_render("commands.help_sample"))
+    sample.add_argument("--project", required=True, type=Path, help=_render("commands.help_sample_project"))
 
-    plan = commands.add_parser("plan", parents=[common],
-                               help="plan de patrullaje y sus exportaciones / patrol plan and its exports")
-    plan.add_argument("--project", required=True, type=Path)
+    plan = commands.add_parser("plan", parents=[common], help=_render("commands.help_plan"))
+    plan.add_argument("--project", required=True, type=Path, help=_render("commands.help_project"))
     # Dates are read in _plan, once --lang is known, so a bad one is explained in the user's language.
-    plan.add_argument("--from", dest="start", required=True, metavar="DD/MM/YYYY",
-                      help="primer día / first day (dd/mm/aaaa o/or aaaa-mm-dd)")
-    plan.add_argument("--to", dest="end", required=True, metavar="DD/MM/YYYY",
-                      help="último día / last day (dd/mm/aaaa o/or aaaa-mm-dd)")
-    plan.add_argument("--units", type=Path, metavar="SPEC.json",
-                      help="unidades por turno / units per shift (JSON)")
-    plan.add_argument("--sectors", type=int, default=6,
-                      help="sectores a generar si el proyecto no tiene / sectors to make when the project has none")
-    plan.add_argument("--seed", type=int, default=0, help="semilla del orden de visitas / visit order seed")
-    plan.add_argument("--author", default="", help="quién elabora el plan / who makes the plan")
-    plan.add_argument("--out", required=True, type=Path)
+    plan.add_argument("--from", dest="start", required=True, metavar="DD/MM/YYYY", help=_render("commands.help_from"))
+    plan.add_argument("--to", dest="end", required=True, metavar="DD/MM/YYYY", help=_render("commands.help_to"))
+    plan.add_argument("--units", type=Path, metavar="SPEC.json", help=_render("commands.help_units"))
+    plan.add_argument("--sectors", type=int, default=6, help=_render("commands.help_sectors"))
+    plan.add_argument("--seed", type=int, default=0, help=_render("commands.help_seed"))
+    plan.add_argument("--author", default="", help=_render("commands.help_author"))
+    plan.add_argument("--out", required=True, type=Path, help=_render("commands.help_plan_out"))
 
-    brief = commands.add_parser("brief", parents=[common],
-                                help="informe semanal / weekly brief")
-    brief.add_argument("--project", required=True, type=Path)
-    brief.add_argument("--week", required=True, metavar="YYYY-Www", help="semana ISO, p. ej. 2026-W47")
-    brief.add_argument("--threshold", type=int, default=3,
-                       help="cifra mínima en la versión comunitaria, 1 o más / smallest count in the community "
-                            "version, 1 or more (3)")
-    brief.add_argument("--out", required=True, type=Path)
+    brief = commands.add_parser("brief", parents=[common], help=_render("commands.help_brief"))
+    brief.add_argument("--project", required=True, type=Path, help=_render("commands.help_project"))
+    brief.add_argument("--week", required=True, metavar="YYYY-Www", help=_render("commands.help_week"))
+    brief.add_argument("--threshold", type=int, default=3, help=_render("commands.help_threshold"))
+    brief.add_argument("--out", required=True, type=Path, help=_render("commands.help_brief_out"))
 
-    gui = commands.add_parser("gui", parents=[common], help="abrir la ventana / open the window")
-    gui.add_argument("file", nargs="?", type=Path, help="proyecto a abrir / project to open")
-    gui.add_argument("--sample", action="store_true",
-                     help="abrir la estación de ejemplo / open the sample station")
+    gui = commands.add_parser("gui", parents=[common], help=_render("commands.help_gui"))
+    gui.add_argument("file", nargs="?", type=Path, help=_render("commands.help_file"))
+    gui.add_argument("--sample", action="store_true", help=_render("commands.help_open_sample"))
     return parser
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help text whose headings are in the user's language ("uso:", "opciones:"); description and epilog
+    as written, so that a path is never wrapped."""
+
+    # argparse's own section titles (before Python 3.10, "optional arguments").
+    HEADINGS = {"positional arguments": "commands.help_positionals", "options": "commands.help_options",
+                "optional arguments": "commands.help_options"}
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, _render("commands.help_usage") if prefix is None else prefix)
+
+    def start_section(self, heading):
+        super().start_section(_render(self.HEADINGS[heading]) if heading in self.HEADINGS else heading)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking the user's language: its headings (_Formatter), -h/--help and its complaints come
+    from the message catalog (argparse itself only knows English unless a gettext catalog is installed).
+    Subcommands are made of this class too (add_subparsers uses the parser's own type)."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help=_render("commands.help_help"))
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNUSABLE, _render("commands.cli_error", prog=self.prog, message=_argparse_message(message))
+                  + "\n")
+
+
+# argparse's complaints (Python 3.12's wording): the usual ones are said again in the user's language;
+# any other is shown as argparse wrote it.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "commands.cli_required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "commands.cli_unrecognized"),
+    (re.compile(r"argument (?P<name>\S+?): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)"),
+     "commands.cli_invalid_choice"),
+    (re.compile(r"argument (?P<name>\S+?): expected one argument"), "commands.cli_expected_one"),
+    (re.compile(r"argument (?P<name>\S+?): invalid \S+ value: (?P<value>.+)"), "commands.cli_invalid_value"),
+)
+
+
+def _argparse_message(message: str) -> str:
+    for pattern, code in _ARGPARSE_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            return _render(code, **match.groupdict())
+    return message
+
+
+def _where_things_go() -> str:
+    """The log file of this run, portable or not, for the end of `--help` (no folder is made for it)."""
+    from stationmap.store.paths import CONFIG_ENV, log_path
+    from stationmap.store.portable import portable_data_dir
+
+    lines = [_render("commands.help_log", path=log_path(create=False))]
+    portable = portable_data_dir()
+    if portable is not None and os.environ.get(CONFIG_ENV) == str(portable):
+        lines.append(_render("commands.help_portable", folder=portable))
+    return "\n".join(lines)
+
+
+def _requested_language(argv: Sequence[str]) -> str:
+    """The --lang of a command line not parsed yet: the help must be built in it."""
+    for position, argument in enumerate(argv):
+        if argument == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+        if argument.startswith("--lang="):
+            return argument.partition("=")[2]
+    return "es"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     from stationmap.core.messages import set_language
     from stationmap.store.portable import enable_portable_mode
 
-    enable_portable_mode()  # before anything reads the data folder: settings, log, sample
-
+    argv = sys.argv[1:] if argv is None else list(argv)
+    enable_portable_mode()  # before anything reads the data folder: settings, log, sample, --help's log line
+    set_language(_requested_language(argv))
+    args = build_parser().parse_args(argv)
     set_language(getattr(args, "lang", "es"))
     try:
         if args.self_test or args.startup_probe:

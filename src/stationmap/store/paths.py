@@ -31,10 +31,11 @@ def resources_dir(name: str) -> Path:
     return install_root() / "resources" / name
 
 
-def app_data_dir() -> Path:
-    """The per-user folder for settings, log and the sample project (created on demand)."""
+def app_data_dir(create: bool = True) -> Path:
+    """The per-user folder for settings, log and the sample project (created on demand; `create=False`
+    only names it, for `--help`, which must leave no folder behind)."""
     return _user_folder(windows=("APPDATA", "Roaming", "StationMap"), darwin="Application Support/StationMap",
-                        xdg=("XDG_DATA_HOME", ".local/share"))
+                        xdg=("XDG_DATA_HOME", ".local/share"), create=create)
 
 
 def app_cache_dir() -> Path:
@@ -44,7 +45,7 @@ def app_cache_dir() -> Path:
                         xdg=("XDG_CACHE_HOME", ".cache"))
 
 
-def _user_folder(*, windows: tuple[str, str, str], darwin: str, xdg: tuple[str, str]) -> Path:
+def _user_folder(*, windows: tuple[str, str, str], darwin: str, xdg: tuple[str, str], create: bool = True) -> Path:
     """`$STATIONMAP_CONFIG_DIR` when set (tests, portable installs keep everything together), else the
     platform's folder: %<variable>% (AppData/<fallback> without it)/<sub> on Windows,
     ~/Library/<darwin> on macOS, $<XDG variable> (~/<fallback> without it)/stationmap elsewhere."""
@@ -59,12 +60,13 @@ def _user_folder(*, windows: tuple[str, str, str], darwin: str, xdg: tuple[str, 
     else:
         variable, fallback = xdg
         folder = Path(os.environ.get(variable) or Path.home() / fallback) / "stationmap"
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
-def log_path() -> Path:
-    return app_data_dir() / LOG_FILE
+def log_path(create: bool = True) -> Path:
+    return app_data_dir(create) / LOG_FILE
 
 
 def sample_project_path() -> Path:

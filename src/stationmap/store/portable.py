@@ -5,7 +5,9 @@ portable mode on; a run from source turns it on with `STATIONMAP_PORTABLE=1` and
 keeps the data in the checkout's own `StationMapData`. The rest of the program
 needs no change: `enable_portable_mode()` sets `$STATIONMAP_CONFIG_DIR`, which
 `store.paths.app_data_dir()` and the UI's settings already read, so it must run
-before either is first used (first thing in the GUI and the CLI).
+before either is first used (first thing in the GUI and the CLI). Qt's own settings
+(its file dialogs' last folders) follow once the application exists
+(ui.portable_qt.keep_qt_settings_in).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 import os
 import sys
 from collections.abc import MutableMapping
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from stationmap.store.paths import CONFIG_ENV
 
@@ -71,3 +73,33 @@ def enable_portable_mode(folder: Path | None = None, environ: MutableMapping[str
         return None
     environ[CONFIG_ENV] = str(data)
     return data
+
+
+def active_portable_dir(folder: Path | None = None, environ: MutableMapping[str, str] | None = None,
+                        frozen: bool | None = None) -> Path | None:
+    """The portable folder this process uses (enable_portable_mode chose it, now or earlier), else None."""
+    environ = os.environ if environ is None else environ
+    data = portable_data_dir(folder, environ, frozen)
+    return data if data is not None and environ.get(CONFIG_ENV) == str(data) else None
+
+
+# Recent projects in portable mode: a workshop folder is copied, renamed and moved between laptops, so
+# paths inside the program's folder are kept relative to it (with "/", which Windows and Linux both
+# read) and paths outside it as they are; both forms are read.
+
+def path_to_store(path: str | Path, base: Path | None) -> str:
+    """`path` as settings keep it: relative to `base` (the program folder in portable mode) when inside."""
+    if base is None:
+        return str(path)
+    try:
+        return Path(path).resolve().relative_to(base.resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
+def stored_path(text: str, base: Path | None) -> str:
+    """A path read from the settings: a relative one is inside `base`; an absolute one stays as it is."""
+    path = Path(text)
+    if base is None or not text or path.is_absolute() or PureWindowsPath(text).drive:
+        return text
+    return str(base / path)

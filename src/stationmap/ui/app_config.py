@@ -3,7 +3,9 @@
 The folder is `store.paths.app_data_dir()` (`$STATIONMAP_CONFIG_DIR` when set,
 else the platform's application-data folder), the same one the CLI logs to.
 Settings are an INI file there rather than the Windows registry, so a test or a
-trainer can reset everything by deleting one folder.
+trainer can reset everything by deleting one folder. In portable mode, paths inside the
+program's folder are kept relative to it (store.portable.path_to_store): a workshop folder on a
+USB stick keeps its recent projects when Windows gives the stick another drive letter.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from stationmap.core.settings import Settings
 from stationmap.store.paths import app_data_dir
+from stationmap.store.portable import active_portable_dir, path_to_store, program_folder, stored_path
 
 SETTINGS_FILE = "stationmap.ini"
 
@@ -25,6 +28,8 @@ class SettingsStore:
     def __init__(self, folder: Path | None = None) -> None:
         path = (folder or app_data_dir()) / SETTINGS_FILE
         self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        # Where relative paths start: the program's folder in portable mode; none otherwise.
+        self._base = program_folder() if active_portable_dir() is not None else None
 
     @property
     def path(self) -> Path:
@@ -36,11 +41,17 @@ class SettingsStore:
             data = json.loads(raw) if isinstance(raw, str) and raw else {}
         except json.JSONDecodeError:
             data = {}  # a hand-damaged file must not stop the app; defaults are safe
-        return Settings.from_dict(data if isinstance(data, dict) else {})
+        settings = Settings.from_dict(data if isinstance(data, dict) else {})
+        settings.recent_projects = [stored_path(p, self._base) for p in settings.recent_projects]
+        settings.last_import_dir = stored_path(settings.last_import_dir, self._base)
+        return settings
 
     def save(self, settings: Settings) -> None:
+        data = settings.to_dict()
+        data["recent_projects"] = [path_to_store(p, self._base) for p in settings.recent_projects]
+        data["last_import_dir"] = path_to_store(settings.last_import_dir, self._base) if settings.last_import_dir else ""
         # One JSON value: INI lists of one element come back as plain strings otherwise.
-        self._qsettings.setValue("app/settings", json.dumps(settings.to_dict(), ensure_ascii=False))
+        self._qsettings.setValue("app/settings", json.dumps(data, ensure_ascii=False))
         self._qsettings.sync()
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:

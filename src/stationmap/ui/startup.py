@@ -7,19 +7,33 @@ app.run_gui and selftest.startup_probe (which benchmarks/startup_bench.py times)
 from __future__ import annotations
 
 import gc
+import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any, Callable, Mapping, MutableMapping
 
 # Garbage collection resumes this long after start-up at the latest, should the first map never draw.
 GC_AT_THE_LATEST_MS = 10_000
 _gc_paused = False
+# Chromium switches by which a user asks for Chromium's own logging; with none of them, only its fatal
+# errors reach the console.
+CHROMIUM_LOGGING_FLAGS = ("--enable-logging", "--disable-logging", "--log-level", "--v=", "--vmodule")
+qt_log = logging.getLogger("stationmap.qt")
 
 
 def prepare_environment(environ: MutableMapping[str, str] = os.environ) -> None:
     """What the GUI process must have in its environment before QtWebEngine and numpy start: set in
     `environ` (this process's by default; benchmarks/startup_bench.py gives another process the same),
-    each value only where it is not set already."""
+    each value only where it is not set already. For this process, Qt's messages go to the log file."""
+    if environ is os.environ:
+        send_qt_messages_to_log()
+    # Chromium prints its errors to the console, and a technician running the self-test took them for
+    # failures ("Failed to connect to the bus": a laptop with no D-Bus system bus). --log-level=3 keeps
+    # only fatal ones; added to the user's own switches (--disable-gpu) unless they ask for logging.
+    flags = environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if not any(flag.startswith(CHROMIUM_LOGGING_FLAGS) for flag in flags.split()):
+        environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --log-level=3".strip()
     # QtWebEngine refuses to start its sandbox as root (training laptops, containers, CI).
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -41,6 +55,44 @@ def _chromium_gpu_disabled(environ: Mapping[str, str]) -> bool:
     """Whether QtWebEngine is told to do without the GPU (QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu),
     as on machines without usable graphics drivers: virtual machines, remote desktops, CI."""
     return "--disable-gpu" in environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+
+
+def send_qt_messages_to_log() -> None:
+    """Qt's own messages ("Sandboxing disabled by user.", "GLX: No DRI3 Extension.") to the log file
+    rather than the console, where they read as failures; critical and fatal ones to both. Safe before
+    QApplication exists and when called again. A handler already installed by someone else (pytest-qt's
+    capture, in a test) is left in place."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = qInstallMessageHandler(_qt_message)
+    if previous is not None and previous is not _qt_message:
+        qInstallMessageHandler(previous)
+
+
+def _qt_message(kind: Any, context: Any, message: str) -> None:
+    from PySide6.QtCore import QtMsgType
+
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    category = getattr(context, "category", None)
+    text = message if category in (None, "default") else f"[{category}] {message}"
+    logged = _log_file_ready()
+    if logged:
+        qt_log.log(level, "%s", text)
+    if level >= logging.ERROR or not logged:
+        print(text, file=sys.stderr, flush=True)
+
+
+def _log_file_ready() -> bool:
+    """Whether the log file takes messages, setting it up if needed: Qt speaks before app.run_gui sets up
+    the log (as QApplication starts), and the folder is known by then (portable mode comes first)."""
+    from stationmap.store.paths import setup_file_logging
+
+    try:
+        setup_file_logging()
+    except OSError:
+        return False
+    return True
 
 
 def pause_garbage_collection() -> None:

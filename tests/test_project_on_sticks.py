@@ -476,3 +476,32 @@ def test_data_files_dropped_on_the_start_page_are_refused_with_the_reason(qtbot,
     _drop(window, csv_file)
     assert window.project is None
     assert any("primero abra o cree un proyecto" in text for text in captured_boxes)
+
+
+def test_a_write_protected_project_without_sectors_still_builds_its_plan(
+        qtbot, window, tmp_path, sample_project_file, write_protect, captured_boxes):
+    # The sample has no sectors: the plan makes them. On a locked stick they cannot be kept, and the
+    # plan is built from them all the same.
+    import shutil
+    from datetime import date, timedelta
+
+    from stationmap.planning import project_geography as geo
+    from stationmap.store.project import Project
+    from stationmap.ui.plan import install
+    from stationmap.ui.plan.generate_dialog import PlanChoices
+
+    path = tmp_path / "porvenir.stationmap"
+    shutil.copy(sample_project_file, path)
+    with Project.open(path) as project:
+        assert not geo.sectors(project)
+    write_protect(path)
+    before = path.read_bytes()
+    panel = install(window)
+    assert window.open_project(path)
+    week = date(2026, 11, 16)
+    with qtbot.waitSignal(panel.runner.finished, timeout=60_000):
+        panel.generate_with(PlanChoices(week, week + timedelta(days=6), 1, "My. PNP Quispe", 5))
+    assert panel.plan is not None and len(panel.plan.sectors) == 5
+    assert not any("No se puede" in text or "solo lectura" in text for text in captured_boxes)
+    assert path.read_bytes() == before
+    panel.runner.wait()

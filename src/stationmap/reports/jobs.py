@@ -6,6 +6,7 @@ same functions, so a script and a commander get identical files.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,13 +14,15 @@ from pathlib import Path
 
 import numpy as np
 
-from stationmap.core.errors import StationMapError
+from stationmap.core.errors import ProjectError, StationMapError
 from stationmap.core.messages import current_language, render
 from stationmap.core.progress import Progress, no_progress, sub_progress
 from stationmap.planning import project_geography as geo
 from stationmap.planning.plan import PatrolPlan, UnitsSpec, build_plan
 from stationmap.planning.sectors import Sector, balanced_sectors
 from stationmap.store.project import Project
+
+log = logging.getLogger(__name__)
 
 DEFAULT_SECTORS = 6
 DEFAULT_UNITS = UnitsSpec(per_shift={"manana": {"patrullero": 3, "serenazgo": 2},
@@ -68,12 +71,31 @@ def load_station(project_path: Path, folder: Path, n_sectors: int = DEFAULT_SECT
                                        incidents["lat"].to_numpy(dtype="float64", na_value=np.nan),
                                        incidents["weight"].to_numpy(dtype="float64", na_value=1.0), n_sectors)
             if keep_sectors:
-                geo.save_sectors(project, sectors)
+                _keep_sectors(project, sectors)
             generated = True
         pack_path = basemap_asset(project, folder)
         return StationContext(str(station.get("name") or project_path.stem), bool(station.get("synthetic")),
                               incidents, sectors, generated, open_pack(pack_path) if pack_path else None,
                               project.imports(), project.rejections())
+
+
+# Refusals that leave a job its sectors in memory: the file cannot be written now (a locked stick).
+_WRITE_REFUSED = ("project.read_only", "project.read_only_unfinished_save", "project.disk_full",
+                  "project.io_error", "project.busy")
+
+
+def _keep_sectors(project: Project, sectors: list[Sector]) -> None:
+    """Save sectors just made with the project, unless it cannot be written now (a write-protected
+    stick): the plan or brief is still made from them, and a later writable run keeps its own."""
+    if not project.writable():
+        log.info("sectors made for %s not kept: the project cannot be written", project.path)
+        return
+    try:
+        geo.save_sectors(project, sectors)
+    except ProjectError as error:
+        if error.code not in _WRITE_REFUSED:
+            raise
+        log.info("sectors made for %s not kept: %s", project.path, error.code)
 
 
 @dataclass

@@ -67,11 +67,8 @@ class Project:
         _check_path_length(path)
         if path.exists():
             raise ProjectError("project.already_exists", path=str(path))
-        try:
-            db = _connect(path)
-        except sqlite3.Error as error:
-            raise _explained(path, error) from error
-        project = cls(path, db)
+        project = cls._connected(path)
+        db = project.db
         try:
             with project.transaction():
                 schema.create_schema(db)
@@ -114,11 +111,8 @@ class Project:
         Updating needs writing; a write-protected old project is refused with a message that says so
         (and what to do), and the backup that could not be used is not left behind."""
         backup = _backup(path, version)
-        try:
-            db = _connect(path)
-        except sqlite3.Error as error:
-            raise _explained(path, error) from error
-        project = cls(path, db)
+        project = cls._connected(path)
+        db = project.db
         try:
             with project.transaction():
                 schema.migrate(db, version)
@@ -133,6 +127,14 @@ class Project:
             raise
         _give_back_free_pages(db)
         return project
+
+    @classmethod
+    def _connected(cls, path: Path) -> "Project":
+        """The project at `path` on a new connection, for writing its schema (create, migrate)."""
+        try:
+            return cls(path, _connect(path))
+        except sqlite3.Error as error:
+            raise _explained(path, error) from error
 
     @classmethod
     def open_or_create(cls, path: str | Path) -> "Project":

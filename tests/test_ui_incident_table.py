@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from datetime import date
 
 import numpy as np
@@ -162,14 +164,9 @@ def test_empty_project_table_has_no_rows(qtbot):
     assert panel.model.rowCount() == 0 and panel.model.total_count() == 0
 
 
-@pytest.mark.parametrize("language, one_hour, three_hours, one_incident", [
-    ("es", "Selección de horas: 1 hora", "Selección de horas: 3 horas", "Selección del mapa: 1 incidente"),
-    ("en", "Hour selection: 1 hour", "Hour selection: 3 hours", "Map selection: 1 incident"),
-])
-def test_selection_chips_say_one_hour_and_one_incident_in_the_singular(qtbot, qapp, language, one_hour,
-                                                                       three_hours, one_incident):
-    """Spanish is the source of "%n horas": its singular comes from stationmap_es.qm, English's from
-    stationmap_en.qm, both loaded as the app loads them at start-up."""
+@contextmanager
+def panel_in_language(qtbot, qapp, language: str):
+    """(filter state, incident panel with 50 incidents), the app's translators for `language` loaded meanwhile."""
     from PySide6.QtCore import QCoreApplication
 
     from stationmap.ui.translations import install_translators
@@ -180,6 +177,21 @@ def test_selection_chips_say_one_hour_and_one_incident_in_the_singular(qtbot, qa
         panel = IncidentPanel(state)
         qtbot.addWidget(panel)
         panel.set_incidents(make_incidents(50, seed=0))
+        yield state, panel
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("language, one_hour, three_hours, one_incident", [
+    ("es", "Selección de horas: 1 hora", "Selección de horas: 3 horas", "Selección del mapa: 1 incidente"),
+    ("en", "Hour selection: 1 hour", "Hour selection: 3 hours", "Map selection: 1 incident"),
+])
+def test_selection_chips_say_one_hour_and_one_incident_in_the_singular(qtbot, qapp, language, one_hour,
+                                                                       three_hours, one_incident):
+    """Spanish is the source of "%n horas": its singular comes from stationmap_es.qm, English's from
+    stationmap_en.qm, both loaded as the app loads them at start-up."""
+    with panel_in_language(qtbot, qapp, language) as (state, panel):
         bar = panel.filter_bar
         state.update(cells=frozenset({(0, 3)}))
         assert bar.hours_chip.label.text() == one_hour
@@ -187,9 +199,6 @@ def test_selection_chips_say_one_hour_and_one_incident_in_the_singular(qtbot, qa
         assert bar.hours_chip.label.text() == three_hours
         state.update(ids=frozenset({7}))
         assert bar.map_chip.label.text() == one_incident
-    finally:
-        for translator in translators:
-            QCoreApplication.removeTranslator(translator)
 
 
 def _set_day(edit, text: str) -> None:
@@ -233,22 +242,10 @@ def _placeholder_fits(edit) -> bool:
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_the_search_hint_shows_whole_beside_the_map_at_1366_pixels(qtbot, qapp, language):
     """At 1366 x 768 the table and its bar get about 745 pixels beside the map dock."""
-    from PySide6.QtCore import QCoreApplication
-
-    from stationmap.ui.translations import install_translators
-
-    translators = install_translators(qapp, language)
-    try:
-        state = FilterState()
-        panel = IncidentPanel(state)
-        qtbot.addWidget(panel)
-        panel.set_incidents(make_incidents(50, seed=0))
+    with panel_in_language(qtbot, qapp, language) as (_state, panel):
         panel.resize(745, 400)
         panel.show()
         qtbot.waitExposed(panel)
         edit = panel.filter_bar.text_edit
         assert edit.placeholderText().startswith("Buscar" if language == "es" else "Search")
         assert _placeholder_fits(edit), (edit.placeholderText(), edit.width())
-    finally:
-        for translator in translators:
-            QCoreApplication.removeTranslator(translator)

@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from stationmap.cli import main
 from stationmap.core.errors import ProjectError

@@ -8,6 +8,7 @@ read-only switch (`PRAGMA query_only`) still run.
 
 from __future__ import annotations
 
+import logging
 import subprocess
 from pathlib import Path
 
@@ -145,6 +146,24 @@ def test_command_line_import_into_a_write_protected_project_exits_2_with_a_clear
     assert code == 2, err
     assert "solo lectura" in err and "Error inesperado" not in err
     assert filled_project.read_bytes() == before
+
+
+def test_the_console_gets_one_translated_line_for_a_write_protected_project(
+        tmp_path, filled_project, write_protect):
+    # A real console: no log is kept by a command that ends well or with a coded error, and a logged
+    # warning would reach stderr in English (Python prints unhandled warnings), above the message.
+    import os
+    import sys
+
+    other = tmp_path / "otro.csv"
+    other.write_text(CSV_TEXT.replace("D-", "E-"), encoding="utf-8")
+    write_protect(filled_project)
+    done = subprocess.run([sys.executable, "-m", "stationmap", "import", str(other), "--project", str(filled_project)],
+                          capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, STATIONMAP_CONFIG_DIR=str(tmp_path / "config")))
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "solo lectura" in lines[0], done.stderr
 
 
 def test_window_import_into_a_write_protected_project_is_explained(
@@ -289,8 +308,23 @@ def test_command_line_plan_into_a_write_protected_folder_says_so(tmp_path, sampl
                  "--out", str(folder / "plan")])
     err = capsys.readouterr().err
     assert code == 2, err
-    assert f"no hay permiso de escritura en «{folder}». Elija otra carpeta." in err
+    assert f"No se puede escribir el plan en la carpeta «{folder / 'plan'}»: no hay permiso de escritura en «{folder}»." in err
     assert "inesperado" not in err
+
+
+def test_command_line_plan_from_a_write_protected_project_does_not_claim_its_sectors_were_saved(
+        tmp_path, sample_project_file, write_protect, capsys):
+    import shutil
+
+    project = tmp_path / "porvenir.stationmap"
+    shutil.copy(sample_project_file, project)   # no sectors yet: the plan makes them
+    write_protect(project)
+    code = main(["plan", "--project", str(project), "--from", "2026-11-16", "--to", "2026-11-22",
+                 "--out", str(tmp_path / "plan")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "sectores de carga similar para este plan; no se guardaron en él porque no se puede escribir" in out
+    assert "y se guardaron en él" not in out
 
 
 # --- item 6: an old-format project on a write-protected stick -----------------------------------
@@ -378,6 +412,7 @@ def test_table_export_into_a_write_protected_folder_gives_the_reason_in_spanish(
 def test_project_errors_say_the_cause_in_words_and_keep_sqlites_in_the_log(tmp_path, sqlite_text, words, caplog):
     import sqlite3
 
+    caplog.set_level(logging.INFO, logger="stationmap")
     error_type = sqlite3.DatabaseError if "malformed" in sqlite_text else sqlite3.OperationalError
     with Project.create(tmp_path / "a.stationmap") as project:
         with pytest.raises(ProjectError) as caught:
@@ -501,6 +536,7 @@ def test_a_write_protected_project_without_sectors_still_builds_its_plan(
     with qtbot.waitSignal(panel.runner.finished, timeout=60_000):
         panel.generate_with(PlanChoices(week, week + timedelta(days=6), 1, "My. PNP Quispe", 5))
     assert panel.plan is not None and len(panel.plan.sectors) == 5
+    assert "no se guardaron porque el proyecto no se puede escribir" in panel.status.text()
     assert not any("No se puede" in text or "solo lectura" in text for text in captured_boxes)
     assert path.read_bytes() == before
     panel.runner.wait()

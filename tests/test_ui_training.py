@@ -328,13 +328,23 @@ def test_ayuda_opens_the_trainers_guide_of_the_window_language(qtbot, trainee_wi
     from PySide6.QtGui import QDesktopServices
 
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True)
     set_language(language)
     window = trainee_window
     assert window.training_mode.guide_action in window.extension_menu("help").actions()
     window.training_mode.guide_action.trigger()
     assert opened == [Path(__file__).resolve().parents[1] / "resources" / "training" / GUIDE_FILES[language]]
     assert opened[0].is_file()
+
+
+def test_a_laptop_without_a_pdf_reader_is_told_where_the_guide_is(qtbot, trainee_window, monkeypatch,
+                                                                   captured_boxes):
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)   # "no application for PDF"
+    trainee_window.training_mode.guide_action.trigger()
+    assert len(captured_boxes) == 1 and "no tiene un programa para leer PDF" in captured_boxes[0]
+    assert GUIDE_FILES["es"] in captured_boxes[0]
 
 
 def test_a_training_copy_reopened_later_brings_its_panel_back(qtbot, trainee_window, config_dir):

@@ -1244,6 +1244,11 @@ month a year before</translation>
         <translation>Rejected rows</translation>
     </message>
     <message>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="156"/>
+        <source>rechazos</source>
+        <translation>rejections</translation>
+    </message>
+    <message>
         <location filename="../../src/stationmap/ui/import_summary.py" line="157"/>
         <source>Exportar rechazos</source>
         <translation>Export rejections</translation>
@@ -1416,57 +1421,57 @@ month a year before</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="102"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="103"/>
         <source>Cargando la tabla de incidentes…</source>
         <translation>Loading the incident table…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="132"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="133"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="134"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="135"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="412"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="413"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="417"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="418"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="418"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="419"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="424"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="425"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="425"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="426"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="449"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="450"/>
         <source>Aceptar</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="516"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="525"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="517"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="526"/>
         <source>Para importar archivos, primero abra o cree un proyecto: los datos se guardan en él.</source>
         <translation>To import files, first open or create a project: the data are kept in it.</translation>
     </message>
@@ -1486,12 +1491,12 @@ month a year before</translation>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="447"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="448"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="448"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="449"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
@@ -1506,12 +1511,12 @@ month a year before</translation>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="486"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="495"/>
         <source>Conteos por distrito y mes: %1 filas, %2–%3</source>
         <translation>Counts per district and month: %1 rows, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="490"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="499"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -1743,137 +1748,142 @@ month a year before</translation>
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="57"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
         <source>Generar plan…</source>
         <translation>Generate plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="58"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="59"/>
         <source>Reequilibrar</source>
         <translation>Rebalance</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="59"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="60"/>
         <source>Guardar versión</source>
         <translation>Save version</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="61"/>
         <source>Exportar plan…</source>
         <translation>Export plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="79"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="80"/>
         <source>Recursos</source>
         <translation>Resources</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="80"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="81"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="81"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="82"/>
         <source>Versiones</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="120"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="121"/>
         <source>Recursos guardados en el proyecto.</source>
         <translation>Resources saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="144"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="145"/>
         <source>Generando el plan de patrullaje…</source>
         <translation>Generating the patrol plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="162"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="163"/>
         <source>Se generaron %1 sectores de igual carga de trabajo y se guardaron en el proyecto.</source>
         <translation>%1 sectors of equal workload were generated and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="173"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="166"/>
+        <source>Se generaron %1 sectores de igual carga de trabajo para este plan; no se guardaron porque el proyecto no se puede escribir.</source>
+        <translation>%1 sectors of equal workload were made for this plan; they were not saved because the project cannot be written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="178"/>
         <source>Fijado por el comisario; pulse «Reequilibrar»</source>
         <translation>Locked by the commander; press “Rebalance”</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="196"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="201"/>
         <source>Reequilibrando el plan…</source>
         <translation>Rebalancing the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="215"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="221"/>
         <source>El plan de patrullaje del %1 no está guardado.</source>
         <translation>The patrol plan of %1 is not saved.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="240"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="246"/>
         <source>Antes: plan del %1 (versión %2). Ahora: el plan en el editor. Unidades-turno del periodo.</source>
         <translation>Before: plan of %1 (version %2). Now: the plan in the editor. Unit-shifts over the period.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="260"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="266"/>
         <source>Carpeta para los archivos del plan</source>
         <translation>Folder for the plan files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="269"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="275"/>
         <source>Exportar plan</source>
         <translation>Export plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="270"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="276"/>
         <source>La carpeta %1 ya tiene archivos de un plan de esta semana. ¿Reemplazarlos?</source>
         <translation>The folder %1 already holds files of a plan for this week. Replace them?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="280"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="286"/>
         <source>Exportando el plan…</source>
         <translation>Exporting the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="286"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="292"/>
         <source>Plan exportado</source>
         <translation>Plan exported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="287"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="293"/>
         <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
         <translation>%1 files were written to %2. Open the folder?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="315"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="321"/>
         <source>Sin plan abierto.</source>
         <translation>No plan open.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="317"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="323"/>
         <source>versión %1 guardada</source>
         <translation>version %1 saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="318"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="324"/>
         <source>sin guardar</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="319"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="325"/>
         <source>Plan del %1, %2</source>
         <translation>Plan of %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="321"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="327"/>
         <source>elaborado por %1</source>
         <translation>prepared by %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="343"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="349"/>
         <source>Plan: unidades por sector (%1)</source>
         <translation>Plan: units per sector (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="344"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="350"/>
         <source>unidades</source>
         <translation>units</translation>
     </message>
@@ -2246,62 +2256,62 @@ month a year before</translation>
 <context>
     <name>TrainingMode</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="57"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="54"/>
         <source>Modo capacitación</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="58"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="55"/>
         <source>Abre una copia nueva de la estación de ejemplo con ejercicios guiados</source>
         <translation>Opens a fresh copy of the sample station with guided exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="64"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="61"/>
         <source>Guía del instructor</source>
         <translation>Trainer&apos;s guide</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="65"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="62"/>
         <source>Abre la guía del instructor (PDF): agenda, pasos y respuestas de los ejercicios</source>
         <translation>Opens the trainer&apos;s guide (PDF): agenda, steps and answers of the exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="92"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="87"/>
         <source>Preparando la copia de capacitación…</source>
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="98"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="93"/>
         <source>Reiniciar la capacitación</source>
         <translation>Reset the training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="99"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="94"/>
         <source>Se descartan la copia de esta sesión y todo lo que hizo en ella (planes, archivos exportados) y se prepara una copia nueva de la estación de ejemplo. ¿Continuar?</source>
         <translation>This session&apos;s copy and everything done in it (plans, exported files) are discarded, and a new copy of the sample station is prepared. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="158"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="148"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="258"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="243"/>
         <source>buscando…</source>
         <translation>searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="262"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="247"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="264"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="249"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="278"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="263"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>

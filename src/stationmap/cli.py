@@ -307,7 +307,8 @@ def _plan(args: argparse.Namespace) -> int:
     result = run_plan(PlanRequest(args.project, start, end, args.out, units, args.sectors,
                                   args.seed, args.author))
     if result.sectors_generated:
-        print(_render("commands.sectors_generated", count=len(result.plan.sectors)))
+        code = "commands.sectors_generated" if result.sectors_kept else "commands.sectors_generated_not_kept"
+        print(_render(code, count=len(result.plan.sectors)))
     for warning in result.plan.warning_texts():   # also printed in the plan's PDF and HTML
         print(f"! {warning}")
     print(_render("commands.plan_written", files=len(result.files), out=args.out,

@@ -43,6 +43,7 @@ class StationContext:
     pack: object | None
     imports: object = None
     rejections: object = None
+    sectors_kept: bool = False   # sectors made here were saved in the project (not on a locked stick)
 
     @property
     def provisional_sectors(self) -> int:
@@ -64,19 +65,18 @@ def load_station(project_path: Path, folder: Path, n_sectors: int = DEFAULT_SECT
             check(project, incidents)
         station = project.get_meta("station", {}) or {}
         sectors = geo.sectors(project)
-        generated = False
+        generated = kept = False
         if not sectors:
             area = geo.jurisdiction(project)
             sectors = balanced_sectors(area, incidents["lon"].to_numpy(dtype="float64", na_value=np.nan),
                                        incidents["lat"].to_numpy(dtype="float64", na_value=np.nan),
                                        incidents["weight"].to_numpy(dtype="float64", na_value=1.0), n_sectors)
-            if keep_sectors:
-                _keep_sectors(project, sectors)
+            kept = keep_sectors and _keep_sectors(project, sectors)
             generated = True
         pack_path = basemap_asset(project, folder)
         return StationContext(str(station.get("name") or project_path.stem), bool(station.get("synthetic")),
                               incidents, sectors, generated, open_pack(pack_path) if pack_path else None,
-                              project.imports(), project.rejections())
+                              project.imports(), project.rejections(), kept)
 
 
 # Refusals that leave a job its sectors in memory: the file cannot be written now (a locked stick).
@@ -84,18 +84,21 @@ _WRITE_REFUSED = ("project.read_only", "project.read_only_unfinished_save", "pro
                   "project.io_error", "project.busy")
 
 
-def _keep_sectors(project: Project, sectors: list[Sector]) -> None:
+def _keep_sectors(project: Project, sectors: list[Sector]) -> bool:
     """Save sectors just made with the project, unless it cannot be written now (a write-protected
-    stick): the plan or brief is still made from them, and a later writable run keeps its own."""
+    stick): the plan or brief is still made from them, and a later writable run keeps its own.
+    Whether they were saved (the user is told either way)."""
     if not project.writable():
         log.info("sectors made for %s not kept: the project cannot be written", project.path)
-        return
+        return False
     try:
         geo.save_sectors(project, sectors)
     except ProjectError as error:
         if error.code not in _WRITE_REFUSED:
             raise
         log.info("sectors made for %s not kept: %s", project.path, error.code)
+        return False
+    return True
 
 
 @dataclass
@@ -115,6 +118,7 @@ class PlanResult:
     plan: PatrolPlan
     files: list[Path]
     sectors_generated: bool
+    sectors_kept: bool = False
 
 
 def run_plan(request: PlanRequest, progress: Progress = no_progress) -> PlanResult:
@@ -132,7 +136,7 @@ def run_plan(request: PlanRequest, progress: Progress = no_progress) -> PlanResu
                             synthetic=station.synthetic, progress=sub_progress(progress, 0.3, 1.0))
         if station.pack is not None:
             station.pack.close()
-    return PlanResult(plan, files, station.sectors_generated)
+    return PlanResult(plan, files, station.sectors_generated, station.sectors_kept)
 
 
 @dataclass
@@ -150,19 +154,20 @@ class BriefFiles(list):
     provisional_sectors: int = 0
 
 
-def check_out_folder(out: Path) -> None:
-    """Raise StationMapError when the brief could not be written into `out`; nothing is created."""
+def check_out_folder(out: Path, product: str = "brief") -> None:
+    """Raise StationMapError when the `product`'s files ("brief" or "plan", which name the codes)
+    could not be written into `out`; nothing is created."""
     import os
 
     if out.exists() and not out.is_dir():
-        raise StationMapError("brief.out_is_file", path=str(out))
+        raise StationMapError(f"{product}.out_is_file", path=str(out))
     existing = out
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if not existing.is_dir():
-        raise StationMapError("brief.out_under_file", path=str(out), blocker=str(existing))
+        raise StationMapError(f"{product}.out_under_file", path=str(out), blocker=str(existing))
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise StationMapError("brief.out_no_permission", path=str(out), folder=str(existing))
+        raise StationMapError(f"{product}.out_no_permission", path=str(out), folder=str(existing))
 
 
 def _check_brief_input(start: date, end: date):
@@ -177,11 +182,13 @@ def _check_brief_input(start: date, end: date):
     return check
 
 
-def _make_out_folder(out: Path) -> None:
+def make_out_folder(out: Path, product: str = "brief") -> None:
+    """Make the folder `check_out_folder` accepted; a disk that refuses is said with the product's code."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StationMapError("brief.out_failed", path=str(out), detail=error.strerror or str(error)) from None
+        raise StationMapError(f"{product}.out_failed", path=str(out),
+                              detail=error.strerror or str(error)) from None
 
 
 def run_brief(request: BriefRequest, progress: Progress = no_progress) -> BriefFiles:
@@ -234,7 +241,7 @@ def _brief_files(station: StationContext, request: BriefRequest, start: date, en
     density = density_surface(lon[located], lat[located], cell_m=75, bandwidth_m=250) if located.sum() else None
     bounds = shapely.union_all([s.geometry for s in station.sectors]).bounds
     basemap = list(features(station.pack, bounds)) if namer is not None else []
-    _make_out_folder(request.out)
+    make_out_folder(request.out)
     try:
         return _write_brief_files(brief, station, request, basemap, density, language, progress, say)
     except OSError as error:   # a full disk, a file open in another program (Windows)

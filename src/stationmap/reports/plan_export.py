@@ -24,16 +24,12 @@ def plan_bounds(plan: PatrolPlan) -> tuple[float, float, float, float]:
 
 
 def _make_out_folder(out: Path) -> None:
-    """The folder the plan goes into, or the brief's own coded error saying why it cannot be
-    (a file in the way, no permission to write, a disk that refuses); nothing half-made is left."""
-    from stationmap.core.errors import StationMapError
-    from stationmap.reports.jobs import check_out_folder
+    """The folder the plan goes into, or a coded error saying why it cannot be (a file in the way,
+    no permission to write, a disk that refuses); nothing half-made is left."""
+    from stationmap.reports.jobs import check_out_folder, make_out_folder
 
-    check_out_folder(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StationMapError("brief.out_failed", path=str(out), detail=error.strerror or str(error)) from None
+    check_out_folder(out, "plan")
+    make_out_folder(out, "plan")
 
 
 def export_plan(plan: PatrolPlan, out_dir: str | Path, *, station: str, basemap=None, synthetic: bool = False,

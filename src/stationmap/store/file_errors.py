@@ -41,7 +41,9 @@ def sqlite_error(path: Path, error: sqlite3.Error) -> ProjectError | None:
         return None
     name = getattr(error, "sqlite_errorname", "") or ""
     text = str(error).lower()
-    log.warning("SQLite refused the project %s: %s (%s)", path, error, name or "no code")
+    # INFO: the user is told in words; a warning would reach the console of a command line that keeps
+    # no log (Python prints unhandled warnings to stderr), in English, above the translated message.
+    log.info("SQLite refused the project %s: %s (%s)", path, error, name or "no code")
     data = {"path": str(path)}
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
         return ProjectError("project.busy", **data)
@@ -60,7 +62,7 @@ def sqlite_error(path: Path, error: sqlite3.Error) -> ProjectError | None:
 
 def os_error(path: Path, error: OSError) -> ProjectError:
     """The ProjectError that explains an OSError met while reading or writing the project `path`."""
-    log.warning("The system refused the project %s: %s", path, error)
+    log.info("The system refused the project %s: %s", path, error)
     data = {"path": str(path)}
     if error.errno == errno.ENAMETOOLONG or path_too_long(path):
         return ProjectError("project.path_too_long", **data)

@@ -153,7 +153,7 @@ class ImportSummaryDialog(QDialog):
         return Path.home()
 
     def _export_dialog(self) -> None:
-        name = f"{self.tr('rechazos')}_{dt.date.today():%Y-%m-%d}.csv"
+        name = self.tr("rechazos") + f"_{dt.date.today():%Y-%m-%d}.csv"   # tr() outside the f-string: lupdate sees it
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Exportar rechazos"),
                                               str(self.export_folder() / name), "CSV (*.csv)")
         if path:

@@ -5,6 +5,12 @@ MESSAGES = {
         "es": "El proyecto no tenía sectores: se crearon {count} sectores de carga similar y se guardaron en él.",
         "en": "The project had no sectors: {count} sectors of similar workload were made and saved in it.",
     },
+    "commands.sectors_generated_not_kept": {
+        "es": "El proyecto no tenía sectores: se crearon {count} sectores de carga similar para este plan; "
+              "no se guardaron en él porque no se puede escribir.",
+        "en": "The project had no sectors: {count} sectors of similar workload were made for this plan; "
+              "they were not saved in it because it cannot be written.",
+    },
     "commands.plan_written": {
         "es": "Plan escrito: {files} archivos en {out} ({points} puntos críticos).",
         "en": "Plan written: {files} files in {out} ({points} critical points).",

@@ -144,6 +144,28 @@ MESSAGES = {
               "are shared evenly and there are no critical points to visit. Check that the plan's dates follow "
               "the imported data.",
     },
+    "plan.out_is_file": {
+        "es": "No se puede escribir el plan en la carpeta «{path}»: ya existe un archivo con ese nombre. "
+              "Elija una carpeta.",
+        "en": "The plan cannot be written to the folder “{path}”: a file of that name already exists. "
+              "Choose a folder.",
+    },
+    "plan.out_under_file": {
+        "es": "No se puede escribir el plan en la carpeta «{path}»: «{blocker}» es un archivo, no una carpeta. "
+              "Elija otra carpeta.",
+        "en": "The plan cannot be written to the folder “{path}”: “{blocker}” is a file, not a folder. "
+              "Choose another folder.",
+    },
+    "plan.out_no_permission": {
+        "es": "No se puede escribir el plan en la carpeta «{path}»: no hay permiso de escritura en «{folder}». "
+              "Elija otra carpeta.",
+        "en": "The plan cannot be written to the folder “{path}”: there is no permission to write in “{folder}”. "
+              "Choose another folder.",
+    },
+    "plan.out_failed": {
+        "es": "No se puede escribir el plan en la carpeta «{path}» ({detail}). Elija otra carpeta.",
+        "en": "The plan cannot be written to the folder “{path}” ({detail}). Choose another folder.",
+    },
     "plan.warn.points_outside": {
         "es": {"one": "1 punto crítico queda fuera de todos los sectores y no forma parte del plan "
                       "(ninguna unidad lo visita): {points}. Páselo a la comisaría vecina o corrija los sectores.",

@@ -10,6 +10,12 @@ MESSAGES = {
         "es": "No se encontró la guía del instructor ({path}). Vuelva a instalar StationMap.",
         "en": "The trainer's guide was not found ({path}). Install StationMap again.",
     },
+    "training.guide_not_opened": {
+        "es": "No se pudo abrir la guía del instructor: esta computadora no tiene un programa para leer PDF. "
+              "La guía está en {path}; puede copiarla o imprimirla desde otra computadora.",
+        "en": "The trainer's guide could not be opened: this computer has no program to read PDF files. "
+              "The guide is at {path}; copy it or print it from another computer.",
+    },
     "training.hint.night_friday_only": {
         "es": "La selección cubre solo la noche del viernes: falta la del sábado (arrastre hasta el domingo 01 h).",
         "en": "The selection covers only Friday night: Saturday night is missing (drag down to Sunday 01h).",

@@ -159,9 +159,13 @@ class PlanPanel(QWidget):
         self._set_plan(result.plan, saved=False)
         self.plan_view.show_moves(None)
         self.tabs.setCurrentWidget(self.plan_view)
-        if result.sectors_generated:
+        if result.sectors_generated and result.sectors_kept:
             self._show_status(self.tr("Se generaron %1 sectores de igual carga de trabajo y se guardaron "
                                       "en el proyecto.").replace("%1", str(len(result.plan.sectors))))
+        elif result.sectors_generated:   # a write-protected project: made for this plan only
+            self._show_status(self.tr("Se generaron %1 sectores de igual carga de trabajo para este plan; no se "
+                                      "guardaron porque el proyecto no se puede escribir.")
+                              .replace("%1", str(len(result.plan.sectors))))
 
     def override(self, unit: str, sector: str | None) -> None:
         """The commander puts a unit in another sector: it is locked there and shown at once."""

@@ -36,6 +36,7 @@ class BuildRequest:
 class BuildResult:
     plan: PatrolPlan
     sectors_generated: bool
+    sectors_kept: bool = False
 
 
 def build_project_plan(request: BuildRequest, progress: Progress) -> BuildResult:
@@ -53,7 +54,7 @@ def build_project_plan(request: BuildRequest, progress: Progress) -> BuildResult
         finally:
             if station.pack is not None:
                 station.pack.close()
-    return BuildResult(plan, station.sectors_generated)
+    return BuildResult(plan, station.sectors_generated, station.sectors_kept)
 
 
 @dataclass

@@ -119,7 +119,9 @@ class TrainingMode(QObject):
         if not path.is_file():
             show_error(self._window, StationMapError("training.guide_missing", path=str(path)))
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            # A laptop without a PDF reader: the trainer learns where the guide is, to print or copy it.
+            show_error(self._window, StationMapError("training.guide_not_opened", path=str(path)))
 
     def _share_height(self) -> None:
         """The panel sits under the map: the table's filter bar keeps the centre too wide for a

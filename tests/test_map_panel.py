@@ -257,9 +257,18 @@ def test_box_selection_writes_ids_to_the_shared_filter_and_clears(qtbot):
                        & (incidents.lon >= west) & (incidents.lon <= east)]
     assert 0 < len(inside) < len(incidents)
     assert filter_state.filter().ids == frozenset(inside["id"].tolist())
+    outlines = "document.querySelectorAll('.leaflet-overlay-pane path[stroke-dasharray=\"4 3\"]').length"
+    assert js(qtbot, panel, outlines) == 1
 
     panel.run_javascript("document.querySelector('.sm-select-bar a:last-child').click()")
     qtbot.waitUntil(lambda: filter_state.filter() == IncidentFilter(), timeout=5000)
+    assert js(qtbot, panel, outlines) == 0
+
+    # Selected again, then cleared from the window (the filter bar's chip): the outline goes as well.
+    js(qtbot, panel, drag_script("box", [(300, 200), (500, 300), (700, 450)], "return 1;"))
+    qtbot.waitUntil(lambda: filter_state.filter().ids is not None, timeout=5000)
+    filter_state.update(ids=None)
+    qtbot.waitUntil(lambda: js(qtbot, panel, outlines) == 0, timeout=5000)
 
 
 def test_lasso_selects_the_incidents_inside_the_drawn_shape(qtbot):

@@ -472,7 +472,10 @@
     fitView([[s, w], [n, e]], { animate: false });
     SM.viewChosen = true;
   }
-  SM.setSelection = function (ids) { incidents.setSelectedIds(ids); };
+  SM.setSelection = function (ids) {
+    incidents.setSelectedIds(ids);
+    if (ids === null) selection.removeShape();   // cleared from the window (its filter chip): the outline goes too
+  };
   SM.zoomToJurisdiction = function () {
     const b = SM.jurisdictionBounds || (config.view.bounds ? L.latLngBounds(config.view.bounds) : null);
     if (b && b.isValid()) fitView(b, { padding: [12, 12] });

@@ -62,7 +62,7 @@
     },
 
     clear() {
-      this._removeShape();
+      this.removeShape();
       this.options.onClear();
     },
 
@@ -70,7 +70,7 @@
       if (!this.mode || e.button !== 0 || e.target.closest(".leaflet-control")) return;
       L.DomEvent.preventDefault(e);
       this.points = [this._map.mouseEventToContainerPoint(e)];
-      this._removeShape();
+      this.removeShape();
     },
 
     _move(e) {
@@ -112,7 +112,8 @@
       else this.shape = L.polygon(latlngs, { color: "#111", weight: 1.5, dashArray: "4 3", fillOpacity: 0.08, interactive: false }).addTo(this._map);
     },
 
-    _removeShape() {
+    /** The drawn box or lasso off the map (the selection it made was cleared elsewhere too). */
+    removeShape() {
       if (this.shape) { this.shape.remove(); this.shape = null; }
     },
   });

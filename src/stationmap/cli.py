@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import re
 import sys
 from pathlib import Path
@@ -123,12 +122,12 @@ def _argparse_message(message: str) -> str:
 
 def _where_things_go() -> str:
     """The log file of this run, portable or not, for the end of `--help` (no folder is made for it)."""
-    from stationmap.store.paths import CONFIG_ENV, log_path
-    from stationmap.store.portable import portable_data_dir
+    from stationmap.store.paths import log_path
+    from stationmap.store.portable import active_portable_dir
 
     lines = [_render("commands.help_log", path=log_path(create=False))]
-    portable = portable_data_dir()
-    if portable is not None and os.environ.get(CONFIG_ENV) == str(portable):
+    portable = active_portable_dir()
+    if portable is not None:
         lines.append(_render("commands.help_portable", folder=portable))
     return "\n".join(lines)
 

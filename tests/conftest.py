@@ -147,3 +147,14 @@ def pytest_sessionfinish(session, exitstatus):
         gc.collect()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QCoreApplication.processEvents()
+
+
+@pytest.fixture(params=["read", "mapped"])
+def both_reading_ways(request, monkeypatch) -> str:
+    """Run a text-file test twice: the file read into memory, and memory-mapped as large files are
+    (io.text_files._mapped), so that both ways meet every purpose-made file."""
+    if request.param == "mapped":
+        from stationmap.io import text_files
+
+        monkeypatch.setattr(text_files, "_MAP_FROM_BYTES", 0)
+    return request.param

@@ -9,6 +9,9 @@ from conftest import shared_path
 from stationmap.core.messages import catalog
 from stationmap.io.readers import expand_inputs, read_table
 
+# Each export read into memory and memory-mapped (the way of files of 8 MB or more).
+pytestmark = pytest.mark.usefixtures("both_reading_ways")
+
 
 def no_mojibake(frame) -> bool:
     return not frame.apply(lambda column: column.str.contains("Ã|Â|\ufffd", regex=True)).to_numpy().any()

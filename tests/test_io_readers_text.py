@@ -10,6 +10,9 @@ import pytest
 from stationmap.core.errors import InputFileError
 from stationmap.io.readers import expand_inputs, mixed_encoding_parts, read_table
 
+# Every test here meets the file read into memory and memory-mapped (the way of files of 8 MB or more).
+pytestmark = pytest.mark.usefixtures("both_reading_ways")
+
 HEADER = "id;fecha;hora;modalidad;distrito"
 
 
@@ -336,6 +339,42 @@ def test_old_mac_line_ends(tmp_path):
     assert table.frame["id"].tolist() == ["1", "2"]
     assert table.frame["distrito"].tolist() == ["X", '="']  # a quote inside a field is text, even at the end
     assert table.line_numbers.tolist() == [2, 4] and table.bad_rows == []
+
+
+def _spy_on_maps(monkeypatch) -> list:
+    """The memory maps io.text_files makes from now on."""
+    import mmap
+
+    from stationmap.io import text_files
+
+    made = []
+
+    class Recorded(mmap.mmap):
+        def __new__(cls, *args, **kwargs):
+            made.append(super().__new__(cls, *args, **kwargs))
+            return made[-1]
+
+    monkeypatch.setattr(text_files.mmap, "mmap", Recorded)
+    return made
+
+
+def test_a_large_file_is_parsed_from_its_memory_map_and_the_map_is_closed(tmp_path, monkeypatch, both_reading_ways):
+    made = _spy_on_maps(monkeypatch)
+    rows = "".join(f"{k};0{k % 9 + 1}/03/2024;2{k % 4}:15;Hurto;Cañón del Pato {k}\n" for k in range(2_000))
+    table = read_table(write(tmp_path, "grande.csv", HEADER + "\n" + rows))
+    assert len(table.frame) == 2_000 and table.encoding == "utf-8"
+    assert table.frame["distrito"].iloc[-1] == "Cañón del Pato 1999"
+    assert len(made) == (both_reading_ways == "mapped") and all(m.closed for m in made)
+
+
+def test_a_mapped_file_that_is_not_utf8_is_read_whole_and_its_map_closed(tmp_path, monkeypatch, both_reading_ways):
+    made = _spy_on_maps(monkeypatch)
+    rows = "".join(f"{k};01/03/2024;10:00;Hurto;Peñaflor {k}\n" for k in range(500))
+    table = read_table(write(tmp_path, "latin.csv", HEADER + "\n" + rows, encoding="cp1252"))
+    assert table.encoding == "cp1252" and table.frame["distrito"].iloc[0] == "Peñaflor 0"
+    whitespace = write(tmp_path, "blancos.csv", b" \r\n" * 5_000)
+    assert error_code(whitespace) == "read.empty"
+    assert len(made) == 2 * (both_reading_ways == "mapped") and all(m.closed for m in made)
 
 
 # --- several files and folders --------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import math
+import mmap
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -82,7 +83,7 @@ def utf16_variant(head: bytes) -> str | None:
 class Decoded:
     """A text file turned into UTF-8 bytes, with what was done to get there."""
 
-    data: bytes                  # UTF-8, no BOM, no NUL bytes; line breaks untouched
+    data: "bytes | mmap.mmap"    # UTF-8, no BOM, no NUL bytes; line breaks untouched (a map: plain_utf8, unchecked)
     encoding: str                # the file's encoding ("utf-8", "utf-8-sig", "cp1252", "mixed")
     fallback: str = ""           # for "mixed": the single-byte encoding of the lines that were not UTF-8
     fallback_lines: list[int] = field(default_factory=list)   # 1-based lines decoded with `fallback`
@@ -256,9 +257,19 @@ def repair_double_encoding(text: str) -> tuple[str, int, str]:
 _DOUBLE_ENCODED_LEAD, _DOUBLE_ENCODED_FOLLOWERS = 0xC3, b"\x82\x83\x84\x85\xa2"
 
 
-def _may_hold_double_encoding(data: bytes) -> bool:
+def plain_utf8(data: bytes | mmap.mmap) -> bool:
+    """Whether a file's bytes can go to a UTF-8 parser as they are: no BOM, not UTF-16, no NUL bytes,
+    nothing that looks double-encoded. Their validity as UTF-8 is the parser's to check (pyarrow does
+    while parsing), which saves a pass over the file. `data` may be a memory map: only slices, `find`
+    and buffer views are used."""
+    head = data[:_SAMPLE_BYTES]
+    return (not head.startswith(b"\xef\xbb\xbf") and utf16_variant(head) is None
+            and data.find(b"\x00") < 0 and not _may_hold_double_encoding(data))
+
+
+def _may_hold_double_encoding(data: bytes | mmap.mmap) -> bool:
     """A fast look for the lead characters of double-encoded text; the repair itself checks every match."""
-    if b"\xc3" not in data:
+    if data.find(b"\xc3") < 0:
         return False
     return has_pair(data, _DOUBLE_ENCODED_LEAD, _DOUBLE_ENCODED_FOLLOWERS)
 

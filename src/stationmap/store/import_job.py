@@ -299,11 +299,10 @@ def _checksum_or_blank(path: Path) -> str:
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+    # file_digest reads into one reused buffer: reading a block into a new bytes object each time
+    # costs the import 30,000 page faults per 120 MB, on the core that the parser needs.
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _begin_import(db: sqlite3.Connection, files: list[Path]) -> int:

@@ -83,6 +83,21 @@ def test_windows_keep_start_and_end_and_cross_midnight():
                                        "«14/11/2026 22:00». Corrija la fecha u hora final.")
 
 
+def test_a_register_without_end_columns_gets_the_windows_of_one_with_empty_end_columns():
+    """Files without end columns take a shorter way (io.normalize_when); it must agree with the full one."""
+    rows = [["14/11/2026", "08:00"], ["14/11/2026", "00:00"], ["14/11/2026", ""], ["2026-11", ""],
+            ["14/11/2026 21:15", ""], ["14/11/2026", "25:00"], ["31/02/2026", "10:00"], ["", "10:00"],
+            ["01/01/2999", "10:00"]]
+    plain = normalize(raw_table(["fecha", "hora"], rows))
+    with_ends = normalize(raw_table(["fecha", "hora", "fecha_hasta", "hora_hasta"], [r + ["", ""] for r in rows]))
+    columns = ["start_ts", "end_ts", "time_known", "date_precision"]
+    assert plain.table[columns].equals(with_ends.table[columns])
+    assert len(plain.table) == 6 and plain.table["end_ts"].iloc[3] == local_ts("2026-12-01 00:00")
+    assert [(r.row, r.code) for r in plain.rejections] == [(r.row, r.code) for r in with_ends.rejections] == [
+        (8, "rows.date_impossible"), (9, "rows.date_missing"), (10, "rows.date_in_future")]
+    assert sorted(codes(plain)) == sorted(codes(with_ends))
+
+
 def test_dates_out_of_range_are_rejected_with_the_value():
     raw = raw_table(["fecha"], [["01/01/1900"], ["2026-13-01"], ["01/01/2999"], ["hoy"], ["2026-11-14"]])
     result = normalize(raw)

@@ -391,6 +391,8 @@ def _finish(table, line_numbers: np.ndarray, bad: list[Rejection]) -> _Rows:
     if table.num_columns and table.num_rows:
         empty = pa_compute.equal(table.column(0), "")
         for column in table.columns[1:]:
+            if not pa_compute.any(empty).as_py():  # usually the first column already has no blank cell
+                break
             empty = pa_compute.and_(empty, pa_compute.equal(column, ""))
         if pa_compute.any(empty).as_py():
             keep = pa_compute.invert(empty)

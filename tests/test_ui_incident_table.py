@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pytest
@@ -199,6 +199,17 @@ def test_selection_chips_say_one_hour_and_one_incident_in_the_singular(qtbot, qa
         assert bar.hours_chip.label.text() == three_hours
         state.update(ids=frozenset({7}))
         assert bar.map_chip.label.text() == one_incident
+
+
+def test_a_project_without_incidents_shows_today_not_the_previous_projects_dates(qtbot, panel):
+    state, panel, frame = panel
+    bar = panel.filter_bar
+    first_day = date(1970, 1, 1) + timedelta(seconds=int(frame["start_ts"].min()))  # local seconds
+    assert bar.from_edit.date().toString("dd/MM/yyyy") == first_day.strftime("%d/%m/%Y")
+    panel.set_incidents(frame.iloc[:0])
+    today = date.today().strftime("%d/%m/%Y")
+    assert [bar.from_edit.date().toString("dd/MM/yyyy"), bar.to_edit.date().toString("dd/MM/yyyy")] == [today, today]
+    assert not bar.isEnabled()
 
 
 def _set_day(edit, text: str) -> None:

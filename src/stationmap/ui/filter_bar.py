@@ -129,12 +129,14 @@ class FilterBar(QWidget):
         self._show_filter(self._state.filter())
 
     def set_date_bounds(self, first: date | None, last: date | None) -> None:
-        """Start the date pickers at the data's first and last day (when not yet in use)."""
+        """Start the date pickers (those not in use) at the data's first and last day; at today
+        without dated incidents, so that a new project does not show the previous one's dates."""
+        today = date.today()
         blockers = [QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit)]
-        if first is not None and not self.from_check.isChecked():
-            self.from_edit.setDate(_to_qdate(first))
-        if last is not None and not self.to_check.isChecked():
-            self.to_edit.setDate(_to_qdate(last))
+        if not self.from_check.isChecked():
+            self.from_edit.setDate(_to_qdate(first if first is not None else today))
+        if not self.to_check.isChecked():
+            self.to_edit.setDate(_to_qdate(last if last is not None else today))
         del blockers
 
     # --- widgets -> state ---------------------------------------------------------------

@@ -79,6 +79,22 @@ def test_overlapping_later_export_adds_only_the_new_rows(tmp_path):
         assert sorted(ids) == [f"D{n:06d}" for n in range(1, 131)]
 
 
+def test_rejections_are_listed_in_row_order_whoever_found_them(tmp_path):
+    """A row too wide (found by the reader) after an impossible date (found by the normaliser)."""
+    path = tmp_path / "registro.csv"
+    path.write_text(HEADER + "D1;31/02/2026;10:00;ROBO;-8.07;-79.01;Av. Uno\n"
+                    "D2;01/03/2026;10:00;ROBO;-8.07;-79.01;Av. Dos;sobra\n"
+                    "D3;32/03/2026;10:00;ROBO;-8.07;-79.01;Av. Tres\n"
+                    "D4;01/03/2026;10:00;ROBO;-8.07;-79.01;Av. Cuatro\n", encoding="utf-8")
+    report = run(ImportRequest(tmp_path / "p.stationmap", [path]))
+    assert [(r.row, r.code) for r in report.rejections] == [
+        (2, "rows.date_impossible"), (3, "read.extra_columns"), (4, "rows.date_impossible")]
+    _invariant(report)
+    with Project.open(tmp_path / "p.stationmap") as project:
+        stored = project.rejections()
+    assert list(stored["row"]) == [2, 3, 4]
+
+
 def test_cancel_during_insert_leaves_the_project_as_before(tmp_path):
     project = tmp_path / "p.stationmap"
     run(ImportRequest(project, [_station_csv(tmp_path / "a.csv", 1, 50)]))

@@ -135,7 +135,8 @@ def _import_one(db: sqlite3.Connection, import_id: int, file: Path, context: _Co
         _reject_whole_file(db, import_id, raw, error, report, warnings)
         return
     progress(READ_SHARE, render("project.progress_normalizing", {"file": file.name}))
-    rejections = list(raw.bad_rows) + with_cells(normalized.rejections, raw)
+    # In row order, as the user goes through the file to correct them (the reader's come first otherwise).
+    rejections = sorted(raw.bad_rows + with_cells(normalized.rejections, raw), key=lambda r: r.row)
     summary = FileSummary(file=str(file), kind=normalized.kind, rows_read=raw.rows_read,
                           encoding=raw.encoding, delimiter=raw.delimiter,
                           mapping=dict(normalized.mapping.fields))
@@ -204,8 +205,9 @@ def _reject_whole_file(db: sqlite3.Connection, import_id: int, raw: Any, error: 
     """A file that was read but whose columns cannot be mapped: every row is counted, rejected with
     the reason, so the totals still add up and the user sees why."""
     data = dict(error.data)
-    rejections = list(raw.bad_rows) + with_cells(
-        [Rejection(raw.file, int(line), error.code, {**data, "row": int(line)}) for line in raw.line_numbers], raw)
+    rejections = sorted(raw.bad_rows + with_cells(
+        [Rejection(raw.file, int(line), error.code, {**data, "row": int(line)}) for line in raw.line_numbers], raw),
+        key=lambda r: r.row)
     report.files.append(FileSummary(file=raw.file, kind=TableKind.INCIDENTS, rows_read=raw.rows_read,
                                     rejected=len(rejections), encoding=raw.encoding,
                                     delimiter=raw.delimiter))

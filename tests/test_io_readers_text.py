@@ -455,3 +455,35 @@ def test_one_stray_quote_in_a_generated_file_costs_exactly_its_row(tmp_path, see
         assert [(b.row, b.code) for b in table.bad_rows] == [(broken + 2, "read.unbalanced_quote")]
         assert table.frame.to_numpy().tolist() == rows[:broken] + rows[broken + 1:]
         assert table.line_numbers.tolist() == [n + 2 for n in range(len(rows)) if n != broken]
+
+
+@pytest.mark.parametrize("closing", [("Av. 40", 'Av. 40"'), ("Av. 40", 'Av." 40'), ("PORVENIR", 'PORVENIR"')])
+@pytest.mark.parametrize("quoted_column", [1, 3])
+def test_a_quote_opened_by_mistake_and_closed_rows_later_costs_only_its_row(tmp_path, closing, quoted_column):
+    """A stray quote that some later quote happens to close must not swallow the rows between them into
+    one cell (that import said "0 rechazadas" and lost 250 incidents without a word)."""
+    rows = [[str(n), f"0{n % 9 + 1}/11/2026", "Robo", f"Av. {n}", "EL PORVENIR"] for n in range(1, 60)]
+    lines = ["id;fecha;modalidad;direccion;distrito"] + [";".join(row) for row in rows]
+    cells = lines[10].split(";")
+    cells[quoted_column] = '"' + cells[quoted_column]
+    lines[10] = ";".join(cells)                              # row 10 (file line 11) opens a quote
+    lines[40] = lines[40].replace(*closing)                  # row 40, 30 lines later, holds a quote
+    path = write(tmp_path, "comilla.csv", "\n".join(lines) + "\n")
+    for table in (read_table(path), read_table(path, max_rows=1000)):
+        assert [(b.row, b.code) for b in table.bad_rows] == [(11, "read.unbalanced_quote")]
+        assert len(table.frame) == len(rows) - 1
+        assert table.frame["id"].tolist() == [str(n) for n in range(1, 60) if n != 10]
+        assert table.frame.map(len).to_numpy().max() <= len("EL PORVENIR\"")   # no cell holds a swallowed row
+
+
+def test_notes_written_on_several_lines_are_kept_whole(tmp_path):
+    """Sound quoted line breaks, even in a row with cells missing at its end, stay one cell."""
+    text = ('id;fecha;nota;distrito\n'
+            '1;01/11/2026;"vecinos llamaron;\nllegó el patrullero";EL PORVENIR\n'
+            '2;02/11/2026;"primera línea\nsegunda; tercera"\n'
+            '3;03/11/2026;sin nota;LA ESPERANZA\n')
+    for table in (read_table(write(tmp_path, "notas.csv", text)),):
+        assert table.bad_rows == []
+        assert table.frame["nota"].tolist() == ["vecinos llamaron;\nllegó el patrullero", "primera línea\nsegunda; tercera",
+                                                "sin nota"]
+        assert table.line_numbers.tolist() == [2, 4, 6]

@@ -97,7 +97,7 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
     if max_rows is None:
         rows = _read_clean(data, body_start, names, delimiter, first_line, file)
         if rows is None:  # stray quotes, most likely: blank their lines and try the quick ways again
-            mended_data, stray = _blank_stray_quote_lines(data, body_start, delimiter, first_line, file)
+            mended_data, stray = _blank_stray_quote_lines(data, body_start, names, delimiter, first_line, file)
             rows = _read_clean(mended_data, body_start, names, delimiter, first_line, file) if stray else None
             if rows is not None:
                 rows.bad_rows = sorted(stray + rows.bad_rows, key=lambda rejection: rejection.row)
@@ -316,8 +316,34 @@ def _read_clean(data: FileBytes, start: int, names: list[str], delimiter: str, f
         records = _record_starts(data, start, first_line)
         if records is None or table.num_rows != len(records[0]):  # e.g. a lone CR taken as a line end
             return None
+        if quotes and not _quoted_line_breaks_sound(data, start, records[1], names, delimiter):
+            return None
         line_numbers = records[0]
     return _finish(table, line_numbers, [])
+
+
+def _quoted_line_breaks_sound(data: FileBytes, start: int, record_offsets: np.ndarray, names: list[str],
+                              delimiter: str) -> bool:
+    """Whether every record that holds a quoted line break is sound: its quotes strictly closed and
+    no whole row swallowed into a cell (see _runaway).
+
+    pyarrow reads `"EL PORVENIR;...` (a quote opened by mistake) on to the next quote, lines later,
+    and takes text after that closing quote as part of the cell: a row of the right width can hide
+    the rows it swallowed. Those records are read again, all at once, by the csv module in strict mode.
+    """
+    body = np.frombuffer(data, dtype=np.uint8, offset=start)
+    breaks = np.flatnonzero(body == 10)
+    quotes = np.flatnonzero(body == 34)
+    quoted_breaks = breaks[np.searchsorted(quotes, breaks) % 2 == 1] + start
+    holding = np.unique(np.searchsorted(record_offsets, quoted_breaks, side="right") - 1)
+    record_ends = np.append(record_offsets[1:], len(data))
+    text = b"".join(data[record_offsets[k]:record_ends[k]] for k in holding).decode("utf-8", errors="replace")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        rows = [cells for cells in reader if cells]
+    except csv.Error:
+        return False
+    return len(rows) == len(holding) and not any(_runaway(cells, names, delimiter) for cells in rows)
 
 
 def _last_line_opens_a_quote(data: FileBytes, start: int, delimiter: str) -> bool:
@@ -369,9 +395,9 @@ def _read_mended(data: FileBytes, start: int, names: list[str], delimiter: str, 
         except UnicodeDecodeError:
             raise _NotUtf8() from None
         record = list(io.StringIO(text, newline=""))  # lines end at CR/LF only, never at U+2028 and kin
-        if len(record) > 1 and _strict_error(record, delimiter):  # a stray quote: the careful path's job
-            return None
         cells = next(csv.reader(record, delimiter=delimiter), [])
+        if len(record) > 1 and (_strict_error(record, delimiter) or _runaway(cells, names, delimiter)):
+            return None  # a stray quote: the careful path's job
         fitted = _fit_row(cells, names, delimiter, file, int(record_lines[index]))
         if isinstance(fitted, Rejection):
             bad.append(fitted)
@@ -429,13 +455,14 @@ def _fit_row(cells: list[str], names: list[str], delimiter: str, file: str,
     return cells + [""] * (width - len(cells))
 
 
-def _blank_stray_quote_lines(data: FileBytes, start: int, delimiter: str, first_line: int,
+def _blank_stray_quote_lines(data: FileBytes, start: int, names: list[str], delimiter: str, first_line: int,
                              file: str) -> tuple[bytes, list[Rejection]]:
     """Find lines whose quote opens a field that never closes properly, and empty them (line breaks kept).
 
     Only lines with an odd number of quotes can open or close a quoted line break. From each, in file
     order, the csv module in strict mode reads one record: a sound multi-line field closes before a
-    delimiter or line end (its lines are skipped), a stray quote ends in an error and costs its line.
+    delimiter or line end (its lines are skipped); a stray quote ends in an error, or in a cell holding
+    whole rows (_runaway), and costs its line.
     """
     body = np.frombuffer(data, dtype=np.uint8, offset=start)
     line_starts = np.concatenate(([0], np.flatnonzero(body == 10) + 1)) + start
@@ -449,8 +476,10 @@ def _blank_stray_quote_lines(data: FileBytes, start: int, delimiter: str, first_
         record = (data[line_starts[k]:line_ends[k]].decode("utf-8") for k in range(line, len(line_starts)))
         reader = csv.reader(record, delimiter=delimiter, strict=True)
         try:
-            next(reader, None)
+            cells = next(reader, None)
         except csv.Error:  # runaway field: EOF inside quotes, text after a closing quote, or too long
+            cells = None
+        if cells is None or reader.line_num > 1 and _runaway(cells, names, delimiter):
             stray.append(line)
             position += 1
             continue
@@ -468,6 +497,19 @@ def _blank_stray_quote_lines(data: FileBytes, start: int, delimiter: str, first_
                                     {"text": text.decode("utf-8").strip()[:_SNIPPET]}))
     pieces.append(data[previous:])
     return b"".join(pieces), rejections
+
+
+def _runaway(cells: list[str], names: list[str], delimiter: str) -> bool:
+    """Whether a record read across line breaks comes from a quote opened by mistake.
+
+    A stray quote swallows the lines after it into one cell until some later quote closes it, and
+    trusting that record would lose those rows without a word. Such a cell holds whole rows of the
+    file: lines with as many delimiters as the header has. A sound quoted line break (an address or
+    a note written on two lines) practically never does.
+    """
+    separators = len(names) - 1
+    return separators > 0 and any(line.count(delimiter) >= separators
+                                  for cell in cells for line in cell.splitlines()[1:])
 
 
 # --- the careful path: the csv module, record by record ------------------------------------------
@@ -502,7 +544,6 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
         lines = [line.decode("utf-8") for line in body.splitlines(keepends=True)]
     except UnicodeDecodeError:
         raise _NotUtf8() from None
-    width = len(names)
     rows: list[list[str]] = []
     row_lines: list[int] = []
     bad: list[Rejection] = []
@@ -523,7 +564,7 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
             span = reader.line_num - consumed
             consumed = reader.line_num
             record = lines[first:first + span]
-            runaway = (span > 1 and len(cells) != width and _strict_error(record, delimiter)) or (
+            runaway = (span > 1 and (_runaway(cells, names, delimiter) or bool(_strict_error(record, delimiter)))) or (
                 first + span == len(lines) and "unexpected end of data" in _strict_error(record, delimiter))
             if runaway:
                 restart = first

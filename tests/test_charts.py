@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -210,6 +211,21 @@ def test_a_log_without_times_shows_its_weekly_trend_and_not_flat_hour_charts(qtb
     assert panel.trend is not None and panel.trend.current.sum() > 0   # the dates still make a trend
     panel.set_incidents(frame)                                          # a log with times again
     assert panel.tabs.isTabEnabled(heat) and panel.tabs.isTabEnabled(bars) and panel.tabs.tabToolTip(heat) == ""
+
+
+def test_the_trend_chart_leaves_a_gap_where_the_references_are_unknown(qtbot):
+    from stationmap.analysis.temporal_series import WeeklyTrend
+    from stationmap.ui.charts.companions import TrendChart
+
+    chart = TrendChart(language="es")
+    qtbot.addWidget(chart)
+    weeks = [date(2026, 1, 5 + 7 * k) for k in range(4)]
+    chart.set_trend(WeeklyTrend(weeks, np.array([3.0, 5, 4, 6]), np.array([np.nan, np.nan, 2, 7]),
+                                np.full(4, np.nan)))
+    low, high = chart.viewRange()[1]
+    assert (low, high) == (0, pytest.approx(7 * 1.15))
+    xs, ys = chart.previous.getData()
+    assert np.isnan(ys[:2]).all() and ys[2:].tolist() == [2, 7]
 
 
 def test_english_labels(qtbot):

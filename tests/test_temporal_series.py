@@ -75,6 +75,18 @@ def test_weekly_trend_counts_the_period_and_its_references_by_date():
     np.testing.assert_array_equal(masked.current, [1, 1])
 
 
+def test_reference_weeks_before_the_first_incident_are_unknown_not_zero():
+    """A project whose log starts in January has no "last year": drawn as 0 it reads as no crime."""
+    frame = incidents(("2026-01-05 10:00", None), ("2026-01-20 10:00", None), ("2026-03-03 10:00", None),
+                      known=[1, 1, 1])
+    trend = weekly_trend(TemporalIndex(frame), date(2026, 1, 26), date(2026, 2, 22))   # four weeks
+    assert np.isnan(trend.last_year).all()
+    # The previous four weeks run from 29/12/2025: the first holds days before the log, the rest do not.
+    assert np.isnan(trend.previous[0]) and trend.previous[1:].tolist() == [1, 0, 1]
+    table = trend_table(trend)
+    assert table.iloc[:, 4].isna().all() and table.iloc[:, 3].notna().sum() == 3
+
+
 def test_incidents_known_only_to_the_month_spread_over_its_days_not_onto_its_first(tmp_path):
     """UK street-level data (a month per crime): weeks inside one month get equal shares of it."""
     from conftest import shared_path

@@ -40,8 +40,8 @@ def shift_totals(summary: TemporalSummary, plan: ShiftPlan = DEFAULT_SHIFTS) -> 
 class WeeklyTrend:
     week_starts: list[date]       # Monday of each week of the selected period
     current: np.ndarray           # incidents per week, days inside the period only
-    previous: np.ndarray          # the same days, len(week_starts) weeks earlier
-    last_year: np.ndarray         # the same days, 52 weeks earlier
+    previous: np.ndarray          # the same days, len(week_starts) weeks earlier; NaN before the data
+    last_year: np.ndarray         # the same days, 52 weeks earlier; NaN before the data
 
     @property
     def previous_start(self) -> date:
@@ -79,9 +79,17 @@ def weekly_trend(index: TemporalIndex, period_start: date, period_end: date,
         per_day[offsets[present]] = daily[source[present]]
         return per_day.reshape(n_weeks, 7).sum(axis=1)
 
+    def reference(days_back: int) -> np.ndarray:
+        """counts(days_back), NaN for a week some of whose days lie before the project's first
+        incident: nothing is known of those days, and a 0 would read as "no crime last year"."""
+        missing = np.zeros(7 * n_weeks, dtype=bool)
+        offsets = np.arange(first_day - monday, last_day - monday + 1)
+        missing[offsets] = monday + offsets - days_back < 0
+        return np.where(missing.reshape(n_weeks, 7).any(axis=1), np.nan, counts(days_back))
+
     return WeeklyTrend(
         week_starts=[first_monday + timedelta(weeks=k) for k in range(n_weeks)],
         current=counts(0),
-        previous=counts(7 * n_weeks),
-        last_year=counts(7 * WEEKS_PER_YEAR_BACK),
+        previous=reference(7 * n_weeks),
+        last_year=reference(7 * WEEKS_PER_YEAR_BACK),
     )

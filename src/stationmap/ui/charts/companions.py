@@ -85,10 +85,11 @@ class TrendChart(_StaticPlot):
             return
         x = np.arange(len(trend.week_starts))
         self.current.setData(x, trend.current)
-        self.previous.setData(x, trend.previous)
-        self.last_year.setData(x, trend.last_year)
+        # Weeks before the data are NaN in the references: a gap in the line, not a fall to 0.
+        self.previous.setData(x, trend.previous, connect="finite")
+        self.last_year.setData(x, trend.last_year, connect="finite")
         self.getAxis("bottom").setTicks([_week_ticks(trend.week_starts), []])
-        peak = max(float(np.max([trend.current, trend.previous, trend.last_year])), 1.0)
+        peak = max(float(np.nan_to_num(np.stack([trend.current, trend.previous, trend.last_year])).max()), 1.0)
         self.setYRange(0, peak * 1.15, padding=0)
         self.setXRange(-0.3, len(x) - 0.7, padding=0)
 

@@ -158,3 +158,23 @@ def both_reading_ways(request, monkeypatch) -> str:
 
         monkeypatch.setattr(text_files, "_MAP_FROM_BYTES", 0)
     return request.param
+
+
+@pytest.fixture
+def xdg_mime(tmp_path, monkeypatch):
+    """A desktop whose `xdg-mime query default` names a program for every file type, as
+    ui.system_open asks before opening a file; call the fixture's value with "" for a laptop
+    without one. The tests that open files reach QDesktopServices.openUrl only through it."""
+    folder = tmp_path / "xdg-bin"
+    folder.mkdir()
+    answer = folder / "answer"
+    script = folder / "xdg-mime"
+    script.write_text(f'#!/bin/sh\ncat "{answer}"\n', encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+
+    def answer_with(program: str) -> None:
+        answer.write_text(program + ("\n" if program else ""), encoding="utf-8")
+
+    answer_with("visor.desktop")
+    return answer_with

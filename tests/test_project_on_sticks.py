@@ -212,7 +212,7 @@ def test_other_write_failures_inside_a_transaction_are_coded(tmp_path, sqlite_te
 
 # --- item 3: a write-protected project still builds and exports its plan -----------------------
 def test_a_write_protected_project_builds_and_exports_its_plan(
-        qtbot, window, tmp_path, sample_project_file, write_protect, captured_boxes, monkeypatch):
+        qtbot, window, tmp_path, sample_project_file, write_protect, captured_boxes, monkeypatch, xdg_mime):
     import shutil
 
     from PySide6.QtGui import QDesktopServices

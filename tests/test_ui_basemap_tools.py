@@ -105,7 +105,7 @@ def test_loading_a_pack_from_the_menu_stores_it_and_redraws(window, qtbot, tmp_p
     assert any("roto.mbtiles" in text and "Traceback" not in text for text in captured_boxes)
 
 
-def test_the_map_export_is_offered_beside_the_project_and_opened_if_wanted(window, qtbot, monkeypatch):
+def test_the_map_export_is_offered_beside_the_project_and_opened_if_wanted(window, qtbot, monkeypatch, xdg_mime):
     # It was offered in whatever folder the program was started from, and written without a word.
     import datetime as dt
 

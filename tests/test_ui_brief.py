@@ -54,7 +54,7 @@ def test_week_defaults_to_the_last_complete_week_of_the_sample(sample_window):
 
 @pytest.mark.slow   # the worker writes two PDFs and two HTML files with a map (~10 s on a shared CPU)
 def test_brief_dialog_writes_the_four_files_on_the_worker_and_opens_them(sample_window, qtbot, tmp_path,
-                                                                         monkeypatch):
+                                                                         monkeypatch, xdg_mime):
     window, tools = sample_window
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)

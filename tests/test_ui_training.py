@@ -324,7 +324,8 @@ def test_the_trainers_guide_covers_every_exercise_with_its_answer(language):
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_ayuda_opens_the_trainers_guide_of_the_window_language(qtbot, trainee_window, monkeypatch, language):
+def test_ayuda_opens_the_trainers_guide_of_the_window_language(qtbot, trainee_window, monkeypatch, language,
+                                                                 xdg_mime):
     from PySide6.QtGui import QDesktopServices
 
     opened = []
@@ -337,12 +338,19 @@ def test_ayuda_opens_the_trainers_guide_of_the_window_language(qtbot, trainee_wi
     assert opened[0].is_file()
 
 
+@pytest.mark.parametrize("system", ["linux_desktop_without_reader", "shell_refuses"])
 def test_a_laptop_without_a_pdf_reader_is_told_where_the_guide_is(qtbot, trainee_window, monkeypatch,
-                                                                   captured_boxes):
+                                                                   captured_boxes, xdg_mime, system):
     from PySide6.QtGui import QDesktopServices
 
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)   # "no application for PDF"
+    opened = []
+    if system == "linux_desktop_without_reader":   # xdg-open would start, find nothing and say nothing
+        xdg_mime("")
+        monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    else:                                          # Windows' shell: no program associated with .pdf
+        monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
     trainee_window.training_mode.guide_action.trigger()
+    assert opened == []
     assert len(captured_boxes) == 1 and "no tiene un programa para leer PDF" in captured_boxes[0]
     assert GUIDE_FILES["es"] in captured_boxes[0]
 

@@ -1,6 +1,17 @@
 """Messages shared by every part of the application."""
 
 MESSAGES = {
+    # Exported files opened with the computer's own program (ui.system_open), when it has none.
+    "system.no_program": {
+        "es": "Esta computadora no tiene un programa para abrir «{name}». El archivo está guardado en {folder}: "
+              "puede copiarlo y abrirlo en otra computadora.",
+        "en": "This computer has no program to open '{name}'. The file is saved in {folder}: "
+              "you can copy it and open it on another computer.",
+    },
+    "system.no_folder_program": {
+        "es": "Esta computadora no tiene un programa para mostrar carpetas. Los archivos están en {path}.",
+        "en": "This computer has no program to show folders. The files are in {path}.",
+    },
     "error.unknown": {
         "es": "Ocurrió un error inesperado. El detalle quedó en el archivo de registro.",
         "en": "An unexpected error occurred. The details were written to the log file.",

@@ -12,12 +12,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 # The dialog and the jobs (OSM reader, tile builder) are imported when used, not at start-up.
 from stationmap.ui.error_display import show_error
+from stationmap.ui.system_open import open_or_explain
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 
@@ -53,7 +54,7 @@ class MapTools:
                 self.window, caption,
                 QCoreApplication.translate("MapMenu", "El mapa quedó en %1. ¿Abrirlo?").replace("%1", path))
             if answer == QMessageBox.StandardButton.Yes:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+                open_or_explain(self.window, Path(path))
 
     def default_export_path(self, kind: str) -> Path:
         """Beside the project file (in training, the session's folder, where the exercises look),

@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from stationmap.core.errors import StationMapError
 from stationmap.core.messages import render
 from stationmap.ui.error_display import show_error
+from stationmap.ui.system_open import open_or_explain
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 
 DEFAULT_THRESHOLD = 3
@@ -152,7 +152,7 @@ class BriefDialog(QDialog):
         self.reject()   # cancels a brief under way, and WA_DeleteOnClose (ui.brief) frees the dialog
 
     def _open(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_or_explain(self, path)
 
     def reject(self) -> None:
         self.runner.cancel()

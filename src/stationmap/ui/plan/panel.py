@@ -13,8 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -31,6 +30,7 @@ from stationmap.ui.plan.sector_overlay import sector_units_geojson
 from stationmap.ui.plan.units_editor import UnitsEditor
 from stationmap.ui.plan.versions_view import VersionsView
 from stationmap.ui.plan.work import BuildRequest, ExportRequest, build_project_plan, export_project_plan, next_week
+from stationmap.ui.system_open import open_or_explain
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
 from stationmap.ui.unsaved_work import UnsavedWork
 
@@ -293,7 +293,7 @@ class PlanPanel(QWidget):
             self.tr("Se escribieron %1 archivos en %2. ¿Abrir la carpeta?")
             .replace("%1", str(len(files))).replace("%2", str(folder)))
         if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            open_or_explain(self, folder)
 
     # --- helpers ----------------------------------------------------------------------------
     def _start(self, function: Callable, request: Any, title: str, after: Callable[[Any], None]) -> None:

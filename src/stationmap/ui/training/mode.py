@@ -15,8 +15,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from stationmap.core.errors import StationMapError
@@ -27,6 +27,7 @@ from stationmap.ui.training import checks
 from stationmap.ui.training.answer import find_answer
 from stationmap.ui.training.checks import PENDING, Check
 from stationmap.ui.training.content import guide_path, load_exercises
+from stationmap.ui.system_open import open_with_system
 from stationmap.ui.training.panel import TrainingPanel
 from stationmap.ui.training.session import (build_copy, discard_other_sessions, new_session_folder,
                                              training_root, without_other_sessions)
@@ -119,7 +120,7 @@ class TrainingMode(QObject):
         if not path.is_file():
             show_error(self._window, StationMapError("training.guide_missing", path=str(path)))
             return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        if not open_with_system(path):
             # A laptop without a PDF reader: the trainer learns where the guide is, to print or copy it.
             show_error(self._window, StationMapError("training.guide_not_opened", path=str(path)))
 

@@ -316,6 +316,30 @@ def test_controls_zoom_to_jurisdiction_show_coordinates_and_speak_english(qtbot,
     assert js(qtbot, panel, "document.querySelector('.leaflet-control-scale').textContent").strip().endswith(("m", "km"))
 
 
+def test_home_without_a_jurisdiction_comes_back_to_the_incidents_and_coordinates_stay_in_range(qtbot):
+    """A project of imported logs has no jurisdiction: ⌂ did nothing, and the readout said lon -439."""
+    from factories import make_incidents
+
+    panel = make_panel(qtbot, FilterState())
+    incidents = make_incidents(300, seed=3)
+    load(qtbot, panel, incidents)
+    assert js(qtbot, panel, "SM.jurisdictionBounds == null") is True
+    panel.run_javascript("SM.setView(-3.0, -60.0, 14)")          # far away, zoomed in
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 14, timeout=5000)
+    panel.run_javascript("document.querySelector('.sm-home a').click()")
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") != 14, timeout=5000)
+    seen = js(qtbot, panel, "(() => { const b = SM.map.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()")
+    assert seen[0] <= incidents.lat.min() and seen[2] >= incidents.lat.max()
+    assert seen[1] <= incidents.lon.min() and seen[3] >= incidents.lon.max()
+    panel.run_javascript("SM.setView(-8.07, -79.03 - 360, 12)")   # panned once round the world, westwards
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 12, timeout=5000)
+    readout = js(qtbot, panel, """(() => { const c = SM.map.getContainer(), r = c.getBoundingClientRect();
+        const p = SM.map.getSize().divideBy(2);
+        c.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: r.left + p.x, clientY: r.top + p.y}));
+        return document.querySelector('.sm-coords').textContent; })()""")
+    assert "-79.03" in readout and "-439" not in readout
+
+
 def test_a_project_given_at_once_is_the_only_page_loaded(qtbot, sample_project, monkeypatch):
     # The window makes its map panel and opens the project in the same turn of the event loop: the
     # blank page must not be made and loaded first (a whole page load for nothing at start-up).

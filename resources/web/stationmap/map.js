@@ -29,6 +29,7 @@
   const layerControl = L.control.layers(null, null, { collapsed: !roomy, position: "topright" }).addTo(map);
 
   // --- View --------------------------------------------------------------------------------------
+  const PERU_CENTER = [-9.19, -75.02], PERU_ZOOM = 6;  // the whole country, when nothing says where
   // The page may start before the embedded view has its final size (a dock still settling), and a
   // fit into a map a few pixels wide shows the whole country. So the last fit is made again whenever
   // the map's size changes, until the user moves the map or Python sets a view of its own.
@@ -187,7 +188,8 @@
       const box = L.DomUtil.create("div", "sm-coords");
       box.textContent = text.coords_hint;
       m.on("mousemove", (e) => {
-        box.textContent = text.lat + " " + e.latlng.lat.toFixed(5) + "  " + text.lon + " " + e.latlng.lng.toFixed(5);
+        const at = e.latlng.wrap();  // a map panned round the world still reads -79, not -439
+        box.textContent = text.lat + " " + at.lat.toFixed(5) + "  " + text.lon + " " + at.lng.toFixed(5);
       });
       return box;
     },
@@ -476,9 +478,18 @@
     incidents.setSelectedIds(ids);
     if (ids === null) selection.removeShape();   // cleared from the window (its filter chip): the outline goes too
   };
+  /** The ⌂ button: the jurisdiction; without one, the incidents, else the district counts, else Peru.
+   *  (A project of imported logs only has no jurisdiction, and the button must still bring the user back.) */
   SM.zoomToJurisdiction = function () {
     const b = SM.jurisdictionBounds || (config.view.bounds ? L.latLngBounds(config.view.bounds) : null);
-    if (b && b.isValid()) fitView(b, { padding: [12, 12] });
+    if (b && b.isValid()) { fitView(b, { padding: [12, 12] }); return; }
+    if (incidents.data && incidents.data.n > 0) { fitToIncidents(); return; }
+    const shown = L.latLngBounds([]);
+    for (const layer of Object.values(SM.overlays)) {
+      if (map.hasLayer(layer) && layer.getBounds) shown.extend(layer.getBounds());
+    }
+    if (shown.isValid()) fitView(shown, { padding: [12, 12] });
+    else { standingFit = null; map.setView(PERU_CENTER, PERU_ZOOM); }
   };
   SM.setView = function (lat, lon, zoom) { standingFit = null; map.setView([lat, lon], zoom, { animate: false }); };
   SM.fitBounds = function (bounds) { fitView(bounds, { animate: false }); };
@@ -493,7 +504,7 @@
 
   // --- Start -----------------------------------------------------------------------------------
   if (config.view.bounds) fitView(config.view.bounds);
-  else map.setView(config.view.center || [-9.19, -75.02], config.view.zoom || 6);
+  else map.setView(config.view.center || PERU_CENTER, config.view.zoom || PERU_ZOOM);
 
   const inline = document.getElementById("sm-layers");
   if (inline) {

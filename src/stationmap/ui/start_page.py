@@ -9,6 +9,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 
+# The recent projects' list: the start page's column is 520 pixels at most.
+RECENT_LIST_WIDTH = 480
+
+
 class StartPage(QWidget):
     open_requested = Signal()
     new_requested = Signal()
@@ -30,6 +34,11 @@ class StartPage(QWidget):
         self.recent_label = QLabel(self.tr("Proyectos recientes"), self)
         self.recent_list = QListWidget(self)
         self.recent_list.setMaximumHeight(180)
+        # As wide as the column, long paths shortened in the middle (the file name and the drive or
+        # stick they are on both matter); the whole path in the tooltip, never a sideways scrollbar.
+        self.recent_list.setMinimumWidth(RECENT_LIST_WIDTH)
+        self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recent_list.itemActivated.connect(
             lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
 
@@ -66,6 +75,7 @@ class StartPage(QWidget):
         for path in paths:
             item = QListWidgetItem(f"{Path(path).stem}  —  {path}")
             item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
             self.recent_list.addItem(item)
         self.recent_label.setVisible(bool(paths))
         self.recent_list.setVisible(bool(paths))

@@ -207,6 +207,26 @@ def test_popup_says_when_the_time_is_unknown(qtbot):
     assert time_text == "hora desconocida"
 
 
+def test_a_popup_opened_under_the_legend_is_moved_clear_of_it(qtbot):
+    panel = make_panel(qtbot, FilterState())
+    load(qtbot, panel, xss_incidents())
+    panel.run_javascript("SM.legendCollapsed = false; SM.map.fire('overlayadd')")   # the legend unfolded
+    panel.run_javascript("SM.setView(-8.06, -79.01, 17)")
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 17, timeout=5000)
+    # The incident moved to the map's bottom-right corner, where the legend is.
+    panel.run_javascript("(() => { const s = SM.map.getSize(); SM.map.panBy([-(s.x / 2 - 60), -(s.y / 2 - 20)], {animate: false}); })()")
+    panel.run_javascript("(() => { const ll = L.latLng(-8.06, -79.01);"
+                         "SM.map.fire('click', {latlng: ll, containerPoint: SM.map.latLngToContainerPoint(ll), originalEvent: {}}); })()")
+    qtbot.waitUntil(lambda: js(qtbot, panel, "!!document.querySelector('.leaflet-popup-content .sm-popup')"), timeout=5000)
+    overlap = """(() => {
+        const a = document.querySelector('.leaflet-popup-content-wrapper').getBoundingClientRect();
+        const b = document.querySelector('.sm-legend').getBoundingClientRect();
+        if (b.width === 0) return -1;   // no legend shown: nothing tested
+        return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+               Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)); })()"""
+    qtbot.waitUntil(lambda: js(qtbot, panel, overlap) == 0, timeout=3000)   # once the map has panned
+
+
 def test_filter_change_pushes_data_without_reloading_the_page(qtbot):
     from factories import make_incidents
 

@@ -226,6 +226,14 @@
     },
   });
   const legend = new Legend().addTo(map);
+  // Controls sit above popups: a popup opened near the bottom right hid its lines under the legend.
+  // Each popup keeps clear of the legend's size as it is now (folded or open), panning the map if needed.
+  map.on("popupopen", (e) => {
+    const size = legend.box.getBoundingClientRect();
+    if (!size.width) return;
+    e.popup.options.autoPanPaddingBottomRight = L.point(size.width + 12, size.height + 12);
+    e.popup.update();
+  });
 
   /** A count with the language's thousands separator (maps.labels.THOUSANDS_SEPARATORS). */
   function formatCount(n) {

@@ -114,8 +114,8 @@ def test_export_table_writes_the_filtered_rows_without_descriptions(qtbot, confi
     window.export_table(out)
     written = pd.read_csv(out, encoding="utf-8-sig")
     assert len(written) == int((frame["category"] == "Hurto").sum())
-    assert set(written["category"]) == {"Hurto"}
-    assert "description" not in written.columns
+    assert set(written["Categoría"]) == {"Hurto"}
+    assert "description" not in written.columns and "nombre de la víctima" not in out.read_text(encoding="utf-8-sig")
 
 
 def test_rejections_export_to_an_unwritable_place_is_a_coded_error(tmp_path):

@@ -291,6 +291,36 @@ def test_box_selection_writes_ids_to_the_shared_filter_and_clears(qtbot):
     qtbot.waitUntil(lambda: js(qtbot, panel, outlines) == 0, timeout=5000)
 
 
+def test_a_box_drawn_under_another_filter_selects_the_place_not_only_what_was_shown(qtbot):
+    """QA: a box drawn while the hour filter showed 23 incidents stayed at 23 once the hours were
+    removed, though the place holds some 1,900. The selection is the place; the window meets it with
+    whatever other filters are in use."""
+    from factories import make_incidents
+
+    filter_state = FilterState()
+    panel = make_panel(qtbot, filter_state)
+    incidents = make_incidents(2000, seed=7)
+    load(qtbot, panel, incidents)
+    filter_state.update(categories=frozenset({"Robo"}))
+    robos = int((incidents.category == "Robo").sum())
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.incidents.visible.length") == robos, timeout=5000)
+    panel.run_javascript("SM.setView(-8.07, -79.03, 16)")
+    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 16, timeout=5000)
+    corners = js(qtbot, panel, drag_script("box", [(300, 200), (500, 300), (700, 450)], """
+        const a = SM.map.containerPointToLatLng([300, 200]), b = SM.map.containerPointToLatLng([700, 450]);
+        return [a.lat, a.lng, b.lat, b.lng];"""))
+    qtbot.waitUntil(lambda: filter_state.filter().ids is not None, timeout=5000)
+    north, west, south, east = corners
+    inside = incidents[(incidents.lat <= north) & (incidents.lat >= south)
+                       & (incidents.lon >= west) & (incidents.lon <= east)]
+    assert (inside.category != "Robo").any() and (inside.category == "Robo").any()
+    assert filter_state.filter().ids == frozenset(inside["id"].tolist())
+    shown = filter_mask(incidents, filter_state.filter())          # the table: the place's robberies
+    assert shown.sum() == int((inside.category == "Robo").sum())
+    filter_state.update(categories=None)                           # the category chip removed
+    assert filter_mask(incidents, filter_state.filter()).sum() == len(inside)
+
+
 def test_lasso_selects_the_incidents_inside_the_drawn_shape(qtbot):
     import shapely
     from factories import make_incidents

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 from factories import local_ts, make_incidents
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from stationmap.analysis.filtering import filter_mask
 from stationmap.core.filters import IncidentFilter
@@ -119,7 +119,7 @@ def test_category_menu_writes_filter_state_and_table_refilters(qtbot, panel):
         robo.setChecked(True)
     assert state.filter().categories == frozenset({"Robo"})
     assert panel.model.rowCount() == int((frame["category"] == "Robo").sum())
-    assert panel.filter_bar.category_button.text() == "Categorías: 1"
+    assert panel.filter_bar.category_button.text() == "Categoría: Robo"
 
 
 def test_date_range_and_text_narrow_the_table(qtbot, panel):
@@ -197,7 +197,7 @@ def test_selection_chips_say_one_hour_and_one_incident_in_the_singular(qtbot, qa
         assert bar.hours_chip.label.text() == one_hour
         state.update(cells=frozenset({(0, 3), (1, 4), (2, 5)}))
         assert bar.hours_chip.label.text() == three_hours
-        state.update(ids=frozenset({7}))
+        state.update(cells=None, ids=frozenset({7}))   # the chip counts what the table shows of it
         assert bar.map_chip.label.text() == one_incident
 
 
@@ -260,3 +260,107 @@ def test_the_search_hint_shows_whole_beside_the_map_at_1366_pixels(qtbot, qapp, 
         edit = panel.filter_bar.text_edit
         assert edit.placeholderText().startswith("Buscar" if language == "es" else "Search")
         assert _placeholder_fits(edit), (edit.placeholderText(), edit.width())
+
+
+def test_the_map_chip_counts_what_its_place_holds_under_the_other_filters(qtbot, panel):
+    """A map selection is a place (every incident inside it); the hours chosen on the chart narrow
+    what the table and the chip show of it, and removing them widens both again."""
+    from stationmap.analysis.temporal_cells import cells_mask
+
+    state, panel, frame = panel
+    place = frozenset(frame.loc[frame["lat"] > -8.07, "id"].astype(int))
+    saturday_evening = frozenset({(5, h) for h in range(18, 24)})
+    state.update(cells=saturday_evening)
+    state.update(ids=place)
+    in_both = int((frame["id"].isin(place).to_numpy() & cells_mask(frame, saturday_evening)).sum())
+    assert 0 < in_both < len(place)
+    chip = panel.filter_bar.map_chip
+    assert panel.model.rowCount() == in_both
+    assert chip.label.text() == f"Selección del mapa: {in_both} incidentes"
+    qtbot.mouseClick(panel.filter_bar.hours_chip.button, Qt.MouseButton.LeftButton)
+    assert state.filter().cells is None
+    assert panel.model.rowCount() == len(place)
+    assert chip.label.text() == f"Selección del mapa: {len(place)} incidentes"
+
+
+def _category_action(bar, name):
+    return next(a for a in bar.category_menu.actions() if a.text() == name)
+
+
+def test_choosing_a_category_names_it_without_moving_the_date_fields(qtbot, panel):
+    state, panel, frame = panel
+    panel.resize(745, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    bar = panel.filter_bar
+    x_before = bar.from_check.x()
+    _category_action(bar, "Microcomercialización de drogas").setChecked(True)
+    qtbot.waitUntil(lambda: bar.category_button.text().startswith("Categoría: "))
+    text = bar.category_button.text()
+    assert text.startswith("Categoría: Micro") and text.endswith("…")   # elided, not cut
+    assert bar.category_button.sizeHint().width() <= bar.category_button.width()
+    assert bar.category_button.toolTip() == "Microcomercialización de drogas"
+    _category_action(bar, "Hurto").setChecked(True)
+    assert bar.category_button.text() == "Categorías: 2"
+    assert bar.category_button.toolTip() == "Hurto\nMicrocomercialización de drogas"
+    for _ in range(3):   # a layout pass happens before the next paint
+        qtbot.wait(10)
+    assert bar.from_check.x() == x_before
+
+
+def test_quitar_todos_los_filtros_shows_only_while_a_filter_is_in_use_and_clears_them(qtbot, panel):
+    state, panel, frame = panel
+    bar = panel.filter_bar
+    assert bar.clear_all_button.isHidden()
+    assert bar.clear_all_button.text() == "Quitar todos los filtros"
+    state.update(text="prueba", categories=frozenset({"Robo"}), cells=frozenset({(0, 1)}),
+                 ids=frozenset({1, 2}), date_from=date(2026, 10, 1))
+    assert not bar.clear_all_button.isHidden()
+    qtbot.keyClicks(bar.text_edit, " 7")   # typed just before: must not come back after the clearing
+    qtbot.mouseClick(bar.clear_all_button, Qt.MouseButton.LeftButton)
+    assert state.filter() == IncidentFilter()
+    assert bar.clear_all_button.isHidden() and bar.map_chip.isHidden() and bar.hours_chip.isHidden()
+    assert bar.text_edit.text() == "" and not bar.from_check.isChecked()
+    assert panel.model.rowCount() == len(frame)
+    qtbot.wait(400)   # longer than the text field's debounce
+    assert state.filter() == IncidentFilter()
+
+
+def _click_section(qtbot, edit, x: int) -> None:
+    line = edit.lineEdit()
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=QPoint(x, line.height() // 2))
+
+
+def test_a_date_typed_after_clicking_the_field_is_taken_once_typed(qtbot, panel):
+    """Clicking puts the cursor inside the full day section; Qt alone then refused every digit."""
+    state, panel, frame = panel
+    panel.show()
+    qtbot.waitExposed(panel)
+    bar = panel.filter_bar
+    bar.from_check.setChecked(True)
+    bar.to_check.setChecked(True)
+    _set_day(bar.from_edit, "17/11/2025")
+    _set_day(bar.to_edit, "30/11/2026")
+    changes = []
+    state.changed.connect(changes.append)
+    _click_section(qtbot, bar.from_edit, 6)           # in the day
+    qtbot.keyClicks(bar.from_edit, "01112026")      # where the keys go: the field has the focus
+    assert bar.from_edit.text() == "01/11/2026"
+    assert changes == []                               # half-typed dates do not refilter
+    qtbot.keyClick(bar.from_edit, Qt.Key.Key_Return)
+    assert state.filter().date_from == date(2026, 11, 1)
+    assert state.filter().date_to == date(2026, 11, 30)
+    # A click in the year and four digits change the year alone.
+    line = bar.to_edit.lineEdit()
+    _click_section(qtbot, bar.to_edit, line.width() - 20)
+    qtbot.keyClicks(bar.to_edit, "2027")
+    assert bar.to_edit.text() == "30/11/2027" and state.filter().date_to == date(2026, 11, 30)
+    qtbot.keyClick(bar.to_edit, Qt.Key.Key_Return)
+    assert state.filter().date_to == date(2027, 11, 30)
+
+
+def test_the_calendar_weeks_start_on_monday(panel):
+    state, panel, frame = panel
+    for edit in (panel.filter_bar.from_edit, panel.filter_bar.to_edit):
+        assert edit.calendarPopup()
+        assert edit.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Monday

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 import pytest
@@ -124,3 +125,71 @@ def test_language_change_is_announced_in_the_language_chosen(qtbot, config_dir, 
     window.settings.language = "es" if chosen == "en" else "en"
     window.set_language(chosen)
     assert shown == [(title, text, [button])]
+
+
+def _window_with_table(qtbot, config_dir, tmp_path):
+    import numpy as np
+    from factories import local_ts, make_incidents
+
+    window = make_window(qtbot, config_dir)
+    assert window.create_project(tmp_path / "tabla.stationmap")
+    frame = make_incidents(40, seed=3)
+    frame["description"] = "nombre de la víctima"
+    frame.loc[0, ["start_ts", "end_ts", "category"]] = [local_ts("2026-11-05 21:30"), local_ts("2026-11-05 21:30"),
+                                                        "Hurto"]
+    frame.loc[1, ["start_ts", "end_ts", "category"]] = [local_ts("2026-11-04 08:00"), local_ts("2026-11-04 16:00"),
+                                                        "Hurto"]
+    frame.loc[2, ["time_known", "category"]] = [0, "Hurto"]
+    frame.loc[3, ["lat", "lon", "category"]] = [np.nan, np.nan, "Hurto"]
+    window.incident_panel.set_incidents(frame)
+    window.filter_state.update(categories=frozenset({"Hurto"}))
+    return window, frame
+
+
+def test_exported_table_is_the_table_on_screen_with_coordinates_as_numbers(qtbot, config_dir, tmp_path):
+    """Archivo ▸ Exportar tabla writes what the table shows, in its order and language, not the store's columns."""
+    import csv
+
+    window, frame = _window_with_table(qtbot, config_dir, tmp_path)
+    panel = window.incident_panel
+    panel.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)   # newest first, as an analyst sorts it
+    out = tmp_path / "hurtos.csv"
+    window.export_table(out)
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Fecha", "Hora", "Categoría", "Dirección", "Distrito", "Latitud", "Longitud", "Fuente"]
+    model = panel.model
+    assert len(rows) - 1 == model.rowCount() == int((frame["category"] == "Hurto").sum())
+    by_source = {row[7]: row for row in rows[1:]}
+    assert by_source["D0000000"][:2] == ["05/11/2026", "21:30"]
+    assert by_source["D0000001"][:2] == ["04/11/2026", "08:00–16:00"]
+    assert by_source["D0000002"][1] == "desconocida"
+    assert by_source["D0000003"][5:7] == ["", ""]                   # no coordinates: empty, not "—"
+    lat, lon = float(by_source["D0000000"][5]), float(by_source["D0000000"][6])
+    assert (lat, lon) == (frame.loc[0, "lat"], frame.loc[0, "lon"])   # numbers, whole precision
+    # The table's order, row for row.
+    shown = [model.data(model.index(r, 6)) for r in range(model.rowCount())]
+    assert [row[7] for row in rows[1:]] == shown
+    assert "nombre de la víctima" not in out.read_text(encoding="utf-8-sig")
+
+
+def test_exported_table_in_excel_has_english_headers_and_numeric_coordinates(qtbot, qapp, config_dir, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtCore import QCoreApplication
+
+    from stationmap.ui.translations import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        window, frame = _window_with_table(qtbot, config_dir, tmp_path)
+        out = tmp_path / "thefts.xlsx"
+        window.export_table(out)
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Date", "Time", "Category")
+    assert len(rows[0]) == 8 and "description" not in rows[0] and "start_ts" not in rows[0]
+    assert all(isinstance(row[5], float) and isinstance(row[6], float) for row in rows[1:] if row[5] is not None)
+    assert sum(row[5] is None and row[6] is None for row in rows[1:]) == 1   # empty cells, not "nan"

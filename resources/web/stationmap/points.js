@@ -123,13 +123,18 @@
     },
 
     /** Canvas pixel position of every visible incident, through a callback (no allocation per point). */
-    forEachOnScreen(callback) {
+    /** callback(i, x, y) in container pixels for each incident the filter shows (with `all`, for every one). */
+    forEachOnScreen(callback, all = false) {
       const map = this._map, d = this.data;
       if (!map || !d) return;
       const world = map.options.crs.scale(map.getZoom());
       const topLeft = map.containerPointToLayerPoint([0, 0]);
       const origin = map.getPixelOrigin();
       const ox = origin.x + topLeft.x, oy = origin.y + topLeft.y;
+      if (all) {
+        for (let i = 0; i < d.n; i++) callback(i, d.mx[i] * world - ox, d.my[i] * world - oy);
+        return;
+      }
       const vis = this.visible;
       for (let k = 0; k < vis.length; k++) {
         const i = vis[k];
@@ -315,9 +320,12 @@
     },
 
     /** Ids of the visible incidents inside a test on canvas coordinates. */
+    /** Ids of every incident at a container position `inside` accepts, shown by the filter or not:
+     *  a map selection is a place, which the window meets with the other filters; holding only what
+     *  they showed when it was drawn, it stayed narrow after one of them was removed. */
     idsWhere(inside) {
       const ids = [];
-      this.forEachOnScreen((i, x, y) => { if (inside(x, y)) ids.push(this.data.id[i]); });
+      this.forEachOnScreen((i, x, y) => { if (inside(x, y)) ids.push(this.data.id[i]); }, true);
       return ids;
     },
 

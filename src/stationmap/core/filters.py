@@ -19,7 +19,9 @@ class IncidentFilter:
     text: str = ""                         # matched against category, address, district
     # Hour x weekday cells selected on the heat chart, as (weekday 0=Monday, hour 0..23).
     cells: frozenset[tuple[int, int]] | None = None
-    # Incident ids selected on the map (box/lasso) or a sector; None = no spatial selection.
+    # A place chosen on the map (box/lasso), a sector or a critical point, as the ids of EVERY incident
+    # in it, whatever the other filters show at the time: filter_mask intersects it with them, so
+    # removing another filter widens the selection again. None = no spatial selection.
     ids: frozenset[int] | None = None
 
     @property

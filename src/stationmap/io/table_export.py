@@ -7,6 +7,7 @@ the header row.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -50,5 +51,9 @@ def _write_xlsx(table: pd.DataFrame, path: Path, sheet_name: str) -> None:
 
 
 def _plain(value: object) -> object:
-    """numpy scalars become Python numbers so openpyxl writes them as numbers."""
-    return value.item() if hasattr(value, "item") else value
+    """numpy scalars become Python numbers so openpyxl writes them as numbers; a missing value
+    (NaN, None) an empty cell, not the text "nan"."""
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value

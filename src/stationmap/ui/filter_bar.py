@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QMenu, QVBoxLayout,
                                QPushButton, QToolButton, QWidget)
 
@@ -19,6 +20,8 @@ from stationmap.core.filters import IncidentFilter
 from stationmap.ui.filter_state import FilterState
 
 _TEXT_DEBOUNCE_MS = 250  # typing a word refilters once, not once per key
+# Room the category button keeps beyond "Categorías: todas" for the name of one chosen category.
+_CATEGORY_NAME_ROOM = 40
 
 
 def _to_qdate(day: date) -> QDate:
@@ -27,6 +30,38 @@ def _to_qdate(day: date) -> QDate:
 
 def _to_date(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
+
+
+class _DateEdit(QDateEdit):
+    """A date field a date can be typed into: 01112026 (or 01/11/2026) gives 01/11/2026.
+
+    Qt's QDateEdit refuses a digit typed into a full section with the cursor in it (after a click, the
+    day "17" has no room for a "0"), so typing after a click changed nothing. Here the first digit
+    typed after a click replaces the section clicked, and the sections after it follow as Qt fills
+    them. The date is written to the filter once typed (Enter, Tab, leaving the field), not at every
+    key: a half-typed date would refilter the table and drag the other bound along.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._overwrite = False
+        self.setKeyboardTracking(False)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd/MM/yyyy")
+        # Weeks start on Monday in Peru (Qt's locale for Peru and the "C" locale start on Sunday).
+        self.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.lineEdit().installEventFilter(self)   # clicks on the text go to the line edit, not here
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonPress:
+            self._overwrite = True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._overwrite and event.text().isdigit() and not self.lineEdit().hasSelectedText():
+            self.setSelectedSection(self.currentSection())
+        self._overwrite = False
+        super().keyPressEvent(event)
 
 
 class _SelectionChip(QWidget):
@@ -87,11 +122,20 @@ class FilterBar(QWidget):
         self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.category_menu = QMenu(self.category_button)
         self.category_button.setMenu(self.category_menu)
+        # A fixed width: the search field beside it takes the rest, so choosing a category (whose name
+        # the button shows) must not move the date fields under the user's pointer.
+        self.category_button.setText(self.tr("Categorías: todas"))
+        self.category_button.setFixedWidth(self.category_button.sizeHint().width() + _CATEGORY_NAME_ROOM)
 
         self.map_chip = _SelectionChip(self)
         self.map_chip.button.clicked.connect(lambda: self._state.update(ids=None))
         self.hours_chip = _SelectionChip(self)
         self.hours_chip.button.clicked.connect(lambda: self._state.update(cells=None))
+        self._map_count: int | None = None   # what the map selection holds under the other filters
+        self.clear_all_button = QPushButton(self.tr("Quitar todos los filtros"), self)
+        self.clear_all_button.setFlat(True)
+        self.clear_all_button.clicked.connect(self.clear_all)
+        self.clear_all_button.hide()
 
         # The search field takes all the room the other controls leave: shared with an empty stretch,
         # its hint was cut at 1366 pixels ("Search category, address, d…").
@@ -100,6 +144,8 @@ class FilterBar(QWidget):
             layout.addWidget(widget)
         chips.addWidget(self.map_chip)
         chips.addWidget(self.hours_chip)
+        chips.addSpacing(12)   # apart from the chips' own "Quitar"
+        chips.addWidget(self.clear_all_button)
         chips.addStretch(1)
 
         self.set_categories([])
@@ -107,9 +153,7 @@ class FilterBar(QWidget):
         self._show_filter(state.filter())
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
+        edit = _DateEdit(self)
         edit.setDate(QDate.currentDate())
         edit.setEnabled(False)
         return edit
@@ -139,7 +183,18 @@ class FilterBar(QWidget):
             self.to_edit.setDate(_to_qdate(last if last is not None else today))
         del blockers
 
+    def show_map_selection_count(self, count: int | None) -> None:
+        """The incidents the map selection holds under the other filters (the table's rows while it
+        is in use); without it the chip counts the incidents selected."""
+        self._map_count = count
+        self._show_map_chip(self._state.filter())
+
     # --- widgets -> state ---------------------------------------------------------------
+    def clear_all(self) -> None:
+        """Quitar todos los filtros: text, dates, categories and both selections."""
+        self._text_timer.stop()   # a word typed just now must not come back after the clearing
+        self._state.clear()
+
     def _commit_text(self) -> None:
         self._text_timer.stop()
         self._state.update(text=self.text_edit.text().strip())
@@ -183,18 +238,40 @@ class FilterBar(QWidget):
         for action in self._category_actions:
             action.setChecked(flt.categories is not None and action.text() in flt.categories)
         del blockers
-        if flt.categories is None:
-            self.category_button.setText(self.tr("Categorías: todas"))
-        else:
-            self.category_button.setText(self.tr("Categorías: %1").replace("%1", str(len(flt.categories))))
+        self._show_categories(flt.categories)
+        self._show_map_chip(flt)
         # Numerus forms (%n): "1 hour" / "2 hours"; Spanish gets its singular from stationmap_es.qm.
-        self._show_chip(self.map_chip, flt.ids,
-                        lambda n: self.tr("Selección del mapa: %n incidentes", "", n))
-        self._show_chip(self.hours_chip, flt.cells,
+        self._show_chip(self.hours_chip, flt.cells, lambda: len(flt.cells or ()),
                         lambda n: self.tr("Selección de horas: %n horas", "", n))
+        self.clear_all_button.setVisible(not flt.is_empty)
+
+    def _show_categories(self, categories: frozenset[str] | None) -> None:
+        button = self.category_button
+        if categories is None:
+            button.setText(self.tr("Categorías: todas"))
+            button.setToolTip("")
+            return
+        names = sorted(categories, key=str.lower)
+        if len(names) == 1:
+            template = self.tr("Categoría: %1")
+            metrics = button.fontMetrics()
+            # What the button's frame and menu arrow take, measured on the text it shows now.
+            frame = button.sizeHint().width() - metrics.horizontalAdvance(button.text())
+            room = button.maximumWidth() - frame - metrics.horizontalAdvance(template.replace("%1", ""))
+            button.setText(template.replace("%1", metrics.elidedText(names[0], Qt.TextElideMode.ElideRight,
+                                                                    max(room, 0))))
+        else:
+            button.setText(self.tr("Categorías: %1").replace("%1", str(len(names))))
+        button.setToolTip("\n".join(names))
+
+    def _show_map_chip(self, flt: IncidentFilter) -> None:
+        self._show_chip(self.map_chip, flt.ids,
+                        lambda: self._map_count if self._map_count is not None else len(flt.ids or ()),
+                        lambda n: self.tr("Selección del mapa: %n incidentes", "", n))
 
     @staticmethod
-    def _show_chip(chip: _SelectionChip, selection: frozenset | None, text: Callable[[int], str]) -> None:
+    def _show_chip(chip: _SelectionChip, selection: frozenset | None, count: Callable[[], int],
+                   text: Callable[[int], str]) -> None:
         chip.setVisible(selection is not None)
         if selection is not None:
-            chip.label.setText(text(len(selection)))
+            chip.label.setText(text(count()))

@@ -90,11 +90,19 @@ class IncidentPanel(QWidget):
                 (_EPOCH + timedelta(seconds=int(last))).date())
 
     def shown_incidents(self) -> pd.DataFrame:
-        """The rows the table shows, in its order; free-text descriptions stay out (personal data)."""
+        """The rows the table shows, in its order, with all their stored columns; free-text
+        descriptions stay out (personal data)."""
         shown = self._incidents.iloc[self.model.visible_positions()]
         return shown.drop(columns=["description"], errors="ignore")
+
+    def table_for_export(self) -> pd.DataFrame:
+        """The table as the user sees it (Archivo ▸ Exportar tabla): its columns, headers, order and
+        texts, coordinates as numbers in columns of their own (IncidentTableModel.export_frame)."""
+        return self.model.export_frame()
 
     def _apply_filter(self, flt: IncidentFilter) -> None:
         if len(self._incidents):
             self.model.set_mask(filter_mask(self._incidents, flt))
+        # The map chip counts what its selection holds under the other filters: the rows shown.
+        self.filter_bar.show_map_selection_count(None if flt.ids is None else self.model.rowCount())
         self.counts_changed.emit(self.model.rowCount(), self.model.total_count())

@@ -49,6 +49,8 @@ class IncidentTableModel(QAbstractTableModel):
             "coords": self.tr("Coordenadas"),
             "source": self.tr("Fuente"),
         }
+        self._lat_header = self.tr("Latitud")
+        self._lon_header = self.tr("Longitud")
         self._unknown_time = self.tr("desconocida")
         self._sort_column: int | None = None
         self._sort_descending = False
@@ -152,6 +154,46 @@ class IncidentTableModel(QAbstractTableModel):
         if end > start:  # a window (aoristic): show both ends
             text += "–" + self._moment(end).strftime("%H:%M")
         return text
+
+    # --- export -----------------------------------------------------------------------
+    def export_frame(self) -> pd.DataFrame:
+        """The rows shown, in the order shown, with the table's columns and headers (in the user's
+        language) and its date and time texts; the coordinates as two numeric columns (latitude,
+        longitude) a spreadsheet can compute with. A value the table shows as "—" is an empty cell."""
+        rows = self._visible
+        columns: dict[str, Any] = {}
+        for key in COLUMNS:
+            if key == "date":
+                columns[self._headers[key]] = self._date_texts(rows)
+            elif key == "time":
+                columns[self._headers[key]] = self._time_texts(rows)
+            elif key == "coords":
+                columns[self._lat_header] = self._lat[rows]
+                columns[self._lon_header] = self._lon[rows]
+            else:
+                columns[self._headers[key]] = self._text[key][rows]
+        return pd.DataFrame(columns)
+
+    @staticmethod
+    def _moments(seconds: np.ndarray) -> pd.DatetimeIndex:
+        return pd.to_datetime(seconds, unit="s")   # local seconds; NaN becomes NaT
+
+    def _date_texts(self, rows: np.ndarray) -> np.ndarray:
+        moments = self._moments(self._start[rows])
+        days = np.asarray(moments.strftime("%d/%m/%Y"), dtype=object)
+        months = np.asarray(moments.strftime("%m/%Y"), dtype=object)
+        texts = np.where(self._month_only[rows], months, days)
+        return np.where(np.isnan(self._start[rows]), "", texts).astype(object)
+
+    def _time_texts(self, rows: np.ndarray) -> np.ndarray:
+        start, end = self._start[rows], self._end[rows]
+        texts = np.asarray(self._moments(start).strftime("%H:%M"), dtype=object)
+        window = end > start   # NaN compares False
+        if window.any():
+            ends = np.asarray(self._moments(end[window]).strftime("%H:%M"), dtype=object)
+            texts[window] = texts[window] + "–" + ends
+        unknown = np.isnan(start) | ~self._time_known[rows]
+        return np.where(unknown, self._unknown_time, texts).astype(object)
 
     # --- sorting ----------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -29,7 +29,9 @@ def export_table(window: Any, path: Path) -> None:
     from stationmap.io.table_export import export_table as write_table
 
     try:
-        write_table(window.incident_panel.shown_incidents(), path, sheet_name="Incidentes")
+        # The table as it shows: its columns, order and texts in the user's language (no descriptions).
+        write_table(window.incident_panel.table_for_export(), path,
+                    sheet_name=QCoreApplication.translate("MainWindow", "Incidentes"))
     except Exception as error:
         show_error(window, _with_translated_reason(error))
     else:

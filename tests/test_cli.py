@@ -245,3 +245,100 @@ def test_a_second_sheet_workbook_and_a_renamed_xlsx_import_from_the_command_line
     code, data = _import(tmp_path, tmp_path / "dos_hojas.xlsx", tmp_path / "renombrado.xls")
     assert code == 0 and data["imported"] == 1 and data["duplicates"] == 1
     assert "Denuncias" in capsys.readouterr().out
+
+
+# --- QA round 2: the summary's words and figures, and a reader that stops reading ----------------
+
+def _summary(data: dict, language: str, capsys, report_path=None) -> str:
+    from stationmap.cli import _print_summary
+    from stationmap.core.messages import set_language
+
+    set_language(language)
+    _print_summary({"rejections": [], "warnings": [], **data}, report_path)
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind, es, en", [("incidents", "incidentes", "incidents"),
+                                          ("aggregated", "conteos agregados", "aggregated counts")])
+def test_summary_says_what_each_file_held_in_the_users_language(capsys, kind, es, en):
+    data = {"rows_read": 3, "imported": 3, "duplicates": 0, "rejected": 0,
+            "files": [{"file": "DATASET_DENUNCIAS.csv", "kind": kind, "rows_read": 3, "imported": 3}]}
+    assert "  DATASET_DENUNCIAS.csv: 3 / 3 (" + es + ")\n" in _summary(data, "es", capsys)
+    assert "  DATASET_DENUNCIAS.csv: 3 / 3 (" + en + ")\n" in _summary(data, "en", capsys)
+
+
+def test_summary_groups_every_figure_as_the_window_does_and_says_one_in_the_singular(capsys):
+    data = {"rows_read": 36870, "imported": 21066, "duplicates": 1000, "rejected": 14804,
+            "files": [{"file": "a.csv", "kind": "incidents", "rows_read": 13508, "imported": 13504}]}
+    out = _summary(data, "es", capsys)
+    assert out.startswith("36,870 filas leídas: 21,066 importadas, 1,000 duplicadas, 14,804 rechazadas.\n")
+    assert "  a.csv: 13,504 / 13,508 (incidentes)" in out
+    one = {"rows_read": 1, "imported": 1, "duplicates": 1, "rejected": 1, "files": []}
+    assert _summary(one, "es", capsys) == "1 fila leída: 1 importada, 1 duplicada, 1 rechazada.\n"
+    assert _summary(one, "en", capsys) == "1 row read: 1 imported, 1 duplicate, 1 rejected.\n"
+    none = {"rows_read": 0, "imported": 0, "duplicates": 0, "rejected": 0, "files": []}
+    assert _summary(none, "en", capsys) == "0 rows read: 0 imported, 0 duplicates, 0 rejected.\n"
+    # One over the lines shown: "1 rechazo más", not "1 rechazos más"; thousands grouped there too.
+    rejection = {"file": "a.csv", "row": 12345, "code": "x", "message": "Fila 12345: mal"}
+    warning = {"file": "a.csv", "message": "aviso"}
+    out = _summary({**none, "rejections": [rejection] * 6, "warnings": [warning] * 11}, "es", capsys, "r.json")
+    assert "…y 1 rechazo más; detalle en r.json." in out and "…y 1 advertencia más; detalle en r.json." in out
+    assert "Fila 12345" in out                    # a row number is not a count: never grouped
+    out = _summary({**none, "rejections": [rejection] * 1205}, "en", capsys)
+    assert "…and 1,200 more rejections; details with --report." in out
+
+
+def test_a_real_import_prints_grouped_figures_and_the_translated_kind(tmp_path, capsys):
+    code, data = _import(tmp_path, shared_path("data", "peru-sidpol-cajamarca"))
+    assert code == 0 and data["rows_read"] == 17_471
+    out = capsys.readouterr().out
+    assert out.startswith("17,471 filas leídas: 17,471 importadas, 0 duplicadas, 0 rechazadas.\n")
+    assert "DATASET_DENUNCIAS.csv: 17,471 / 17,471 (conteos agregados)" in out
+    assert "aggregated" not in out
+
+
+@pytest.mark.parametrize("unbuffered", ["1", None])
+def test_a_closed_pipe_ends_the_import_quietly_and_the_report_is_written(tmp_path, unbuffered):
+    import os
+
+    path = tmp_path / "malo.csv"
+    path.write_text("fecha,delito,latitud,longitud\n05/01/2025,Robo,abc,xyz\n"
+                    + "31/02/2025,Robo,1,2\n" * 7, encoding="utf-8")
+    report, project = tmp_path / "r.json", tmp_path / "p.stationmap"
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    # A reader that has already gone, as `| head -0` is, so that the very first line meets a closed pipe.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "stationmap", "import", str(path), "--project", str(project),
+                               "--report", str(report)], stdout=write_end, stderr=subprocess.PIPE, text=True,
+                              env=env, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0 and done.stderr == ""
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert (data["rows_read"], data["imported"], data["rejected"]) == (8, 1, 7)
+    with Project.open(project) as opened:
+        assert opened.incident_count() == 1
+
+
+class _ClosedPipe:
+    """A standard output whose reader has gone: every write fails as a closed pipe does."""
+
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self):
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_ends_the_sample_command_quietly_once_it_is_written(tmp_path, capsys, monkeypatch):
+    target = tmp_path / "ejemplo.stationmap"
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", _ClosedPipe())
+        assert main(["sample", "--project", str(target)]) == 0
+    assert capsys.readouterr().err == ""
+    with Project.open(target) as project:
+        assert project.incident_count() > 5000

@@ -119,3 +119,39 @@ def test_plan_command_warns_when_the_lookback_has_no_incidents(project, tmp_path
     assert _plan(project, tmp_path, "--lang", "en", start="2030-01-07", end="2030-01-13") == 0
     out = capsys.readouterr().out
     assert "! There are no incidents in the 8 weeks before 07/01/2030" in out
+
+
+# --- QA round 2: a reader that stops reading (`stationmap plan … | head -1`) -----------------------
+
+class _ClosedPipe:
+    """A standard output whose reader has gone: every write fails as a closed pipe does."""
+
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self):
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_ends_plan_and_brief_quietly_after_their_files_are_written(project, tmp_path, capsys,
+                                                                                 monkeypatch):
+    import sys
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", _ClosedPipe())
+        assert _plan(project, tmp_path) == 0
+        assert main(["brief", "--project", str(project), "--week", "2026-W46", "--out", str(tmp_path / "b")]) == 0
+    assert capsys.readouterr().err == ""
+    assert (tmp_path / "out" / "plan_patrullaje.pdf").stat().st_size > 0
+    assert (tmp_path / "b" / "informe_semanal_2026-W46.pdf").stat().st_size > 0
+
+
+def test_plan_command_says_one_sector_and_one_critical_point_in_the_singular(project, tmp_path, capsys):
+    from stationmap.core.messages import render
+
+    assert _plan(project, tmp_path, "--sectors", "1") == 0
+    assert "se creó 1 sector y se guardó en él." in capsys.readouterr().out
+    assert render("commands.plan_written", {"files": "11", "out": "x", "count": 1}, "es") == (
+        "Plan escrito: 11 archivos en x (1 punto crítico).")
+    assert render("commands.plan_written", {"files": "11", "out": "x", "count": 1200}, "en") == (
+        "Plan written: 11 files in x (1,200 critical points).")

@@ -55,7 +55,7 @@ def test_a_count_message_says_one_row_in_the_singular_and_groups_thousands():
 
 
 def test_a_plain_message_groups_a_numeric_count_and_leaves_text_and_other_numbers_alone():
-    assert messages.render("project.summary_more_rejections_in", {"count": 2500, "path": "r2024.csv"}, "en") \
+    assert messages.render("commands.summary_more_rejections_in", {"count": 2500, "path": "r2024.csv"}, "en") \
         == "  …and 2,500 more rejections; details in r2024.csv."
     # A caller that already wrote the count keeps its text.
     assert messages.render("temporal.ui.long_share", {"count": "1,034", "share": 2.0}, "en") \

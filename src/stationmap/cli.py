@@ -3,6 +3,12 @@
 Exit codes: 0 done (an import with rejected rows is done), 1 unexpected error
 (one line on stderr; the traceback goes to the log file), 2 a file or project
 that cannot be used (one translated line on stderr, never a traceback).
+
+Every command prints only once its work is done and its files are written (the --report of an import
+included), so a reader that stops reading early (`stationmap import … | head -2`) ends the command quietly,
+as Unix tools end, with exit code 0: the work was done, and the exit code says so to a script, even under
+`set -o pipefail`. (Python's documented habit for a closed pipe is exit code 1, which here means an
+unexpected error; 141, a death by SIGPIPE, would tell a script its import failed when it was committed.)
 Heavy modules are imported inside the commands so `--help` and `--version` are instant.
 """
 
@@ -165,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "brief":
             return _brief(args)
         return _gui(getattr(args, "file", None), getattr(args, "sample", False))
+    except _ReaderGone:
+        _discard_stdout()
+        return EXIT_OK
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: a message, never a traceback
@@ -177,16 +186,48 @@ def _report_failure(error: Exception) -> int:
     from stationmap.store.paths import setup_file_logging
 
     if isinstance(error, StationMapError):
-        print(f"stationmap: {error.message()}", file=sys.stderr)
+        _complain(f"stationmap: {error.message()}")
         return EXIT_UNUSABLE
     try:
         log_file = setup_file_logging()
         log.exception("unexpected error in the command line")
     except OSError:
         log_file = Path("(sin registro / no log)")
-    print(f"stationmap: {render('project.unexpected', {'error': type(error).__name__, 'log': log_file})}",
-          file=sys.stderr)
+    _complain(f"stationmap: {render('project.unexpected', {'error': type(error).__name__, 'log': log_file})}")
     return EXIT_UNEXPECTED
+
+
+class _ReaderGone(Exception):
+    """Standard output was closed by whoever read it (`| head`): the command ends quietly (see the top)."""
+
+
+def _say(text: str) -> None:
+    """One line of a command's output, sent at once: a closed pipe shows up here, where main() can end the
+    command quietly, not in the flush at exit, where Python would print its own complaint."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        raise _ReaderGone from None
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered for the closed pipe is
+    dropped at exit instead of failing again (the recipe of Python's documentation on SIGPIPE)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):   # not a real file (a test's capture): nothing to drop
+        pass
+
+
+def _complain(text: str) -> None:
+    """One line on stderr; when stderr is a closed pipe too there is no one left to tell."""
+    try:
+        print(text, file=sys.stderr, flush=True)
+    except (BrokenPipeError, ValueError):
+        pass
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -198,10 +239,11 @@ def _import(args: argparse.Namespace) -> int:
     project = _project_path(args.project)
     report = run(ImportRequest(project, list(args.paths), mapping, args.sheet))
     data = report.to_json()
+    if args.report:   # before any output: the import is committed, its report must not hang on stdout
+        args.report.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     _print_summary(data, args.report)
     if args.report:
-        args.report.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        print(_render("project.report_written", path=args.report))
+        _say(_render("project.report_written", path=args.report))
     return EXIT_OK
 
 
@@ -236,17 +278,42 @@ SUMMARY_REJECTIONS, SUMMARY_WARNINGS = 5, 10
 
 
 def _print_summary(data: dict, report_path: Path | None = None) -> None:
-    print(_render("project.import_summary", **data))
+    _say(_summary_headline(data))
     for summary in data["files"]:
-        print(f"  {summary['file']}: {summary['imported']} / {summary['rows_read']} "
-              f"({summary['kind']})")
+        kind = summary["kind"]
+        _say(_render("commands.import_file", file=summary["file"], imported=_count(summary["imported"]),
+                     rows_read=_count(summary["rows_read"]),
+                     kind=_render(f"commands.kind.{kind}") if _has_message(f"commands.kind.{kind}") else kind))
     for rejection in data.get("rejections", [])[:SUMMARY_REJECTIONS]:
-        print(_rejection_line(rejection))
-    _print_more("project.summary_more_rejections", len(data.get("rejections", [])) - SUMMARY_REJECTIONS,
+        _say(_rejection_line(rejection))
+    _print_more("commands.summary_more_rejections", len(data.get("rejections", [])) - SUMMARY_REJECTIONS,
                 report_path)
     for warning in data["warnings"][:SUMMARY_WARNINGS]:
-        print(_render("project.summary_warning", file=Path(warning["file"]).name, message=warning["message"]))
-    _print_more("project.summary_more_warnings", len(data["warnings"]) - SUMMARY_WARNINGS, report_path)
+        _say(_render("project.summary_warning", file=Path(warning["file"]).name, message=warning["message"]))
+    _print_more("commands.summary_more_warnings", len(data["warnings"]) - SUMMARY_WARNINGS, report_path)
+
+
+def _summary_headline(data: dict) -> str:
+    """"36,870 filas leídas: 36,860 importadas, 0 duplicadas, 10 rechazadas.", each figure in its own
+    singular or plural and grouped as the window groups it."""
+    return _render("commands.import_summary",
+                   rows_read=_render("commands.import_rows_read", count=data["rows_read"]),
+                   imported=_render("commands.import_imported", count=data["imported"]),
+                   duplicates=_render("commands.import_duplicates", count=data["duplicates"]),
+                   rejected=_render("commands.import_rejected", count=data["rejected"]))
+
+
+def _count(value) -> str:
+    """A count as the window and the catalog's {count} write it: "13,220"."""
+    from stationmap.core.numbers import count_text
+
+    return count_text(value)
+
+
+def _has_message(code: str) -> bool:
+    from stationmap.core.messages import catalog
+
+    return code in catalog()
 
 
 def _rejection_line(rejection: dict) -> str:
@@ -261,7 +328,7 @@ def _rejection_line(rejection: dict) -> str:
 def _print_more(code: str, count: int, report_path: Path | None) -> None:
     """'…and N more', pointing at the report being written or at --report."""
     if count > 0:
-        print(_render(code + "_in", count=count, path=report_path) if report_path else _render(code, count=count))
+        _say(_render(code + "_in", count=count, path=report_path) if report_path else _render(code, count=count))
 
 
 def _load_mapping(path: Path):
@@ -279,7 +346,7 @@ def _sample(args: argparse.Namespace) -> int:
 
     result = write_sample_project(args.project)
     _print_summary(result.report.to_json())
-    print(_render("project.sample_written", path=result.path))
+    _say(_render("project.sample_written", path=result.path))
     return EXIT_OK
 
 
@@ -307,11 +374,11 @@ def _plan(args: argparse.Namespace) -> int:
                                   args.seed, args.author))
     if result.sectors_generated:
         code = "commands.sectors_generated" if result.sectors_kept else "commands.sectors_generated_not_kept"
-        print(_render(code, count=len(result.plan.sectors)))
+        _say(_render(code, count=len(result.plan.sectors)))
     for warning in result.plan.warning_texts():   # also printed in the plan's PDF and HTML
-        print(f"! {warning}")
-    print(_render("commands.plan_written", files=len(result.files), out=args.out,
-                  points=len(result.plan.critical_points)))
+        _say(f"! {warning}")
+    _say(_render("commands.plan_written", files=_count(len(result.files)), out=args.out,
+                 count=len(result.plan.critical_points)))
     return EXIT_OK
 
 
@@ -322,8 +389,8 @@ def _brief(args: argparse.Namespace) -> int:
     # data do not cover, each with one translated line, before it writes anything.
     files = run_brief(BriefRequest(args.project, args.week, args.out, args.threshold))
     if files.provisional_sectors:   # the project is left as it was: say where the sectors came from
-        print(_render("brief.provisional_sectors", count=files.provisional_sectors))
-    print(_render("commands.brief_written", files=len(files), out=args.out))
+        _say(_render("brief.provisional_sectors", count=files.provisional_sectors))
+    _say(_render("commands.brief_written", files=_count(len(files)), out=args.out))
     return EXIT_OK
 
 

@@ -1,19 +1,86 @@
-"""Messages of the command line: the plan and brief commands, --help and argparse's own words."""
+"""Messages of the command line: the import summary, the plan and brief commands, --help and argparse's
+own words.
+
+Figures other than {count} reach these messages already written by cli.py as the window writes them
+(numbers.count_text, "13,220"); {count} is written so by messages.render itself."""
 
 MESSAGES = {
+    # `stationmap import` and `stationmap sample`: the summary printed after an import (cli._print_summary).
+    # The headline is made of one plural phrase per figure, so that each says "1 fila leída" when it is 1.
+    "commands.import_summary": {
+        "es": "{rows_read}: {imported}, {duplicates}, {rejected}.",
+        "en": "{rows_read}: {imported}, {duplicates}, {rejected}.",
+    },
+    "commands.import_rows_read": {
+        "es": {"one": "1 fila leída", "other": "{count} filas leídas"},
+        "en": {"one": "1 row read", "other": "{count} rows read"},
+    },
+    "commands.import_imported": {
+        "es": {"one": "1 importada", "other": "{count} importadas"},
+        "en": {"one": "1 imported", "other": "{count} imported"},
+    },
+    "commands.import_duplicates": {
+        "es": {"one": "1 duplicada", "other": "{count} duplicadas"},
+        "en": {"one": "1 duplicate", "other": "{count} duplicates"},
+    },
+    "commands.import_rejected": {
+        "es": {"one": "1 rechazada", "other": "{count} rechazadas"},
+        "en": {"one": "1 rejected", "other": "{count} rejected"},
+    },
+    # One line per file: imported of rows read, and what the file held (the window's "Tipo" column).
+    "commands.import_file": {
+        "es": "  {file}: {imported} / {rows_read} ({kind})",
+        "en": "  {file}: {imported} / {rows_read} ({kind})",
+    },
+    "commands.kind.incidents": {"es": "incidentes", "en": "incidents"},
+    "commands.kind.aggregated": {"es": "conteos agregados", "en": "aggregated counts"},
+    "commands.summary_more_rejections": {
+        "es": {"one": "  …y 1 rechazo más; detalle en --report.",
+               "other": "  …y {count} rechazos más; detalle en --report."},
+        "en": {"one": "  …and 1 more rejection; details with --report.",
+               "other": "  …and {count} more rejections; details with --report."},
+    },
+    "commands.summary_more_rejections_in": {
+        "es": {"one": "  …y 1 rechazo más; detalle en {path}.",
+               "other": "  …y {count} rechazos más; detalle en {path}."},
+        "en": {"one": "  …and 1 more rejection; details in {path}.",
+               "other": "  …and {count} more rejections; details in {path}."},
+    },
+    "commands.summary_more_warnings": {
+        "es": {"one": "  …y 1 advertencia más; detalle en --report.",
+               "other": "  …y {count} advertencias más; detalle en --report."},
+        "en": {"one": "  …and 1 more warning; details with --report.",
+               "other": "  …and {count} more warnings; details with --report."},
+    },
+    "commands.summary_more_warnings_in": {
+        "es": {"one": "  …y 1 advertencia más; detalle en {path}.",
+               "other": "  …y {count} advertencias más; detalle en {path}."},
+        "en": {"one": "  …and 1 more warning; details in {path}.",
+               "other": "  …and {count} more warnings; details in {path}."},
+    },
     "commands.sectors_generated": {
-        "es": "El proyecto no tenía sectores: se crearon {count} sectores de carga similar y se guardaron en él.",
-        "en": "The project had no sectors: {count} sectors of similar workload were made and saved in it.",
+        "es": {"one": "El proyecto no tenía sectores: se creó 1 sector y se guardó en él.",
+               "other": "El proyecto no tenía sectores: se crearon {count} sectores de carga similar y se "
+                        "guardaron en él."},
+        "en": {"one": "The project had no sectors: 1 sector was made and saved in it.",
+               "other": "The project had no sectors: {count} sectors of similar workload were made and saved in it."},
     },
     "commands.sectors_generated_not_kept": {
-        "es": "El proyecto no tenía sectores: se crearon {count} sectores de carga similar para este plan; "
-              "no se guardaron en él porque no se puede escribir.",
-        "en": "The project had no sectors: {count} sectors of similar workload were made for this plan; "
-              "they were not saved in it because it cannot be written.",
+        "es": {"one": "El proyecto no tenía sectores: se creó 1 sector para este plan; "
+                      "no se guardó en él porque no se puede escribir.",
+               "other": "El proyecto no tenía sectores: se crearon {count} sectores de carga similar para este "
+                        "plan; no se guardaron en él porque no se puede escribir."},
+        "en": {"one": "The project had no sectors: 1 sector was made for this plan; "
+                      "it was not saved in it because it cannot be written.",
+               "other": "The project had no sectors: {count} sectors of similar workload were made for this plan; "
+                        "they were not saved in it because it cannot be written."},
     },
+    # {count}: the critical points; {files}: how many files (always several).
     "commands.plan_written": {
-        "es": "Plan escrito: {files} archivos en {out} ({points} puntos críticos).",
-        "en": "Plan written: {files} files in {out} ({points} critical points).",
+        "es": {"one": "Plan escrito: {files} archivos en {out} (1 punto crítico).",
+               "other": "Plan escrito: {files} archivos en {out} ({count} puntos críticos)."},
+        "en": {"one": "Plan written: {files} files in {out} (1 critical point).",
+               "other": "Plan written: {files} files in {out} ({count} critical points)."},
     },
     "commands.brief_written": {
         "es": "Informe escrito: {files} archivos en {out}.",

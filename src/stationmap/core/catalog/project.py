@@ -100,12 +100,6 @@ MESSAGES = {
         "es": "No hay archivos que importar en {paths}.",
         "en": "There are no files to import in {paths}.",
     },
-    "project.import_summary": {
-        "es": "{rows_read} filas leídas: {imported} importadas, {duplicates} duplicadas, "
-              "{rejected} rechazadas.",
-        "en": "{rows_read} rows read: {imported} imported, {duplicates} duplicates, "
-              "{rejected} rejected.",
-    },
     "project.report_unwritable": {
         "es": "No se puede escribir el informe «{path}» ({detail}). No se importó nada; elija otra ruta para --report.",
         "en": "The report “{path}” cannot be written ({detail}). Nothing was imported; choose another --report path.",
@@ -127,22 +121,6 @@ MESSAGES = {
     "project.summary_warning": {
         "es": "  ! {file}: {message}",
         "en": "  ! {file}: {message}",
-    },
-    "project.summary_more_rejections": {
-        "es": "  …y {count} rechazos más; detalle en --report.",
-        "en": "  …and {count} more rejections; details with --report.",
-    },
-    "project.summary_more_rejections_in": {
-        "es": "  …y {count} rechazos más; detalle en {path}.",
-        "en": "  …and {count} more rejections; details in {path}.",
-    },
-    "project.summary_more_warnings": {
-        "es": "  …y {count} advertencias más; detalle en --report.",
-        "en": "  …and {count} more warnings; details with --report.",
-    },
-    "project.summary_more_warnings_in": {
-        "es": "  …y {count} advertencias más; detalle en {path}.",
-        "en": "  …and {count} more warnings; details in {path}.",
     },
     "project.report_written": {
         "es": "Informe guardado en {path}.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import shared_path
-from stationmap.analysis.aggregated import compare_month, monthly_series
+from stationmap.analysis.aggregated import compare_month, month_span, monthly_series
 from stationmap.io.normalize import normalize
 from stationmap.io.readers import read_table
 
@@ -33,3 +33,21 @@ def test_district_comparison_for_a_month():
     # January 2018 is the first month of the export: nothing to compare with.
     first = compare_month(counts, 2018, 1)
     assert all(c.vs_previous is None and c.vs_last_year is None for c in first)
+
+
+def test_a_series_over_a_span_has_every_month_a_month_without_counts_as_zero():
+    import pandas as pd
+
+    counts = pd.DataFrame({"year": [2020, 2023, 2023], "month": [2, 6, 6], "count": [1.0, 2.0, 3.0],
+                           "category": ["Robo", "Robo", "Hurto"]})
+    span = month_span(counts)
+    assert [str(p) for p in span] == ["2020-02", "2023-06"]
+    series = monthly_series(counts, months=span)["count"]
+    assert len(series) == 41 and series.sum() == 6 and (series == 0).sum() == 39
+    assert str(series.index[1]) == "2020-03" and series.iloc[1] == 0
+    # A wider span (the whole table's, for one district's series) reaches past its own months.
+    wide = monthly_series(counts[counts["year"] == 2023], months=span)["count"]
+    assert len(wide) == 41 and wide.iloc[0] == 0 and wide.iloc[-1] == 5
+    by = monthly_series(counts, by="category", months=span)
+    assert by.shape == (41, 2) and by.to_numpy().sum() == 6
+    assert month_span(counts.iloc[0:0]) is None

@@ -309,3 +309,96 @@ def test_rejected_rows_export_with_their_cells_and_come_back_once_corrected(tmp_
         incidents = project.incidents()
     row = incidents[incidents["source_id"] == "D-3"].iloc[0]
     assert row["address"] == "Mz. P Lt. 8" and row["category_raw"] == "ROBO"
+
+
+SIDPOL_TEXT = ("AÑO;MES;DEPARTAMENTO;PROVINCIA;DISTRITO;UBIGEO_HECHO;MODALIDAD;CANTIDAD\n"
+               "2026;9;LA LIBERTAD;TRUJILLO;EL PORVENIR;130102;Robo;41\n"
+               "2026;10;LA LIBERTAD;TRUJILLO;EL PORVENIR;130102;Robo;37\n"
+               "2026;10;LA LIBERTAD;TRUJILLO;TRUJILLO;130101;Hurto;120\n")
+
+
+def test_counts_imported_after_incidents_show_at_once_and_the_summary_says_what_they_are(qtbot, window, tmp_path):
+    """QA: after a SIDPOL table the map kept only "Incidentes" and "Densidad" until the project was
+    reopened, and the summary said nothing of what the 17,471 rows were."""
+    incidents = tmp_path / "denuncias.csv"
+    incidents.write_text(CSV_TEXT, encoding="utf-8")
+    import_through_dialog(qtbot, window, [incidents])
+    assert window.map_panel.document.districts is None
+    table = tmp_path / "sidpol_trujillo.csv"
+    table.write_text(SIDPOL_TEXT, encoding="cp1252")
+    announced = []
+    window.counts_changed.connect(announced.append)
+    summary = import_through_dialog(qtbot, window, [table])
+    qtbot.waitUntil(lambda: window.map_panel.is_ready, timeout=60_000)   # its page again, with the layer
+    # The map's districts layer, coloured by the counts just imported, without reopening the project.
+    layer = window.map_panel.document.districts
+    assert layer is not None
+    counted = {f["properties"]["ubigeo"]: f["properties"]["count"] for f in layer["geojson"]["features"]
+               if f["properties"]["count"] is not None}
+    assert counted == {"130102": 78, "130101": 120}
+    from conftest import page_value
+
+    qtbot.waitUntil(lambda: page_value(qtbot, window.map_panel, "!!SM.overlays.districts"), timeout=10_000)
+    assert len(announced) == 1 and announced[0]["count"].sum() == 198
+    # The summary says they are counts, how many denuncias they hold, and where to see them.
+    text = summary.counts_label.text()
+    assert summary.counts_label.isVisibleTo(summary)
+    assert "conteos de denuncias por distrito y mes" in text and "198 denuncias en 2 distritos" in text
+    assert "09/2026 a 10/2026" in text
+    assert "«Distritos (conteos)»" in text and "Ver → Estadísticas agregadas" in text
+    # The status bar tells of both.
+    assert window.counts_label.text() == "Incidentes: 3 de 3 · Conteos por distrito y mes: 3 filas, 09/2026–10/2026"
+    # The history's detail says the same.
+    from stationmap.ui.import_summary import ImportHistoryDialog, ImportSummaryDialog
+
+    history = ImportHistoryDialog(window.project)
+    qtbot.addWidget(history)
+    again = ImportSummaryDialog(history.report_for(1))
+    qtbot.addWidget(again)
+    assert again.counts_label.text() == text
+    # An import of incidents says nothing of counts.
+    assert not ImportSummaryDialog(history.report_for(0)).counts_label.text()
+
+
+def test_the_same_warning_of_every_file_of_a_folder_is_one_line(qtbot):
+    """QA: 18 monthly files gave 54 warning lines; the fact that no located row is in Peru was buried."""
+    from stationmap.ui.import_summary import ImportSummaryDialog
+
+    warnings = []
+    for month, (outside, empty) in enumerate([(431, 15), (478, 31), (12, 0)], start=1):
+        name = f"/datos/2016-{month:02d}-city-of-london-street.csv"
+        warnings.append({"file": name, "code": "rows.time_none", "data": {},
+                         "message": "El archivo no tiene columna de hora: los hechos se importaron solo con su fecha."})
+        warnings.append({"file": name, "code": "rows.coords_outside_peru",
+                         "data": {"count": str(outside), "rows": "2, 3, 4"},
+                         "message": f"{outside} filas tienen coordenadas fuera del Perú; se importaron marcadas "
+                                    "(filas 2, 3, 4)."})
+        if empty:
+            warnings.append({"file": name, "code": "rows.coords_empty", "data": {"count": str(empty), "rows": "9"},
+                             "message": f"{empty} filas no tienen coordenadas (filas 9)."})
+    report = {"rows_read": 0, "imported": 0, "duplicates": 0, "rejected": 0, "files": [], "rejections": [],
+              "warnings": warnings}
+    summary = ImportSummaryDialog(report)
+    qtbot.addWidget(summary)
+    lines = summary.warning_lines()
+    assert len(lines) == 3
+    assert lines[0] == ("El archivo no tiene columna de hora: los hechos se importaron solo con su fecha.\n"
+                        "en 3 archivos: 2016-01-city-of-london-street.csv, 2016-02-city-of-london-street.csv, "
+                        "2016-03-city-of-london-street.csv")
+    # The rows of every file added up, and each file's own line a click away.
+    assert lines[1].startswith("921 filas tienen coordenadas fuera del Perú; se importaron marcadas "
+                               "(filas en el detalle de cada archivo).\nen 3 archivos: ")
+    folded = summary.warnings_view.topLevelItem(1)
+    assert [folded.child(i).text(0) for i in range(folded.childCount())] == [
+        f"{w['file'].rsplit('/', 1)[1]}: {w['message']}" for w in warnings if w["code"] == "rows.coords_outside_peru"]
+    assert lines[2].startswith("46 filas no tienen coordenadas") and "en 2 archivos:" in lines[2]
+    # Many files: the first ones and the last are named, every one in the tooltip.
+    many = [dict(warnings[0], file=f"/datos/2016-{m:02d}.csv") for m in range(1, 19)]
+    summary = ImportSummaryDialog(dict(report, warnings=many))
+    qtbot.addWidget(summary)
+    assert summary.warning_lines()[0].endswith("en 18 archivos: 2016-01.csv, 2016-02.csv, …, 2016-18.csv")
+    assert summary.warnings_view.topLevelItem(0).toolTip(0).count("\n") == 17
+    # A warning of one file alone stays as it was: its file, its words.
+    one = ImportSummaryDialog(dict(report, warnings=warnings[1:2]))
+    qtbot.addWidget(one)
+    assert one.warning_lines() == [f"2016-01-city-of-london-street.csv: {warnings[1]['message']}"]

@@ -10,8 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from conftest import shared_path
-from stationmap.analysis.aggregated import compare_month, monthly_series
-from stationmap.core.numbers import mean_text
+from stationmap.analysis.aggregated import compare_month, month_span, monthly_series
 from stationmap.store import import_job
 from stationmap.store.project import Project
 from stationmap.ui.brief import install
@@ -57,9 +56,9 @@ def test_district_table_for_june_2024_matches_compare_month(qtbot, window, cajam
             assert text.startswith(words[comparison.verdict])
             # A district with no complaints before has no percent to show, only its usual count of 0.
             assert (f"({comparison.percent:+.0f}\u00a0%)" in text) if comparison.percent is not None \
-                else text.endswith("\nhabitual 0")
-            # The usual is a mean, written as the app writes means: "403", "93.7", never "403.0".
-            assert text.endswith("\nhabitual " + mean_text(comparison.expected)) and not text.endswith(".0")
+                else text.endswith(" · habitual 0")
+            # The usual is written as the counts beside it, a whole number: "353", not "353.3" beside "400".
+            assert text.endswith(" · habitual " + QLocale().toString(int(round(comparison.expected))))
     assert {c.vs_previous.verdict for c in expected} == {"up", "down", "normal"}
 
 
@@ -80,7 +79,8 @@ def test_one_modalidad_and_one_district_drive_the_table_and_the_trend(qtbot, win
     assert panel.series.currentData() == expected[0].ubigeo
     curve = panel.trend.plotItem.listDataItems()[0]
     one = counts[(counts["category"] == "Hurto") & (counts["ubigeo"] == expected[0].ubigeo)]
-    assert np.array_equal(curve.getData()[1], monthly_series(one)["count"].to_numpy(dtype=float))
+    assert np.array_equal(curve.getData()[1],
+                          monthly_series(one, months=month_span(counts))["count"].to_numpy(dtype=float))
     # Back to the total: the whole region's monthly sum (171,501 complaints, PROVENANCE.md).
     panel.category.setCurrentIndex(0)
     panel.series.setCurrentIndex(0)
@@ -103,10 +103,13 @@ def test_a_narrow_panel_puts_the_trend_under_the_table(qtbot, cajamarca_project)
     qtbot.waitExposed(panel)
     qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Vertical)
     qtbot.waitUntil(lambda: min(panel.table.columnWidth(VS_PREVIOUS), panel.table.columnWidth(VS_LAST_YEAR)) >= 120)
-    assert panel.table.viewport().height() > 2 * panel.table.rowHeight(0)   # more than one district shows
-    # Verdict and usual are two lines, and every row is tall enough for both ("usual 93.0" was cut off).
-    two_lines = 2 * panel.table.fontMetrics().lineSpacing()
-    assert all(panel.table.rowHeight(row) >= two_lines for row in range(panel.table.rowCount()))
+    # Verdict and usual on one line where the column has room: the table showed two and a half districts.
+    assert panel.table.viewport().height() >= 4 * panel.table.rowHeight(0)
+    assert panel.table.rowHeight(0) < 2 * panel.table.fontMetrics().lineSpacing()
+    # Where a column is too narrow for its sentence, the row grows: the usual is never cut off.
+    panel.resize(560, 330)
+    qtbot.waitUntil(lambda: any(panel.table.rowHeight(row) >= 2 * panel.table.fontMetrics().lineSpacing()
+                                for row in range(panel.table.rowCount())))
     panel.resize(1300, 330)
     qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal)
 
@@ -235,3 +238,47 @@ def test_a_district_clicked_on_the_map_shows_its_row_and_trend_in_the_panel(qtbo
     other = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, UBIGEO).text() == "060101")
     panel.table.selectRow(other)
     qtbot.waitUntil(lambda: _js(qtbot, map_panel, outlined) == ["060101"], timeout=5000)
+
+
+def test_a_districts_trend_shows_its_months_without_denuncias_as_zero_on_a_time_axis(qtbot, cajamarca_project):
+    """CUJILLO has denuncias in two months of the 98: drawn as two points side by side, the chart said
+    nothing of the years between; every month of the export is on the axis, a month without denuncias as 0."""
+    from stationmap.ui.brief.aggregated_panel import AggregatedPanel
+
+    panel = AggregatedPanel()
+    qtbot.addWidget(panel)
+    with Project.open(cajamarca_project) as project:
+        counts = project.counts()
+    panel.set_counts(counts)
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.series.setCurrentIndex(panel.series.findData("060604"))
+    x, y = panel.trend.plotItem.listDataItems()[0].getData()
+    assert len(x) == 98 and np.allclose(np.diff(x), 1 / 12)   # 01/2018 .. 02/2026, a month apart
+    assert x[0] == 2018 and np.isclose(x[-1], 2026 + 1 / 12)
+    district = counts[counts["ubigeo"] == "060604"]
+    assert (y > 0).sum() == district[["year", "month"]].drop_duplicates().shape[0] == 2
+    assert y.sum() == district["count"].sum() and (y == 0).sum() == 96
+    # The axis labels years where they fall, and the chosen month's line stands on its month.
+    ticks = panel.trend.getAxis("bottom")._tickLevels[0]
+    assert [label for _, label in ticks] == [str(year) for year in range(2018, 2027)]
+    assert all(position == int(label) for position, label in ticks)
+
+
+def test_counts_imported_into_the_open_project_reach_the_panel_at_once(qtbot, window, tmp_path):
+    """The panel follows the window's counts_changed: before, it showed the counts only once the
+    project was opened again."""
+    from stationmap.store.import_job import ImportRequest
+
+    tools = install(window)
+    window.create_project(tmp_path / "comisaria")
+    panel = tools.aggregated_panel
+    assert panel.month.count() == 0
+    table = tmp_path / "sidpol.csv"
+    table.write_text("AÑO;MES;DEPARTAMENTO;PROVINCIA;DISTRITO;UBIGEO_HECHO;MODALIDAD;CANTIDAD\n"
+                     "2026;9;LA LIBERTAD;TRUJILLO;EL PORVENIR;130102;Robo;41\n"
+                     "2026;10;LA LIBERTAD;TRUJILLO;TRUJILLO;130101;Hurto;120\n", encoding="cp1252")
+    with qtbot.waitSignal(window.counts_changed, timeout=20_000):
+        window.imports.start(ImportRequest(project=window.project.path, paths=[table]))
+    assert panel.month.itemText(0) == "10/2026" and panel.empty_label.isHidden()
+    assert panel.table.item(0, DISTRICT).text() == "TRUJILLO" and panel.table.item(0, CURRENT).data(256) == 120
+    window.imports.summary_dialog.close()

@@ -22,13 +22,33 @@ def month_index(year: pd.Series, month: pd.Series) -> pd.Series:
     return year.astype(int) * 12 + month.astype(int) - 1
 
 
-def monthly_series(counts: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
-    """Total count per month (rows) and, optionally, per `by` (columns: 'ubigeo', 'category'...)."""
+def monthly_series(counts: pd.DataFrame, by: str | None = None, *,
+                   months: tuple[pd.Period, pd.Period] | None = None) -> pd.DataFrame:
+    """Total count per month (rows) and, optionally, per `by` (columns: 'ubigeo', 'category'...).
+
+    With `months` (first, last), every month of that span is a row, a month without denuncias
+    as 0: a trend drawn only from the months present joins 2020 to 2023 as if they were neighbours.
+    """
     frame = counts.assign(period=pd.PeriodIndex.from_fields(year=counts["year"].astype(int),
                                                             month=counts["month"].astype(int), freq="M"))
     if by is None:
-        return frame.groupby("period")["count"].sum().to_frame("count")
-    return frame.pivot_table(index="period", columns=by, values="count", aggfunc="sum", fill_value=0)
+        series = frame.groupby("period")["count"].sum().to_frame("count")
+    else:
+        series = frame.pivot_table(index="period", columns=by, values="count", aggfunc="sum", fill_value=0)
+    if months is not None:
+        span = pd.period_range(months[0], months[1], freq="M", name="period")
+        series = series.reindex(span.union(series.index), fill_value=0)
+    return series
+
+
+def month_span(counts: pd.DataFrame) -> tuple[pd.Period, pd.Period] | None:
+    """The first and the last month of a count table; None when it is empty."""
+    if not len(counts):
+        return None
+    index = month_index(counts["year"], counts["month"])
+    first, last = int(index.min()), int(index.max())
+    return (pd.Period(year=first // 12, month=first % 12 + 1, freq="M"),
+            pd.Period(year=last // 12, month=last % 12 + 1, freq="M"))
 
 
 @dataclass

@@ -6,6 +6,7 @@ through what the window hands it, never by reaching into the window.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from stationmap.core.settings import Settings
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
+
+log = logging.getLogger(__name__)
 
 # The dialogs are imported when first opened: the window builds an ImportFlow at start-up, on the
 # way to the first map, and those modules (with csv and the mapping form) are not needed for it.
@@ -31,13 +34,13 @@ def _run_import(request: Any, progress: Any) -> Any:
 
 class ImportFlow(QObject):
     def __init__(self, window: QWidget, settings: Settings, project: Callable[[], Any],
-                 save_settings: Callable[[], None], on_imported: Callable[[], None]) -> None:
+                 save_settings: Callable[[], None], on_imported: Callable[[Any], None]) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings          # shared with the window, edited in place
         self._project = project            # the open store.project.Project, or None
         self._save_settings = save_settings
-        self._on_imported = on_imported
+        self._on_imported = on_imported    # called with the ImportReport before its summary shows
         self.runner = owned_runner(self, self._show_summary, self._window)
         self.runner.cancelled.connect(self._on_cancelled)
         self.last_report: dict[str, Any] | None = None
@@ -116,12 +119,22 @@ class ImportFlow(QObject):
         self.cancel_notice.open()
 
     def _show_summary(self, report: Any) -> None:
-        from stationmap.ui.import_summary import ImportSummaryDialog
+        from stationmap.ui.import_summary import ImportSummaryDialog, counts_held, latest_import_id
 
         self._user_stopped = False   # Cancel came after the import had committed: its summary is the truth
-        self._on_imported()
+        self._on_imported(report)
         self.last_report = report.to_json()
+        # Each warning's data too, as the project's history keeps it: the summary adds up the rows of
+        # the same warning across the files of a folder.
+        for shown, warning in zip(self.last_report["warnings"], report.warnings):
+            shown["data"] = dict(warning.data)
         project = self._project()
+        if project is not None and any(f["kind"] == "aggregated" for f in self.last_report["files"]):
+            try:
+                import_id = latest_import_id(project)
+                self.last_report["counts"] = counts_held(project, import_id) if import_id is not None else None
+            except Exception:   # the summary still shows the rows; the window says what is wrong
+                log.exception("counts of the import unreadable")
         self.summary_dialog = ImportSummaryDialog(self.last_report, self._window,
                                                   Path(project.path).parent if project is not None else None)
         self.summary_dialog.open()

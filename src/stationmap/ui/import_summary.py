@@ -15,13 +15,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog,
-                               QHeaderView, QLabel, QListWidget, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from stationmap.core.errors import StationMapError
+from stationmap.core.messages import current_language, render
 from stationmap.core.numbers import count_text
-from stationmap.core.timestamps import shown_timestamp
+from stationmap.core.timestamps import month_label, shown_timestamp
 from stationmap.ui.error_display import show_error
+
+# A folded warning names its first files and its last, not all eighteen months of a folder.
+FILES_NAMED = 3
 
 
 def _fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]],
@@ -64,6 +68,63 @@ def _fit_height(table: QTableWidget, max_rows: int) -> None:
 REASON_HEADERS = ("archivo", "fila", "codigo", "motivo")
 
 
+def counts_held(project: Any, import_id: int) -> dict[str, int] | None:
+    """What the counts that import `import_id` added to `project` hold: rows, denuncias (the sum of
+    their counts), districts and first and last month (yyyymm); None when it added none."""
+    counts = project.counts()
+    mine = counts[counts["import_id"] == import_id]
+    if not len(mine):
+        return None
+    months = mine["year"].astype(int) * 100 + mine["month"].astype(int)
+    return {"rows": int(len(mine)), "denuncias": int(round(float(mine["count"].sum()))),
+            "districts": int(mine["ubigeo"].nunique()), "first": int(months.min()), "last": int(months.max())}
+
+
+def latest_import_id(project: Any) -> int | None:
+    imports = project.imports()
+    return None if imports.empty else int(imports["id"].max())
+
+
+def _warning_key(warning: dict[str, Any]) -> tuple[Any, ...]:
+    """Warnings alike across files: the same code with the same data but for the file's own figures
+    (how many rows, which rows). A record without code (an old report) folds by its words."""
+    code, data = warning.get("code"), warning.get("data")
+    if not code or not isinstance(data, dict):
+        return ("", warning.get("message", ""))
+    return (code, tuple(sorted((k, str(v)) for k, v in data.items() if k not in ("count", "rows", "file"))))
+
+
+def _whole(value: Any) -> int | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def fold_warnings(warnings: list[dict[str, Any]], rows_text: str = "…"
+                  ) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """The warnings grouped by `_warning_key`, in the order they first came: (the warning said once,
+    with the rows of every file added up in its "count" and `rows_text` for the list of its rows, and
+    the warnings of each file)."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for warning in warnings:
+        groups.setdefault(_warning_key(warning), []).append(warning)
+    folded = []
+    for members in groups.values():
+        first = dict(members[0])
+        counts = [_whole((m.get("data") or {}).get("count")) for m in members]
+        if len(members) > 1 and isinstance(first.get("data"), dict) and first.get("code"):
+            data = dict(first["data"])
+            if "count" in data and None not in counts:
+                data["count"] = sum(counts)   # type: ignore[arg-type]
+            if "rows" in data:
+                data["rows"] = rows_text   # each file's rows are in its own line, under the folded one
+            first["message"] = render(first["code"], data)
+        folded.append((first, members))
+    return folded
+
+
 def write_rejections_csv(rejections: list[dict[str, Any]], path: Path,
                          reason_headers: tuple[str, ...] = REASON_HEADERS) -> None:
     """The rejected rows with their reasons and, after those, their cells as they were read: the user
@@ -103,6 +164,11 @@ class ImportSummaryDialog(QDialog):
             .replace("%3", count_text(report.get("duplicates", 0)))
             .replace("%4", count_text(report.get("rejected", 0))), self)
         self.totals_label.setStyleSheet("font-weight: bold;")
+        # Counts per district and month (a SIDPOL table) are not incidents: they are not in the table
+        # nor in the "Incidentes" counter, so the summary says what they are and where they show.
+        self.counts_label = QLabel(self._counts_text(report), self)
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setVisible(bool(self.counts_label.text()))
 
         self.files_table = QTableWidget(self)
         kinds = {"incidents": self.tr("incidentes"), "aggregated": self.tr("conteos agregados")}
@@ -115,11 +181,16 @@ class ImportSummaryDialog(QDialog):
                      for f in report.get("files", [])], stretch=0)
         _fit_height(self.files_table, max_rows=6)
 
-        self.warnings_list = QListWidget(self)
-        self.warnings_list.addItems([f"{Path(w.get('file', '')).name}: {w.get('message', '')}"
-                                     for w in report.get("warnings", [])])
-        self.warnings_list.setWordWrap(True)
-        self.warnings_list.setMaximumHeight(140)
+        # The same warning of every monthly file of a folder is one line (its rows added up, its files
+        # named); each file's own line is under it, unfolded on a click.
+        self.warnings_view = QTreeWidget(self)
+        self.warnings_view.setHeaderHidden(True)
+        self.warnings_view.setWordWrap(True)
+        self.warnings_view.setMaximumHeight(140)
+        # Completes a catalog sentence's "(filas {rows})": the rows are each file's, listed under it.
+        rows_text = self.tr("en el detalle de cada archivo")
+        for warning, members in fold_warnings(list(report.get("warnings", [])), rows_text):
+            self.warnings_view.addTopLevelItem(self._warning_item(warning, members))
 
         self.rejections_table = QTableWidget(self)
         _fill_table(self.rejections_table, [self.tr("Archivo"), self.tr("Fila"), self.tr("Motivo")],
@@ -135,13 +206,56 @@ class ImportSummaryDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.totals_label)
+        layout.addWidget(self.counts_label)
         layout.addWidget(self.files_table)
         layout.addWidget(QLabel(self.tr("Avisos"), self))
-        layout.addWidget(self.warnings_list)
+        layout.addWidget(self.warnings_view)
         layout.addWidget(QLabel(self.tr("Filas rechazadas"), self))
         layout.addWidget(self.rejections_table, 1)
         layout.addWidget(buttons)
-        self.warnings_list.setVisible(bool(report.get("warnings")))
+        self.warnings_view.setVisible(bool(report.get("warnings")))
+
+    def warning_lines(self) -> list[str]:
+        """The warnings as shown, one line per warning folded across files."""
+        return [self.warnings_view.topLevelItem(i).text(0) for i in range(self.warnings_view.topLevelItemCount())]
+
+    def _warning_item(self, warning: dict[str, Any], members: list[dict[str, Any]]) -> QTreeWidgetItem:
+        def line(w: dict[str, Any]) -> str:
+            return f"{Path(w.get('file', '')).name}: {w.get('message', '')}"
+
+        if len(members) == 1:
+            item = QTreeWidgetItem([line(warning)])
+            item.setToolTip(0, line(warning))
+            return item
+        names = [Path(m.get("file", "")).name for m in members]
+        shown = names if len(names) <= FILES_NAMED else [*names[:FILES_NAMED - 1], "…", names[-1]]
+        files = self.tr("en %n archivos: %1", "", len(names)).replace("%1", ", ".join(shown))
+        # The files on a line of their own: after the sentence, they were cut off at the dialog's edge.
+        item = QTreeWidgetItem([f"{warning.get('message', '')}\n{files}"])
+        item.setToolTip(0, "\n".join(names))
+        for member in members:
+            child = QTreeWidgetItem([line(member)])
+            child.setToolTip(0, line(member))
+            item.addChild(child)
+        return item
+
+    def _counts_text(self, report: dict[str, Any]) -> str:
+        """For an import of counts: what they are, what they hold and where to see them; "" otherwise."""
+        from stationmap.maps.labels import page_text
+
+        if not any(f.get("kind") == "aggregated" for f in report.get("files", [])):
+            return ""
+        where = self.tr("Véalos en la capa «%1» del mapa y en Ver → Estadísticas agregadas.").replace(
+            "%1", page_text(current_language())["layer_districts"])
+        held = report.get("counts")
+        if not held:
+            return self.tr("Son conteos de denuncias por distrito y mes, no incidentes: no entran en la tabla de "
+                           "incidentes. Esta importación no agregó conteos nuevos.") + " " + where
+        return self.tr("Son conteos de denuncias por distrito y mes, no incidentes: %Ln denuncias en %1 "
+                       "distritos, de %2 a %3.", "", int(held["denuncias"])) \
+            .replace("%1", count_text(int(held["districts"]))) \
+            .replace("%2", month_label(int(held["first"]))).replace("%3", month_label(int(held["last"]))) \
+            + " " + where
 
     def export_folder(self) -> Path:
         """Beside the project file. Not the folder the imported files came from: that is usually a
@@ -211,6 +325,8 @@ class ImportHistoryDialog(QDialog):
             report[key] = int(record[key])
         rejected = self._project.rejections(int(record["id"]))
         report["rejections"] = rejected[["file", "row", "code", "message", "cells"]].to_dict("records")
+        if any(f.get("kind") == "aggregated" for f in report.get("files", []) if isinstance(f, dict)):
+            report["counts"] = counts_held(self._project, int(record["id"]))
         return report
 
     def show_detail(self, row: int) -> None:

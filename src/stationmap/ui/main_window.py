@@ -7,6 +7,7 @@ never reach back into the window.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any, Callable
@@ -64,6 +65,19 @@ def _read_incidents(project: Any) -> Any:
         raise
 
 
+def _brought_counts(report: Any) -> bool:
+    """Whether an import (store.import_job's ImportReport) added rows to the project's count table."""
+    return any(getattr(f.kind, "value", f.kind) == "aggregated" and f.imported > 0
+               for f in getattr(report, "files", ()))
+
+
+def _overlap(one: tuple[float, float, float, float] | None, other: tuple[float, float, float, float]) -> bool:
+    """Whether two (west, south, east, north) boxes share some area; no box (no area) shares none."""
+    if one is None:
+        return False
+    return one[0] <= other[2] and other[0] <= one[2] and one[1] <= other[3] and other[1] <= one[3]
+
+
 def _first_window_size(available: QSize) -> QSize:
     return FIRST_WINDOW_SIZE.boundedTo(available - WINDOW_FRAME_ROOM)
 
@@ -71,11 +85,14 @@ def _first_window_size(available: QSize) -> QSize:
 class MainWindow(QMainWindow):
     """The shell. Feature areas (hot spots, plans, briefs, training) plug in through
     `install(window)` functions that use only the extension points below:
-    `project_changed`, `incidents_changed`, `add_dock`, `add_lazy_dock`, `add_unsaved_work`,
+    `project_changed`, `incidents_changed`, `counts_changed`, `add_dock`, `add_lazy_dock`, `add_unsaved_work`,
     `extension_menu`, `project`, `incidents`, `map_panel`, `filter_state` and `reload_project`."""
 
     project_changed = Signal(object)     # the open Project, or None when closed
     incidents_changed = Signal(object)   # the project's incident DataFrame after (re)loading
+    # The project's count table (store Project.counts()) after an import brought counts into the open
+    # project; a project opened is announced by project_changed, whose owners read its counts themselves.
+    counts_changed = Signal(object)
     work_written = Signal()              # a feature wrote some of its work (a plan version saved, files exported)
 
     def __init__(self, store: SettingsStore | None = None, parent: QWidget | None = None) -> None:
@@ -86,6 +103,7 @@ class MainWindow(QMainWindow):
         self.settings: Settings = self._store.load()
         self.project: Any = None   # store.project.Project once one is open
         self._incidents: Any = None
+        self._counts_extent: tuple[int, int, int] | None = None   # the project's counts, for the status bar
         self.filter_state = FilterState(self)
         # The map first: its web engine starts and loads the page while the rest is built (and
         # pandas imported for the incident table). It is docked in _add_docks, in menu order.
@@ -115,7 +133,7 @@ class MainWindow(QMainWindow):
         self._core_docks: list[QDockWidget] = []   # map and charts: shown whenever a project opens
         self._add_docks()
         self.imports = ImportFlow(self, self.settings, lambda: self.project, self._store_settings,
-                                  self._reload_project)
+                                  self._imported)
         self.sample_runner = TaskRunner(self)
         from stationmap.ui.map_first import MapFirst
 
@@ -372,8 +390,46 @@ class MainWindow(QMainWindow):
             return
         self._show_incidents(incidents)
 
+    def _imported(self, report: Any) -> None:
+        """After an import: the incidents again and, when it brought counts (a SIDPOL table), the
+        counts too, in the map's district layer and in whoever follows `counts_changed` (the
+        aggregated statistics), as opening the project would show them."""
+        self._reload_project()
+        if self.project is None or not _brought_counts(report):
+            return
+        try:
+            counts = self.project.counts()
+        except Exception as error:
+            show_error(self, error)
+            return
+        if self.map_panel is not None:
+            # Its page again, as for an opened project: the districts layer (in the layer list) and,
+            # for a project with no jurisdiction, the view on the counted districts. The incidents
+            # were handed over just above, so the new page asks for them as it loads.
+            self.map_panel.set_project(self.project)
+            self._show_counted_districts()
+        self.counts_changed.emit(counts)
+
+    def _show_counted_districts(self) -> None:
+        """When the page opens on an area that the counted districts are not in (incidents of another
+        place), its view goes to the districts once it has loaded: the counts just imported show."""
+        from stationmap.maps.layers import counted_districts_bounds
+
+        document = self.map_panel.document
+        bounds = counted_districts_bounds(document.districts) if document.districts else None
+        if bounds is None or _overlap(document.area(), bounds):
+            return
+        west, south, east, north = bounds
+
+        def fit() -> None:
+            self.map_panel.loaded.disconnect(fit)
+            self.map_panel.run_javascript(f"SM.fitBounds({json.dumps([[south, west], [north, east]])})")
+
+        self.map_panel.loaded.connect(fit)
+
     def _show_incidents(self, incidents: Any, clear_filter: bool = True) -> None:
         self._incidents = incidents
+        self._read_counts_extent()
         if clear_filter:
             self.filter_state.clear()
         self.incident_panel.set_incidents(self._incidents)
@@ -485,20 +541,30 @@ class MainWindow(QMainWindow):
             for dock in self._docks:   # panels have nothing to show without a project
                 dock.hide()
 
+    def _read_counts_extent(self) -> None:
+        """What the project holds as counts, read once per (re)load: the status bar is rewritten at
+        every filter change."""
+        self._counts_extent = None
+        if self.project is not None:
+            try:
+                self._counts_extent = self.project.counts_extent()
+            except Exception:   # the status bar is no place for an error; the panels say it
+                log.exception("counts extent of %s unreadable", self.project.path)
+
     def _show_counts(self, shown: int, total: int) -> None:
         if self.project is None:
             return
         locale = QLocale()
-        extent = self.project.counts_extent() if total == 0 else None
-        if extent is not None:   # a project of SIDPOL counts: what it holds, rather than "0 de 0"
-            rows, first, last = extent
-            self.counts_label.setText(self.tr("Conteos por distrito y mes: %1 filas, %2–%3")
-                                      .replace("%1", locale.toString(rows))
-                                      .replace("%2", month_label(first)).replace("%3", month_label(last)))
-            return
-        self.counts_label.setText(self.tr("Incidentes: %1 de %2")
-                                  .replace("%1", locale.toString(shown))
-                                  .replace("%2", locale.toString(total)))
+        parts = []
+        if total > 0 or self._counts_extent is None:
+            parts.append(self.tr("Incidentes: %1 de %2")
+                         .replace("%1", locale.toString(shown)).replace("%2", locale.toString(total)))
+        if self._counts_extent is not None:   # SIDPOL counts: what they hold (alone: rather than "0 de 0")
+            rows, first, last = self._counts_extent
+            parts.append(self.tr("Conteos por distrito y mes: %1 filas, %2–%3")
+                         .replace("%1", locale.toString(rows))
+                         .replace("%2", month_label(first)).replace("%3", month_label(last)))
+        self.counts_label.setText(" · ".join(parts))
 
     def _store_settings(self) -> None:
         self._store.save(self.settings)

@@ -68,6 +68,8 @@ class BriefTools(QObject):
         from stationmap.ui.brief.aggregated_panel import AggregatedPanel
 
         panel = AggregatedPanel(self._window)
+        # Counts imported into the open project show at once, not after it is opened again.
+        self._window.counts_changed.connect(panel.set_counts)
         panel.counts_shown.connect(self._map_district_counts)
         panel.district_selected.connect(self._map_highlight)
         project = self._window.project

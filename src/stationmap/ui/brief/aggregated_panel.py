@@ -3,9 +3,11 @@
 A regional analyst picks a month (and optionally a modalidad): every district's
 count is judged against the three months before and the same month a year
 earlier with the brief's exact change test (`analysis.aggregated.compare_month`),
-in plain words. Below, the monthly trend of the total or of one district. The
-district choropleth itself lives in the map (MapPanel.set_project); the
-owner brings it forward when this panel's dock appears.
+in plain words. Below, the monthly trend of the total or of one district, on a
+time axis where a month without denuncias is a 0. The district choropleth itself
+lives in the map (MapPanel.set_project); the owner brings it forward when this
+panel's dock appears. An import that brings counts into the open project reaches
+the panel through the window's `counts_changed` extension point.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHeaderView, QLabel, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from stationmap.core.messages import current_language
-from stationmap.core.numbers import mean_text
 
 VERDICT_COLOURS = {"up": "#b2182b", "down": "#2166ac"}
 TREND_PEN = pg.mkPen("#21918c", width=2)
@@ -29,8 +30,15 @@ MONTH_PEN = pg.mkPen("#b2182b", width=1.5, style=Qt.PenStyle.DashLine)
 DISTRICT, UBIGEO, CURRENT, VS_PREVIOUS, VS_LAST_YEAR = range(5)
 
 
+# The district column's widest, in average characters ("LOS BAÑOS DEL INCA" fits).
+DISTRICT_CHARS = 20
 # Below this panel width the trend chart goes under the district table instead of beside it.
 SIDE_BY_SIDE_MIN_WIDTH = 960
+
+
+def _years(year: int, month: int) -> float:
+    """A month's place on the trend's time axis, in years: consecutive months are 1/12 apart."""
+    return int(year) + (int(month) - 1) / 12
 
 
 def _month_key(year: int, month: int) -> str:
@@ -56,9 +64,13 @@ class AggregatedPanel(QWidget):
         self.month = QComboBox(self)
         self.category = QComboBox(self)
         self.series = QComboBox(self)
-        form = QFormLayout()
-        form.addRow(self.tr("Mes:"), self.month)
-        form.addRow(self.tr("Modalidad:"), self.category)
+        # Month and modalidad on one line: every line given to the choices is one district fewer in the
+        # table, which had room for two and a half rows in the bottom dock of a 1366 x 768 laptop.
+        form = QHBoxLayout()
+        for label, combo in ((self.tr("Mes:"), self.month), (self.tr("Modalidad:"), self.category)):
+            form.addWidget(QLabel(label, self))
+            form.addWidget(combo, 1)
+        self.month.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Distrito"), self.tr("UBIGEO"), self.tr("Denuncias"),
@@ -72,8 +84,10 @@ class AggregatedPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for column in (DISTRICT, UBIGEO, CURRENT):
+        for column in (UBIGEO, CURRENT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # As wide as its names up to DISTRICT_CHARS (see _fit_districts): a longer name wraps in its row.
+        header.setSectionResizeMode(DISTRICT, QHeaderView.ResizeMode.Interactive)
         for column in (VS_PREVIOUS, VS_LAST_YEAR):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         # Wrapped sentences: rows follow their text whenever the columns change width (~130 districts).
@@ -81,8 +95,9 @@ class AggregatedPanel(QWidget):
         self.trend = pg.PlotWidget(self, background="w")
         self.trend.plotItem.getViewBox().setMouseEnabled(True, False)
         self.trend.plotItem.getViewBox().setMenuEnabled(False)
-        trend_form = QFormLayout()
-        trend_form.addRow(self.tr("Tendencia de:"), self.series)
+        trend_form = QHBoxLayout()
+        trend_form.addWidget(QLabel(self.tr("Tendencia de:"), self))
+        trend_form.addWidget(self.series, 1)
 
         # Choices and the district table on the left, the monthly trend on the right.
         left = QWidget(self)
@@ -98,8 +113,11 @@ class AggregatedPanel(QWidget):
         self.splitter = QSplitter(self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
+        # Neither side vanishes when the other is given all the room (see _arrange).
+        self.splitter.setChildrenCollapsible(False)
         self._arrange(Qt.Orientation.Horizontal)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.splitter, 1)
         self._content = [self.month, self.category, self.table, self.series, self.trend]
@@ -166,14 +184,16 @@ class AggregatedPanel(QWidget):
         no_reference = self.tr("Sin datos anteriores para comparar")
         self.table.setRowCount(len(self.changes))
         for row, change in enumerate(self.changes):
-            count = QTableWidgetItem(locale.toString(change.current))
+            count = QTableWidgetItem(locale.toString(int(change.current)))
             count.setData(Qt.ItemDataRole.UserRole, change.current)
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, DISTRICT, QTableWidgetItem(change.district))
+            district = QTableWidgetItem(change.district)
+            district.setToolTip(change.district)
+            self.table.setItem(row, DISTRICT, district)
             self.table.setItem(row, UBIGEO, QTableWidgetItem(change.ubigeo))
             self.table.setItem(row, CURRENT, count)
             for column, comparison in ((VS_PREVIOUS, change.vs_previous), (VS_LAST_YEAR, change.vs_last_year)):
-                item = QTableWidgetItem(no_reference if comparison is None else self._verdict(comparison))
+                item = QTableWidgetItem(no_reference if comparison is None else self._verdict(comparison, locale))
                 item.setToolTip(no_reference if comparison is None else comparison.sentence(language))
                 if comparison is not None and comparison.verdict in VERDICT_COLOURS:
                     item.setForeground(QBrush(QColor(VERDICT_COLOURS[comparison.verdict])))
@@ -181,22 +201,33 @@ class AggregatedPanel(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
+        self._fit_districts()
         self._draw_trend()
         year, month = chosen or (0, 0)
         self.counts_shown.emit(pd.DataFrame({"ubigeo": [c.ubigeo for c in self.changes], "year": year, "month": month,
                                              "count": [c.current for c in self.changes]}),
                                self.category.currentData() or "")
 
-    def _verdict(self, change: Any) -> str:
+    def _fit_districts(self) -> None:
+        """The district column as wide as its names, but no wider than DISTRICT_CHARS characters: one
+        long name (of 130) took the width that kept the verdicts on one line at 700 pixels."""
+        self.table.resizeColumnToContents(DISTRICT)
+        most = self.table.fontMetrics().averageCharWidth() * DISTRICT_CHARS
+        if self.table.columnWidth(DISTRICT) > most:
+            self.table.setColumnWidth(DISTRICT, most)
+
+    def _verdict(self, change: Any, locale: QLocale) -> str:
         """Short plain words for a table cell; the tooltip carries the full sentence."""
         # "Sube"/"Baja" only when the change test says so; anything else is "Normal", whatever its percent.
         words = {"up": self.tr("Sube"), "down": self.tr("Baja"), "normal": self.tr("Normal")}[change.verdict]
-        # The usual is a mean of counts: written as the brief writes means ("403", "93.7"), not "403.0".
-        usual = self.tr("habitual %1").replace("%1", mean_text(change.expected))
+        # The usual is written as the counts beside it are, a whole number of denuncias: the mean of three
+        # months ("353.3") beside whole counts ("400", "habitual 584") read as a more exact figure. The
+        # tooltip's sentence keeps the exact mean.
+        usual = self.tr("habitual %1").replace("%1", locale.toString(int(round(change.expected))))
         percent = "" if change.percent is None else f" ({change.percent:+.0f}\u00a0%)"
-        # Its own line: a row is as tall as its lines, so a wrap that the row height missed at 1366
-        # pixels can no longer hide the usual.
-        return f"{words}{percent}\n{usual}"
+        # One line, so that a row is one line tall where the column has room (the table is wrapped and its
+        # rows follow their text, so a narrow column still shows the usual, on a second line).
+        return f"{words}{percent} · {usual}"
 
     def select_district(self, ubigeo: str) -> None:
         """Show one district: its row of the table selected (if it has one this month) and its trend."""
@@ -220,7 +251,7 @@ class AggregatedPanel(QWidget):
         self.district_selected.emit(ubigeo)
 
     def _draw_trend(self) -> None:
-        from stationmap.analysis.aggregated import monthly_series
+        from stationmap.analysis.aggregated import month_span, monthly_series
 
         plot = self.trend.plotItem
         plot.clear()
@@ -231,21 +262,22 @@ class AggregatedPanel(QWidget):
         if len(data) == 0:
             self.refreshed.emit()
             return
-        series = monthly_series(data)["count"]
-        x = np.arange(len(series))
+        # Every month of the project's counts, a month without denuncias as 0, on a time axis (x in
+        # years): a district's 18 months with denuncias drawn side by side looked like 18 months in a row.
+        series = monthly_series(data, months=month_span(self.counts))["count"]
+        periods = list(series.index)
+        x = np.array([_years(p.year, p.month) for p in periods])
         plot.plot(x, series.to_numpy(dtype=float), pen=TREND_PEN, symbol="o", symbolSize=4,
                   symbolBrush="#21918c", symbolPen=None)
-        periods = list(series.index)
         if len(periods) > 24:   # years at each January: month labels would run into each other
-            ticks = [(i, str(p.year)) for i, p in enumerate(periods) if p.month == 1]
+            ticks = [(_years(p.year, 1), str(p.year)) for p in periods if p.month == 1]
         else:
             step = max(1, len(periods) // 6)
-            ticks = [(i, f"{p.month:02d}/{p.year}") for i, p in enumerate(periods)][::step]
+            ticks = [(_years(p.year, p.month), f"{p.month:02d}/{p.year}") for p in periods][::step]
         self.trend.getAxis("bottom").setTicks([ticks, []])
         chosen = self._chosen_month()
-        stamps = [(p.year, p.month) for p in series.index]
-        if chosen in stamps:
-            plot.addItem(pg.InfiniteLine(stamps.index(chosen), angle=90, pen=MONTH_PEN))
+        if chosen is not None:
+            plot.addItem(pg.InfiniteLine(_years(*chosen), angle=90, pen=MONTH_PEN))
         plot.setTitle(self.tr("%1 — %2, por mes").replace("%1", self.series.currentText())
                       .replace("%2", self.category.currentText()), size="9pt", color="#202020")
         self.refreshed.emit()
@@ -271,5 +303,7 @@ class AggregatedPanel(QWidget):
         # Under the table the trend may be lower (its years and counts still read at 110 pixels),
         # so that the table keeps rows to show in a bottom dock of about 330.
         self.trend.setMinimumSize(260, 160 if side_by_side else 110)
-        # Shares, which the splitter scales to the room it has: the table first.
-        self.splitter.setSizes([680, 400] if side_by_side else [3000, 2000])
+        # Shares, which the splitter scales to the room it has: the table first. Under the table the
+        # trend starts at its least height and the table takes the rest (at 3:2 it kept two and a
+        # half rows at 1366 x 768); the user may drag the handle.
+        self.splitter.setSizes([680, 400] if side_by_side else [3000, 1])

@@ -4,6 +4,7 @@ by their bytes and their sheets, coordinates missing or unreadable, progress and
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 from pathlib import Path
@@ -319,3 +320,36 @@ def test_a_row_with_extra_cells_keeps_them_for_its_correction(tmp_path):
     assert rejection["code"] == "read.extra_columns" and rejection["row"] == 3
     assert rejection["cells"] == {"fecha": "06/10/2026", "hora": "22:00", "delito": "Hurto", "latitud": "-8.08",
                                   "longitud": "-79.04", "direccion": "Calle 2", "extra_1": " cdra 3"}
+
+
+# --- 10. rows the reader mends or cannot split, as the import reports them ----------------------
+
+def test_a_line_with_an_unclosed_quote_is_exported_whole_for_its_correction(tmp_path):
+    """The rejections CSV holds the line as written under "linea_original": the user splits it into the
+    columns and imports it again."""
+    from stationmap.ui.import_summary import write_rejections_csv
+
+    broken = '06/10/2026,22:00,"Hurto,-8.08,-79.04,Calle 2 esquina con la avenida principal, frente al colegio'
+    text = LATLON.replace("\n", ",direccion\n") + "05/10/2026,21:30,Robo,-8.07,-79.03,Calle 1\n" + broken + "\n"
+    report = run(ImportRequest(tmp_path / "p.stationmap", [_write(tmp_path / "d.csv", text)])).to_json()
+    (rejection,) = report["rejections"]
+    assert (rejection["code"], rejection["row"], rejection["cells"]) == ("read.unbalanced_quote", 3,
+                                                                          {"linea_original": broken})
+    exported = tmp_path / "rechazos.csv"
+    write_rejections_csv(report["rejections"], exported)
+    with open(exported, encoding="utf-8-sig", newline="") as handle:
+        header, row = list(csv.reader(handle))
+    assert header[-1] == "linea_original" and row[-1] == broken
+
+
+def test_short_rows_are_imported_with_a_warning_and_lines_of_spaces_are_skipped(tmp_path):
+    text = (LATLON + "05/10/2026,21:30,Robo,-8.07,-79.03\n"
+                     "05/10/2026,22:00,Hurto\n"
+                     "   \n"
+                     ",,,,\n"
+                     "06/10/2026,08:00,Robo,-8.06,-79.02\n")
+    report = run(ImportRequest(tmp_path / "p.stationmap", [_write(tmp_path / "d.csv", text)]))
+    _invariant(report)
+    assert (report.rows_read, report.imported, report.rejected) == (3, 3, 0)
+    (short,) = [w for w in report.warnings if w.code == "read.short_rows"]
+    assert short.message("es") == "1 fila tiene menos celdas que el encabezado; se completó con celdas vacías (fila 3)."

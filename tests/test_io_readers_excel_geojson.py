@@ -119,6 +119,27 @@ def test_truncated_xlsx_is_corrupt(tmp_path, workbook_path):
     assert error_code(path) == "read.corrupt"
 
 
+@pytest.mark.parametrize("name", ["falso.xlsx", "falso.xls"])
+def test_a_damaged_workbook_is_explained_in_words_and_the_librarys_reason_logged(tmp_path, caplog, name):
+    """The library's reason ("Cannot detect file format") is English and no help to the user: it goes to
+    the log (and stays the error's cause), the message says what to do."""
+    from stationmap.io.readers import OLE_SIGNATURE, ZIP_SIGNATURE
+
+    path = tmp_path / name
+    path.write_bytes((ZIP_SIGNATURE if name.endswith("x") else OLE_SIGNATURE) + b"garbage")
+    with caplog.at_level("INFO", logger="stationmap"), pytest.raises(InputFileError) as caught:
+        read_table(path)
+    error = caught.value
+    assert error.code == "read.corrupt"
+    assert error.message("es") == (
+        f"No se puede leer el libro de Excel «{path}»: está dañado o no es un archivo Excel. Si se abre en "
+        "Excel, guárdelo de nuevo como libro de Excel (.xlsx) o como CSV e impórtelo otra vez.")
+    assert error.message("en").startswith(f"The Excel workbook “{path}” cannot be read: it is damaged")
+    reason = str(error.__cause__)
+    assert reason and reason not in error.message("es") + error.message("en")
+    assert any(str(path) in record.getMessage() and reason in record.getMessage() for record in caplog.records)
+
+
 def test_zip_that_is_not_a_workbook_is_corrupt(tmp_path):
     path = tmp_path / "zip.xlsx"
     with zipfile.ZipFile(path, "w") as archive:

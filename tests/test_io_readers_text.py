@@ -121,7 +121,65 @@ def test_cp1252_rows_among_utf8_rows_are_decoded_and_reported(tmp_path):
     assert table.encoding == "mixed(utf-8, cp1252 on 1 lines)"
     assert mixed_encoding_parts(table.encoding) == ("cp1252", 1)
     assert table.frame["modalidad"].tolist() == ["Extorsión", "Extorsión", "Robo"]
-    assert [w.code for w in table.warnings] == ["read.mixed_encoding"]
+    assert [w.code for w in table.warnings] == ["read.mixed_encoding_lines"]
+
+
+def test_the_mixed_encoding_warning_says_it_in_words_with_the_right_plural(tmp_path):
+    """The encoding label ("mixed(utf-8, cp1252 on 1 lines)") is for the report; the user reads a sentence."""
+    utf8_row, cp1252_row = "1;01/11/2026;21:30;Extorsión;Jaén\n".encode(), "2;01/11/2026;22:00;Robo;Peña\n".encode("cp1252")
+    one = read_table(write(tmp_path, "una.csv", f"{HEADER}\n".encode() + utf8_row + cp1252_row + utf8_row))
+    two = read_table(write(tmp_path, "dos.csv", f"{HEADER}\n".encode() + cp1252_row + utf8_row + cp1252_row))
+    [warning_one], [warning_two] = one.warnings, two.warnings
+    assert warning_one.message("es") == (
+        "El archivo está en UTF-8 salvo 1 línea, leída como CP1252; revise sus tildes y eñes (línea 3).")
+    assert warning_one.message("en") == (
+        "The file is in UTF-8 except for 1 line, read as CP1252; check its accented letters (line 3).")
+    assert warning_two.message("es") == (
+        "El archivo está en UTF-8 salvo 2 líneas, leídas como CP1252; revise sus tildes y eñes (líneas 2, 4).")
+    assert "except for 2 lines, read as CP1252; check their accented letters (lines 2, 4)." in warning_two.message("en")
+    for message in (warning_one.message("es"), warning_one.message("en"), warning_two.message("es")):
+        assert "mixed" not in message and "cp1252" not in message
+
+
+def test_a_mixed_encoding_warning_stored_by_an_earlier_import_reads_without_the_label():
+    """Import records keep a warning's code and data and render it again when shown: the earlier data held
+    the label and a bare line count."""
+    from stationmap.core.messages import render
+
+    stored = {"encoding": "mixed(utf-8, cp1252 on 1 lines)", "lines": 1, "fallback": "cp1252"}
+    assert render("read.mixed_encoding", stored, "es") == (
+        "El archivo está en UTF-8, pero algunas líneas estaban en cp1252 (en total: 1); "
+        "cada una se leyó con su propia codificación.")
+    assert "mixed(" not in render("read.mixed_encoding", stored, "en")
+
+
+def _long_file(tmp_path, name: str, first: bytes, late: bytes) -> object:
+    """A file longer than a preview reads (1 MB): 40,000 rows of `first`, then one of `late`, then 10 more."""
+    return write(tmp_path, name, f"{HEADER}\n".encode() + first * 40_000 + late + first * 10)
+
+
+def test_a_previews_encoding_says_what_it_was_judged_on(tmp_path):
+    """A preview reads the first rows; the import reads the whole file. A UTF-8 start is checked against
+    the rest of the file; another start is said to be judged on the first rows."""
+    from stationmap.io.readers import ENCODING_FIRST_ROWS, ENCODING_OTHER_LATER, ENCODING_WHOLE_FILE
+
+    utf8, ascii_row = "1;01/11/2026;21:30;Extorsión;Jaén\n".encode(), b"1;01/11/2026;21:30;Robo;Trujillo\n"
+    cp1252 = "1;01/11/2026;21:30;Extorsión;Jaén\n".encode("cp1252")
+    cases = {   # name: (file, the preview's encoding and scope, the full read's encoding)
+        "utf8": (_long_file(tmp_path, "utf8.csv", utf8, utf8), "utf-8", ENCODING_WHOLE_FILE, "utf-8"),
+        "one_late_row": (_long_file(tmp_path, "tarde.csv", utf8, cp1252), "utf-8", ENCODING_OTHER_LATER,
+                         "mixed(utf-8, cp1252 on 1 lines)"),
+        "late_accents": (_long_file(tmp_path, "acentos.csv", ascii_row, cp1252), "utf-8", ENCODING_OTHER_LATER,
+                         "cp1252"),
+        "cp1252": (_long_file(tmp_path, "latin.csv", cp1252, cp1252), "cp1252", ENCODING_FIRST_ROWS, "cp1252"),
+    }
+    for path, encoding, scope, whole in cases.values():
+        preview = read_table(path, max_rows=50)
+        assert (preview.encoding, preview.encoding_scope) == (encoding, scope)
+        full = read_table(path)
+        assert (full.encoding, full.encoding_scope) == (whole, ENCODING_WHOLE_FILE)
+    short = read_table(write(tmp_path, "corto.csv", f"{HEADER}\n".encode() + cp1252 * 3), max_rows=50)
+    assert (short.encoding, short.encoding_scope) == ("cp1252", ENCODING_WHOLE_FILE)   # read whole
 
 
 def test_utf8_saved_twice_is_repaired_and_reported(tmp_path):
@@ -243,6 +301,55 @@ def test_short_rows_are_padded(tmp_path):
     assert table.line_numbers.tolist() == [2, 3] and table.bad_rows == []
 
 
+def test_short_rows_are_padded_and_the_user_is_told_which(tmp_path):
+    """A row that lost cells in the middle has its values shifted: padding it is a guess the user must
+    hear about. Blank lines (';;;;' of any width, spaces) are no short rows."""
+    header = "id;fecha;hora;modalidad;distrito;latitud;longitud;ubigeo;direccion;nota"
+    lines = [header] + [f"{n};01/11/2026;21:30;Robo;X;-8.1;-79.0;130102;Av. {n};-" for n in range(2, 71)]
+    lines[21] = ";".join(lines[21].split(";")[:6])    # line 22: 6 of 10 cells
+    lines[41] = ";".join(lines[41].split(";")[:2])    # line 42: 2 of 10 cells
+    lines[60] = ";".join(lines[60].split(";")[:9])    # line 61: 9 of 10 cells
+    lines[29], lines[30], lines[31] = ";;;", ";;;;;;;;;", "  "   # blank lines 30-32: not rows, not short
+    path = write(tmp_path, "cortas.csv", "\n".join(lines) + "\n")
+    table = read_table(path)
+    assert len(table.frame) == 66 and table.bad_rows == []
+    assert table.frame.iloc[list(table.line_numbers).index(42)].tolist() == ["42", "01/11/2026"] + [""] * 8
+    [warning] = table.warnings
+    assert (warning.code, warning.data["count"], warning.data["rows"]) == ("read.short_rows", 3, "22, 42, 61")
+    assert warning.message("es") == ("3 filas tienen menos celdas que el encabezado; se completaron con celdas "
+                                     "vacías (filas 22, 42, 61).")
+    assert warning.message("en") == ("3 rows have fewer cells than the header; they were completed with empty "
+                                     "cells (rows 22, 42, 61).")
+    preview = read_table(path, max_rows=25)   # the careful path, record by record
+    assert [(w.code, w.data["rows"]) for w in preview.warnings] == [("read.short_rows", "22")]
+    assert preview.warnings[0].message("es") == (
+        "1 fila tiene menos celdas que el encabezado; se completó con celdas vacías (fila 22).")
+
+
+def test_rows_as_wide_as_the_header_give_no_short_row_warning(tmp_path):
+    text = f"{HEADER}\n1;01/11/2026;21:30;Robo;X\n;;;;\n\n;;\n2;01/11/2026;22:00;Hurto;Y;\n"
+    table = read_table(write(tmp_path, "completas.csv", text))
+    assert table.frame["id"].tolist() == ["1", "2"] and table.warnings == []
+
+
+@pytest.mark.parametrize("spaces", ["  ", "\t", " \t ", " ; ;\t;;"])
+def test_lines_of_spaces_are_blank_lines_not_rows(tmp_path, spaces):
+    """A line holding only spaces was read as a row with no date, and rejected; it is as blank as ';;;;'."""
+    text = f"{HEADER}\r\n1;01/11/2026;21:30;Robo;X\r\n{spaces}\r\n2;01/11/2026;22:00;Hurto;Y\r\n{spaces}\r\n"
+    path = write(tmp_path, "espacios.csv", text)
+    for table in (read_table(path), read_table(path, max_rows=10)):
+        assert table.frame["id"].tolist() == ["1", "2"]
+        assert table.line_numbers.tolist() == [2, 4]
+        assert table.bad_rows == [] and table.warnings == []
+
+
+def test_lines_of_spaces_in_a_one_column_file_are_blank_lines(tmp_path):
+    path = write(tmp_path, "una_columna.csv", "direccion\nAv. Peru 1\n   \nJr. Union 2\n\t\n")
+    for table in (read_table(path), read_table(path, max_rows=10)):
+        assert table.frame["direccion"].tolist() == ["Av. Peru 1", "Jr. Union 2"]
+        assert table.line_numbers.tolist() == [2, 4]
+
+
 def test_row_with_extra_columns_is_rejected_with_its_line(tmp_path):
     text = (f"{HEADER}\n1;01/11/2026;21:30;Robo;X\n"
             "2;01/11/2026;22:00;Robo;Av. Perú; cuadra 5\n"
@@ -274,6 +381,22 @@ def test_unclosed_quote_costs_one_row_not_the_rest_of_the_file(tmp_path):
         assert table.line_numbers.tolist() == [2, 4, 5]
         assert [(b.row, b.code) for b in table.bad_rows] == [(3, "read.unbalanced_quote")]
         assert len(table.frame) + len(table.bad_rows) == table.rows_read == 4
+
+
+def test_a_line_with_an_unclosed_quote_keeps_the_whole_line_for_its_correction(tmp_path):
+    """The message shows the line's start; the rejection keeps all of it, as written, for the exported
+    rejections (one column, "linea_original": the line cannot be split into cells)."""
+    long_line = '2;01/11/2026;22:00;"Robo agravado a mano armada;Av. Perú 123, cuadra 5, frente al mercado ' \
+                'La Hermelinda, junto a la farmacia  '
+    assert len(long_line) > 100
+    text = f"{HEADER}\r\n1;01/11/2026;21:30;Robo;X\r\n{long_line}\r\n3;01/11/2026;23:00;Hurto;Y\r\n"
+    path = write(tmp_path, "comilla_larga.csv", text)
+    for table in (read_table(path), read_table(path, max_rows=10)):   # the quick way, and record by record
+        [bad] = table.bad_rows
+        assert (bad.row, bad.code) == (3, "read.unbalanced_quote")
+        assert bad.cells == {"linea_original": long_line}
+        assert bad.to_json()["cells"] == {"linea_original": long_line}
+        assert table.frame["id"].tolist() == ["1", "3"]
 
 
 @pytest.mark.parametrize("end", ["\n", "\r\n", ""])
@@ -396,6 +519,32 @@ def test_expand_inputs_errors(tmp_path):
     with pytest.raises(InputFileError) as caught:
         expand_inputs([tmp_path])
     assert caught.value.code == "read.no_files_in_folder"
+
+
+def test_a_folder_of_subfolders_names_them_and_asks_to_choose_one(tmp_path):
+    """A folder whose data sets are in subfolders is not searched further: the user is told which to pick."""
+    datos = tmp_path / "datos"
+    for name in ("peru-sidpol", "mexico-fgj", "uk-police", ".git"):
+        (datos / name).mkdir(parents=True)
+        (datos / name / "a.csv").write_text(HEADER + "\n")
+    (datos / "LEAME.md").write_text("notas")
+    with pytest.raises(InputFileError) as caught:
+        expand_inputs([datos])
+    assert (caught.value.code, caught.value.data["count"]) == ("read.only_subfolders", 3)
+    assert caught.value.message("es").endswith(
+        "pero tiene 3 subcarpetas (mexico-fgj, peru-sidpol, uk-police). Elija una de ellas.")
+    assert "3 subfolders (mexico-fgj, peru-sidpol, uk-police). Choose one of them." in caught.value.message("en")
+    one = tmp_path / "uno"
+    (one / "2026").mkdir(parents=True)
+    with pytest.raises(InputFileError) as caught:
+        expand_inputs([one])
+    assert caught.value.message("es").endswith("pero tiene 1 subcarpeta (2026). Elija esa subcarpeta.")
+    many = tmp_path / "meses"
+    for month in range(1, 13):
+        (many / f"{month:02d}").mkdir(parents=True)
+    with pytest.raises(InputFileError) as caught:
+        expand_inputs([many])
+    assert "12 subcarpetas (01, 02, 03, 04, 05, …). " in caught.value.message("es")
 
 
 # --- generated files: every way through a file against a plain reference -------------------------

@@ -161,7 +161,9 @@ def test_the_encoding_is_described_in_the_users_language(qtbot, tmp_path, projec
         return dialog.info_label.text()
 
     assert "Codificación: mixta: encabezado en CP1252, filas en UTF-8 ·" in described(header_only)
-    assert "Codificación: mixta: UTF-8, salvo 1 líneas en CP1252 ·" in described(some_rows)
+    assert "Codificación: mixta: UTF-8, salvo 1 línea en CP1252 ·" in described(some_rows)
+    some_rows.write_bytes(some_rows.read_bytes() + "30/10/2026;11:00;HURTO;-8.05;-79.01;Jr. Peña 14\n".encode("cp1252"))
+    assert "Codificación: mixta: UTF-8, salvo 2 líneas en CP1252 ·" in described(some_rows)
     assert "Codificación: UTF-8 con BOM ·" in described(bom)
     assert "Codificación: UTF-8 ·" in described(write(tmp_path / "plano.csv", CSV_TEXT))
     translator = QTranslator()
@@ -169,10 +171,47 @@ def test_the_encoding_is_described_in_the_users_language(qtbot, tmp_path, projec
     QCoreApplication.installTranslator(translator)
     try:
         assert "mixed: header in CP1252, rows in UTF-8 ·" in described(header_only)
-        assert "mixed: UTF-8 but for 1 lines in CP1252 ·" in described(some_rows)
+        assert "mixed: UTF-8 but for 2 lines in CP1252 ·" in described(some_rows)
         assert "UTF-8 with BOM ·" in described(bom)
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def long_export(path: Path, late_row: bytes, first_rows: int = 40_000) -> Path:
+    """An export longer than the preview reads (1 MB), with `late_row` near its end."""
+    row = "15/10/2026;21:30;ROBO;-8.07;-79.03;Av. Tahuantinsuyo 123\n".encode()
+    path.write_bytes(CSV_TEXT.replace("Junin", "Junín").encode() + row * first_rows + late_row + row * 5)
+    return path
+
+
+def test_the_preview_does_not_claim_an_encoding_the_rest_of_the_file_contradicts(qtbot, tmp_path, project):
+    """The preview reads the first rows; a CP1252 row near the end made the import say "mixta" where the
+    preview had said "UTF-8". The rest of a UTF-8 start is checked; other starts say what they are judged on."""
+    late = "29/10/2026;10:00;ROBO;-8.05;-79.01;Jr. Peña 12\n".encode("cp1252")
+
+    def described(path: Path) -> str:
+        dialog = ImportDialog(project, [path])
+        qtbot.addWidget(dialog)
+        return dialog.info_label.text()
+
+    assert "Codificación: UTF-8 al comienzo; más adelante hay líneas en otra codificación, que la importación " \
+           "leerá con la suya ·" in described(long_export(tmp_path / "tarde.csv", late))
+    assert "Codificación: UTF-8 ·" in described(long_export(tmp_path / "utf8.csv", late.decode("cp1252").encode()))
+    cp1252 = tmp_path / "latin.csv"
+    cp1252.write_bytes(long_export(tmp_path / "tmp.csv", b"").read_text(encoding="utf-8").encode("cp1252"))
+    assert "Codificación: CP1252 (según las primeras filas) ·" in described(cp1252)
+
+
+def test_a_folder_of_only_subfolders_says_to_choose_one(qtbot, tmp_path, project, captured_boxes):
+    datos = tmp_path / "datos"
+    for name in ("2025", "2026"):
+        (datos / name).mkdir(parents=True)
+        write(datos / name / "enero.csv", CSV_TEXT)
+    dialog = ImportDialog(project, [datos])
+    qtbot.addWidget(dialog)
+    [box] = captured_boxes
+    assert "tiene 2 subcarpetas (2025, 2026). Elija una de ellas." in box
+    assert dialog.paths == [] and not dialog.import_button.isEnabled()
 
 
 def test_a_folder_of_real_monthly_files_is_listed_in_order(qtbot, project):

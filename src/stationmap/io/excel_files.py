@@ -8,6 +8,7 @@ calamine cannot. Cells become the text a person sees: dates as ISO text, whole n
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ _LARGEST_EXACT_INTEGER = 1e15
 
 
 _WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")   # zip (.xlsx/.xlsm), OLE2 (.xls)
+
+log = logging.getLogger(__name__)
 
 
 def read_excel_table(file: str, *, sheet: str | None = None, max_rows: int | None = None) -> RawTable:
@@ -147,7 +150,16 @@ def _sheet_rows(file: str, sheet: str | None,
             first_error = first_error or error
         finally:
             book.close()
-    raise InputFileError("read.corrupt", file=file, reason=str(first_error)[:200])
+    raise _corrupt(file, first_error)
+
+
+def _corrupt(file: str, cause: Exception | None) -> InputFileError:
+    """The "damaged workbook" error. The library's reason ("Cannot detect file format") is English and
+    means little to the user: it goes to the log, and travels as the error's cause."""
+    log.info("Excel workbook %s cannot be read: %r", file, cause)
+    error = InputFileError("read.corrupt", file=file)
+    error.__cause__ = cause
+    return error
 
 
 def _backends(file: str) -> list[type["_Workbook"]]:
@@ -167,7 +179,7 @@ def _open_book(file: str) -> "_Workbook":
             raise
         except Exception as error:
             first_error = first_error or error
-    raise InputFileError("read.corrupt", file=file, reason=str(first_error)[:200])
+    raise _corrupt(file, first_error)
 
 
 def _rows_of_sheet(file: str, book: "_Workbook", sheet: str | None,

@@ -24,6 +24,14 @@ TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 GEOJSON_SUFFIXES = (".geojson", ".json")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + EXCEL_SUFFIXES + GEOJSON_SUFFIXES
+# Subfolders a folder's "choose one of them" message names; the count says how many there are in all.
+_SUBFOLDERS_SHOWN = 5
+
+# RawTable.encoding_scope: what the encoding was judged on. A full read reads the whole file; a preview
+# reads its first rows (io.text_files checks cheaply whether the rest of a UTF-8 start is UTF-8 too).
+ENCODING_WHOLE_FILE = "whole_file"
+ENCODING_FIRST_ROWS = "first_rows"       # the first rows only: later lines may be in another encoding
+ENCODING_OTHER_LATER = "other_later"     # the first rows are UTF-8 and some later lines are not
 
 
 @dataclass
@@ -37,6 +45,7 @@ class RawTable:
     header_line: int = 1       # 1-based line of the header (0 for GeoJSON, which has none)
     bad_rows: list[Rejection] = field(default_factory=list)   # rows that could not be split into cells
     warnings: list[Warning_] = field(default_factory=list)
+    encoding_scope: str = ENCODING_WHOLE_FILE   # what `encoding` was judged on (a preview: see above)
 
     @property
     def rows_read(self) -> int:
@@ -75,7 +84,8 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
 
     A folder of monthly exports is the usual case. Hidden files and Office lock files ("~$x.xlsx")
     inside a folder are skipped; a file given by name is kept whatever its extension, so that
-    `read_table` can explain an unsupported one.
+    `read_table` can explain an unsupported one. Subfolders are not searched: a folder holding only
+    subfolders (one per data set, say) gets a message naming them, so the user picks one.
     """
     files: list[Path] = []
     for given in paths:
@@ -92,9 +102,20 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
             key=lambda child: child.name,
         )
         if not found:
-            raise InputFileError("read.no_files_in_folder", file=str(given), supported=_supported_list())
+            raise _no_files_error(path, str(given))
         files.extend(found)
     return files
+
+
+def _no_files_error(folder: Path, given: str) -> InputFileError:
+    """Why a folder gave no file to import: none at all, or its data is in subfolders."""
+    subfolders = sorted(child.name for child in folder.iterdir()
+                        if child.is_dir() and not child.name.startswith("."))
+    if not subfolders:
+        return InputFileError("read.no_files_in_folder", file=given, supported=_supported_list())
+    shown = ", ".join(subfolders[:_SUBFOLDERS_SHOWN]) + (", …" if len(subfolders) > _SUBFOLDERS_SHOWN else "")
+    return InputFileError("read.only_subfolders", file=given, supported=_supported_list(),
+                          count=len(subfolders), folders=shown)
 
 
 def read_table(path: str | Path, *, sheet: str | None = None, max_rows: int | None = None) -> RawTable:

@@ -19,7 +19,7 @@ import io
 import mmap
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 import numpy as np
@@ -29,13 +29,19 @@ from stationmap.core.errors import InputFileError
 from stationmap.core.model import Rejection, Warning_
 from stationmap.io import sniff
 from stationmap.io.byte_scan import count_byte
-from stationmap.io.readers import RawTable, mixed_encoding_label, read_bytes, text_frame
+from stationmap.io.readers import (ENCODING_FIRST_ROWS, ENCODING_OTHER_LATER, ENCODING_WHOLE_FILE, RawTable,
+                                   mixed_encoding_label, read_bytes, text_frame)
 
 _SAMPLE_BYTES = 262_144
 _SAMPLE_LINES = 400
 _PREVIEW_CHUNK = 1 << 20
 _SNIPPET = 80
 _NUL_LINES_SHOWN = 10
+# Row numbers a warning about rows lists (as the normaliser's warnings do); the count says how many in all.
+_ROWS_SHOWN = 10
+# The one column of a rejected line that cannot be split into cells: the line as written, for the user
+# to split in the exported rejections.
+WHOLE_LINE_COLUMN = "linea_original"
 # A file's bytes: read into memory, or memory-mapped (the fast way reads both; see _mapped).
 FileBytes = bytes | mmap.mmap
 # Files this large are memory-mapped rather than read into memory (see _mapped).
@@ -47,6 +53,7 @@ class _Rows:
     frame: pd.DataFrame
     line_numbers: np.ndarray
     bad_rows: list[Rejection]
+    short_lines: list[int] = field(default_factory=list)   # rows padded with empty cells (see _fit_row)
 
 
 class _NotUtf8(Exception):
@@ -70,9 +77,41 @@ def read_text_table(file: str, *, max_rows: int | None = None) -> RawTable:
             raise sniff.binary_error(file, kind)
     # Most files are UTF-8: pyarrow checks that while parsing, which saves decoding the file twice.
     try:
-        return _read_decoded(file, sniff.decode(raw, check_utf8=False), complete, max_rows)
+        table = _read_decoded(file, sniff.decode(raw, check_utf8=False), complete, max_rows)
     except _NotUtf8:
-        return _read_decoded(file, sniff.decode(raw), complete, max_rows)
+        table = _read_decoded(file, sniff.decode(raw), complete, max_rows)
+    if not complete:
+        table.encoding_scope = _encoding_scope(file, len(raw), table.encoding)
+    return table
+
+
+def _encoding_scope(file: str, checked: int, encoding: str) -> str:
+    """What the encoding of a preview, judged on the file's first `checked` bytes, holds for.
+
+    The rest of a long file may hold lines in another encoding (a CP1252 row near the end of a UTF-8
+    export), and the import would then say "cp1252" or "mixta" where the preview said "UTF-8". A
+    start in UTF-8 is confirmed by validating the rest as UTF-8 in place, without decoding it (30 ms
+    for 120 MB). Other starts stay judged on the first rows: telling the encoding of the rest means
+    decoding it, the import's work.
+    """
+    if encoding not in ("utf-8", "utf-8-sig"):
+        return ENCODING_FIRST_ROWS
+    with _mapped(file) as mapped:
+        whole = _valid_utf8(mapped if mapped is not None else read_bytes(file), checked)
+    return ENCODING_WHOLE_FILE if whole else ENCODING_OTHER_LATER
+
+
+def _valid_utf8(data: FileBytes, start: int) -> bool:
+    """Whether data[start:] is valid UTF-8: Arrow's validation of one string over the bytes, in place."""
+    import pyarrow as pa
+
+    body = pa.py_buffer(data).slice(start)
+    offsets = pa.py_buffer(np.array([0, body.size], dtype=np.int64))
+    try:
+        pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, body]).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: int | None) -> RawTable:
@@ -107,7 +146,7 @@ def _read_decoded(file: str, decoded: sniff.Decoded, complete: bool, max_rows: i
         _unwrap_excel_text_formulas(rows.frame)
 
     titles_above = any(sniff.filled_width(record.cells) for record in records[:header_index])
-    warnings = _warnings(file, decoded, header, titles_above, delimiter, renamed)
+    warnings = _warnings(file, decoded, header, titles_above, delimiter, renamed, rows.short_lines)
     return RawTable(
         file=file, frame=rows.frame, line_numbers=rows.line_numbers,
         encoding=_encoding_label(decoded, header.end_line),
@@ -211,7 +250,7 @@ def _encoding_label(decoded: sniff.Decoded, header_end: int) -> str:
 
 
 def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, titles_above: bool, delimiter: str,
-              renamed: list[str]) -> list[Warning_]:
+              renamed: list[str], short_lines: list[int]) -> list[Warning_]:
     warnings: list[Warning_] = []
     if titles_above:
         warnings.append(Warning_(file, "read.header_not_first", {"line": header.line, "skipped": header.line - 1}))
@@ -220,9 +259,10 @@ def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, titles_ab
     if renamed:
         warnings.append(Warning_(file, "read.duplicate_columns", {"names": ", ".join(renamed)}))
     if decoded.encoding == "mixed" and max(decoded.fallback_lines) > header.end_line:
-        warnings.append(Warning_(file, "read.mixed_encoding", {
-            "encoding": _encoding_label(decoded, header.end_line),
-            "lines": len(decoded.fallback_lines), "fallback": decoded.fallback}))
+        # Said in words: the encoding label (RawTable.encoding) is for the report and the dialog to read.
+        warnings.append(Warning_(file, "read.mixed_encoding_lines", {
+            "count": len(decoded.fallback_lines), "fallback": decoded.fallback.upper(),
+            "lines": _numbers_text(decoded.fallback_lines)}))
     if decoded.repaired:
         warnings.append(Warning_(file, "read.double_encoding_repaired",
                                  {"count": decoded.repaired, "example": decoded.repair_example}))
@@ -231,7 +271,15 @@ def _warnings(file: str, decoded: sniff.Decoded, header: sniff.Record, titles_ab
         if len(decoded.nul_lines) > _NUL_LINES_SHOWN or not decoded.nul_lines:
             shown += " …"
         warnings.append(Warning_(file, "read.nul_removed", {"count": decoded.nul_count, "lines": shown}))
+    if short_lines:
+        warnings.append(Warning_(file, "read.short_rows", {"count": len(short_lines),
+                                                           "rows": _numbers_text(short_lines)}))
     return warnings
+
+
+def _numbers_text(numbers: list[int]) -> str:
+    """The first row (or line) numbers of a warning, as the normaliser's warnings list them."""
+    return ", ".join(str(number) for number in sorted(numbers)[:_ROWS_SHOWN])
 
 
 # --- the fast path: pyarrow ----------------------------------------------------------------------
@@ -319,7 +367,7 @@ def _read_clean(data: FileBytes, start: int, names: list[str], delimiter: str, f
         if quotes and not _quoted_line_breaks_sound(data, start, records[1], names, delimiter):
             return None
         line_numbers = records[0]
-    return _finish(table, line_numbers, [])
+    return _finish(table, line_numbers, [], [])
 
 
 def _quoted_line_breaks_sound(data: FileBytes, start: int, record_offsets: np.ndarray, names: list[str],
@@ -386,9 +434,7 @@ def _read_mended(data: FileBytes, start: int, names: list[str], delimiter: str, 
         return None
     skipped_index = np.asarray(skipped, dtype=np.int64) - 1
     record_ends = np.append(record_offsets[1:], len(data))
-    rows: list[list[str]] = []
-    row_lines: list[int] = []
-    bad: list[Rejection] = []
+    fitted = _FittedRows(names, delimiter, file)
     for index in skipped_index:
         try:
             text = data[record_offsets[index]:record_ends[index]].decode("utf-8")
@@ -398,32 +444,36 @@ def _read_mended(data: FileBytes, start: int, names: list[str], delimiter: str, 
         cells = next(csv.reader(record, delimiter=delimiter), [])
         if len(record) > 1 and (_strict_error(record, delimiter) or _runaway(cells, names, delimiter)):
             return None  # a stray quote: the careful path's job
-        fitted = _fit_row(cells, names, delimiter, file, int(record_lines[index]))
-        if isinstance(fitted, Rejection):
-            bad.append(fitted)
-        elif fitted is not None:
-            rows.append(fitted)
-            row_lines.append(int(record_lines[index]))
-    line_numbers = np.concatenate([np.delete(record_lines, skipped_index), np.asarray(row_lines, dtype=np.int64)])
+        fitted.add(cells, int(record_lines[index]))
+    line_numbers = np.concatenate([np.delete(record_lines, skipped_index),
+                                   np.asarray(fitted.lines, dtype=np.int64)])
     order = np.argsort(line_numbers, kind="stable")
-    combined = pa.concat_tables([table, _arrow_table(names, rows)]).take(order)
-    return _finish(combined, line_numbers[order], bad)
+    combined = pa.concat_tables([table, _arrow_table(names, fitted.rows)]).take(order)
+    return _finish(combined, line_numbers[order], fitted.bad, fitted.short_lines)
 
 
-def _finish(table, line_numbers: np.ndarray, bad: list[Rejection]) -> _Rows:
-    """Drop rows whose cells are all empty (';;;;' lines of spreadsheet exports: blank lines, not rows)."""
+def _finish(table, line_numbers: np.ndarray, bad: list[Rejection], short_lines: list[int]) -> _Rows:
+    """Drop rows whose cells are all blank (';;;;' lines of spreadsheet exports, or a line of spaces in a
+    one-column file: blank lines, not rows)."""
     import pyarrow.compute as pa_compute
 
     if table.num_columns and table.num_rows:
-        empty = pa_compute.equal(table.column(0), "")
+        blank = _blank_cells(table.column(0))
         for column in table.columns[1:]:
-            if not pa_compute.any(empty).as_py():  # usually the first column already has no blank cell
+            if not pa_compute.any(blank).as_py():  # usually the first column already has no blank cell
                 break
-            empty = pa_compute.and_(empty, pa_compute.equal(column, ""))
-        if pa_compute.any(empty).as_py():
-            keep = pa_compute.invert(empty)
+            blank = pa_compute.and_(blank, _blank_cells(column))
+        if pa_compute.any(blank).as_py():
+            keep = pa_compute.invert(blank)
             table, line_numbers = table.filter(keep), line_numbers[keep.to_numpy(zero_copy_only=False)]
-    return _Rows(table.to_pandas(), line_numbers, bad)
+    return _Rows(table.to_pandas(), line_numbers, bad, short_lines)
+
+
+def _blank_cells(column):
+    """Which cells of a text column are empty or only whitespace (5 ms for a million cells)."""
+    import pyarrow.compute as pa_compute
+
+    return pa_compute.or_(pa_compute.equal(column, ""), pa_compute.utf8_is_space(column))
 
 
 def _arrow_table(names: list[str], rows: list[list[str]]):
@@ -433,16 +483,40 @@ def _arrow_table(names: list[str], rows: list[list[str]]):
     return pa.table({name: pa.array(values, type=pa.large_string()) for name, values in zip(names, columns)})
 
 
+class _FittedRows:
+    """Rows fitted to the header one by one (the mended and careful paths): the rows with their lines,
+    the rejected ones, and the lines of rows that were padded (the user is told: a short row may have
+    lost cells in the middle, not only at its end)."""
+
+    def __init__(self, names: list[str], delimiter: str, file: str) -> None:
+        self.names, self.delimiter, self.file = names, delimiter, file
+        self.rows: list[list[str]] = []
+        self.lines: list[int] = []
+        self.bad: list[Rejection] = []
+        self.short_lines: list[int] = []
+
+    def add(self, cells: list[str], line: int) -> None:
+        fitted = _fit_row(cells, self.names, self.delimiter, self.file, line)
+        if isinstance(fitted, Rejection):
+            self.bad.append(fitted)
+        elif fitted is not None:
+            self.rows.append(fitted)
+            self.lines.append(line)
+            if len(cells) < len(self.names):
+                self.short_lines.append(line)
+
+
 def _fit_row(cells: list[str], names: list[str], delimiter: str, file: str,
              line: int) -> list[str] | Rejection | None:
-    """A row as wide as the header: short rows padded, empty extra cells dropped; None for a blank row.
+    """A row as wide as the header: short rows padded, empty extra cells dropped; None for a blank row
+    (no cells, empty cells, or only spaces: a line of "  " is as blank as an empty one).
 
     Extra cells holding text are a Rejection: guessing which cell is superfluous would shift columns.
     It keeps the row's cells, the extra ones under "extra_1", "extra_2"...: the user moves them where
     they belong in the exported rejections and imports the row again.
     """
     width = len(names)
-    if not any(cells):
+    if not any(cell and not cell.isspace() for cell in cells):
         return None
     if len(cells) > width:
         extra = cells[width:]
@@ -493,10 +567,18 @@ def _blank_stray_quote_lines(data: FileBytes, start: int, names: list[str], deli
         kept_break = text[len(text.rstrip(b"\r\n")):]
         pieces += [data[previous:line_starts[line]], kept_break]
         previous = int(line_ends[line])
-        rejections.append(Rejection(file, first_line + line, "read.unbalanced_quote",
-                                    {"text": text.decode("utf-8").strip()[:_SNIPPET]}))
+        rejections.append(_unbalanced_quote(file, first_line + line, text.decode("utf-8")))
     pieces.append(data[previous:])
     return b"".join(pieces), rejections
+
+
+def _unbalanced_quote(file: str, line: int, text: str) -> Rejection:
+    """The rejection of a line whose quotes cannot be split into cells. It keeps the whole line as
+    written, in one column (WHOLE_LINE_COLUMN): the message shows only its start, and the user
+    corrects the line in the exported rejections and imports it again."""
+    written = text.rstrip("\r\n")
+    return Rejection(file, line, "read.unbalanced_quote", {"text": written.strip()[:_SNIPPET]},
+                     cells={WHOLE_LINE_COLUMN: written})
 
 
 def _runaway(cells: list[str], names: list[str], delimiter: str) -> bool:
@@ -544,15 +626,13 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
         lines = [line.decode("utf-8") for line in body.splitlines(keepends=True)]
     except UnicodeDecodeError:
         raise _NotUtf8() from None
-    rows: list[list[str]] = []
-    row_lines: list[int] = []
-    bad: list[Rejection] = []
+    fitted = _FittedRows(names, delimiter, file)
     position = 0
     while position < len(lines):
         reader = csv.reader(_lines_from(lines, position), delimiter=delimiter)
         consumed = 0
         restart = None
-        while max_rows is None or len(rows) < max_rows:
+        while max_rows is None or len(fitted.rows) < max_rows:
             try:
                 cells = next(reader)
             except StopIteration:
@@ -569,16 +649,11 @@ def _read_careful(body: bytes, names: list[str], delimiter: str, first_line: int
             if runaway:
                 restart = first
                 break
-            fitted = _fit_row(cells, names, delimiter, file, first_line + first)
-            if isinstance(fitted, Rejection):
-                bad.append(fitted)
-            elif fitted is not None:
-                rows.append(fitted)
-                row_lines.append(first_line + first)
+            fitted.add(cells, first_line + first)
         if restart is None:
             break
-        bad.append(Rejection(file, first_line + restart, "read.unbalanced_quote",
-                             {"text": lines[restart].strip()[:_SNIPPET]}))
+        fitted.bad.append(_unbalanced_quote(file, first_line + restart, lines[restart]))
         position = restart + 1
-    columns = list(zip(*rows)) if rows else [() for _ in names]
-    return _Rows(text_frame(names, columns), np.asarray(row_lines, dtype=np.int64), bad)
+    columns = list(zip(*fitted.rows)) if fitted.rows else [() for _ in names]
+    return _Rows(text_frame(names, columns), np.asarray(fitted.lines, dtype=np.int64), fitted.bad,
+                 fitted.short_lines)

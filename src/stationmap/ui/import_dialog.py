@@ -310,7 +310,7 @@ class ImportDialog(QDialog):
         # A text file's encoding and delimiter; a spreadsheet's sheet. Neither has the other's.
         parts = []
         if raw.encoding:
-            parts.append(self.tr("Codificación: %1").replace("%1", self._encoding_text(raw.encoding)))
+            parts.append(self.tr("Codificación: %1").replace("%1", self._encoding_text(raw)))
         if raw.delimiter:
             parts.append(self.tr("Separador: %1").replace("%1", delimiters.get(raw.delimiter, raw.delimiter)))
         if raw.sheet:
@@ -319,7 +319,20 @@ class ImportDialog(QDialog):
         parts.append(self.tr("Vista previa de las primeras %1 filas").replace("%1", str(len(raw.frame))))
         return " · ".join(parts)
 
-    def _encoding_text(self, label: str) -> str:
+    def _encoding_text(self, raw: Any) -> str:
+        """The preview's encoding in words, and what it was judged on: the preview reads only the first
+        rows of a long file, and the import, which reads it all, must not be seen to contradict it."""
+        from stationmap.io.readers import ENCODING_FIRST_ROWS, ENCODING_OTHER_LATER
+
+        text = self._encoding_name(raw.encoding)
+        if raw.encoding_scope == ENCODING_OTHER_LATER:
+            return self.tr("%1 al comienzo; más adelante hay líneas en otra codificación, que la "
+                           "importación leerá con la suya").replace("%1", text)
+        if raw.encoding_scope == ENCODING_FIRST_ROWS:
+            return self.tr("%1 (según las primeras filas)").replace("%1", text)
+        return text
+
+    def _encoding_name(self, label: str) -> str:
         """The reader's encoding label (RawTable.encoding, kept as is in the import report) in the
         user's language: codec names in capitals, mixed files described."""
         from stationmap.io.readers import mixed_encoding_parts
@@ -330,6 +343,8 @@ class ImportDialog(QDialog):
         fallback, lines = mixed
         if lines is None:
             return self.tr("mixta: encabezado en %1, filas en UTF-8").replace("%1", fallback.upper())
+        if lines == 1:
+            return self.tr("mixta: UTF-8, salvo 1 línea en %1").replace("%1", fallback.upper())
         return (self.tr("mixta: UTF-8, salvo %1 líneas en %2")
                 .replace("%1", str(lines)).replace("%2", fallback.upper()))
 

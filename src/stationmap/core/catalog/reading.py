@@ -18,6 +18,18 @@ MESSAGES = {
         "es": "La carpeta «{file}» no contiene archivos que se puedan importar ({supported}).",
         "en": "The folder “{file}” holds no file that can be imported ({supported}).",
     },
+    "read.only_subfolders": {
+        # Subfolders are not searched: one folder per data set is common, and importing them all at once
+        # would mix them. `folders` names the first few.
+        "es": {"one": "La carpeta «{file}» no contiene archivos que se puedan importar ({supported}), pero tiene "
+                      "1 subcarpeta ({folders}). Elija esa subcarpeta.",
+               "other": "La carpeta «{file}» no contiene archivos que se puedan importar ({supported}), pero tiene "
+                        "{count} subcarpetas ({folders}). Elija una de ellas."},
+        "en": {"one": "The folder “{file}” holds no file that can be imported ({supported}), but it has "
+                      "1 subfolder ({folders}). Choose that subfolder.",
+               "other": "The folder “{file}” holds no file that can be imported ({supported}), but it has "
+                        "{count} subfolders ({folders}). Choose one of them."},
+    },
     "read.empty": {
         "es": "El archivo «{file}» está vacío.",
         "en": "The file “{file}” is empty.",
@@ -38,8 +50,11 @@ MESSAGES = {
               "(sheets: {sheets}). Choose the sheet with --sheet NAME or in the import dialog.",
     },
     "read.corrupt": {
-        "es": "No se puede leer el libro de Excel «{file}»: está dañado o no es un archivo Excel ({reason}).",
-        "en": "The Excel workbook “{file}” cannot be read: it is damaged or not an Excel file ({reason}).",
+        # The library's own words (English) go to the log, not to the user.
+        "es": "No se puede leer el libro de Excel «{file}»: está dañado o no es un archivo Excel. "
+              "Si se abre en Excel, guárdelo de nuevo como libro de Excel (.xlsx) o como CSV e impórtelo otra vez.",
+        "en": "The Excel workbook “{file}” cannot be read: it is damaged or not an Excel file. "
+              "If it opens in Excel, save it again as an Excel workbook (.xlsx) or as CSV and import it again.",
     },
     "read.excel_is_text": {
         "es": "«{file}» no es un libro de Excel sino un archivo de texto (probablemente CSV) con extensión {suffix}. "
@@ -107,9 +122,24 @@ MESSAGES = {
         "en": "The workbook has several sheets ({sheets}); “{sheet}”, the first with a recognisable table, "
               "was imported. For another sheet, choose it with --sheet or in the import dialog.",
     },
+    "read.mixed_encoding_lines": {
+        # `lines` lists the first line numbers; `fallback` is the other encoding's name (CP1252, CP850).
+        "es": {"one": "El archivo está en UTF-8 salvo 1 línea, leída como {fallback}; revise sus tildes y eñes "
+                      "(línea {lines}).",
+               "other": "El archivo está en UTF-8 salvo {count} líneas, leídas como {fallback}; revise sus tildes "
+                        "y eñes (líneas {lines})."},
+        "en": {"one": "The file is in UTF-8 except for 1 line, read as {fallback}; check its accented letters "
+                      "(line {lines}).",
+               "other": "The file is in UTF-8 except for {count} lines, read as {fallback}; check their accented "
+                        "letters (lines {lines})."},
+    },
     "read.mixed_encoding": {
-        "es": "El archivo mezcla codificaciones ({encoding}); cada línea se leyó con la suya ({lines} líneas en {fallback}).",
-        "en": "The file mixes encodings ({encoding}); each line was read with its own ({lines} lines in {fallback}).",
+        # Only import records stored before read.mixed_encoding_lines: their data is {encoding: the label,
+        # lines: how many, fallback}, with no count to choose a plural by, so the sentence needs none.
+        "es": "El archivo está en UTF-8, pero algunas líneas estaban en {fallback} (en total: {lines}); "
+              "cada una se leyó con su propia codificación.",
+        "en": "The file is in UTF-8, but some lines were in {fallback} (in all: {lines}); "
+              "each was read in its own encoding.",
     },
     "read.double_encoding_repaired": {
         "es": {"one": "Se corrigió 1 letra con acento mal codificado (texto UTF-8 guardado dos veces): «{example}».",
@@ -126,6 +156,16 @@ MESSAGES = {
                "other": "Se quitaron {count} caracteres nulos (NUL) del archivo; filas: {lines}. Revise esas filas."},
         "en": {"one": "1 NUL character was removed from the file (row {lines}). Check that row.",
                "other": "{count} NUL characters were removed from the file; rows: {lines}. Check those rows."},
+    },
+    "read.short_rows": {
+        # Some exporters drop a row's trailing empty cells, so short rows are padded; but a row may also
+        # have lost cells in the middle, which shifts its values: the user checks the rows listed.
+        "es": {"one": "1 fila tiene menos celdas que el encabezado; se completó con celdas vacías (fila {rows}).",
+               "other": "{count} filas tienen menos celdas que el encabezado; se completaron con celdas vacías "
+                        "(filas {rows})."},
+        "en": {"one": "1 row has fewer cells than the header; it was completed with empty cells (row {rows}).",
+               "other": "{count} rows have fewer cells than the header; they were completed with empty cells "
+                        "(rows {rows})."},
     },
     "read.single_column": {
         "es": "No se encontró un separador de columnas (, ; | o tabulador); el archivo se leyó como una sola columna.",

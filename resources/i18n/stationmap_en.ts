@@ -4,101 +4,101 @@
 <context>
     <name>AggregatedPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="53"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="61"/>
         <source>Este proyecto no tiene conteos agregados (denuncias por distrito y mes, como los datos abiertos del SIDPOL). Impórtelos con Importar → Importar archivos…</source>
         <translation>This project has no aggregated counts (complaints per district and month, like SIDPOL&apos;s open data). Import them with Import → Import files…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="60"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="70"/>
         <source>Mes:</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="61"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="70"/>
         <source>Modalidad:</source>
         <translation>Modality:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="76"/>
         <source>Distrito</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="76"/>
         <source>UBIGEO</source>
         <translation>UBIGEO</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="64"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="76"/>
         <source>Denuncias</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="65"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="77"/>
         <source>Frente a los
 3 meses previos</source>
         <translation>Against the
 3 previous months</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="65"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="77"/>
         <source>Frente al mismo
 mes un año antes</source>
         <translation>Against the same
 month a year before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="222"/>
         <source>Sube</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="222"/>
         <source>Baja</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="193"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="222"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="249"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="281"/>
         <source>%1 — %2, por mes</source>
         <translation>%1 — %2, per month</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="67"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="79"/>
         <source>El mes elegido frente al promedio de los tres meses anteriores</source>
         <translation>The chosen month against the mean of the three months before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="69"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="81"/>
         <source>El mes elegido frente al mismo mes del año anterior</source>
         <translation>The chosen month against the same month of the previous year</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="85"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="99"/>
         <source>Tendencia de:</source>
         <translation>Trend of:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="130"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="148"/>
         <source>Todas las modalidades</source>
         <translation>All modalities</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="133"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="151"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="166"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="184"/>
         <source>Sin datos anteriores para comparar</source>
         <translation>No earlier data to compare with</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="195"/>
+        <location filename="../../src/stationmap/ui/brief/aggregated_panel.py" line="226"/>
         <source>habitual %1</source>
         <translation>usual %1</translation>
     </message>
@@ -651,42 +651,53 @@ month a year before</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="64"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="99"/>
         <source>Buscar categoría, calle…</source>
         <translation>Search category, street…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="65"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="100"/>
         <source>Busca en la categoría, la dirección y el distrito de cada incidente</source>
         <translation>Searches each incident&apos;s category, address and district</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="75"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="110"/>
         <source>Desde</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="77"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="112"/>
         <source>Hasta</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="128"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="135"/>
+        <source>Quitar todos los filtros</source>
+        <translation>Clear all filters</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="172"/>
         <source>Todas</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="185"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="127"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="251"/>
         <source>Categorías: todas</source>
         <translation>Categories: all</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="187"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="256"/>
+        <source>Categoría: %1</source>
+        <translation>Category: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="264"/>
         <source>Categorías: %1</source>
         <translation>Categories: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="190"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="270"/>
         <source>Selección del mapa: %n incidentes</source>
         <translation>
             <numerusform>Map selection: %n incident</numerusform>
@@ -694,7 +705,7 @@ month a year before</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="192"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="245"/>
         <source>Selección de horas: %n horas</source>
         <translation>
             <numerusform>Hour selection: %n hour</numerusform>
@@ -1060,26 +1071,41 @@ month a year before</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/import_dialog.py" line="329"/>
+        <source>%1 al comienzo; más adelante hay líneas en otra codificación, que la importación leerá con la suya</source>
+        <translation>%1 at the start; further on some lines are in another encoding, which the import will read in their own</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="332"/>
+        <source>%1 (según las primeras filas)</source>
+        <translation>%1 (judged from the first rows)</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="342"/>
         <source>UTF-8 con BOM</source>
         <translation>UTF-8 with BOM</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="332"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="345"/>
         <source>mixta: encabezado en %1, filas en UTF-8</source>
         <translation>mixed: header in %1, rows in UTF-8</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="333"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="347"/>
+        <source>mixta: UTF-8, salvo 1 línea en %1</source>
+        <translation>mixed: UTF-8 but for 1 line in %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="348"/>
         <source>mixta: UTF-8, salvo %1 líneas en %2</source>
         <translation>mixed: UTF-8 but for %1 lines in %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="385"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="400"/>
         <source>Guardar perfil</source>
         <translation>Save profile</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_dialog.py" line="385"/>
+        <location filename="../../src/stationmap/ui/import_dialog.py" line="400"/>
         <source>Nombre del perfil:</source>
         <translation>Profile name:</translation>
     </message>
@@ -1087,32 +1113,32 @@ month a year before</translation>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="52"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="55"/>
         <source>Importar archivos</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="53"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="56"/>
         <source>Tablas de incidentes (%1);;Todos los archivos (*)</source>
         <translation>Incident tables (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="58"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="61"/>
         <source>Importar carpeta</source>
         <translation>Import folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="97"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="100"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="113"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="116"/>
         <source>Importación cancelada</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="114"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="117"/>
         <source>Importación cancelada. No se importó nada: el proyecto quedó como estaba.</source>
         <translation>Import cancelled. Nothing was imported: the project is as it was.</translation>
     </message>
@@ -1120,47 +1146,47 @@ month a year before</translation>
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="172"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="286"/>
         <source>Reportes de importación</source>
         <translation>Import reports</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="178"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="292"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="178"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="292"/>
         <source>Archivos</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="178"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="292"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="178"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="292"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="179"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="293"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="179"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="293"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="185"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="299"/>
         <source>Ver detalle</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="192"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="306"/>
         <source>Este proyecto aún no tiene importaciones.</source>
         <translation>This project has no imports yet.</translation>
     </message>
@@ -1168,108 +1194,139 @@ month a year before</translation>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="94"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="155"/>
         <source>Resumen de importación</source>
         <translation>Import summary</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="100"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="161"/>
         <source>Filas leídas: %1 · importadas: %2 · duplicadas: %3 · rechazadas: %4</source>
         <translation>Rows read: %1 · imported: %2 · duplicates: %3 · rejected: %4</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="108"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="174"/>
         <source>incidentes</source>
         <translation>incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="108"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="174"/>
         <source>conteos agregados</source>
         <translation>aggregated counts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="110"/>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="176"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="196"/>
         <source>Archivo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="110"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="176"/>
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="110"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="176"/>
         <source>Leídas</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="110"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="176"/>
         <source>Importadas</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="177"/>
         <source>Duplicadas</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="111"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="177"/>
         <source>Rechazadas</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="191"/>
+        <source>en el detalle de cada archivo</source>
+        <translation>in each file&apos;s detail</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="196"/>
         <source>Fila</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="125"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="196"/>
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="129"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="200"/>
         <source>Exportar rechazos a CSV…</source>
         <translation>Export rejections to CSV…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="139"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="211"/>
         <source>Avisos</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="141"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="213"/>
         <source>Filas rechazadas</source>
         <translation>Rejected rows</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/stationmap/ui/import_summary.py" line="232"/>
+        <source>en %n archivos: %1</source>
+        <translation>
+            <numerusform>in %n file: %1</numerusform>
+            <numerusform>in %n files: %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="156"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="248"/>
+        <source>Véalos en la capa «%1» del mapa y en Ver → Estadísticas agregadas.</source>
+        <translation>See them in the map&apos;s “%1” layer and in View → Aggregated statistics.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="252"/>
+        <source>Son conteos de denuncias por distrito y mes, no incidentes: no entran en la tabla de incidentes. Esta importación no agregó conteos nuevos.</source>
+        <translation>These are counts of complaints per district and month, not incidents: they are not in the incident table. This import added no new counts.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/stationmap/ui/import_summary.py" line="254"/>
+        <source>Son conteos de denuncias por distrito y mes, no incidentes: %Ln denuncias en %1 distritos, de %2 a %3.</source>
+        <translation>
+            <numerusform>These are counts of complaints per district and month, not incidents: %Ln complaint in %1 districts, from %2 to %3.</numerusform>
+            <numerusform>These are counts of complaints per district and month, not incidents: %Ln complaints in %1 districts, from %2 to %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="270"/>
         <source>rechazos</source>
         <translation>rejections</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="157"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="271"/>
         <source>Exportar rechazos</source>
         <translation>Export rejections</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="274"/>
         <source>archivo</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="274"/>
         <source>fila</source>
         <translation>row</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="274"/>
         <source>codigo</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_summary.py" line="160"/>
+        <location filename="../../src/stationmap/ui/import_summary.py" line="274"/>
         <source>motivo</source>
         <translation>reason</translation>
     </message>
@@ -1321,6 +1378,16 @@ month a year before</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/incident_table_model.py" line="52"/>
+        <source>Latitud</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="53"/>
+        <source>Longitud</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/incident_table_model.py" line="54"/>
         <source>desconocida</source>
         <translation>unknown</translation>
     </message>
@@ -1421,57 +1488,57 @@ month a year before</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="103"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="121"/>
         <source>Cargando la tabla de incidentes…</source>
         <translation>Loading the incident table…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="133"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="151"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="135"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="153"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="413"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="469"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="418"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="474"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="419"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="475"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="425"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="481"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="426"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="482"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="450"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="506"/>
         <source>Aceptar</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="525"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="591"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="526"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="592"/>
         <source>Para importar archivos, primero abra o cree un proyecto: los datos se guardan en él.</source>
         <translation>To import files, first open or create a project: the data are kept in it.</translation>
     </message>
@@ -1486,37 +1553,42 @@ month a year before</translation>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/window_actions.py" line="36"/>
+        <location filename="../../src/stationmap/ui/window_actions.py" line="34"/>
+        <source>Incidentes</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/window_actions.py" line="38"/>
         <source>Tabla exportada: %1</source>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="448"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="504"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="449"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="505"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/window_actions.py" line="43"/>
+        <location filename="../../src/stationmap/ui/window_actions.py" line="45"/>
         <source>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Mapa del delito y plan de patrullaje para comisarías, sin conexión a internet.&lt;/p&gt;&lt;p&gt;Datos de mapas © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;Los incidentes de la estación de ejemplo son sintéticos: no son denuncias reales.&lt;/p&gt;&lt;p&gt;Archivo de registro:&lt;br&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationMap %1&lt;/h3&gt;&lt;p&gt;Crime mapping and patrol planning for police stations, with no internet connection.&lt;/p&gt;&lt;p&gt;Map data © OpenStreetMap contributors (ODbL).&lt;/p&gt;&lt;p&gt;The sample station&apos;s incidents are synthetic: they are not real complaints.&lt;/p&gt;&lt;p&gt;Log file:&lt;br&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/window_actions.py" line="49"/>
+        <location filename="../../src/stationmap/ui/window_actions.py" line="51"/>
         <source>Acerca de StationMap</source>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="495"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="564"/>
         <source>Conteos por distrito y mes: %1 filas, %2–%3</source>
         <translation>Counts per district and month: %1 rows, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="499"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="560"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -1524,77 +1596,77 @@ month a year before</translation>
 <context>
     <name>MapMenu</name>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="31"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="32"/>
         <source>Exportar mapa (HTML sin conexión)…</source>
         <translation>Export map (offline HTML)…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="32"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="33"/>
         <source>Exportar mapa (imagen PNG)…</source>
         <translation>Export map (PNG image)…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="34"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="35"/>
         <source>Crear mapa base desde OpenStreetMap…</source>
         <translation>Build a basemap from OpenStreetMap…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="35"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="36"/>
         <source>Cargar mapa base (PMTiles/MBTiles)…</source>
         <translation>Load a basemap (PMTiles/MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="48"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="49"/>
         <source>Exportar mapa</source>
         <translation>Export map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="49"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="50"/>
         <source>Página web (*.html)</source>
         <translation>Web page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="49"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="50"/>
         <source>Imagen PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="54"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="55"/>
         <source>El mapa quedó en %1. ¿Abrirlo?</source>
         <translation>The map was saved as %1. Open it?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="63"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="64"/>
         <source>mapa</source>
         <translation>map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="91"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="92"/>
         <source>Creando el mapa base…</source>
         <translation>Building the basemap…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="95"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="96"/>
         <source>Cargar mapa base</source>
         <translation>Load basemap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="96"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="97"/>
         <source>Mapas base (*.pmtiles *.mbtiles)</source>
         <translation>Basemaps (*.pmtiles *.mbtiles)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="103"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="104"/>
         <source>Leyendo el mapa base…</source>
         <translation>Reading the basemap…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="118"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="119"/>
         <source>Mapa base</source>
         <translation>Basemap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="119"/>
+        <location filename="../../src/stationmap/ui/basemap_tools/__init__.py" line="120"/>
         <source>El mapa base «%1» quedó guardado en el proyecto.</source>
         <translation>The basemap “%1” was saved in the project.</translation>
     </message>
@@ -2202,32 +2274,32 @@ month a year before</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="20"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="24"/>
         <source>StationMap</source>
         <translation>StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="22"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="26"/>
         <source>Mapa del delito y plan de patrullaje para su comisaría, sin internet.</source>
         <translation>Crime map and patrol plan for your police station, without internet.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="24"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="28"/>
         <source>Abrir proyecto…</source>
         <translation>Open project…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="25"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="29"/>
         <source>Nuevo proyecto…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="26"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="30"/>
         <source>Abrir estación de ejemplo</source>
         <translation>Open sample station</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/start_page.py" line="30"/>
+        <location filename="../../src/stationmap/ui/start_page.py" line="34"/>
         <source>Proyectos recientes</source>
         <translation>Recent projects</translation>
     </message>
@@ -2256,62 +2328,62 @@ month a year before</translation>
 <context>
     <name>TrainingMode</name>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="54"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="55"/>
         <source>Modo capacitación</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="55"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="56"/>
         <source>Abre una copia nueva de la estación de ejemplo con ejercicios guiados</source>
         <translation>Opens a fresh copy of the sample station with guided exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="61"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="62"/>
         <source>Guía del instructor</source>
         <translation>Trainer&apos;s guide</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="62"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="63"/>
         <source>Abre la guía del instructor (PDF): agenda, pasos y respuestas de los ejercicios</source>
         <translation>Opens the trainer&apos;s guide (PDF): agenda, steps and answers of the exercises</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="87"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="88"/>
         <source>Preparando la copia de capacitación…</source>
         <translation>Preparing the training copy…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="93"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="94"/>
         <source>Reiniciar la capacitación</source>
         <translation>Reset the training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="94"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="95"/>
         <source>Se descartan la copia de esta sesión y todo lo que hizo en ella (planes, archivos exportados) y se prepara una copia nueva de la estación de ejemplo. ¿Continuar?</source>
         <translation>This session&apos;s copy and everything done in it (plans, exported files) are discarded, and a new copy of the sample station is prepared. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="148"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="149"/>
         <source>Capacitación</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="243"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="244"/>
         <source>buscando…</source>
         <translation>searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="247"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="248"/>
         <source>sin incidentes ubicados</source>
         <translation>no located incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="249"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="250"/>
         <source>%1 (%2 incidentes)</source>
         <translation>%1 (%2 incidents)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/training/mode.py" line="263"/>
+        <location filename="../../src/stationmap/ui/training/mode.py" line="264"/>
         <source>Punto crítico (capacitación)</source>
         <translation>Critical point (training)</translation>
     </message>
@@ -2546,7 +2618,7 @@ month a year before</translation>
 <context>
     <name>_SelectionChip</name>
     <message>
-        <location filename="../../src/stationmap/ui/filter_bar.py" line="40"/>
+        <location filename="../../src/stationmap/ui/filter_bar.py" line="75"/>
         <source>Quitar</source>
         <translation>Remove</translation>
     </message>

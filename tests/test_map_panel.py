@@ -224,7 +224,7 @@ def test_a_popup_opened_under_the_legend_is_moved_clear_of_it(qtbot):
         if (b.width === 0) return -1;   // no legend shown: nothing tested
         return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
                Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)); })()"""
-    qtbot.waitUntil(lambda: js(qtbot, panel, overlap) == 0, timeout=3000)   # once the map has panned
+    qtbot.waitUntil(lambda: js(qtbot, panel, overlap) == 0, timeout=5000)   # once the map has panned
 
 
 def test_filter_change_pushes_data_without_reloading_the_page(qtbot):

@@ -188,6 +188,11 @@ class ImportReport:
         return sum(f.rejected for f in self.files)
 
     @property
+    def brought_counts(self) -> bool:
+        """Whether rows were added to the project's count table (an aggregated file, e.g. SIDPOL)."""
+        return any(f.kind == TableKind.AGGREGATED and f.imported > 0 for f in self.files)
+
+    @property
     def kind(self) -> TableKind:
         kinds = {f.kind for f in self.files}
         return TableKind.AGGREGATED if kinds == {TableKind.AGGREGATED} else TableKind.INCIDENTS

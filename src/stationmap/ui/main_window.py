@@ -7,7 +7,6 @@ never reach back into the window.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any, Callable
@@ -63,19 +62,6 @@ def _read_incidents(project: Any) -> Any:
     except BaseException:
         project.close()
         raise
-
-
-def _brought_counts(report: Any) -> bool:
-    """Whether an import (store.import_job's ImportReport) added rows to the project's count table."""
-    return any(getattr(f.kind, "value", f.kind) == "aggregated" and f.imported > 0
-               for f in getattr(report, "files", ()))
-
-
-def _overlap(one: tuple[float, float, float, float] | None, other: tuple[float, float, float, float]) -> bool:
-    """Whether two (west, south, east, north) boxes share some area; no box (no area) shares none."""
-    if one is None:
-        return False
-    return one[0] <= other[2] and other[0] <= one[2] and one[1] <= other[3] and other[1] <= one[3]
 
 
 def _first_window_size(available: QSize) -> QSize:
@@ -395,7 +381,7 @@ class MainWindow(QMainWindow):
         counts too, in the map's district layer and in whoever follows `counts_changed` (the
         aggregated statistics), as opening the project would show them."""
         self._reload_project()
-        if self.project is None or not _brought_counts(report):
+        if self.project is None or not report.brought_counts:
             return
         try:
             counts = self.project.counts()
@@ -407,25 +393,8 @@ class MainWindow(QMainWindow):
             # for a project with no jurisdiction, the view on the counted districts. The incidents
             # were handed over just above, so the new page asks for them as it loads.
             self.map_panel.set_project(self.project)
-            self._show_counted_districts()
+            self.map_panel.fit_counted_districts_once_loaded()
         self.counts_changed.emit(counts)
-
-    def _show_counted_districts(self) -> None:
-        """When the page opens on an area that the counted districts are not in (incidents of another
-        place), its view goes to the districts once it has loaded: the counts just imported show."""
-        from stationmap.maps.layers import counted_districts_bounds
-
-        document = self.map_panel.document
-        bounds = counted_districts_bounds(document.districts) if document.districts else None
-        if bounds is None or _overlap(document.area(), bounds):
-            return
-        west, south, east, north = bounds
-
-        def fit() -> None:
-            self.map_panel.loaded.disconnect(fit)
-            self.map_panel.run_javascript(f"SM.fitBounds({json.dumps([[south, west], [north, east]])})")
-
-        self.map_panel.loaded.connect(fit)
 
     def _show_incidents(self, incidents: Any, clear_filter: bool = True) -> None:
         self._incidents = incidents

@@ -75,6 +75,13 @@ def _is_painted(pixmap: Any, background: int) -> bool:
     return last_row != {background} and last_column != {background}
 
 
+def _overlap(one: tuple[float, float, float, float] | None, other: tuple[float, float, float, float]) -> bool:
+    """Whether two (west, south, east, north) boxes share some area; no box (no area) shares none."""
+    if one is None:
+        return False
+    return one[0] <= other[2] and other[0] <= one[2] and one[1] <= other[3] and other[1] <= one[3]
+
+
 class MapPanel(QWidget):
     loaded = Signal()          # the page is ready (after every page load)
     drawn = Signal(int)        # pushed incidents were drawn; the number visible after the filter
@@ -372,6 +379,23 @@ class MapPanel(QWidget):
     @property
     def document(self) -> MapDocument:
         return self._document
+
+    def fit_counted_districts_once_loaded(self) -> None:
+        """When the page being loaded opens on an area the counted districts are not in (incidents of
+        another place), move its view to them once it has loaded: counts just imported then show."""
+        from stationmap.maps.layers import counted_districts_bounds
+
+        document = self._document
+        bounds = counted_districts_bounds(document.districts) if document.districts else None
+        if bounds is None or _overlap(document.area(), bounds):
+            return
+        west, south, east, north = bounds
+
+        def fit() -> None:
+            self.loaded.disconnect(fit)
+            self.run_javascript(f"SM.fitBounds({json.dumps([[south, west], [north, east]])})")
+
+        self.loaded.connect(fit)
 
     # --- page life ------------------------------------------------------------------------------
     def _open_basemap(self, path: Path | None) -> None:

@@ -64,3 +64,23 @@ class SettingsStore:
         self._qsettings.setValue("window/geometry", geometry)
         self._qsettings.setValue("window/state", state)
         self._qsettings.sync()
+
+
+def dialog_start_folder(*candidates: str | Path) -> str:
+    """Where a file dialog opens: the first candidate folder that exists and is not the app's own data
+    folder, else the user's Documents, else home.
+
+    The sample station (and the training copies) live in the app's data folder, a hidden folder the
+    user never chose: after opening the sample, "Nuevo proyecto" and "Importar carpeta" opened there.
+    """
+    from PySide6.QtCore import QStandardPaths
+
+    own = app_data_dir(create=False).resolve()
+    for candidate in candidates:
+        if not candidate:
+            continue
+        folder = Path(candidate).resolve()
+        if folder.is_dir() and folder != own and own not in folder.parents:
+            return str(folder)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())

@@ -52,14 +52,13 @@ class ImportFlow(QObject):
         from stationmap.ui.import_dialog import FILE_FILTER
 
         files, _ = QFileDialog.getOpenFileNames(
-            self._window, self.tr("Importar archivos"), self._settings.last_import_dir,
+            self._window, self.tr("Importar archivos"), self._start_folder(),
             self.tr("Tablas de incidentes (%1);;Todos los archivos (*)").replace("%1", FILE_FILTER))
         if files:
             self.begin([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Importar carpeta"),
-                                                  self._settings.last_import_dir)
+        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Importar carpeta"), self._start_folder())
         if folder:
             self.begin([Path(folder)])
 
@@ -67,8 +66,15 @@ class ImportFlow(QObject):
         """The import dialog for `paths` (shown by `begin`; tests drive it directly)."""
         from stationmap.ui.import_dialog import ImportDialog
 
-        return ImportDialog(self._project(), paths, self._window,
-                            start_folder=self._settings.last_import_dir)
+        return ImportDialog(self._project(), paths, self._window, start_folder=self._start_folder())
+
+    def _start_folder(self) -> str:
+        """The folder of the last import, else the open project's (never the app's own data folder)."""
+        from stationmap.ui.app_config import dialog_start_folder
+
+        project = self._project()
+        return dialog_start_folder(self._settings.last_import_dir,
+                                   Path(project.path).parent if project is not None else "")
 
     def begin(self, paths: list[Path]) -> None:
         project = self._project()

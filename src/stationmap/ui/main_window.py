@@ -21,7 +21,7 @@ from stationmap.core.messages import current_language
 from stationmap.core.settings import Settings
 from stationmap.core.timestamps import month_label
 from stationmap.ui import window_actions
-from stationmap.ui.app_config import SettingsStore
+from stationmap.ui.app_config import SettingsStore, dialog_start_folder
 from stationmap.ui.dock_content import set_dock_content
 from stationmap.ui.error_display import show_error
 from stationmap.ui.filter_state import FilterState
@@ -453,8 +453,7 @@ class MainWindow(QMainWindow):
             self.create_project(path)
 
     def _dialog_folder(self) -> str:
-        recent = self.settings.recent_projects
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
+        return dialog_start_folder(*(Path(p).parent for p in self.settings.recent_projects))
 
     # --- table export (ui.window_actions) ------------------------------------------------------
     def export_table(self, path: Path) -> None:

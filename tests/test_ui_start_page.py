@@ -7,12 +7,15 @@ from PySide6.QtCore import Qt
 from stationmap.ui.start_page import RECENT_LIST_WIDTH, StartPage
 
 
-def test_recent_projects_use_the_columns_width_and_shorten_long_paths_in_the_middle(qtbot):
+def test_recent_projects_use_the_columns_width_and_shorten_long_paths_in_the_middle(qtbot, tmp_path):
     page = StartPage()
     qtbot.addWidget(page)
     page.resize(1366, 700)
-    long_path = "/media/comisaria/MEMORIA USB/Informes de la comisaría El Porvenir/2026/noviembre/porvenir.stationmap"
-    page.set_recent([long_path, "/home/analista/cajamarca.stationmap"])
+    project = tmp_path / "MEMORIA USB" / "Informes de la comisaría El Porvenir" / "2026" / "noviembre" / "porvenir.stationmap"
+    project.parent.mkdir(parents=True)
+    project.touch()
+    long_path = str(project)
+    page.set_recent([long_path, str(tmp_path / "cajamarca.stationmap")])
     page.show()
     qtbot.waitExposed(page)
     listing = page.recent_list
@@ -22,3 +25,32 @@ def test_recent_projects_use_the_columns_width_and_shorten_long_paths_in_the_mid
     first = listing.item(0)
     assert first.toolTip() == long_path and first.data(Qt.ItemDataRole.UserRole) == long_path
     assert first.text().startswith("porvenir  —  ")
+
+
+def test_a_project_on_a_stick_not_connected_stays_listed_greyed_and_a_deleted_one_leaves(
+        qtbot, config_dir, tmp_path, sample_project_file):
+    """QA: a project whose stick was not plugged in vanished from the lists without a word, and was
+    not there the next day with the stick in."""
+    import shutil
+
+    from stationmap.ui.app_config import SettingsStore
+    from stationmap.ui.main_window import MainWindow
+
+    here = tmp_path / "aqui.stationmap"
+    shutil.copy(sample_project_file, here)
+    deleted = tmp_path / "borrado.stationmap"                       # its folder is here, the file is not
+    on_stick = tmp_path / "USB_no_conectada" / "porvenir.stationmap"  # its whole folder is missing
+    store = SettingsStore(config_dir)
+    settings = store.load()
+    settings.recent_projects = [str(on_stick), str(deleted), str(here)]
+    store.save(settings)
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    window._show_project_state()
+    assert window.settings.recent_projects == [str(on_stick), str(here)]
+    item = window.start_page.recent_list.item(0)
+    assert item.text().endswith("(no disponible)") and not item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert "conecte la memoria USB" in item.toolTip()
+    assert window.start_page.recent_list.item(1).flags() & Qt.ItemFlag.ItemIsEnabled
+    actions = window.menus.recent_menu.actions()
+    assert [a.isEnabled() for a in actions] == [False, True]

@@ -1128,17 +1128,17 @@ month a year before</translation>
         <translation>Import folder</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="100"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="106"/>
         <source>Importando…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="116"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="122"/>
         <source>Importación cancelada</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/import_flow.py" line="117"/>
+        <location filename="../../src/stationmap/ui/import_flow.py" line="123"/>
         <source>Importación cancelada. No se importó nada: el proyecto quedó como estaba.</source>
         <translation>Import cancelled. Nothing was imported: the project is as it was.</translation>
     </message>
@@ -1488,57 +1488,57 @@ month a year before</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="121"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="107"/>
         <source>Cargando la tabla de incidentes…</source>
         <translation>Loading the incident table…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="151"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="137"/>
         <source>Mapa</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="153"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="139"/>
         <source>Horas y días</source>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="469"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="438"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="474"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="443"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="475"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="444"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="481"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="450"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="482"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="451"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="506"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="474"/>
         <source>Aceptar</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="591"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="561"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="592"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="562"/>
         <source>Para importar archivos, primero abra o cree un proyecto: los datos se guardan en él.</source>
         <translation>To import files, first open or create a project: the data are kept in it.</translation>
     </message>
@@ -1563,12 +1563,12 @@ month a year before</translation>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="504"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="472"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="505"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="473"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
@@ -1583,12 +1583,12 @@ month a year before</translation>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="564"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="534"/>
         <source>Conteos por distrito y mes: %1 filas, %2–%3</source>
         <translation>Counts per district and month: %1 rows, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="560"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="530"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>
@@ -2302,6 +2302,16 @@ month a year before</translation>
         <location filename="../../src/stationmap/ui/start_page.py" line="34"/>
         <source>Proyectos recientes</source>
         <translation>Recent projects</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/start_page.py" line="80"/>
+        <source>%1 (no disponible)</source>
+        <translation>%1 (not available)</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/start_page.py" line="81"/>
+        <source>No se encuentra %1: conecte la memoria USB o el disco donde está.</source>
+        <translation>%1 is not found: connect the USB stick or disk it is on.</translation>
     </message>
 </context>
 <context>

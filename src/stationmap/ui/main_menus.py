@@ -94,4 +94,5 @@ class MainMenus(QObject):
         for path in paths:
             action = menu.addAction(f"{Path(path).name}  —  {path}")
             action.triggered.connect(lambda _checked=False, p=path: self.recent_chosen.emit(p))
+            action.setEnabled(Path(path).is_file())   # greyed while its USB stick or drive is not connected
         menu.setEnabled(bool(paths))

@@ -488,9 +488,11 @@ class MainWindow(QMainWindow):
     # --- state shown ----------------------------------------------------------------------
     def _show_project_state(self) -> None:
         is_open = self.project is not None
-        # A project deleted or moved (a training session discarded by its reset, a file cleaned up)
-        # leaves the list instead of staying there as an entry that can only fail.
-        self.settings.recent_projects = [p for p in self.settings.recent_projects if Path(p).is_file()]
+        # A project deleted or moved (a file cleaned up) leaves the list instead of staying there as an
+        # entry that can only fail; one whose whole folder is missing stays, shown as not available: a
+        # USB stick or network drive not connected today is there again tomorrow.
+        self.settings.recent_projects = [p for p in self.settings.recent_projects
+                                         if Path(p).is_file() or not Path(p).parent.is_dir()]
         self.menus.set_project_open(is_open)
         self.menus.set_recent(self.settings.recent_projects)
         self.menus.set_language(self.settings.language or current_language())

@@ -54,3 +54,25 @@ def test_a_project_on_a_stick_not_connected_stays_listed_greyed_and_a_deleted_on
     assert window.start_page.recent_list.item(1).flags() & Qt.ItemFlag.ItemIsEnabled
     actions = window.menus.recent_menu.actions()
     assert [a.isEnabled() for a in actions] == [False, True]
+
+
+def test_archivo_cerrar_proyecto_goes_back_to_the_first_screen_after_asking_about_unsaved_work(
+        qtbot, config_dir, tmp_path, monkeypatch):
+    """QA: the only ways out of a project were Salir or opening another one."""
+    import stationmap.ui.unsaved_work as unsaved_work
+    from stationmap.ui.app_config import SettingsStore
+    from stationmap.ui.main_window import MainWindow
+
+    window = MainWindow(SettingsStore(config_dir))
+    qtbot.addWidget(window)
+    assert not window.menus.close_project.isEnabled()
+    assert window.create_project(tmp_path / "p.stationmap")
+    assert window.menus.close_project.isEnabled()
+    asked, answers = [], [unsaved_work.Choice.CANCEL, unsaved_work.Choice.DISCARD]
+    monkeypatch.setattr(unsaved_work, "ask", lambda parent, work: asked.append(work.description) or answers.pop(0))
+    window.add_unsaved_work(lambda: unsaved_work.UnsavedWork("El plan de la semana 47 no está guardado.", lambda: True))
+    window.menus.close_project.trigger()                      # Cancel: the project stays open
+    assert window.project is not None and len(asked) == 1
+    window.menus.close_project.trigger()                      # Discard: closed, back to the first screen
+    assert window.project is None and window.pages.currentWidget() is window.start_page
+    assert not window.menus.close_project.isEnabled() and answers == []

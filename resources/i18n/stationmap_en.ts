@@ -1415,72 +1415,77 @@ month a year before</translation>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="32"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="31"/>
+        <source>&amp;Cerrar proyecto</source>
+        <translation>&amp;Close project</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="34"/>
         <source>&amp;Exportar tabla…</source>
         <translation>&amp;Export table…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="34"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="36"/>
         <source>&amp;Salir</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="37"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="39"/>
         <source>&amp;Importar</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="38"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="40"/>
         <source>Importar &amp;archivos…</source>
         <translation>Import &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="40"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="42"/>
         <source>Importar &amp;carpeta…</source>
         <translation>Import f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="42"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="44"/>
         <source>&amp;Reportes de importación…</source>
         <translation>Import &amp;reports…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="44"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="46"/>
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="46"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="48"/>
         <source>&amp;Idioma</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="59"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="61"/>
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="60"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="62"/>
         <source>&amp;Acerca de StationMap</source>
         <translation>&amp;About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="69"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="71"/>
         <source>A&amp;nálisis</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="69"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="71"/>
         <source>&amp;Patrullaje</source>
         <translation>&amp;Patrol</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="69"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="71"/>
         <source>&amp;Mapa</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_menus.py" line="70"/>
+        <location filename="../../src/stationmap/ui/main_menus.py" line="72"/>
         <source>In&amp;formes</source>
         <translation>Re&amp;ports</translation>
     </message>
@@ -1503,42 +1508,42 @@ month a year before</translation>
         <translation>Hours and days</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="438"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="444"/>
         <source>Preparando la estación de ejemplo…</source>
         <translation>Preparing the sample station…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="443"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="449"/>
         <source>Abrir proyecto</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="444"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="450"/>
         <source>Proyectos StationMap (*.stationmap);;Todos los archivos (*)</source>
         <translation>StationMap projects (*.stationmap);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="450"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="456"/>
         <source>Nuevo proyecto</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="451"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="457"/>
         <source>Proyectos StationMap (*.stationmap)</source>
         <translation>StationMap projects (*.stationmap)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="474"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="480"/>
         <source>Aceptar</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="561"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="567"/>
         <source>Importar</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="562"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="568"/>
         <source>Para importar archivos, primero abra o cree un proyecto: los datos se guardan en él.</source>
         <translation>To import files, first open or create a project: the data are kept in it.</translation>
     </message>
@@ -1563,12 +1568,12 @@ month a year before</translation>
         <translation>Table exported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="472"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="478"/>
         <source>Idioma</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="473"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="479"/>
         <source>El idioma cambiará la próxima vez que abra StationMap.</source>
         <translation>The language will change the next time you open StationMap.</translation>
     </message>
@@ -1583,12 +1588,12 @@ month a year before</translation>
         <translation>About StationMap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="534"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="540"/>
         <source>Conteos por distrito y mes: %1 filas, %2–%3</source>
         <translation>Counts per district and month: %1 rows, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/main_window.py" line="530"/>
+        <location filename="../../src/stationmap/ui/main_window.py" line="536"/>
         <source>Incidentes: %1 de %2</source>
         <translation>Incidents: %1 of %2</translation>
     </message>

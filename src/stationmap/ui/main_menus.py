@@ -28,6 +28,8 @@ class MainMenus(QObject):
         self.open_project = file_menu.addAction(self.tr("&Abrir proyecto…"))
         self.open_project.setShortcut(QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Proyectos &recientes"))
+        self.close_project = file_menu.addAction(self.tr("&Cerrar proyecto"))
+        self.close_project.setShortcut(QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
         self.export_table = file_menu.addAction(self.tr("&Exportar tabla…"))
         file_menu.addSeparator()
@@ -59,7 +61,7 @@ class MainMenus(QObject):
         self.help_menu = bar.addMenu(self.tr("A&yuda"))
         self.about = self.help_menu.addAction(self.tr("&Acerca de StationMap"))
 
-        self.project_actions = (self.export_table, self.import_files, self.import_folder,
+        self.project_actions = (self.close_project, self.export_table, self.import_files, self.import_folder,
                                 self.import_reports)
 
     def extension_menu(self, key: str) -> QMenu:

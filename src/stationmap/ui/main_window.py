@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         m.recent_chosen.connect(self.open_project)
         m.export_table.triggered.connect(lambda: window_actions.export_table_dialog(self))
         m.quit.triggered.connect(self.close)
+        m.close_project.triggered.connect(self.leave_project)
         m.import_files.triggered.connect(self.imports.choose_files)
         m.import_folder.triggered.connect(self.imports.choose_folder)
         m.import_reports.triggered.connect(self.imports.show_history)
@@ -416,6 +417,11 @@ class MainWindow(QMainWindow):
     def may_leave_project(self) -> bool:
         """Whether the open project may be left: its unsaved work saved or discarded, not cancelled."""
         return self.project is None or may_go_on(self, self._unsaved_work)
+
+    def leave_project(self) -> None:
+        """Archivo ▸ Cerrar proyecto: back to the first screen, once unsaved work is saved or discarded."""
+        if self.may_leave_project():
+            self.close_project()
 
     def close_project(self) -> None:
         if self.project is not None:

@@ -226,14 +226,26 @@
     },
   });
   const legend = new Legend().addTo(map);
-  // Controls sit above popups: a popup opened near the bottom right hid its lines under the legend.
-  // Each popup keeps clear of the legend's size as it is now (folded or open), panning the map if needed.
-  map.on("popupopen", (e) => {
-    const size = legend.box.getBoundingClientRect();
-    if (!size.width) return;
-    e.popup.options.autoPanPaddingBottomRight = L.point(size.width + 12, size.height + 12);
-    e.popup.update();
-  });
+  // A popup opened keeps within the map and clear of the legend (controls sit above popups: a district's
+  // popup near the bottom right hid its lines under it). Leaflet's own auto-pan is animated, and a page
+  // the window is not showing gets no frames to animate with; the map is panned here, at once.
+  L.Popup.mergeOptions({ autoPan: false });
+  map.on("popupopen", (e) => keepPopupInView(e.popup));
+  function keepPopupInView(popup) {
+    const element = popup.getElement();
+    if (!element) return;
+    const margin = 12, area = map.getContainer().getBoundingClientRect(), box = element.getBoundingClientRect();
+    let dx = 0, dy = 0;  // how far the view moves: the popup moves the other way
+    if (box.right + margin > area.right) dx = box.right + margin - area.right;
+    if (box.left - dx - margin < area.left) dx = box.left - margin - area.left;
+    if (box.top - margin < area.top) dy = box.top - margin - area.top;
+    const key = legend.box.getBoundingClientRect();
+    if (key.width && box.right - dx > key.left && box.bottom - dy > key.top) {  // the legend sits at the bottom right
+      const up = box.bottom - dy - key.top + margin, sideways = box.right - dx - key.left + margin;
+      if (up <= sideways && box.top - dy - up - margin >= area.top) dy += up; else dx += sideways;
+    }
+    if (dx || dy) map.panBy([dx, dy], { animate: false });
+  }
 
   /** A count with the language's thousands separator (maps.labels.THOUSANDS_SEPARATORS). */
   function formatCount(n) {

@@ -50,3 +50,24 @@ def test_no_points_without_coordinates():
     df = make_incidents(50)
     df["lon"] = np.nan
     assert find_critical_points(df) == []
+
+
+def test_peak_hours_come_from_known_times_and_a_lone_incident_is_no_peak():
+    """QA: PC-10 and PC-16 listed 00:00 first: one incident per hour tied, and the tie went to hour 0."""
+    from stationmap.analysis.critical_points import peak_hours
+
+    df, _ = _planted()
+    # Unknown-time reports of the second spot, stored at 00:00 with a whole-day window: not a 00:00 peak.
+    second = df[df["id"] > 3150].copy()
+    second["id"] = second["id"] + 10_000
+    second["start_ts"] = (second["start_ts"] // 86_400) * 86_400
+    second["end_ts"] = second["start_ts"] + 86_400
+    second["time_known"] = 0
+    points = find_critical_points(pd.concat([df, second], ignore_index=True), cell_m=100, limit=5)
+    spot = next(p for p in points if (p.member_ids > 13_000).any())
+    assert spot.peak_hours[0] == 2 and 0 not in spot.peak_hours
+    single = np.zeros(24)
+    single[[0, 8, 11, 14, 19]] = 1.0
+    assert peak_hours(single) == []
+    single[19] = 2.0
+    assert peak_hours(single) == [19]

@@ -300,9 +300,11 @@ def test_a_saved_point_outside_every_sector_is_marked_not_patrolled_everywhere(e
     for name in ("plan.geojson", "plan.kml", "puntos_criticos.gpx", "plan_patrullaje.html"):
         assert words in (tmp_path / name).read_text(encoding="utf-8"), name
     geo_json = json.loads((tmp_path / "plan.geojson").read_text(encoding="utf-8"))
-    flags = {f["properties"]["codigo"]: f["properties"]["patrullado"] for f in geo_json["features"]
+    props = {f["properties"]["codigo"]: f["properties"] for f in geo_json["features"]
              if f["properties"]["tipo"] == "punto_critico"}
-    assert flags[lost.code] is False and sum(flags.values()) == len(flags) - 1
+    assert props[lost.code]["patrullado"] is False and props[lost.code]["visitas"] == 0
+    inside = {code: p["en_sector"] for code, p in props.items()}
+    assert inside[lost.code] is False and sum(inside.values()) == len(inside) - 1
     assert words in " ".join(pdf_text(files[0], 1, 2).split())
 
 
@@ -316,3 +318,70 @@ def test_the_heat_charts_key_and_tooltips_write_figures_as_the_documents_do():
     svg = heat_svg(matrix, ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"])
     assert ">13 incidentes</text>" in svg                      # the key's top: "13", not "13.0"
     assert "<title>vie 21:00: 13 incidentes</title>" in svg and "<title>sáb 02:00: 2.5 incidentes</title>" in svg
+
+
+def test_visits_follow_risk_spread_over_places_and_reach_every_point(exported):
+    """QA: PC-02 (2nd hottest) had no morning or afternoon visit, four points none all week and most
+    units visited one place all shift; DESIGN.md asks 2-5 places per unit per shift."""
+    plan, *_ = exported
+    per_point = {}
+    places_per_card, cards_with_choice = [], 0
+    for (day, shift, unit), visits in plan.visits.items():
+        for v in visits:
+            per_point[(v.place, shift)] = per_point.get((v.place, shift), 0) + 1
+        sector = next(a.sector for a in plan.allocations[(day, shift)].assignments if a.unit.id == unit)
+        in_sector = sum(1 for owner in plan.point_sector if plan.sectors[owner].name == sector)
+        if in_sector >= 2:
+            cards_with_choice += 1
+            places_per_card.append(len({v.place for v in visits}))
+    week = {p.code: sum(n for (code, _), n in per_point.items() if code == p.code) for p in plan.critical_points}
+    assert all(week.values()), week
+    assert sum(n >= 2 for n in places_per_card) >= 0.5 * cards_with_choice   # the rest: places too far apart
+    # The two hottest points are visited in every shift whose hours hold one of their peaks.
+    for point in plan.critical_points[:2]:
+        for shift in plan.shifts.shifts:
+            if set(point.peak_hours) & set(shift.hours_of_day()):
+                assert per_point.get((point.code, shift.key), 0) > 0, (point.code, shift.key)
+
+
+def test_patrolled_flag_means_visited(exported, tmp_path):
+    plan, out, *_ = exported
+    one_day = build_plan(exported[3], plan.sectors, UnitsSpec(per_shift={"noche": {"a_pie": 1}}),
+                         date(2026, 11, 16), date(2026, 11, 16), seed=3)
+    export_plan(one_day, tmp_path, station="Comisaría PNP El Porvenir", synthetic=True)
+    visited = {v.place for visits in one_day.visits.values() for v in visits}
+    assert visited and len(visited) < len(one_day.critical_points)
+    geo_json = json.loads((tmp_path / "plan.geojson").read_text(encoding="utf-8"))
+    points = [f["properties"] for f in geo_json["features"] if f["properties"]["tipo"] == "punto_critico"]
+    assert {p["codigo"] for p in points if p["patrullado"]} == visited
+    assert all(p["en_sector"] for p in points) and all((p["visitas"] > 0) == p["patrullado"] for p in points)
+    gpx = (tmp_path / "puntos_criticos.gpx").read_text(encoding="utf-8")
+    assert gpx.count("Flag, Red") == len(visited)
+
+
+def test_night_visits_after_midnight_carry_their_own_date(exported):
+    plan, out, *_ = exported
+    csv = pd.read_csv(out / "plan_visitas.csv", encoding="utf-8-sig", dtype=str)
+    night = csv[(csv["Turno"] == "Noche") & (csv["Inicio"] < "06:00")]
+    assert len(night) and (night["Fecha"] != "16/11/2026").all() and (night["Fecha"] == "17/11/2026").any()
+    assert "23/11/2026" in set(night["Fecha"])   # the last night runs into the Monday after the plan
+    moments = pd.to_datetime(csv["Fecha"] + " " + csv["Inicio"], format="%d/%m/%Y %H:%M")
+    for _, group in csv.assign(m=moments).groupby(["Unidad", "Turno"]):
+        assert group["m"].is_monotonic_increasing
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_route_cards_say_where_each_place_is_and_fill_their_pages(exported):
+    plan, out, *_ = exported
+    cards = pdf_text(out / "tarjetas_de_ruta.pdf")
+    for point in plan.critical_points:
+        if any(v.place == point.code for vs in plan.visits.values() for v in vs):
+            assert f"{point.lat:.5f}" in cards and f"{point.lon:.5f}" in cards, point.code
+    n_cards = sum(a.sector is not None for al in plan.allocations.values() for a in al.assignments)
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(out / "tarjetas_de_ruta.pdf")],
+                                                           capture_output=True, text=True).stdout).group(1))
+    assert pages < n_cards / 2   # more than the old two half-page cards a page
+    advice = "varíe el recorrido"
+    single = sum(len({v.place for v in plan.visits.get((d, s, a.unit.id), [])}) < 2
+                 for (d, s), al in plan.allocations.items() for a in al.assignments if a.sector)
+    assert cards.count(advice) == n_cards - single

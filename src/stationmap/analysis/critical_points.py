@@ -47,8 +47,22 @@ class CriticalPoint:
         return ", ".join(f"{name} ({count})" for name, count in common)
 
     def peak_text(self) -> str:
-        """Its busiest hours, "21:00, 22:00"."""
-        return ", ".join(f"{hour:02d}:00" for hour in self.peak_hours)
+        """Its busiest hours, "21:00, 22:00"; "—" when no hour stands out (see `peak_hours`)."""
+        return ", ".join(f"{hour:02d}:00" for hour in self.peak_hours) or "—"
+
+
+def peak_hours(by_hour: np.ndarray, top: int = 3) -> list[int]:
+    """Up to `top` busiest hours of day from incidents with a known time (aoristic counts per hour).
+
+    Only incidents with a known time reach `by_hour` (TemporalIndex leaves "hora desconocida" out).
+    An hour is a peak only when it holds more than one incident could put there: a place whose
+    incidents fall one per hour has no peak, and listing the first hours of a tie ("00:00, 08:00")
+    would read as a pattern, or as the unknown time 00:00. Ties rank by the neighbouring hours.
+    """
+    by_hour = np.asarray(by_hour, dtype=float)
+    around = by_hour + 0.5 * (np.roll(by_hour, 1) + np.roll(by_hour, -1))
+    busy = [h for h in range(len(by_hour)) if by_hour[h] > 1.0 + 1e-9]
+    return sorted(busy, key=lambda h: (-round(by_hour[h], 9), -round(around[h], 9), h))[:top]
 
 
 def find_critical_points(incidents: pd.DataFrame, *, cell_m: float | None = None, limit: int = 15,
@@ -86,8 +100,7 @@ def find_critical_points(incidents: pd.DataFrame, *, cell_m: float | None = None
         plon, plat = (float(v[0]) for v in to_lonlat(np.array([mx]), np.array([my]), epsg))
         mask = np.zeros(len(incidents), dtype=bool)
         mask[members] = True
-        by_hour = index.summary(mask, "aoristic").matrix.sum(axis=0)
-        peak = [int(h) for h in np.argsort(-by_hour, kind="stable")[:3] if by_hour[h] > 0]
+        peak = peak_hours(index.summary(mask, "aoristic").matrix.sum(axis=0))
         categories = incidents["category"].iloc[members].value_counts().to_dict()
         points.append(CriticalPoint(
             code=f"PC-{len(points) + 1:02d}", lon=plon, lat=plat, weight=patch.weight,

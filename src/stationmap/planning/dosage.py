@@ -93,16 +93,51 @@ def places_within_budget(n_places: int, shift_minutes: int, rules: DosageRules,
     return keep
 
 
+def visit_counts(weights, shift_minutes: int, rules: DosageRules, hop: int = 0) -> np.ndarray:
+    """Visits to each place over the shift: every place its minimum (revisited within the max gap),
+    and what the proactive budget still holds shared out in proportion to the places' risk.
+
+    A place at the hottest end gets more, shorter-spaced visits than a cool one; a place
+    with no risk at all keeps the minimum. Largest remainders round the extra visits.
+    """
+    weights = np.maximum(np.asarray(weights, dtype=float), 0.0)
+    base = _visits_per_place(shift_minutes, rules)
+    counts = np.full(len(weights), base, dtype=np.int64)
+    if len(weights) == 0 or weights.sum() <= 0:
+        return counts
+    per_visit = rules.visit_minutes[0] + hop
+    spare = int((shift_minutes * rules.proactive_share) // per_visit) - int(counts.sum())
+    if spare <= 0:
+        return counts
+    # At most one visit per shortest useful slot: a place is never revisited before the last visit ends.
+    most = shift_minutes // (per_visit + rules.jitter_minutes)
+    room = np.maximum(most - counts, 0)
+    spare = min(spare, int(room.sum()))
+    quota = spare * weights / weights.sum()
+    extra = np.minimum(np.floor(quota).astype(np.int64), room)
+    left = spare - int(extra.sum())
+    for i in np.argsort(-(quota - extra), kind="stable"):
+        if left <= 0:
+            break
+        if extra[i] < room[i]:
+            extra[i] += 1
+            left -= 1
+    return counts + extra
+
+
 def schedule_visits(places: list[str], shift_minutes: int, rng: np.random.Generator,
                     rules: DosageRules = DosageRules(), *, travel: np.ndarray | None = None,
-                    busy: dict[str, list[tuple[int, int]]] | None = None) -> list[Visit]:
+                    busy: dict[str, list[tuple[int, int]]] | None = None,
+                    weights=None) -> list[Visit]:
     """A randomised visit schedule for one unit over one shift, most important places first.
 
     `travel[i, j]`: minutes from place i to place j (None: next door). `busy`: visits other units
     already make to these places this shift (start, end minutes); this unit keeps clear of them.
+    `weights`: each place's risk in this shift (None: all alike); a riskier place is revisited
+    sooner (more visits), none later than the max gap.
 
     Earliest-deadline scheduling with random slack over slots of (longest trip + visit): each place
-    has a latest slot for its next visit (previous + max gap); the unit idles a random while that
+    has a latest slot for its next visit (previous + its gap); the unit idles a random while that
     keeps every deadline reachable, then visits a place drawn at random among those it can serve
     without making another one late. Each slot begins with the trip, so consecutive visits are
     always far enough apart in time to drive (or walk) from one to the next, and every visit ends
@@ -116,16 +151,20 @@ def schedule_visits(places: list[str], shift_minutes: int, rng: np.random.Genera
         return []
     places = places[:keep]
     busy = busy or {}
-    gap = rules.max_gap_minutes
     hop = _longest_hop(travel, keep)
-    per_place = _visits_per_place(shift_minutes, rules)
+    weights = np.ones(keep) if weights is None else np.asarray(weights, dtype=float)[:keep]
+    counts = visit_counts(weights, shift_minutes, rules, hop)
+    # Each place's revisit gap: the shift over its visits, plus the random slack a visit may come early;
+    # never more than the max gap (the minimum count already keeps it there).
+    gaps = np.minimum(shift_minutes // counts + rules.jitter_minutes, rules.max_gap_minutes).astype(np.int64)
     # Longer visits when the budget allows (Koper: 10-15 minutes), after the trips are paid for.
     budget = shift_minutes * rules.proactive_share
-    minutes = int(min(rules.visit_minutes[1], max(rules.visit_minutes[0], budget // (keep * per_place) - hop)))
+    minutes = int(min(rules.visit_minutes[1], max(rules.visit_minutes[0], budget // int(counts.sum()) - hop)))
     step = minutes + hop
-    due = rng.integers(0, max(gap - step * keep, 0) + 1, keep).astype(np.int64) + step * np.arange(keep)
+    due = np.array([rng.integers(0, max(int(g) - step * keep, 0) + 1) for g in gaps],
+                   dtype=np.int64) + step * np.arange(keep)
     clock, visits = 0, []
-    while clock + step <= shift_minutes:
+    while clock + step <= shift_minutes and (len(visits) + 1) * step <= budget:
         pending = np.flatnonzero(due <= shift_minutes - step)
         if len(pending) == 0:
             break
@@ -138,12 +177,12 @@ def schedule_visits(places: list[str], shift_minutes: int, rng: np.random.Genera
             continue
         # Places that are at least half-way to their deadline, and whose visit now
         # leaves every other place reachable in time; the most urgent free one always qualifies.
-        choices = [p for p in free if due[p] - clock <= gap // 2
+        choices = [p for p in free if due[p] - clock <= gaps[p] // 2
                    and _slack(np.delete(due, p)[np.delete(due, p) <= shift_minutes - step],
                               clock + step, step) >= 0]
         place = int(rng.choice(choices)) if choices else int(free[int(np.argmin(due[free]))])
         visits.append(Visit(places[place], start, minutes))
-        due[place] = clock + gap
+        due[place] = clock + gaps[place]
         clock += step
     return visits
 

@@ -27,7 +27,7 @@ from stationmap.core.shifts import DEFAULT_SHIFTS, ShiftPlan
 from stationmap.io.normalize_text import fold
 from stationmap.planning.allocation import (UNIT_KINDS, SectorRisk, ShiftAllocation, Unit, allocate_shift,
                                              render_with_shift)
-from stationmap.planning.dosage import DosageRules, Visit, schedule_visits, travel_minutes
+from stationmap.planning.dosage import DosageRules, Visit, places_within_budget, schedule_visits, travel_minutes
 from stationmap.planning.risk import DEFAULT_LOOKBACK_WEEKS, RiskTable, risk_by_group
 from stationmap.planning.sectors import Sector, assign_sectors
 
@@ -251,6 +251,9 @@ def build_plan(incidents: pd.DataFrame, sectors: list[Sector], spec: UnitsSpec, 
     if outside:
         warnings.append(("plan.warn.points_outside", {"count": len(outside), "points": ", ".join(
             f"{p.code} ({p.street})" if p.street else p.code for p in outside)}))
+    # Risk of each critical point per shift and weekday, as the sectors' (its incidents in the shift's
+    # hours): a point is visited in the shifts where its crime happens, not in every shift alike.
+    point_risk = _point_risk(incidents, points, plan_start, shifts, lookback_weeks)
     rng = np.random.default_rng(seed)
     rules = DosageRules(proactive_share=spec.proactive_share)
     plan = PatrolPlan(period_start, period_end, shifts, sectors, risk, points, point_sector, {}, {}, spec,
@@ -271,7 +274,8 @@ def build_plan(incidents: pd.DataFrame, sectors: list[Sector], spec: UnitsSpec, 
                                         locked=locked, lookback_weeks=lookback_weeks, label=labels[s],
                                         rotate=k * len(shifts.shifts) + s)
             plan.allocations[(day, shift.key)] = allocation
-            _schedule(plan, allocation, day, shift.hours * 60, rng, rules)
+            place_risk = 0.5 * point_risk[:, s, day.weekday()] + 0.5 * point_risk[:, s, :].mean(axis=1)
+            _schedule(plan, allocation, day, shift.hours * 60, rng, rules, place_risk)
         progress(0.3 + 0.7 * (k + 1) / len(days), day.isoformat())
     return plan
 
@@ -297,27 +301,87 @@ def _points_in_sectors(recent: pd.DataFrame, sectors: list[Sector], street_namer
     return [p for p, _ in inside], [g for _, g in inside], [p for p, g in zip(found, owner) if g < 0]
 
 
+def _point_risk(incidents: pd.DataFrame, points: list[CriticalPoint], plan_start: int, shifts: ShiftPlan,
+                lookback_weeks: int) -> np.ndarray:
+    """`values[p, s, d]`: risk of critical point p in shift s on weekday d, from its own incidents
+    (severity- and recency-weighted, aoristic over the shift's hours, unknown times spread evenly)."""
+    if not points:
+        return np.zeros((0, len(shifts.shifts), 7))
+    if "id" not in incidents:   # no ids to find a point's incidents by: its weight, spread over the week
+        hours = np.array([s.hours for s in shifts.shifts], dtype=float)
+        return np.array([p.weight for p in points])[:, None, None] * (hours / 168.0)[None, :, None] * np.ones(7)
+    ids = incidents["id"].to_numpy()
+    group = np.full(len(incidents), -1, dtype=np.int64)
+    for k, point in enumerate(points):
+        group[np.isin(ids, point.member_ids)] = k
+    return risk_by_group(incidents, group, [p.code for p in points], plan_start, shifts=shifts,
+                         lookback_weeks=lookback_weeks).values
+
+
+def _share_places(order: list[int], units, plan: PatrolPlan, minutes: int, rules: DosageRules) -> list[list[int]]:
+    """The sector's places (indices, riskiest in this shift first) shared among fewer units.
+
+    Each place in turn goes to the unit with the fewest places that can still keep it dosed within
+    its proactive time (visits and trips), nearer ones first; so the hottest places are covered
+    first, each unit gets several places (2-5, as far as distances allow) and a place no unit can
+    add is left for a shift where it ranks higher, rather than crowding out a hotter one.
+    """
+    points = plan.critical_points
+    shared: list[list[int]] = [[] for _ in units]
+
+    def fits(u: int, own: list[int]) -> tuple[bool, int]:
+        travel = travel_minutes(np.array([points[i].lon for i in own]), np.array([points[i].lat for i in own]),
+                                units[u].kind)
+        ok = len(own) <= rules.places_per_unit[1] and places_within_budget(len(own), minutes, rules, travel) == len(own)
+        return ok, int(travel[-1].max())
+
+    for place in order:
+        options = []
+        for u in range(len(units)):
+            ok, hop = fits(u, shared[u] + [place])
+            if ok:
+                options.append((len(shared[u]), hop, u))
+        if options:
+            shared[min(options)[2]].append(place)
+    # A unit left with fewer places than a unit should cover (2) also takes the riskiest other place it
+    # can reach in time, shared with its unit and staggered there, rather than one place all shift.
+    for u, own in enumerate(shared):
+        for place in order:
+            if len(own) >= rules.places_per_unit[0]:
+                break
+            if place not in own and fits(u, own + [place])[0]:
+                own.append(place)
+    return shared
+
+
 def _schedule(plan: PatrolPlan, allocation: ShiftAllocation, day: date, minutes: int,
-              rng: np.random.Generator, rules: DosageRules) -> None:
+              rng: np.random.Generator, rules: DosageRules, place_risk: np.ndarray | None = None) -> None:
     """Share each sector's critical points among its units and schedule their visits.
 
-    With no more units than places each unit gets its own places; with more, every unit takes all
-    of them, starting from a different one, and units are staggered so they never meet at a place.
+    Places are ranked by their risk in this shift (`place_risk`, per critical point). With no more
+    units than places each unit gets its own places (see `_share_places`); with more, every unit
+    takes all of them, starting from a different one, and units are staggered so they never meet at
+    a place. Within a unit's round the riskier places are revisited more often.
     """
+    points = plan.critical_points
+    if place_risk is None:
+        place_risk = np.array([p.weight for p in points], dtype=float)
     for g, sector in enumerate(plan.sectors):
         units = allocation.units_in(sector.name)
-        places = [p for p, owner in zip(plan.critical_points, plan.point_sector) if owner == g]
-        if not units or not places:
+        order = [i for i, owner in enumerate(plan.point_sector) if owner == g]
+        if not units or not order:
             continue
+        order.sort(key=lambda i: (-round(float(place_risk[i]), 9), i))   # ties: the heavier point overall
+        if len(units) <= len(order):
+            lists = _share_places(order, units, plan, minutes, rules)
+        else:
+            lists = [order[i % len(order):] + order[:i % len(order)] for i in range(len(units))]
         busy: dict[str, list[tuple[int, int]]] = {}
-        for i, unit in enumerate(units):
-            if len(units) <= len(places):
-                own = places[i::len(units)]
-            else:
-                turn = i % len(places)
-                own = places[turn:] + places[:turn]
-            travel = travel_minutes(np.array([p.lon for p in own]), np.array([p.lat for p in own]), unit.kind)
-            visits = schedule_visits([p.code for p in own], minutes, rng, rules, travel=travel, busy=busy)
+        for unit, own in zip(units, lists):
+            travel = travel_minutes(np.array([points[i].lon for i in own]), np.array([points[i].lat for i in own]),
+                                    unit.kind)
+            visits = schedule_visits([points[i].code for i in own], minutes, rng, rules, travel=travel, busy=busy,
+                                     weights=place_risk[own])
             for v in visits:
                 busy.setdefault(v.place, []).append((v.start_minute, v.start_minute + v.minutes))
             plan.visits[(day, allocation.shift, unit.id)] = visits

@@ -63,12 +63,26 @@ def _format_sheet(sheet, table: pd.DataFrame) -> None:
     sheet.freeze_panes = "A2"
 
 
+def visits_per_point(plan: PatrolPlan) -> dict[str, int]:
+    """How many visits the plan makes to each critical point over the whole period."""
+    counts: dict[str, int] = {}
+    for visits in plan.visits.values():
+        for v in visits:
+            counts[v.place] = counts.get(v.place, 0) + 1
+    return counts
+
+
 def _points(plan: PatrolPlan, language: str) -> list[dict]:
     """The critical points as plain values, whatever the table's column names in `language`."""
+    visits = visits_per_point(plan)
     out = []
     for point, owner in zip(plan.critical_points, plan.point_sector):
+        # "visited": the plan sends a unit there at least once; "in_sector": it lies in a sector (a point
+        # in a sector may still get no visit when its sector's units cannot reach it in time).
         out.append({"code": point.code, "street": point.street, "sector": sector_name(plan, owner, language),
-                    "covered": owner >= 0, "incidents": int(point.incidents), "lon": round(point.lon, 6),
+                    "in_sector": owner >= 0, "visits": visits.get(point.code, 0),
+                    "visited": visits.get(point.code, 0) > 0, "incidents": int(point.incidents),
+                    "lon": round(point.lon, 6),
                     "lat": round(point.lat, 6), "peak": point.peak_text()})
     return out
 
@@ -81,7 +95,8 @@ def plan_geojson(plan: PatrolPlan, language: str | None = None) -> dict:
         features.append({"type": "Feature",
                          "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
                          "properties": {"tipo": "punto_critico", "codigo": row["code"], "calle": row["street"],
-                                        "sector": row["sector"], "patrullado": row["covered"],
+                                        "sector": row["sector"], "patrullado": row["visited"],
+                                        "visitas": row["visits"], "en_sector": row["in_sector"],
                                         "incidentes": row["incidents"], "horas_pico": row["peak"]}})
     return {"type": "FeatureCollection", "name": "plan_patrullaje",
             "attribution": text("credit_files", language), "features": features}
@@ -107,7 +122,7 @@ def write_kml(plan: PatrolPlan, path: Path, language: str | None = None) -> Path
     parts.append(f"</Folder><Folder><name>{escape(text('table_points', lang))}</name>")
     for row in _points(plan, lang):
         words = text("points_summary", lang, street=row["street"], incidents=row["incidents"], peak=row["peak"])
-        if not row["covered"]:
+        if not row["in_sector"]:
             words = f"{row['sector']}. {words}"
         parts.append(f"<Placemark><name>{escape(row['code'])}</name><description>{escape(words)}</description>"
                      f"<Point><coordinates>{row['lon']},{row['lat']}</coordinates></Point></Placemark>")
@@ -142,7 +157,7 @@ def write_gpx(plan: PatrolPlan, path: Path, language: str | None = None) -> Path
         name = f"{row['code']} {row['street']}".strip()
         words = text("gpx_desc", lang, sector=row["sector"], peak=row["peak"])
         parts.append(f'<wpt lat="{row["lat"]}" lon="{row["lon"]}"><name>{escape(name)}</name>'
-                     f"<desc>{escape(words)}</desc><sym>{'Flag, Red' if row['covered'] else 'Flag, Blue'}</sym></wpt>")
+                     f"<desc>{escape(words)}</desc><sym>{'Flag, Red' if row['visited'] else 'Flag, Blue'}</sym></wpt>")
     parts.append("</gpx>")
     path.write_text("".join(parts), encoding="utf-8")
     return path

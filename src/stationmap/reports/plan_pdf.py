@@ -161,8 +161,12 @@ class _PlanDocument:
         rows = [[text(k, lang) for k in ("col_unit", "col_type", "col_sector", "col_visits", "col_reason")]]
         for a in allocation.assignments:
             visits = plan.visits.get((day, shift.key, a.unit.id), [])
-            windows = ", ".join(f"{v.place} {clock(plan, shift.key, v.start_minute)}–"
-                                f"{clock(plan, shift.key, v.start_minute + v.minutes)}" for v in visits)
+            # Start times only, then the visit length once (a unit's visits are all as long): the
+            # whole shift's units stay on the roll call's one page. End times are on the route cards.
+            windows = ", ".join(f"{v.place} {clock(plan, shift.key, v.start_minute)}" for v in visits)
+            lengths = sorted({v.minutes for v in visits})
+            if lengths:
+                windows += f" ({'/'.join(map(str, lengths))} min)"
             rows.append([a.unit.id, kind_label(a.unit.kind, lang), a.sector or text("station", lang),
                          windows or "—", a.reason_in(lang)])
         widths = [40, 62, 52, 200, 169]
@@ -203,44 +207,78 @@ def write_plan_pdf(plan: PatrolPlan, path: str | Path, *, station: str, basemap=
     return path
 
 
+def _card_rows(plan: PatrolPlan, day, shift_key: str, unit_id: str, lang: str) -> tuple[list, list]:
+    """A card's two tables: its places (where to find them offline) and its visits in time order."""
+    points = {p.code: p for p in plan.critical_points}
+    visits = plan.visits.get((day, shift_key, unit_id), [])
+    places = list(dict.fromkeys(v.place for v in visits))
+    where = [[text(k, lang) for k in ("col_point_short", "col_street", "col_lat", "col_lon", "col_peak")]]
+    # Coordinates in decimal degrees, 5 decimals (about 1 m): "Calle 1" alone repeats across Trujillo,
+    # and a phone's GPS finds the place with no network.
+    where += [[code, points[code].street or "—", f"{points[code].lat:.5f}", f"{points[code].lon:.5f}",
+               points[code].peak_text()] for code in places]
+    when = [[text(k, lang) for k in ("col_time", "col_point_short", "col_street", "col_minutes")]]
+    for v in sorted(visits, key=lambda v: v.start_minute):
+        when.append([f"{clock(plan, shift_key, v.start_minute)}–{clock(plan, shift_key, v.start_minute + v.minutes)}",
+                     v.place, points[v.place].street or "—", v.minutes])
+    if len(when) == 1:
+        when.append(["—", "—", text("route_no_visits", lang), "—"])
+    return where, when
+
+
+CARD_PLACE_WIDTHS = [40, 243, 65, 65, 110]
+CARD_VISIT_WIDTHS = [70, 40, 363, 50]
+CARD_GAP = 14   # between two cards: the cut line sits in the middle
+
+
 def write_route_cards(plan: PatrolPlan, path: str | Path, *, station: str, language: str | None = None) -> Path:
-    """Half an A4 page per unit and shift: what the officer carries in the patrol car."""
+    """One card per unit and shift, what the officer carries in the patrol car, cards one under the
+    other (as many as fit on a page, a dashed cut line between them): its places with coordinates
+    and peak hours, its visits in time order, the reason for its sector."""
     lang = language or current_language()
     path = Path(path)
     c = Canvas(str(path), pagesize=A4, pageCompression=1)
     c.setTitle(text("route_cards", lang))
     names = dict(zip((s.key for s in plan.shifts.shifts), shift_names(plan.shifts, lang)))
-    half = PAGE_H / 2
-    slot = 0
+    top, on_page = PAGE_H - MARGIN, 0
     for (day, shift_key), allocation in plan.allocations.items():
         shift = next(s for s in plan.shifts.shifts if s.key == shift_key)
         for a in allocation.assignments:
             if a.sector is None:
                 continue
-            top = PAGE_H - MARGIN if slot % 2 == 0 else half - 12
+            where, when = _card_rows(plan, day, shift_key, a.unit.id, lang)
+            reason = Paragraph(escape(a.reason_in(lang)), NOTE_STYLE)
+            _, reason_h = reason.wrapOn(c, PAGE_W - 2 * MARGIN, PAGE_H)
+            # Route advice only when there is a route: a card with one place has nothing to vary.
+            advice = len(where) > 2
+            height = (30 + (table_height(c, where, CARD_PLACE_WIDTHS) + 6 if len(where) > 1 else 0)
+                      + table_height(c, when, CARD_VISIT_WIDTHS) + 6 + reason_h + (12 if advice else 0))
+            if on_page and top - CARD_GAP - height < MARGIN:
+                c.showPage()
+                top, on_page = PAGE_H - MARGIN, 0
+            if on_page:
+                c.setDash([4, 3]); c.setStrokeGray(0.6)
+                c.line(MARGIN, top - CARD_GAP / 2, PAGE_W - MARGIN, top - CARD_GAP / 2)
+                c.setDash([]); c.setStrokeGray(0)
+                top -= CARD_GAP
+            c.setFillColor(colors.black)
             c.setFont("Helvetica-Bold", 12)
             c.drawString(MARGIN, top - 12, f"{a.unit.id} · {kind_label(a.unit.kind, lang)} · {a.sector}")
             c.setFont("Helvetica", 9)
-            c.drawString(MARGIN, top - 26, text("route_shift", lang, day=_weekday_label(day, lang),
+            c.drawString(MARGIN, top - 25, text("route_shift", lang, day=_weekday_label(day, lang),
                                                 shift=names[shift_key], station=station,
                                                 hours=f"{shift.start_hour:02d}:00–{shift.end_hour:02d}:00"))
-            rows = [[text(k, lang) for k in ("col_time", "col_point_short", "col_street", "col_minutes")]]
-            points = {p.code: p for p in plan.critical_points}
-            for v in plan.visits.get((day, shift_key, a.unit.id), []):
-                rows.append([f"{clock(plan, shift_key, v.start_minute)}–{clock(plan, shift_key, v.start_minute + v.minutes)}",
-                             v.place, points[v.place].street or "—", v.minutes])
-            if len(rows) == 1:
-                rows.append(["—", "—", text("route_no_visits", lang), "—"])
-            height = table(c, rows, [70, 40, 300, 50], MARGIN, top - 36, half - 90)
-            c.setFont("Helvetica-Oblique", 8)
-            c.drawString(MARGIN, top - 48 - height, a.reason_in(lang)[:130])
-            c.drawString(MARGIN, top - 60 - height, text("route_advice", lang))
-            if slot % 2 == 0:
-                c.setDash([4, 3]); c.setStrokeGray(0.6); c.line(MARGIN, half, PAGE_W - MARGIN, half); c.setDash([])
-            else:
-                c.showPage()
-            slot += 1
-    if slot % 2 == 1 or slot == 0:
-        c.showPage()
+            y = top - 30
+            if len(where) > 1:
+                y -= table(c, where, CARD_PLACE_WIDTHS, MARGIN, y, PAGE_H) + 6
+            y -= table(c, when, CARD_VISIT_WIDTHS, MARGIN, y, PAGE_H) + 6
+            reason.drawOn(c, MARGIN, y - reason_h)
+            y -= reason_h
+            if advice:
+                c.setFont("Helvetica-Oblique", 8)
+                c.drawString(MARGIN, y - 9, text("route_advice", lang))
+                y -= 12
+            top, on_page = y, on_page + 1
+    c.showPage()
     c.save()
     return path

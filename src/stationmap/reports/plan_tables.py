@@ -12,7 +12,7 @@ Peruvians write them (dd/mm/yyyy, HH:MM).
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, datetime, time, timedelta
 
 import pandas as pd
 
@@ -59,6 +59,13 @@ def clock(plan: PatrolPlan, shift_key: str, minute: int) -> str:
     return f"{total // 60:02d}:{total % 60:02d}"
 
 
+def visit_moment(plan: PatrolPlan, day: date, shift_key: str, minute: int) -> datetime:
+    """The real local date and time of a minute of the shift that starts on `day` (a night shift's
+    visits after midnight fall on the next calendar day)."""
+    start = next(s.start_hour for s in plan.shifts.shifts if s.key == shift_key)
+    return datetime.combine(day, time(start)) + timedelta(minutes=minute)
+
+
 def _time(plan: PatrolPlan, shift_key: str, minute: int, native: bool):
     shown = clock(plan, shift_key, minute)
     return time(int(shown[:2]), int(shown[3:])) if native else shown
@@ -92,7 +99,9 @@ def visits_table(plan: PatrolPlan, language: str | None = None, native: bool = F
     rows = []
     for (day, shift, unit), visits in plan.visits.items():
         for v in visits:
-            rows.append([_day(day, native), labels[shift], unit, sector_of[(day, shift, unit)], v.place,
+            # The visit's own calendar date (Noche of 16/11 visits at 00:11 on 17/11), so date then time sorts.
+            moment = visit_moment(plan, day, shift, v.start_minute)
+            rows.append([_day(moment.date(), native), labels[shift], unit, sector_of[(day, shift, unit)], v.place,
                          points[v.place].street, _time(plan, shift, v.start_minute, native),
                          _time(plan, shift, v.start_minute + v.minutes, native), v.minutes])
     return pd.DataFrame(rows, columns=columns)

@@ -61,6 +61,19 @@ SECTORS = [SectorRisk("Sector 1", 40.0, minimum=1), SectorRisk("Sector 2", 25.0,
            SectorRisk("Sector 3", 10.0, minimum=1, cap=2), SectorRisk("Sector 4", 5.0, minimum=1)]
 
 
+def test_the_reten_is_a_police_unit_not_the_municipal_serenazgo():
+    """QA: with 6 patrol cars on the night shift, serenazgo SZ-04 was kept at the station as its retén."""
+    units = ([Unit(f"PT-{k:02d}", "patrullero") for k in range(1, 7)]
+             + [Unit(f"SZ-{k:02d}", "serenazgo") for k in range(1, 5)])
+    plan = allocate_shift("Noche", units, SECTORS, at_station=1)
+    (reten,) = [a.unit for a in plan.assignments if a.sector is None]
+    assert reten.kind == "patrullero" and reten.id == "PT-06"      # the last car; PT-01 goes out
+    assert {a.unit.id for a in plan.assignments if a.sector} == {u.id for u in units} - {"PT-06"}
+    only_serenazgo = [Unit(f"SZ-{k:02d}", "serenazgo") for k in range(1, 6)]
+    plan = allocate_shift("Noche", only_serenazgo, SECTORS, at_station=1)
+    assert [a.unit.kind for a in plan.assignments if a.sector is None] == ["serenazgo"]
+
+
 def test_shift_allocation_places_every_unit_and_explains_itself():
     plan = allocate_shift("Noche", _units(), SECTORS, at_station=1)
     assert len(plan.assignments) == 10

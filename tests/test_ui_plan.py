@@ -355,3 +355,214 @@ def test_the_plan_table_gives_reasons_in_the_language_shown(station, qtbot):
     english = model.index(0, REASON).data()
     assert english != spanish and english == model._rows[0].reason_in("en")
     assert "risk" in english or "Station" in english or "station" in english
+
+
+def test_rebalance_applies_the_resources_just_saved(station, qtbot):
+    """QA raised Serenazgo Mañana 2→3, Patrullaje integrado Noche 0→2 and the minimum per sector 0→1,
+    saved, and pressed «Reequilibrar»: the plan kept its old units (built from the plan's own spec)."""
+    window, panel, _ = station
+    build(qtbot, panel)
+    locked_day = WEEK + timedelta(days=1)
+    panel.plan_view.choose(locked_day, "noche")
+    target = panel.plan.sectors[0].name
+    panel.override("PT-02", target)
+    editor = panel.units_editor
+    editor.counts[("manana", "serenazgo")].setValue(3)
+    editor.counts[("noche", "integrado")].setValue(2)
+    editor.minimum.setValue(1)
+    assert "no son los de este plan" in panel.status.text()   # said before the rebalance, too
+    editor.save_button.click()
+    with qtbot.waitSignal(panel.runner.finished, timeout=30_000):
+        panel.rebalance_button.click()
+    plan = panel.plan
+    assert plan.spec.per_shift["manana"]["serenazgo"] == 3 and plan.spec.minimum_per_sector == 1
+    assert plan.spec.locked == {"PT-02": target}                 # the commander's lock is kept
+    sectors = {s.name for s in plan.sectors}
+    for (day, shift), allocation in plan.allocations.items():
+        assert len(allocation.assignments) == available(plan.spec, shift)
+        assert sectors <= {a.sector for a in allocation.assignments}   # every sector has its minimum unit
+    night = plan.allocations[(locked_day, "noche")].assignments
+    assert sum(a.unit.kind == "integrado" for a in night) == 2
+    assert [a.sector for a in night if a.unit.id == "PT-02"] == [target]
+    panel.plan_view.choose(WEEK, "manana")
+    assert panel.plan_view.totals.text().startswith("6 unidades en el turno")
+    assert "Se aplicaron los recursos" in panel.status.text()
+    assert "no son los de este plan" not in panel.status.text()
+
+
+def test_a_lock_on_a_unit_the_new_resources_lack_is_dropped_and_said(station, qtbot):
+    _, panel, _ = station
+    build(qtbot, panel)
+    panel.plan_view.choose(WEEK, "noche")
+    panel.override("PT-06", panel.plan.sectors[0].name)
+    panel.units_editor.counts[("noche", "patrullero")].setValue(5)
+    with qtbot.waitSignal(panel.runner.finished, timeout=30_000):
+        panel.rebalance()
+    assert panel.plan.spec.locked == {}
+    assert "Ya no se fijan PT-06" in panel.status.text()
+
+
+def show_dock(window, qtbot):
+    """The window at the QA laptop's size with the plan dock shown (about 350 px tall there)."""
+    from PySide6.QtWidgets import QDockWidget
+
+    window.resize(1366, 740)
+    window.show()
+    qtbot.waitExposed(window)
+    dock = window.findChild(QDockWidget, "plan_dock")
+    dock.show()
+    dock.raise_()   # a tab beside «Horas y días»
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.height() > 100)
+    return dock
+
+
+def _wheel(widget, notches: int = 1):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, -120 * notches), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+    return event
+
+
+def test_the_wheel_scrolls_the_panel_not_the_counts_under_the_pointer(station, qtbot):
+    """Scrolling the dock over the resources changed «Mínimo por sector» 1→0 and Patrullero Mañana 3→1;
+    the shift combo of the plan tab changed the same way."""
+    from PySide6.QtCore import Qt
+
+    window, panel, _ = station
+    build(qtbot, panel)
+    editor = panel.units_editor
+    cars = editor.counts[("manana", "patrullero")]
+    editor.minimum.setValue(1)
+    before = (cars.value(), editor.minimum.value(), panel.plan_view.shift.currentIndex())
+    for widget in (cars, editor.minimum, editor.cap, editor.calls_share, panel.plan_view.shift):
+        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus   # the wheel does not give them focus
+        event = _wheel(widget, 2)
+        assert not event.isAccepted()   # left to the parents: the dock's scroll area scrolls
+    assert (cars.value(), editor.minimum.value(), panel.plan_view.shift.currentIndex()) == before
+
+
+    from stationmap.ui.plan.units_editor import UnitsEditor
+
+    alone = UnitsEditor()
+    qtbot.addWidget(alone)
+    alone.show()
+    qtbot.waitExposed(alone)
+    alone.activateWindow()
+    box = alone.counts[("manana", "patrullero")]
+    box.setValue(3)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    _wheel(box, 1)   # clicked into, it takes the wheel as usual
+    assert box.value() == 2
+
+
+def test_unsaved_resources_are_asked_about_before_leaving(station, qtbot, unsaved_work_questions):
+    from stationmap.planning.plan import UnitsSpec
+
+    window, panel, _ = station
+    editor = panel.units_editor
+    assert panel.unsaved_resources() is None and editor.unsaved_note.isHidden()
+    editor.counts[("manana", "patrullero")].setValue(5)
+    assert not editor.unsaved_note.isHidden()
+    unsaved_work_questions.answer = "cancel"
+    assert not window.close()
+    assert unsaved_work_questions.asked == ["Los recursos de la pestaña Recursos tienen cambios sin guardar."]
+    unsaved_work_questions.answer = "save"
+    path = window.project.path
+    assert window.open_project(path)
+    assert UnitsSpec.from_json(window.project.get_meta("units_spec")).per_shift["manana"]["patrullero"] == 5
+    assert panel.unsaved_resources() is None
+    asked = len(unsaved_work_questions.asked)
+    assert window.close()                      # saved: nothing more to ask
+    assert len(unsaved_work_questions.asked) == asked
+
+
+def test_the_reten_row_says_it_is_taken_from_the_units_above(station):
+    _, panel, _ = station
+    editor = panel.units_editor
+    row = editor.table.rowCount() - 1
+    assert editor.table.verticalHeaderItem(row).text() == "En comisaría (retén)"
+    assert "no se suman" in editor.table.verticalHeaderItem(row).toolTip()
+    assert "no suma unidades" in editor.reten_note.text()
+
+
+def test_the_shift_table_is_readable_at_1366x768(station, qtbot):
+    """«Visitas a punt…», visit lists cut mid-text and «Motivo» out of sight in the dock at 1366x768."""
+    from PySide6.QtCore import Qt
+
+    from stationmap.ui.plan.assignments_model import REASON, VISITS
+
+    window, panel, _ = station
+    build(qtbot, panel)
+    show_dock(window, qtbot)
+    view = panel.plan_view
+    panel.tabs.setCurrentWidget(view)
+    view.choose(WEEK, "noche")
+    qtbot.waitUntil(lambda: view.table.viewport().width() > 0)
+    header = view.table.horizontalHeader()
+    columns = view.model.columnCount()
+    assert header.sectionViewportPosition(REASON) + header.sectionSize(REASON) <= view.table.viewport().width()
+    assert sum(header.sectionSize(c) for c in range(columns)) <= view.table.viewport().width()
+    assert header.defaultAlignment() & Qt.TextFlag.TextWordWrap and view.table.wordWrap()
+    row = next(r for r in range(view.model.rowCount()) if view.model.index(r, VISITS).data())
+    shown = view.model.index(row, VISITS).data()
+    tip = view.model.index(row, VISITS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.split("\n") == shown.split(", ")
+    # The row is as tall as its wrapped text.
+    metrics = view.table.fontMetrics()
+    needed = metrics.boundingRect(0, 0, header.sectionSize(VISITS) - 8, 10_000, Qt.TextFlag.TextWordWrap,
+                                  shown).height()
+    assert view.table.rowHeight(row) >= needed
+
+
+def test_the_comparison_gets_the_room_of_a_short_dock(station, qtbot):
+    """The panel in the dock's scroll area asked for its preferred height (~730 px) in a 350 px dock,
+    so the comparison stood below the fold; now it fits, and the comparison tables are side by side."""
+    from PySide6.QtCore import Qt
+
+    window, panel, _ = station
+    build(qtbot, panel, start=WEEK - timedelta(days=7))
+    panel.save_button.click()
+    build(qtbot, panel, seed=2)
+    assert panel.heightForWidth(700) <= 420
+    versions = panel.versions
+    assert versions.comparison.orientation() == Qt.Orientation.Horizontal
+    assert versions.comparison.indexOf(versions.units) == 0 and versions.comparison.indexOf(versions.points) == 1
+    show_dock(window, qtbot)
+    panel.tabs.setCurrentWidget(versions)
+    versions.previous_button.click()
+    top, comparison = versions.splitter.sizes()
+    assert comparison > top
+
+
+def test_generating_over_an_unsaved_plan_asks_first(station, qtbot, monkeypatch, unsaved_work_questions):
+    """«Generar plan…» → «Generar» replaced an unsaved plan without a word; opening a version too."""
+    from PySide6.QtWidgets import QDialog
+
+    _, panel, _ = station
+    monkeypatch.setattr(GenerateDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    build(qtbot, panel)
+    first = panel.plan
+    unsaved_work_questions.answer = "cancel"
+    panel.generate()
+    assert panel.plan is first and not panel.runner.is_running()
+    assert unsaved_work_questions.asked == ["El plan de patrullaje del 16/11/2026 – 22/11/2026 no está guardado."]
+
+    unsaved_work_questions.answer = "save"
+    with qtbot.waitSignal(panel.runner.finished, timeout=30_000):
+        panel.generate()
+    assert panel.versions.saved.rowCount() == 1 and panel.plan is not first   # kept as version 1, then rebuilt
+
+    unsaved_work_questions.answer = "cancel"
+    rebuilt = panel.plan
+    panel.open_version(panel.versions.selected_name())
+    assert panel.plan is rebuilt and len(unsaved_work_questions.asked) == 3
+    unsaved_work_questions.answer = "discard"
+    panel.open_version(panel.versions.selected_name())
+    assert panel.plan is not rebuilt and panel.plan.version == 1

@@ -166,7 +166,7 @@ month a year before</translation>
         <translation>Station (reserve)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="89"/>
+        <location filename="../../src/stationmap/ui/plan/assignments_model.py" line="92"/>
         <source>sí</source>
         <translation>yes</translation>
     </message>
@@ -1836,131 +1836,156 @@ month a year before</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/plan/panel.py" line="60"/>
+        <source>Rehace el plan con los recursos de la pestaña Recursos, manteniendo las unidades fijadas por el comisario</source>
+        <translation>Rebuilds the plan with the resources in the Resources tab, keeping the units the commander locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="62"/>
         <source>Guardar versión</source>
         <translation>Save version</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="61"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="63"/>
         <source>Exportar plan…</source>
         <translation>Export plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="80"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="89"/>
         <source>Recursos</source>
         <translation>Resources</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="81"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="90"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="82"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="91"/>
         <source>Versiones</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="121"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="145"/>
         <source>Recursos guardados en el proyecto.</source>
         <translation>Resources saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="145"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="152"/>
+        <source>Los recursos de la pestaña Recursos tienen cambios sin guardar.</source>
+        <translation>The resources in the Resources tab have unsaved changes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="182"/>
         <source>Generando el plan de patrullaje…</source>
         <translation>Generating the patrol plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="163"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="200"/>
         <source>Se generaron %1 sectores de igual carga de trabajo y se guardaron en el proyecto.</source>
         <translation>%1 sectors of equal workload were generated and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="166"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="203"/>
         <source>Se generaron %1 sectores de igual carga de trabajo para este plan; no se guardaron porque el proyecto no se puede escribir.</source>
         <translation>%1 sectors of equal workload were made for this plan; they were not saved because the project cannot be written.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="178"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="215"/>
         <source>Fijado por el comisario; pulse «Reequilibrar»</source>
         <translation>Locked by the commander; press “Rebalance”</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="201"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="250"/>
+        <source>Se aplicaron los recursos de la pestaña Recursos: %1 unidades-turno antes, %2 ahora.</source>
+        <translation>The resources in the Resources tab were applied: %1 unit-shifts before, %2 now.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="254"/>
+        <source>Ya no se fijan %1: los recursos no tienen esas unidades.</source>
+        <translation>%1 no longer locked: the resources do not have those units.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="259"/>
         <source>Reequilibrando el plan…</source>
         <translation>Rebalancing the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="221"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="279"/>
         <source>El plan de patrullaje del %1 no está guardado.</source>
         <translation>The patrol plan of %1 is not saved.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="246"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="306"/>
         <source>Antes: plan del %1 (versión %2). Ahora: el plan en el editor. Unidades-turno del periodo.</source>
         <translation>Before: plan of %1 (version %2). Now: the plan in the editor. Unit-shifts over the period.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="266"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="326"/>
         <source>Carpeta para los archivos del plan</source>
         <translation>Folder for the plan files</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="275"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="335"/>
         <source>Exportar plan</source>
         <translation>Export plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="276"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="336"/>
         <source>La carpeta %1 ya tiene archivos de un plan de esta semana. ¿Reemplazarlos?</source>
         <translation>The folder %1 already holds files of a plan for this week. Replace them?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="286"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="346"/>
         <source>Exportando el plan…</source>
         <translation>Exporting the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="292"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="352"/>
         <source>Plan exportado</source>
         <translation>Plan exported</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="293"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="353"/>
         <source>Se escribieron %1 archivos en %2. ¿Abrir la carpeta?</source>
         <translation>%1 files were written to %2. Open the folder?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="321"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="381"/>
         <source>Sin plan abierto.</source>
         <translation>No plan open.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="323"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="383"/>
         <source>versión %1 guardada</source>
         <translation>version %1 saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="324"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="384"/>
         <source>sin guardar</source>
         <translation>not saved</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="325"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="385"/>
         <source>Plan del %1, %2</source>
         <translation>Plan of %1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="327"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="387"/>
         <source>elaborado por %1</source>
         <translation>prepared by %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="349"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="391"/>
+        <source>Los recursos de la pestaña Recursos no son los de este plan: «Reequilibrar» los aplica y mantiene las unidades fijadas.</source>
+        <translation>The resources in the Resources tab are not this plan&apos;s: “Rebalance” applies them and keeps the locked units.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="412"/>
         <source>Plan: unidades por sector (%1)</source>
         <translation>Plan: units per sector (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/panel.py" line="350"/>
+        <location filename="../../src/stationmap/ui/plan/panel.py" line="413"/>
         <source>unidades</source>
         <translation>units</translation>
     </message>
@@ -1968,68 +1993,68 @@ month a year before</translation>
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="45"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="59"/>
         <source>Haga doble clic en el sector de una unidad para asignarla a otro; la unidad queda fijada y «Reequilibrar» reparte las demás</source>
         <translation>Double-click a unit&apos;s sector to assign it to another; the unit is locked and “Rebalance” redistributes the others</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="50"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="64"/>
         <source>Quitar fijaciones</source>
         <translation>Remove locks</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="54"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="68"/>
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="54"/>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="63"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="68"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="77"/>
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="54"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="68"/>
         <source>Unidad</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="55"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="69"/>
         <source>Antes</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="55"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="69"/>
         <source>Ahora</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="61"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="75"/>
         <source>Día</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="123"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="137"/>
         <source>Reequilibrio: %1 asignaciones cambiaron de sector</source>
         <translation>Rebalance: %1 assignments changed sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="143"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="157"/>
         <source>Sin plan: pulse «Generar plan…» o abra una versión guardada.</source>
         <translation>No plan: press “Generate plan…” or open a saved version.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="146"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="160"/>
         <source>%1 unidades en el turno: %2 en sectores, %3 en la comisaría</source>
         <translation>%1 units in the shift: %2 in sectors, %3 at the station</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="155"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="169"/>
         <source>Ninguna unidad fijada.</source>
         <translation>No unit locked.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="158"/>
+        <location filename="../../src/stationmap/ui/plan/plan_view.py" line="172"/>
         <source>Fijadas por el comisario (todos los días y turnos del periodo): %1</source>
         <translation>Locked by the commander (every day and shift of the period): %1</translation>
     </message>
@@ -2439,77 +2464,92 @@ month a year before</translation>
 <context>
     <name>UnitsEditor</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="28"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="51"/>
         <source>Patrullero</source>
         <translation>Patrol car</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="28"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="51"/>
         <source>Patrullaje integrado</source>
         <translation>Joint patrol</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="29"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="52"/>
         <source>Motorizado</source>
         <translation>Motorcycle</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="29"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="52"/>
         <source>Serenazgo</source>
         <translation>Municipal patrol (serenazgo)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="30"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="53"/>
         <source>A pie</source>
         <translation>On foot</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="34"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="57"/>
         <source>En comisaría (retén)</source>
         <translation>At the station (reserve)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="39"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="59"/>
+        <source>Cuántas de las unidades de arriba se quedan en la comisaría como retén; no se suman a ellas</source>
+        <translation>How many of the units above stay at the station as reserve; they are not added to them</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="64"/>
+        <source>«En comisaría (retén)» no suma unidades: de las unidades de arriba, esas se quedan en la comisaría y las demás salen a los sectores.</source>
+        <translation>“At the station (reserve)” adds no units: of the units above, that many stay at the station and the rest go out to the sectors.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="71"/>
         <source>Unidades disponibles en cada turno, iguales todos los días del plan</source>
         <translation>Units available in each shift, the same every day of the plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="51"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="85"/>
         <source>Unidades que todo sector tiene siempre</source>
         <translation>Units every sector always has</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="54"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="88"/>
         <source>sin tope</source>
         <translation>no cap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="55"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="89"/>
         <source>Ningún sector recibe más unidades que este tope</source>
         <translation>No sector gets more units than this cap</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="60"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="94"/>
         <source>Parte del turno reservada para atender llamadas; el resto es patrullaje preventivo de puntos críticos</source>
         <translation>Share of the shift kept for calls for service; the rest is proactive patrol of critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="62"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="96"/>
         <source>Guardar recursos</source>
         <translation>Save resources</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="66"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="98"/>
+        <source>Hay cambios sin guardar en los recursos.</source>
+        <translation>The resources have unsaved changes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="107"/>
         <source>Mínimo por sector</source>
         <translation>Minimum per sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="67"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="108"/>
         <source>Tope por sector</source>
         <translation>Cap per sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="68"/>
+        <location filename="../../src/stationmap/ui/plan/units_editor.py" line="109"/>
         <source>Tiempo para llamadas</source>
         <translation>Time for calls</translation>
     </message>
@@ -2530,102 +2570,102 @@ month a year before</translation>
 <context>
     <name>VersionsView</name>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
         <source>Semana</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
         <source>Versión</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="48"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
         <source>Elaborado por</source>
         <translation>Prepared by</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="50"/>
         <source>Creado</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="49"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="50"/>
         <source>Unidades-turno</source>
         <translation>Unit-shifts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="53"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="55"/>
         <source>Abrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="54"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="56"/>
         <source>Comparar con el plan actual</source>
         <translation>Compare with the current plan</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="55"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="57"/>
         <source>Comparar con la semana anterior</source>
         <translation>Compare with the previous week</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
         <source>Turno</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
         <source>Antes</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="62"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
         <source>Ahora</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="63"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="65"/>
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="66"/>
         <source>Punto crítico</source>
         <translation>Critical point</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="66"/>
         <source>Calle</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="64"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="66"/>
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="112"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="127"/>
         <source>Comisaría (retén)</source>
         <translation>Station (reserve)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="115"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="130"/>
         <source>nuevo</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="115"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="130"/>
         <source>ya no figura</source>
         <translation>dropped</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="115"/>
+        <location filename="../../src/stationmap/ui/plan/versions_view.py" line="130"/>
         <source>se mantiene</source>
         <translation>kept</translation>
     </message>

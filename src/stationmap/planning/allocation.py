@@ -16,6 +16,9 @@ from stationmap.core.errors import StationMapError
 
 # Unit kinds, most capable first: the riskiest sectors get cars before foot patrols.
 UNIT_KINDS = ("patrullero", "integrado", "motorizado", "serenazgo", "a_pie")
+# Who stays at the station as retén: a police unit, a car first (it answers what comes in), and the
+# municipal serenazgo only when no police unit is free. The last of a kind stays: PT-01 goes out.
+RETEN_ORDER = ("patrullero", "motorizado", "a_pie", "integrado", "serenazgo")
 
 
 def apportion(total: int, weights: np.ndarray, lower: np.ndarray, upper: np.ndarray,
@@ -159,6 +162,11 @@ def allocate_shift(shift: str, units: list[Unit], sectors: list[SectorRisk], *,
 
     for unit_id, sector in locked.items():
         assign(next(u for u in units if u.id == unit_id), sector or None, True)
+    reten = sorted(reversed(free), key=_reten_rank)[:at_station]
+    for unit in reten:
+        assign(unit, None, False)
+    kept = {unit.id for unit in reten}
+    free = [u for u in free if u.id not in kept]
     # Open slots, riskiest sector first per slot, so cars go where risk per unit is highest
     # (equally risky sectors in turn, so the same sector does not always get the cars).
     turn = {name: (i - rotate) % len(names) for i, name in enumerate(names)}
@@ -172,6 +180,10 @@ def allocate_shift(shift: str, units: list[Unit], sectors: list[SectorRisk], *,
     for unit in free[len(slots):]:
         assign(unit, None, False)
     return allocation
+
+
+def _reten_rank(unit: Unit) -> int:
+    return RETEN_ORDER.index(unit.kind) if unit.kind in RETEN_ORDER else len(RETEN_ORDER)
 
 
 def _reason(shift, label, sector, risk, total_risk, index, weeks, locked) -> tuple[str, dict]:

@@ -36,6 +36,7 @@ def install(window: Any, lazy: bool = False) -> Any:
                                              label_property="etiqueta")
 
         window.add_unsaved_work(panel.unsaved_work)
+        window.add_unsaved_work(panel.unsaved_resources)
         window.project_changed.connect(panel.set_project)
         window.incidents_changed.connect(panel.set_incidents)
         panel.overlay_changed.connect(draw_overlay)

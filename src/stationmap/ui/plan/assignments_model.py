@@ -60,7 +60,8 @@ class AssignmentsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
 
@@ -77,6 +78,8 @@ class AssignmentsModel(QAbstractTableModel):
             return a.sector or ""
         if role == Qt.ItemDataRole.ToolTipRole and column in (SECTOR, REASON):
             return a.reason_in()
+        if role == Qt.ItemDataRole.ToolTipRole and column == VISITS:
+            return self._visits_text(a.unit.id, "\n") or None   # one visit a line: the whole list
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == UNIT:
@@ -101,11 +104,11 @@ class AssignmentsModel(QAbstractTableModel):
         self.override_requested.emit(current.unit.id, sector)
         return True
 
-    def _visits_text(self, unit: str) -> str:
+    def _visits_text(self, unit: str, separator: str = ", ") -> str:
         if self._plan is None or self._key is None:
             return ""
         visits = self._plan.visits.get((*self._key, unit), [])
-        return ", ".join(f"{v.place} {clock(self._plan, self._key[1], v.start_minute)}" for v in visits)
+        return separator.join(f"{v.place} {clock(self._plan, self._key[1], v.start_minute)}" for v in visits)
 
 
 class SectorDelegate(QStyledItemDelegate):

@@ -8,14 +8,14 @@ its own TaskRunner, and reports the sector overlay for the map through
 
 from __future__ import annotations
 
-import copy
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from stationmap.analysis.temporal_tables import shift_names
 from stationmap.core.errors import StationMapError
@@ -32,7 +32,7 @@ from stationmap.ui.plan.versions_view import VersionsView
 from stationmap.ui.plan.work import BuildRequest, ExportRequest, build_project_plan, export_project_plan, next_week
 from stationmap.ui.system_open import open_or_explain
 from stationmap.ui.tasks import TaskProgressDialog, owned_runner
-from stationmap.ui.unsaved_work import UnsavedWork
+from stationmap.ui.unsaved_work import UnsavedWork, may_go_on
 
 log = logging.getLogger(__name__)
 UNITS_META = "units_spec"
@@ -57,6 +57,8 @@ class PlanPanel(QWidget):
 
         self.generate_button = QPushButton(self.tr("Generar plan…"), self)
         self.rebalance_button = QPushButton(self.tr("Reequilibrar"), self)
+        self.rebalance_button.setToolTip(self.tr("Rehace el plan con los recursos de la pestaña Recursos, "
+                                                 "manteniendo las unidades fijadas por el comisario"))
         self.save_button = QPushButton(self.tr("Guardar versión"), self)
         self.export_button = QPushButton(self.tr("Exportar plan…"), self)
         self.generate_button.clicked.connect(self.generate)
@@ -67,6 +69,7 @@ class PlanPanel(QWidget):
         self.status.setWordWrap(True)
         self.units_editor = UnitsEditor(self)
         self.units_editor.save_requested.connect(self.save_resources)
+        self.units_editor.edited.connect(self._resources_edited)
         self.plan_view = PlanView(self)
         # Queued: the override resets the table model, which must not happen inside the editor's commit.
         self.plan_view.override_requested.connect(self.override, Qt.ConnectionType.QueuedConnection)
@@ -77,7 +80,13 @@ class PlanPanel(QWidget):
         self.versions.compare_requested.connect(self.compare_with)
         self.versions.compare_previous_requested.connect(self.compare_with_previous_week)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.units_editor, self.tr("Recursos"))
+        # The resources scroll on their own: the tallest page no longer sets the whole panel's height,
+        # so in a short dock (1366x768) the plan and the comparison get the dock's room.
+        self.units_scroll = QScrollArea(self)
+        self.units_scroll.setWidgetResizable(True)
+        self.units_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.units_scroll.setWidget(self.units_editor)
+        self.tabs.addTab(self.units_scroll, self.tr("Recursos"))
         self.tabs.addTab(self.plan_view, self.tr("Plan"))
         self.tabs.addTab(self.versions, self.tr("Versiones"))
 
@@ -89,6 +98,20 @@ class PlanPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
         self.set_project(None)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """The height the dock's scroll area gives the panel: what the buttons and the (wrapped) status
+        need, and the tabs' minimum, not their preferred height.
+
+        The word-wrapped labels make the panel's height depend on its width, and the scroll area then
+        made the panel as tall as it would like to be (about 730 px) inside a dock of 350 at 1366x768:
+        the tables stood mostly below the fold, the comparison out of sight until the dock was
+        scrolled. The tables now fit the dock and scroll themselves.
+        """
+        preferred = super().heightForWidth(width)   # counts the tabs at their preferred height
+        if preferred < 0:
+            return preferred
+        return preferred - max(self.tabs.sizeHint().height() - self.tabs.minimumSizeHint().height(), 0)
 
     # --- project --------------------------------------------------------------------------
     def set_project(self, project: Any) -> None:
@@ -110,15 +133,28 @@ class PlanPanel(QWidget):
     def set_incidents(self, incidents: Any) -> None:
         self.incidents = incidents
 
-    def save_resources(self, spec: UnitsSpec) -> None:
+    def save_resources(self, spec: UnitsSpec) -> bool:
         if self.project is None:
-            return
+            return False
         try:
             self.project.set_meta(UNITS_META, spec.to_json())
         except StationMapError as error:
             show_error(self, error)
-            return
-        self.status.setText(self.tr("Recursos guardados en el proyecto."))
+            return False
+        self.units_editor.mark_saved()
+        self._show_status(self.tr("Recursos guardados en el proyecto."))
+        return True
+
+    def unsaved_resources(self) -> UnsavedWork | None:
+        """Resource edits not saved in the project (MainWindow.add_unsaved_work)."""
+        if self.project is None or not self.units_editor.is_modified():
+            return None
+        return UnsavedWork(self.tr("Los recursos de la pestaña Recursos tienen cambios sin guardar."),
+                           lambda: self.save_resources(self.units_editor.spec()))
+
+    def _resources_edited(self) -> None:
+        if self.plan is not None:
+            self._show_status()   # says whether the plan still has the resources shown
 
     # --- building ---------------------------------------------------------------------------
     def generate(self) -> None:
@@ -130,7 +166,8 @@ class PlanPanel(QWidget):
         start, end = next_week(self.incidents)
         dialog = GenerateDialog(start, end, author=str(self.project.get_meta(AUTHOR_META, "") or ""),
                                 needs_sectors=not sectors(self.project), parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        # A new plan replaces the one in the editor: an unsaved one is saved or discarded first, never lost unasked.
+        if dialog.exec() == QDialog.DialogCode.Accepted and may_go_on(self, [self.unsaved_work]):
             self.generate_with(dialog.choices())
 
     def generate_with(self, choices: PlanChoices) -> None:
@@ -186,17 +223,38 @@ class PlanPanel(QWidget):
             self._set_plan(self.plan, saved=False)
 
     def rebalance(self) -> None:
-        """Rebuild the plan keeping the locked units where the commander put them."""
+        """Rebuild the plan with the resources shown in Recursos (what «Generar plan…» uses too),
+        keeping the locked units where the commander put them.
+
+        The plan's own units were used before, so resources just saved (one more car, a minimum per
+        sector) were silently ignored until a new plan was generated. A lock on a unit the new
+        resources no longer have (PT-06 when there are 5 cars) is dropped, and the status says so.
+        """
         if self.plan is None or self.project is None:
             return
         before = self.plan
-        request = BuildRequest(Path(self.project.path), copy.deepcopy(before.spec), before.period_start,
+        resources = self.units_editor.spec()
+        units = {u.id for key in (s.key for s in before.shifts.shifts) for u in resources.units(key)}
+        kept = {unit: sector for unit, sector in before.spec.locked.items() if unit in units}
+        dropped = sorted(set(before.spec.locked) - set(kept))
+        changed = not same_resources(resources, before.spec)
+        request = BuildRequest(Path(self.project.path), replace(resources, locked=kept), before.period_start,
                                before.period_end, before.seed, before.author, sectors=list(before.sectors))
 
         def rebalanced(result: Any) -> None:
             plan = keep_unit_places(before, result.plan)
             self._set_plan(plan, saved=False)
             self.plan_view.show_moves(moved_units(before, plan))
+            notes = []
+            if changed:
+                notes.append(self.tr("Se aplicaron los recursos de la pestaña Recursos: %1 unidades-turno "
+                                     "antes, %2 ahora.").replace("%1", str(unit_shifts(before)))
+                             .replace("%2", str(unit_shifts(plan))))
+            if dropped:
+                notes.append(self.tr("Ya no se fijan %1: los recursos no tienen esas unidades.")
+                             .replace("%1", ", ".join(dropped)))
+            if notes:
+                self._show_status("\n".join(notes))
 
         self._start(build_project_plan, request, self.tr("Reequilibrando el plan…"), rebalanced)
 
@@ -226,6 +284,8 @@ class PlanPanel(QWidget):
         return self._saved
 
     def open_version(self, name: str) -> None:
+        if not may_go_on(self, [self.unsaved_work]):   # the plan in the editor is not dropped unasked
+            return
         try:
             plan = plan_io.load_plan(self.project, name)
         except StationMapError as error:
@@ -318,7 +378,7 @@ class PlanPanel(QWidget):
     def _show_status(self, note: str = "") -> None:
         """What plan is open and whether it is saved; `note` adds what just happened."""
         if self.plan is None:
-            self.status.setText(self.tr("Sin plan abierto."))
+            self.status.setText("\n".join([self.tr("Sin plan abierto."), *([note] if note else [])]))
             return
         state = (self.tr("versión %1 guardada").replace("%1", str(self.plan.version)) if self._saved
                  else self.tr("sin guardar"))
@@ -327,6 +387,9 @@ class PlanPanel(QWidget):
             text += " · " + self.tr("elaborado por %1").replace("%1", self.plan.author)
         # What the plan's PDF prints under "Avisos" (no recent incidents, points outside the sectors).
         lines = [text, *(f"⚠ {warning}" for warning in self.plan.warning_texts()), *([note] if note else [])]
+        if not same_resources(self.units_editor.spec(), self.plan.spec):
+            lines.append(self.tr("Los recursos de la pestaña Recursos no son los de este plan: «Reequilibrar» "
+                                 "los aplica y mantiene las unidades fijadas."))
         self.status.setText("\n".join(lines))
 
     @staticmethod
@@ -348,6 +411,20 @@ class PlanPanel(QWidget):
             return
         title = self.tr("Plan: unidades por sector (%1)").replace("%1", self.plan_view.shift.currentText())
         self.overlay_changed.emit(sector_units_geojson(self.plan, day, shift, self.tr("unidades")), title)
+
+
+def same_resources(a: UnitsSpec, b: UnitsSpec) -> bool:
+    """Whether two specs give the same units and bounds (locks belong to a plan, not to resources)."""
+    def counts(spec: UnitsSpec) -> tuple:
+        per_shift = {s: {k: int(n) for k, n in kinds.items() if n} for s, kinds in spec.per_shift.items()}
+        return ({s: kinds for s, kinds in per_shift.items() if kinds},
+                {s: int(n) for s, n in spec.at_station.items() if n},
+                spec.minimum_per_sector, spec.cap_per_sector or None, round(spec.proactive_share, 2))
+    return counts(a) == counts(b)
+
+
+def unit_shifts(plan: PatrolPlan) -> int:
+    return sum(len(a.assignments) for a in plan.allocations.values())
 
 
 def export_folder_name(plan: PatrolPlan) -> str:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from stationmap.analysis.temporal_tables import shift_names, weekday_names
 from stationmap.planning.plan import PatrolPlan
 from stationmap.planning.plan_compare import Move
-from stationmap.ui.plan.assignments_model import REASON, AssignmentsModel, SectorDelegate
+from stationmap.ui.plan.assignments_model import REASON, VISITS, AssignmentsModel, SectorDelegate
+from stationmap.ui.plan.units_editor import WheelOnlyWhenFocused, take_wheel_only_when_focused
 
 DAY = "%d/%m/%Y"
 
@@ -33,6 +34,9 @@ class PlanView(QWidget):
         self.shift = QComboBox(self)
         self.day.currentIndexChanged.connect(self._show_current)
         self.shift.currentIndexChanged.connect(self._show_current)
+        self._wheel_guard = WheelOnlyWhenFocused(self)   # scrolling the dock does not change the shift shown
+        for combo in (self.day, self.shift):
+            take_wheel_only_when_focused(combo, self._wheel_guard)
         self.model = AssignmentsModel(self)
         self.model.override_requested.connect(self.override_requested)
         self.table = QTableView(self)
@@ -40,8 +44,18 @@ class PlanView(QWidget):
         self.table.setItemDelegateForColumn(2, SectorDelegate(self.table))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        # At 1366x768 the visits took the width they liked («…PC-04 09:29, P» cut, «Motivo» out of sight):
+        # the short columns fit their contents, visits and reason share the rest and wrap, rows grow to fit,
+        # headers wrap too, and the cells' tooltips give the whole text.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (VISITS, REASON):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setToolTip(self.tr("Haga doble clic en el sector de una unidad para asignarla a otro; "
                                       "la unidad queda fijada y «Reequilibrar» reparte las demás"))
         self.totals = QLabel(self)

@@ -7,9 +7,10 @@ day of the plan. Locks are not edited here: they belong to a plan.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractScrollArea, QFormLayout, QHeaderView, QPushButton, QSizePolicy, QSpinBox,
-                               QTableWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (QAbstractScrollArea, QFormLayout, QHeaderView, QLabel,
+                               QPushButton, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from stationmap.analysis.temporal_tables import shift_names
 from stationmap.core.shifts import DEFAULT_SHIFTS, ShiftPlan
@@ -19,8 +20,30 @@ from stationmap.planning.plan import UnitsSpec
 MAX_UNITS = 99
 
 
+class WheelOnlyWhenFocused(QObject):
+    """Spin boxes and combos in a scrolling panel take the wheel only once clicked into (focused).
+
+    Scrolling the dock with the pointer passing over them changed unit counts unseen (two notches
+    took Patrullero Mañana from 3 to 1). Unfocused, the wheel event is left unaccepted, so Qt passes
+    it on to the parents: the table, then the dock's scroll area, which scrolls.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()
+            return True
+        return False
+
+
+def take_wheel_only_when_focused(widget: QWidget, guard: WheelOnlyWhenFocused) -> None:
+    """Apply `guard` to `widget`; the wheel no longer gives it focus either (Qt's default for both)."""
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(guard)
+
+
 class UnitsEditor(QWidget):
     save_requested = Signal(object)   # the UnitsSpec shown, when the user presses Guardar recursos
+    edited = Signal()                 # a value shown changed (by the user or set_spec)
 
     def __init__(self, parent: QWidget | None = None, shifts: ShiftPlan = DEFAULT_SHIFTS) -> None:
         super().__init__(parent)
@@ -32,6 +55,15 @@ class UnitsEditor(QWidget):
         rows = [*UNIT_KINDS, "at_station"]
         self.table = QTableWidget(len(rows), len(self._shift_keys), self)
         self.table.setVerticalHeaderLabels([kind_titles[k] for k in UNIT_KINDS] + [self.tr("En comisaría (retén)")])
+        # The retén is not one more unit: it is taken from the units above (UnitsSpec.at_station).
+        reten_hint = self.tr("Cuántas de las unidades de arriba se quedan en la comisaría como retén; "
+                             "no se suman a ellas")
+        header_item = self.table.verticalHeaderItem(len(rows) - 1) or QTableWidgetItem()
+        header_item.setToolTip(reten_hint)
+        self.table.setVerticalHeaderItem(len(rows) - 1, header_item)
+        self.reten_note = QLabel(self.tr("«En comisaría (retén)» no suma unidades: de las unidades de arriba, "
+                                         "esas se quedan en la comisaría y las demás salen a los sectores."), self)
+        self.reten_note.setWordWrap(True)
         self.table.setHorizontalHeaderLabels(shift_names(shifts))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
@@ -43,6 +75,8 @@ class UnitsEditor(QWidget):
                 box = QSpinBox(self.table)
                 box.setRange(0, MAX_UNITS)
                 box.setFrame(False)
+                if kind == "at_station":
+                    box.setToolTip(reten_hint)
                 self.table.setCellWidget(row, column, box)
                 self.counts[(shift, kind)] = box
 
@@ -61,6 +95,13 @@ class UnitsEditor(QWidget):
                                             "el resto es patrullaje preventivo de puntos críticos"))
         self.save_button = QPushButton(self.tr("Guardar recursos"), self)
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.spec()))
+        self.unsaved_note = QLabel(self.tr("Hay cambios sin guardar en los recursos."), self)
+        self.unsaved_note.setStyleSheet("color: #a15c00;")
+        self._wheel_guard = WheelOnlyWhenFocused(self)
+        for box in [*self.counts.values(), self.minimum, self.cap, self.calls_share]:
+            take_wheel_only_when_focused(box, self._wheel_guard)
+            box.valueChanged.connect(self._value_changed)
+        self._saved_spec: UnitsSpec | None = None
 
         form = QFormLayout()
         form.addRow(self.tr("Mínimo por sector"), self.minimum)
@@ -68,12 +109,16 @@ class UnitsEditor(QWidget):
         form.addRow(self.tr("Tiempo para llamadas"), self.calls_share)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.reten_note)
         layout.addLayout(form)
         layout.addWidget(self.save_button)
+        layout.addWidget(self.unsaved_note)
         layout.addStretch(1)
         self.set_spec(UnitsSpec(per_shift={}))
 
     def set_spec(self, spec: UnitsSpec) -> None:
+        """Show `spec` as the resources kept in the project (nothing unsaved)."""
+        self._saved_spec = None   # no "unsaved" flicker while the boxes are filled one by one
         for (shift, kind), box in self.counts.items():
             if kind == "at_station":
                 box.setValue(int(spec.at_station.get(shift, 0)))
@@ -82,6 +127,20 @@ class UnitsEditor(QWidget):
         self.minimum.setValue(spec.minimum_per_sector)
         self.cap.setValue(spec.cap_per_sector or 0)
         self.calls_share.setValue(round(100 * (1.0 - spec.proactive_share)))
+        self.mark_saved()
+
+    def mark_saved(self) -> None:
+        """What is shown now is what the project keeps."""
+        self._saved_spec = self.spec()
+        self._value_changed()
+
+    def is_modified(self) -> bool:
+        """Whether the resources shown differ from those kept in the project."""
+        return self._saved_spec is not None and self.spec() != self._saved_spec
+
+    def _value_changed(self, *_args: object) -> None:
+        self.unsaved_note.setVisible(self.is_modified())
+        self.edited.emit()
 
     def spec(self) -> UnitsSpec:
         """The resources shown, without locks; types with no units are left out."""

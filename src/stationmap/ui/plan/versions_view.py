@@ -33,6 +33,7 @@ def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem(str(value))
+            item.setToolTip(str(value))   # a street name cut by a narrow column is read whole here
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
@@ -47,9 +48,10 @@ class VersionsView(QWidget):
         super().__init__(parent)
         self.saved = _table(self, [self.tr("Semana"), self.tr("Versión"), self.tr("Elaborado por"),
                                    self.tr("Creado"), self.tr("Unidades-turno")])
-        # At least three saved plans visible, however short the dock.
-        self.saved.setMinimumHeight(self.saved.horizontalHeader().sizeHint().height()
-                                    + 3 * self.saved.verticalHeader().defaultSectionSize() + 4)
+        # At least three saved plans visible, however short the dock (two while a comparison is shown).
+        self._list_height = {rows: self.saved.horizontalHeader().sizeHint().height()
+                             + rows * self.saved.verticalHeader().defaultSectionSize() + 4 for rows in (2, 3)}
+        self.saved.setMinimumHeight(self._list_height[3])
         self.open_button = QPushButton(self.tr("Abrir"), self)
         self.compare_button = QPushButton(self.tr("Comparar con el plan actual"), self)
         self.previous_button = QPushButton(self.tr("Comparar con la semana anterior"), self)
@@ -62,6 +64,8 @@ class VersionsView(QWidget):
         self.units = _table(self, [self.tr("Sector"), self.tr("Turno"), self.tr("Antes"), self.tr("Ahora"),
                                    self.tr("Cambio")])
         self.points = _table(self, [self.tr("Punto crítico"), self.tr("Calle"), self.tr("Estado")])
+        self.points.horizontalHeader().setStretchLastSection(False)
+        self.points.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)   # the street
         buttons = QHBoxLayout()
         for button in (self.open_button, self.compare_button, self.previous_button):
             buttons.addWidget(button)
@@ -71,16 +75,27 @@ class VersionsView(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.saved, 1)
         top_layout.addLayout(buttons)
-        top_layout.addWidget(self.title)
-        # The user decides how much room the list and the two comparison tables get.
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        for part, stretch in ((top, 2), (self.units, 3), (self.points, 2)):
-            splitter.addWidget(part)
-            splitter.setStretchFactor(splitter.indexOf(part), stretch)
-        splitter.setChildrenCollapsible(False)
+        # The two comparison tables side by side, each as tall as the room below the list: stacked
+        # under it in a 350 px dock (1366x768) they showed a row or two until the dock was scrolled.
+        self.comparison = QSplitter(Qt.Orientation.Horizontal, self)
+        for table, stretch in ((self.units, 1), (self.points, 1)):
+            self.comparison.addWidget(table)
+            self.comparison.setStretchFactor(self.comparison.indexOf(table), stretch)
+        self.comparison.setChildrenCollapsible(False)
+        below = QWidget(self)
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.title)
+        below_layout.addWidget(self.comparison, 1)
+        # The user decides how much room the list and the comparison get.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        for part, stretch in ((top, 1), (below, 2)):
+            self.splitter.addWidget(part)
+            self.splitter.setStretchFactor(self.splitter.indexOf(part), stretch)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
         self._names: list[str] = []
         self.set_saved([])
         self.set_can_compare(False)
@@ -116,3 +131,9 @@ class VersionsView(QWidget):
         order = {"new": 0, "dropped": 1, "kept": 2}
         _fill(self.points, [[p.code, p.street, status[p.status]]
                             for p in sorted(comparison.points, key=lambda p: order[p.status])])
+        # The comparison was asked for: it gets the room, the list keeps its minimum (two plans).
+        self.saved.setMinimumHeight(self._list_height[2])
+        total = sum(self.splitter.sizes())
+        top = self.splitter.widget(0).minimumSizeHint().height()
+        if total > top:
+            self.splitter.setSizes([top, total - top])

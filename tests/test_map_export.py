@@ -91,6 +91,24 @@ def test_exported_map_draws_streets_and_incidents_with_the_network_cut(exported,
 
 @pytest.mark.chromium
 @pytest.mark.slow
+def test_a_project_exported_as_the_window_does_shows_its_streets_offline(sample_project_file, tmp_path):
+    """QA: the sample station's map, exported fitted to its jurisdiction (not at a street view), came out
+    as a grey page in Chromium: the page refitted itself when the window took its final size, under the
+    screenshot (or a print), with the basemap's new tiles not yet drawn."""
+    from stationmap.maps.export import export_project_html
+    from stationmap.store.project import Project
+
+    with Project.open(sample_project_file) as project:
+        result = export_project_html(project, tmp_path / "estacion.html")
+    assert result.basemap_included
+    shot = tmp_path / "estacion.png"
+    run = run_chromium(tmp_path, result.path, f"--screenshot={shot}")
+    assert shot.exists(), run.stderr[-2000:]
+    assert count_near(pixels(shot), "#f2efe9") > 20_000                  # land of the basemap
+
+
+@pytest.mark.chromium
+@pytest.mark.slow
 def test_exported_layer_list_offers_the_incidents_once_there_are_some(exported, tmp_path):
     run = run_chromium(tmp_path, exported, "--dump-dom")
     overlays = re.search(r'class="leaflet-control-layers-overlays">(.*?)</div>', run.stdout, re.DOTALL)

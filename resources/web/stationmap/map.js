@@ -33,9 +33,11 @@
   // The page may start before the embedded view has its final size (a dock still settling), and a
   // fit into a map a few pixels wide shows the whole country. So the last fit is made again whenever
   // the map's size changes, until the user moves the map or Python sets a view of its own.
+  // An exported page has its window's size from the start: refitting it at a resize would only
+  // redraw the map under a print or a screenshot, which then caught the basemap's tiles undrawn.
   let standingFit = null;
   function fitView(bounds, options) {
-    standingFit = [bounds, options];
+    standingFit = config.mode === "embedded" ? [bounds, options] : null;
     map.fitBounds(bounds, options);
   }
   map.on("resize", () => {

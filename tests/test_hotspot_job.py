@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import shapely
 from shapely.geometry import shape
 
@@ -52,3 +54,35 @@ def test_evaluated_methods_are_named_in_the_users_language():
         "Counts (all history)", "Counts (last year)", "Counts (last 8 weeks)", "Recent (4-week half-life)",
         "Quartic KDE 300 m (last year)", "Gaussian KDE 300 m (last year)"]
     assert method_label("kde_gaussian", 300, "es") == "KDE gaussiano 300 m (último año)"
+
+
+def test_the_layer_says_what_it_was_computed_from_in_both_languages(sample_project_file):
+    # QA: with the table filtered to a week's Friday and Saturday nights, the layer still took every
+    # incident of its 8 weeks and only "últimas 8 semanas" hinted at it. The layer keeps its look-back
+    # (the plan's) but says so: the dates, how many incidents, and that the table's filters do not apply.
+    import numpy as np
+
+    from stationmap.ui.hotspots.jobs import HotspotRequest, run_hotspots
+
+    incidents, area = _sample(sample_project_file)
+    ts = incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
+    end = (np.floor(np.nanmax(ts) / 86_400) + 1) * 86_400
+    start = end - 8 * 7 * 86_400
+    located = (incidents["lon"].notna() & incidents["lat"].notna()).to_numpy() & (ts >= start) & (ts < end)
+    first = datetime.fromtimestamp(start, timezone.utc).strftime("%d/%m/%Y")
+    last = datetime.fromtimestamp(end - 86_400, timezone.utc).strftime("%d/%m/%Y")
+    layers = {language: run_hotspots(HotspotRequest(incidents, area, HotspotSettings(method="gistar"), language),
+                                     lambda *_: None)
+              for language in ("es", "en")}
+    assert layers["es"]["legend"]["basis"] == (
+        f"Calculado con todos los incidentes del {first} al {last} (últimas 8 semanas): {located.sum():,} con "
+        "ubicación, de todas las categorías y horas. No sigue los filtros de la tabla ni del mapa.")
+    assert layers["en"]["legend"]["basis"] == (
+        f"Computed from all incidents from {first} to {last} (last 8 weeks): {located.sum():,} located, "
+        "all categories and hours. It does not follow the table's or the map's filters.")
+    assert 0 < located.sum() < len(incidents)
+
+    # One week is "última semana" / "last week", not "últimas 1 semanas".
+    one = run_hotspots(HotspotRequest(incidents, area, HotspotSettings(method="conteo", weeks=1), "en"),
+                       lambda *_: None)
+    assert " · last week · " in one["legend"]["text"] and "(last week)" in one["legend"]["basis"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -207,6 +208,9 @@ def test_hot_spot_layer_reaches_the_map_with_a_legend_and_the_bandwidth_is_guard
     cells = drawn.args[0]
     assert len(cells["features"]) > 10
     assert tab.legend.text().startswith("Gi* con FDR · celda 120 m · últimas 8 semanas (ponderación reciente")
+    # Next to the layer: what it was computed from, since the table's filters do not apply to it.
+    assert tab.basis.text().startswith("Calculado con todos los incidentes del ")
+    assert "(últimas 8 semanas)" in tab.basis.text() and "No sigue los filtros de la tabla" in tab.basis.text()
     qtbot.waitUntil(lambda: "hotspots" in overlays(qtbot, window), timeout=5000)
     titles = js(qtbot, window, "Array.from(document.querySelectorAll('.leaflet-control-layers-overlays span'))"
                                ".map((s) => s.textContent)")
@@ -215,6 +219,7 @@ def test_hot_spot_layer_reaches_the_map_with_a_legend_and_the_bandwidth_is_guard
     legend = "document.querySelector('.sm-legend').textContent"
     qtbot.waitUntil(lambda: "Puntos calientes" in js(qtbot, window, legend), timeout=5000)
     assert tab.legend.text() in js(qtbot, window, legend)
+    assert "No sigue los filtros de la tabla ni del mapa." in js(qtbot, window, legend)
 
     tab.method.setCurrentIndex(tab.method.findData("kde_quartic"))
     tab.cell.setValue(150)
@@ -224,11 +229,12 @@ def test_hot_spot_layer_reaches_the_map_with_a_legend_and_the_bandwidth_is_guard
     assert len(boxes) == 1 and "ancho de banda (100 m) es menor que el tamaño de celda (150 m)" in boxes[0]
     # Refused: the layer drawn before stays, and so does its legend (not "Calculando…").
     assert tab.legend.text().startswith("Gi* con FDR · celda 120 m")
+    assert tab.basis.text().startswith("Calculado con todos los incidentes del ")
 
     # Another project (here the same file opened again) starts without the old layer.
     with qtbot.waitSignal(window.map_panel.loaded, timeout=LOAD_MS):
         assert window.open_project(window.project.path)
-    assert "hotspots" not in overlays(qtbot, window) and tab.legend.text() == ""
+    assert "hotspots" not in overlays(qtbot, window) and tab.legend.text() == "" and tab.basis.text() == ""
     assert "Puntos calientes" not in js(qtbot, window, legend)
 
 
@@ -260,7 +266,9 @@ def test_critical_points_list_filters_and_exports_in_four_formats(qtbot, station
     frame = tab.model.frame
     assert len(frame) >= 5 and frame["Peso"].is_monotonic_decreasing   # heaviest place first
     assert frame["Calle"].str.len().gt(0).sum() >= len(frame) // 2   # named from the basemap's streets
-    assert all(frame["Horas pico"].str.match(r"\d\d:00"))
+    # Peak hours, or "—" where no hour holds more than one incident's worth (analysis.critical_points).
+    assert all(frame["Horas pico"].str.fullmatch(r"\d\d:00(, \d\d:00)*|—"))
+    assert frame["Horas pico"].iloc[0] != "—"
     qtbot.waitUntil(lambda: "critical_points" in overlays(qtbot, window), timeout=5000)
     select_rows(tab.table, [0])
     assert window.filter_state.filter().ids == frozenset(int(i) for i in tab.points[0].member_ids)
@@ -273,6 +281,46 @@ def test_critical_points_list_filters_and_exports_in_four_formats(qtbot, station
     assert (tmp_path / "pc.kml").read_text(encoding="utf-8").count("<Placemark>") == len(frame)
     assert not tab.export(tmp_path / "pc.docx")
     assert boxes == ["«pc.docx»: solo se puede exportar a CSV, XLSX, GeoJSON o KML."]
+
+
+def test_critical_points_say_they_take_every_incident_of_the_period_not_the_tables_filters(
+        qtbot, station, boxes):
+    # QA: with the table on a week's Friday and Saturday nights, PC-01 read "Hurto (4), Robo (2)" and
+    # nothing said the list took every incident of its period. It still does (the plan's PC-01), and says so.
+    from stationmap.core.messages import set_language
+    from stationmap.planning.sector_stats import last_weeks
+
+    window, panel = station
+    tab = panel.critical
+    incidents = panel.station.incidents
+    window.filter_state.update(date_from=date(2026, 11, 13), date_to=date(2026, 11, 14))
+    tab.weeks.setValue(1)
+    with qtbot.waitSignal(tab.runner.succeeded, timeout=20_000):
+        tab.find()
+    start, end = last_weeks(incidents, 1)
+    ts = incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
+    located = int((incidents["lon"].notna() & incidents["lat"].notna()).to_numpy()[(ts >= start) & (ts < end)].sum())
+    assert tab.basis.text() == (
+        "Calculado con todos los incidentes del 09/11/2026 al 15/11/2026 (última semana): "
+        f"{located} con ubicación, de todas las categorías y horas. No sigue los filtros de la tabla ni del mapa.")
+    assert 0 < tab.model.frame["Incidentes"].sum() <= located
+
+    set_language("en")   # the window's other language: the same sentence in English
+    with qtbot.waitSignal(tab.runner.succeeded, timeout=20_000):
+        tab.find()
+    assert tab.basis.text().startswith("Computed from all incidents from 09/11/2026 to 15/11/2026 (last week): ")
+    assert tab.basis.text().endswith("It does not follow the table's or the map's filters.")
+
+
+def test_week_spin_boxes_agree_in_number_with_their_value(qtbot, station):
+    window, panel = station
+    for spin in (panel.critical.weeks, panel.hotspots.weeks, panel.sectors.period_weeks):
+        spin.setValue(1)
+        assert spin.text() == "1 semana"
+        spin.setValue(2)
+        assert spin.text() == "2 semanas"
+        spin.setValue(1)
+        assert spin.suffix() == " semana"
 
 
 def test_evaluation_fills_the_table_and_the_chosen_method_is_saved_and_reloaded(

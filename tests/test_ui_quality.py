@@ -56,6 +56,10 @@ def test_panel_figures_equal_the_quality_report_of_the_sample(qtbot, config_dir,
     for label, key in (("Dentro de un sector", "with_sector"), ("Con hora conocida", "known_time"),
                        ("Categoría «No especificado»", "unspecified")):
         assert shown[label] == locale.toString(expected.shares[key], "f", 1) + " %"
+    # The category's name is data, the words around it (and each row's explanation) are the interface's.
+    tips = {panel.shares.item(r, 0).text(): panel.shares.item(r, 0).toolTip() for r in range(panel.shares.rowCount())}
+    assert all(tips.values())
+    assert tips["Categoría «No especificado»"].startswith("Incidentes cuya modalidad venía vacía o no se reconoció")
     # Rejections: one line per reason with its count and a readable example, largest first.
     counts = [locale.toInt(panel.reasons.item(r, 0).text())[0] for r in range(panel.reasons.rowCount())]
     assert counts == sorted(expected.rejected_by_reason.values(), reverse=True)

@@ -456,82 +456,77 @@ month a year before</translation>
 <context>
     <name>CriticalPointsTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="40"/>
-        <source> semanas</source>
-        <translation> weeks</translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="41"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="43"/>
         <source>Buscar puntos críticos</source>
         <translation>Find critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="42"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="44"/>
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="53"/>
         <source>Código</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="47"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="53"/>
         <source>Calle más cercana</source>
         <translation>Nearest street</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="48"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="54"/>
         <source>Incidentes</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="48"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="54"/>
         <source>Peso</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="49"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="55"/>
         <source>Delitos principales</source>
         <translation>Main offences</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="50"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="56"/>
         <source>Horas pico</source>
         <translation>Peak hours</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="54"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="60"/>
         <source>Periodo: últimas</source>
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="86"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="99"/>
         <source>Buscando…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="95"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="109"/>
         <source>%1 puntos críticos: celdas de %2 m con más peso, unidas si se tocan.</source>
         <translation>%1 critical points: the heaviest %2 m cells, merged where they touch.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="102"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="117"/>
         <source>Puntos críticos</source>
         <translation>Critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="120"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="136"/>
         <source>Exportar puntos críticos</source>
         <translation>Export critical points</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="121"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="137"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;GeoJSON (*.geojson);;KML (*.kml)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="134"/>
+        <location filename="../../src/stationmap/ui/hotspots/critical_tab.py" line="150"/>
         <source>Exportado: %1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -774,84 +769,83 @@ month a year before</translation>
 <context>
     <name>HotspotTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="31"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="32"/>
         <source>Conteo</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="31"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="32"/>
         <source>KDE cuártico</source>
         <translation>Quartic KDE</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="32"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="33"/>
         <source>KDE gaussiano</source>
         <translation>Gaussian KDE</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="32"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="33"/>
         <source>Gi* con FDR</source>
         <translation>Gi* with FDR</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="39"/>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="144"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="40"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="158"/>
         <source>automático</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="48"/>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="53"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="54"/>
         <source> semanas</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="49"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="50"/>
         <source>Ponderar lo reciente (vida media)</source>
         <translation>Weight recent weeks (half-life)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="54"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="55"/>
         <source>Dibujar capa de puntos calientes</source>
         <translation>Draw hot-spot layer</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="59"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="63"/>
         <source>Método</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="60"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="64"/>
         <source>Tamaño de celda</source>
         <translation>Cell size</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="61"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="65"/>
         <source>Ancho de banda (KDE)</source>
         <translation>Bandwidth (KDE)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="62"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="66"/>
         <source>Periodo</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="108"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="114"/>
         <source>Calculando…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="116"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="125"/>
         <source>Puntos calientes: %1</source>
         <translation>Hot spots: %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="118"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="127"/>
         <source>Puntos calientes</source>
         <translation>Hot spots</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="143"/>
+        <location filename="../../src/stationmap/ui/hotspots/hotspot_tab.py" line="157"/>
         <source>automático (%1 m)</source>
         <translation>automatic (%1 m)</translation>
     </message>
@@ -2062,62 +2056,87 @@ month a year before</translation>
 <context>
     <name>QualityPanel</name>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="82"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="83"/>
         <source>Con coordenadas válidas</source>
         <translation>With valid coordinates</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="83"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="84"/>
         <source>Dentro de un sector</source>
         <translation>Inside a sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="84"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
         <source>Con hora conocida</source>
         <translation>With a known time</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="85"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="86"/>
         <source>Con ventana de más de 8 h</source>
         <translation>With a window over 8 h</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="86"/>
-        <source>Categoría «No especificado»</source>
-        <translation>Category “No especificado”</translation>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="89"/>
+        <source>Categoría «%1»</source>
+        <translation>Category &quot;%1&quot; (unspecified)</translation>
     </message>
     <message>
         <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="92"/>
+        <source>Incidentes con latitud y longitud válidas, dentro o fuera de la jurisdicción.</source>
+        <translation>Incidents with a valid latitude and longitude, inside or outside the jurisdiction.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="94"/>
+        <source>Incidentes con coordenadas que caen dentro de algún sector de la comisaría.</source>
+        <translation>Incidents whose coordinates fall inside one of the station&apos;s sectors.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="95"/>
+        <source>Incidentes con hora de inicio conocida, no solo la fecha.</source>
+        <translation>Incidents with a known start time, not just a date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="96"/>
+        <source>Incidentes cuyo intervalo entre el inicio y el fin supera 8 horas: no se sabe bien a qué hora ocurrieron.</source>
+        <translation>Incidents whose start-to-end interval exceeds 8 hours: when they happened is uncertain.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="98"/>
+        <source>Incidentes cuya modalidad venía vacía o no se reconoció al importar; «%1» es el nombre de esa categoría en los datos.</source>
+        <translation>Incidents whose category was empty or not recognised on import; &quot;%1&quot; is that category&apos;s name in the data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="106"/>
         <source>Indicador</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="92"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="106"/>
         <source>Porcentaje</source>
         <translation>Percentage</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="94"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="108"/>
         <source>Filas rechazadas</source>
         <translation>Rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="94"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="108"/>
         <source>Motivo (un ejemplo)</source>
         <translation>Reason (one example)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="108"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="122"/>
         <source>% por semana</source>
         <translation>% per week</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="153"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="167"/>
         <source>%1 incidentes. Duplicados encontrados al importar: %2. Filas rechazadas: %3.</source>
         <translation>%1 incidents. Duplicates found on import: %2. Rejected rows: %3.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="159"/>
+        <location filename="../../src/stationmap/ui/brief/quality_panel.py" line="173"/>
         <source>Los porcentajes se calculan sobre incidentes importados; este proyecto no tiene ninguno.</source>
         <translation>The percentages are computed over imported incidents; this project has none.</translation>
     </message>
@@ -2125,178 +2144,173 @@ month a year before</translation>
 <context>
     <name>SectorsTab</name>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="39"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="40"/>
         <source>Importar jurisdicción…</source>
         <translation>Import jurisdiction…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="40"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="41"/>
         <source>Dibujar jurisdicción en el mapa</source>
         <translation>Draw jurisdiction on the map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="41"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="42"/>
         <source>Jurisdicción desde distritos…</source>
         <translation>Jurisdiction from districts…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="42"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="43"/>
         <source>Importar sectores…</source>
         <translation>Import sectors…</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="48"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="49"/>
         <source>Generar cuadrantes</source>
         <translation>Generate grid sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="52"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="53"/>
         <source>Generar sectores de igual carga</source>
         <translation>Generate equal-workload sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="56"/>
-        <source> semanas</source>
-        <translation> weeks</translation>
-    </message>
-    <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="57"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="58"/>
         <source>Unir los dos seleccionados</source>
         <translation>Merge the two selected</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="58"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="59"/>
         <source>Dividir en dos de igual carga</source>
         <translation>Split into two of equal workload</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
         <source>sube</source>
         <translation>rising</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
         <source>baja</source>
         <translation>falling</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="64"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="65"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="67"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="66"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="67"/>
         <source>Incidentes</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="67"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
         <source>Puntaje ponderado</source>
         <translation>Weighted score</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="69"/>
         <source>Periodo anterior</source>
         <translation>Previous period</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="68"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="69"/>
         <source>Cambio</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="69"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="70"/>
         <source>¿Cambio real?</source>
         <translation>Real change?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="98"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="99"/>
         <source>Jurisdicción y sectores</source>
         <translation>Jurisdiction and sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="104"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="105"/>
         <source>Cuadrantes de</source>
         <translation>Grid sectors of</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="107"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="108"/>
         <source>Número de sectores</source>
         <translation>Number of sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="111"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="112"/>
         <source>Periodo: últimas</source>
         <translation>Period: last</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="128"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="129"/>
         <source>Importar jurisdicción</source>
         <translation>Import jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="129"/>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="135"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="130"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="136"/>
         <source>Polígonos (%1)</source>
         <translation>Polygons (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="134"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="135"/>
         <source>Importar sectores</source>
         <translation>Import sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="155"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="156"/>
         <source>Sector %1</source>
         <translation>Sector %1</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="170"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="171"/>
         <source>Avisos de «%1»:</source>
         <translation>Warnings for “%1”:</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="171"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="172"/>
         <source>«%1» importado sin avisos.</source>
         <translation>“%1” imported without warnings.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="203"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="204"/>
         <source>Jurisdicción guardada en el proyecto: %1 (límites INEI 2007).</source>
         <translation>Jurisdiction saved in the project: %1 (INEI 2007 limits).</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="208"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="209"/>
         <source>Haga clic en el mapa para cada vértice; doble clic para terminar.</source>
         <translation>Click on the map for each vertex; double-click to finish.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="218"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="219"/>
         <source>dibujada en el mapa</source>
         <translation>drawn on the map</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="219"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="220"/>
         <source>Jurisdicción dibujada y guardada en el proyecto.</source>
         <translation>Jurisdiction drawn and saved in the project.</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="240"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="241"/>
         <source>Generar sectores</source>
         <translation>Generate sectors</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="241"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="242"/>
         <source>Los %1 sectores actuales serán reemplazados. ¿Continuar?</source>
         <translation>The current %1 sectors will be replaced. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="293"/>
+        <location filename="../../src/stationmap/ui/hotspots/sectors_tab.py" line="294"/>
         <source>Fuera de los sectores: %1 (sin coordenadas: %2) de %3 incidentes del periodo.</source>
         <translation>Outside the sectors: %1 (without coordinates: %2) of %3 incidents in the period.</translation>
     </message>
@@ -2668,6 +2682,19 @@ month a year before</translation>
         <location filename="../../src/stationmap/ui/plan/versions_view.py" line="130"/>
         <source>se mantiene</source>
         <translation>kept</translation>
+    </message>
+</context>
+<context>
+    <name>WeeksSpinBox</name>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/weeks.py" line="15"/>
+        <source> semana</source>
+        <translation> week</translation>
+    </message>
+    <message>
+        <location filename="../../src/stationmap/ui/hotspots/weeks.py" line="16"/>
+        <source> semanas</source>
+        <translation> weeks</translation>
     </message>
 </context>
 <context>

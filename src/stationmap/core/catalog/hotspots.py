@@ -32,8 +32,24 @@ MESSAGES = {
         "en": "“{file}”: export is possible only to CSV, XLSX, GeoJSON or KML.",
     },
     "hotspots.legend": {
-        "es": "{method} · celda {cell_m:.0f} m{bandwidth} · últimas {weeks} semanas{recency} · {cells} celdas",
-        "en": "{method} · cell {cell_m:.0f} m{bandwidth} · last {weeks} weeks{recency} · {cells} cells",
+        "es": "{method} · celda {cell_m:.0f} m{bandwidth} · {period}{recency} · {cells} celdas",
+        "en": "{method} · cell {cell_m:.0f} m{bandwidth} · {period}{recency} · {cells} cells",
+    },
+    "hotspots.legend_period": {
+        "es": {"one": "última semana", "other": "últimas {count} semanas"},
+        "en": {"one": "last week", "other": "last {count} weeks"},
+    },
+    # What a hot-spot layer or a critical-point list was computed from, shown next to the result: both
+    # deliberately take every incident of their own look-back, whatever the table's filters (DESIGN §5).
+    "hotspots.basis": {
+        "es": "Calculado con todos los incidentes del {first} al {last} ({period}): {located}, de todas "
+              "las categorías y horas. No sigue los filtros de la tabla ni del mapa.",
+        "en": "Computed from all incidents from {first} to {last} ({period}): {located}, all categories "
+              "and hours. It does not follow the table's or the map's filters.",
+    },
+    "hotspots.basis_located": {
+        "es": "{count} con ubicación",
+        "en": "{count} located",
     },
     "hotspots.legend_bandwidth": {
         "es": " · ancho de banda {bandwidth_m:.0f} m",

@@ -21,6 +21,7 @@ from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QHeaderView, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from stationmap.core.model import UNKNOWN_CATEGORY
 from stationmap.ui.tasks import owned_runner
 
 SHARE_KEYS = ("with_coordinates", "with_sector", "known_time", "long_window", "unspecified")
@@ -83,7 +84,20 @@ class QualityPanel(QWidget):
             "with_sector": self.tr("Dentro de un sector"),
             "known_time": self.tr("Con hora conocida"),
             "long_window": self.tr("Con ventana de más de 8 h"),
-            "unspecified": self.tr("Categoría «No especificado»"),
+            # The category's name is data (the importer's catch-all, in Spanish in every language); the
+            # words around it are the interface's: 'Category "No especificado" (unspecified)'.
+            "unspecified": self.tr("Categoría «%1»").replace("%1", UNKNOWN_CATEGORY),
+        }
+        self.share_tips = {
+            "with_coordinates": self.tr("Incidentes con latitud y longitud válidas, dentro o fuera de la "
+                                        "jurisdicción."),
+            "with_sector": self.tr("Incidentes con coordenadas que caen dentro de algún sector de la comisaría."),
+            "known_time": self.tr("Incidentes con hora de inicio conocida, no solo la fecha."),
+            "long_window": self.tr("Incidentes cuyo intervalo entre el inicio y el fin supera 8 horas: no se "
+                                   "sabe bien a qué hora ocurrieron."),
+            "unspecified": self.tr("Incidentes cuya modalidad venía vacía o no se reconoció al importar; "
+                                   "«%1» es el nombre de esa categoría en los datos.")
+                           .replace("%1", UNKNOWN_CATEGORY),
         }
 
         self.summary = QLabel(self)
@@ -164,6 +178,7 @@ class QualityPanel(QWidget):
             name = QTableWidgetItem(self.share_names[key])
             # The table is the chart's legend: a line in the curve's colour beside each name.
             name.setData(Qt.ItemDataRole.DecorationRole, _line_icon(SHARE_PENS[key]))
+            name.setToolTip(self.share_tips[key])
             self.shares.setItem(row, 0, name)
             value = QTableWidgetItem(locale.toString(report.shares[key], "f", 1) + " %")
             value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

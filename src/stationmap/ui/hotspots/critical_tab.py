@@ -10,12 +10,14 @@ from typing import Any
 import numpy as np
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from stationmap.core.messages import current_language
 from stationmap.planning.risk import DEFAULT_LOOKBACK_WEEKS
 from stationmap.ui.error_display import show_error
 from stationmap.ui.filter_state import FilterState
-from stationmap.ui.hotspots.jobs import CriticalRequest, run_critical_points
+from stationmap.ui.hotspots.jobs import CriticalRequest, basis_text, located_in, run_critical_points
 from stationmap.ui.hotspots.station import StationGeography
 from stationmap.ui.hotspots.table_models import FrameModel, decimal, integer, rows_view, text
+from stationmap.ui.hotspots.weeks import follow_weeks
 from stationmap.ui.tasks import owned_runner
 
 CRITICAL_OVERLAY = "critical_points"
@@ -37,12 +39,16 @@ class CriticalPointsTab(QWidget):
         self.weeks.setRange(1, 520)
         # The plan's look-back: then PC-01 here is the PC-01 of next week's patrol plan, not another place.
         self.weeks.setValue(DEFAULT_LOOKBACK_WEEKS)
-        self.weeks.setSuffix(self.tr(" semanas"))
+        follow_weeks(self.weeks)   # "1 semana", "8 semanas"
         self.find_button = QPushButton(self.tr("Buscar puntos críticos"), self)
         self.export_button = QPushButton(self.tr("Exportar…"), self)
         self.export_button.setEnabled(False)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        # What the list was computed from: every incident of the period, not the table's filters.
+        self.basis = QLabel(self)
+        self.basis.setWordWrap(True)
+        self._basis_text = ""
         self.model = FrameModel([
             ("Código", self.tr("Código"), text), ("Calle", self.tr("Calle más cercana"), text),
             ("Incidentes", self.tr("Incidentes"), integer), ("Peso", self.tr("Peso"), decimal(1)),
@@ -59,6 +65,7 @@ class CriticalPointsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.status)
+        layout.addWidget(self.basis)
         layout.addWidget(self.table, 1)
 
         self.runner = owned_runner(self, self._on_points)
@@ -72,18 +79,25 @@ class CriticalPointsTab(QWidget):
         return self._points
 
     def find(self) -> None:
+        """Critical points of every incident of the period (all categories and hours), deliberately not
+        the table's filters: then PC-01 is the PC-01 of the patrol plan, whatever the table shows. The
+        tab says so next to the list (`basis`)."""
         from stationmap.maps.document import basemap_asset
         from stationmap.planning.sector_stats import last_weeks
 
         station = self._station
         if station.incidents is None or station.project is None:
             return
-        start, end = last_weeks(station.incidents, self.weeks.value())
+        weeks = self.weeks.value()
+        start, end = last_weeks(station.incidents, weeks)
         ts = station.incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
         recent = station.incidents[(ts >= start) & (ts < end)]
+        self._basis_text = (basis_text(weeks, start, end, located_in(recent, start, end), current_language())
+                            if end > start else "")
         # The pack is written to a file here: the project's connection stays on this thread.
         pack_path = basemap_asset(station.project, Path(self._files.name))
         self.status.setText(self.tr("Buscando…"))
+        self.basis.clear()
         self.runner.start(run_critical_points, CriticalRequest(recent, pack_path))
 
     def _on_points(self, points: list) -> None:
@@ -95,6 +109,7 @@ class CriticalPointsTab(QWidget):
         self.status.setText(self.tr("%1 puntos críticos: celdas de %2 m con más peso, unidas si se tocan.")
                             .replace("%1", str(len(points)))
                             .replace("%2", f"{points[0].cell_m:.0f}" if points else "—"))
+        self.basis.setText(self._basis_text)
         collection = critical_points_geojson(points)
         for feature in collection["features"]:
             props = feature["properties"]
@@ -104,6 +119,7 @@ class CriticalPointsTab(QWidget):
 
     def _on_project_replaced(self) -> None:
         self.runner.cancel()
+        self._basis_text = ""
         self._on_points([])
         self.status.clear()
 

@@ -13,6 +13,7 @@ from stationmap.analysis.hotspot_job import HotspotSettings
 from stationmap.core.messages import current_language
 from stationmap.ui.hotspots.jobs import METHOD_CHOICES, HotspotRequest, choice_key, default_cell, run_hotspots
 from stationmap.ui.hotspots.station import StationGeography
+from stationmap.ui.hotspots.weeks import follow_weeks
 from stationmap.ui.tasks import owned_runner
 
 HOTSPOT_OVERLAY = "hotspots"
@@ -45,7 +46,7 @@ class HotspotTab(QWidget):
         self.weeks = QSpinBox(self)
         self.weeks.setRange(1, 520)
         self.weeks.setValue(8)
-        self.weeks.setSuffix(self.tr(" semanas"))
+        follow_weeks(self.weeks)   # "1 semana", "8 semanas"
         self.recency = QCheckBox(self.tr("Ponderar lo reciente (vida media)"), self)
         self.half_life = QDoubleSpinBox(self)
         self.half_life.setRange(0.5, 52.0)
@@ -54,6 +55,9 @@ class HotspotTab(QWidget):
         self.compute_button = QPushButton(self.tr("Dibujar capa de puntos calientes"), self)
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
+        # What the layer was computed from: every incident of its look-back, not the table's filters.
+        self.basis = QLabel(self)
+        self.basis.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Método"), self.method)
@@ -65,12 +69,14 @@ class HotspotTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.compute_button)
         layout.addWidget(self.legend)
+        layout.addWidget(self.basis)
         layout.addStretch(1)
 
         self.runner = owned_runner(self, self._on_layer)
         # A refused or failed computation leaves the layer (and its legend) as it was, not "Calculando…".
         self._shown_legend = ""
-        self.runner.failed.connect(lambda _error: self.legend.setText(self._shown_legend))
+        self._shown_basis = ""
+        self.runner.failed.connect(self._restore_legend)
         self.compute_button.clicked.connect(self.compute)
         self.method.currentIndexChanged.connect(self._update_enabled)
         self.recency.toggled.connect(self._update_enabled)
@@ -106,22 +112,30 @@ class HotspotTab(QWidget):
         if not station.ready_for_analysis(self):
             return
         self.legend.setText(self.tr("Calculando…"))
+        self.basis.clear()
         self.runner.start(run_hotspots, HotspotRequest(station.incidents, station.jurisdiction, self.settings(),
                                                        current_language()))
 
     def _on_layer(self, cells: dict) -> None:
-        text = cells["legend"]["text"]
-        self._shown_legend = text
+        text, basis = cells["legend"]["text"], cells["legend"].get("basis", "")
+        self._shown_legend, self._shown_basis = text, basis
         self.legend.setText(text)
+        self.basis.setText(basis)
+        # The map's legend says it too: its points may be filtered, the layer is not.
         self._map.set_overlay(HOTSPOT_OVERLAY, cells, title=self.tr("Puntos calientes: %1").replace("%1", text),
                               style=HOTSPOT_STYLE, label_property="valor",
-                              legend=(self.tr("Puntos calientes"), text))
+                              legend=(self.tr("Puntos calientes"), f"{text}. {basis}" if basis else text))
         self.layer_drawn.emit(cells)
+
+    def _restore_legend(self, _error: Any = None) -> None:
+        self.legend.setText(self._shown_legend)
+        self.basis.setText(self._shown_basis)
 
     def _on_project_replaced(self) -> None:
         self.runner.cancel()
-        self._shown_legend = ""
+        self._shown_legend = self._shown_basis = ""
         self.legend.clear()
+        self.basis.clear()
         self._map.set_overlay(HOTSPOT_OVERLAY, None, title="")
         self._take_project_settings()
 

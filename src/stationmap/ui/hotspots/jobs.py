@@ -46,8 +46,44 @@ def legend_text(legend: dict[str, Any], half_life_weeks: float | None, language:
     recency = (render("hotspots.legend_recency", {"half_life": half_life_weeks}, language)
                if half_life_weeks else "")
     return render("hotspots.legend", {"method": render(f"hotspots.method.{key}", None, language),
-                                      "cell_m": legend["cell_m"], "bandwidth": bandwidth, "weeks": legend["weeks"],
+                                      "cell_m": legend["cell_m"], "bandwidth": bandwidth,
+                                      "period": render("hotspots.legend_period", {"count": legend["weeks"]},
+                                                       language),
                                       "recency": recency, "cells": legend["cells"]}, language)
+
+
+def look_back_window(incidents: pd.DataFrame, weeks: int) -> tuple[float, float]:
+    """[start, end) local seconds: the `weeks` whole weeks ending with the day of the newest incident."""
+    ts = incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
+    if not np.isfinite(ts).any():
+        return 0.0, 0.0
+    end = float(np.floor(np.nanmax(ts) / 86_400) + 1) * 86_400
+    return end - weeks * 7 * 86_400, end
+
+
+def located_in(incidents: pd.DataFrame, start_ts: float, end_ts: float) -> int:
+    """How many incidents have coordinates and a start in [start_ts, end_ts): what the analyses use."""
+    ts = incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
+    lon = incidents["lon"].to_numpy(dtype="float64", na_value=np.nan)
+    lat = incidents["lat"].to_numpy(dtype="float64", na_value=np.nan)
+    return int((np.isfinite(lon) & np.isfinite(lat) & (ts >= start_ts) & (ts < end_ts)).sum())
+
+
+def basis_text(weeks: int, start_ts: float, end_ts: float, located: int, language: str | None = None) -> str:
+    """What a layer or list was computed from: every incident of its look-back, not the table's filters.
+
+    'Calculado con todos los incidentes del 21/09/2026 al 15/11/2026 (últimas 8 semanas): 412 con
+    ubicación, de todas las categorías y horas. No sigue los filtros de la tabla ni del mapa.'
+    """
+    from datetime import datetime, timezone
+
+    def day(ts: float) -> str:   # local seconds: read as UTC, they give the local calendar day
+        return datetime.fromtimestamp(ts, timezone.utc).strftime("%d/%m/%Y")
+
+    return render("hotspots.basis", {
+        "first": day(start_ts), "last": day(end_ts - 86_400),
+        "period": render("hotspots.legend_period", {"count": weeks}, language),
+        "located": render("hotspots.basis_located", {"count": located}, language)}, language)
 
 
 @dataclass(frozen=True)
@@ -59,7 +95,12 @@ class HotspotRequest:
 
 
 def run_hotspots(request: HotspotRequest, progress: Progress) -> dict[str, Any]:
-    """Flagged cells (GeoJSON) for the period ending after the newest incident, with a legend text."""
+    """Flagged cells (GeoJSON) for the period ending after the newest incident, with a legend text and
+    a `basis` text (what the layer was computed from).
+
+    All incidents of the look-back, deliberately not the window's filters: Gi*'s significance is judged
+    against the whole study area's counts of the period, and the layer must be the one the patrol plan
+    and the evaluation use; a few filtered hours would make a different, noisier map."""
     from stationmap.analysis.hotspot_job import hotspot_cells
 
     settings = request.settings
@@ -71,9 +112,12 @@ def run_hotspots(request: HotspotRequest, progress: Progress) -> dict[str, Any]:
     if not np.isfinite(ts).any():
         raise GeometryError("hotspots.no_located_incidents")
     progress(0.1, "")
-    end_ts = float(np.floor(np.nanmax(ts) / 86_400) + 1) * 86_400
+    start_ts, end_ts = look_back_window(request.incidents, settings.weeks)
     cells = hotspot_cells(request.incidents, request.jurisdiction, replace(settings, cell_m=cell), end_ts)
     cells["legend"]["text"] = legend_text(cells["legend"], settings.half_life_weeks, request.language)
+    # The layer takes every incident of its look-back (not the table's filters): said next to it.
+    cells["legend"]["basis"] = basis_text(settings.weeks, start_ts, end_ts,
+                                          located_in(request.incidents, start_ts, end_ts), request.language)
     return cells
 
 

@@ -19,6 +19,7 @@ from stationmap.ui.filter_state import FilterState
 from stationmap.ui.hotspots.jobs import make_balanced_sectors, make_grid_sectors, read_polygon_file
 from stationmap.ui.hotspots.station import StationGeography
 from stationmap.ui.hotspots.table_models import SectorTableModel, decimal, integer, signed_percent, text
+from stationmap.ui.hotspots.weeks import follow_weeks
 from stationmap.ui.tasks import owned_runner
 
 POLYGON_FILTER = "*.geojson *.json *.kml *.kmz *.shp *.zip *.gpkg"
@@ -53,7 +54,7 @@ class SectorsTab(QWidget):
         self.period_weeks = QSpinBox(self)
         self.period_weeks.setRange(1, 104)
         self.period_weeks.setValue(4)
-        self.period_weeks.setSuffix(self.tr(" semanas"))
+        follow_weeks(self.period_weeks)   # "1 semana", "4 semanas"
         self.merge_button = QPushButton(self.tr("Unir los dos seleccionados"), self)
         self.split_button = QPushButton(self.tr("Dividir en dos de igual carga"), self)
         self.notes = QLabel(self)

@@ -34,3 +34,19 @@ def test_sample_station_quality_matches_its_import_history(sample_project_file):
     assert 90 < report.shares["with_coordinates"] < 99
     assert report.weekly["incidentes"].sum() == len(incidents)
     assert len(report.weekly) >= 50
+
+
+def test_a_period_gives_that_periods_shares_and_keeps_the_weekly_table_whole():
+    df = make_incidents(10)
+    df["coord_status"] = ["ok"] * 4 + ["missing"] * 1 + ["ok"] * 5
+    df["time_known"] = [1] * 3 + [0] * 2 + [1] * 5
+    df["start_ts"] = [local_ts("2026-11-16 08:00")] * 5 + [local_ts("2026-11-09 08:00")] * 5
+    df["end_ts"] = df["start_ts"]
+    period = np.array([True] * 5 + [False] * 5)
+    report = quality_report(df, period=period)
+    assert report.incidents == 5 and report.period_only
+    assert report.shares["with_coordinates"] == 80.0 and report.shares["known_time"] == 60.0
+    # The weekly table still covers every week, and the period's row says what the shares say.
+    assert list(report.weekly["incidentes"]) == [5, 5]
+    assert report.weekly.loc[report.weekly.index[-1], "with_coordinates"] == 80.0
+    assert not quality_report(df).period_only and quality_report(df).incidents == 10

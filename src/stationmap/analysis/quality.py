@@ -29,6 +29,9 @@ class QualityReport:
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
     reason_examples: dict[str, str] = field(default_factory=dict)   # code -> one row's message
     weekly: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # True when `incidents` and `shares` cover only a chosen period (a brief's week), not every incident;
+    # `weekly`, `duplicates_found` and `rows_rejected` always cover the whole project and its imports.
+    period_only: bool = False
 
 
 SHARE_LABELS = {
@@ -56,10 +59,14 @@ def _flags(incidents: pd.DataFrame, sector: np.ndarray | None) -> dict[str, np.n
 
 
 def quality_report(incidents: pd.DataFrame, *, sector: np.ndarray | None = None,
-                   imports: pd.DataFrame | None = None, rejections: pd.DataFrame | None = None) -> QualityReport:
-    n = len(incidents)
+                   imports: pd.DataFrame | None = None, rejections: pd.DataFrame | None = None,
+                   period: np.ndarray | None = None) -> QualityReport:
+    """`period`: a boolean mask of the incidents whose shares the report states (a brief's week), so that
+    its figures and that week's row of `weekly` are the same figures; None for every incident."""
     flags = _flags(incidents, sector)
-    shares = {key: (100.0 * float(flag.mean()) if n else 0.0) for key, flag in flags.items()}
+    chosen = np.ones(len(incidents), bool) if period is None else np.asarray(period, bool)
+    n = int(chosen.sum())
+    shares = {key: (100.0 * float(flag[chosen].mean()) if n else 0.0) for key, flag in flags.items()}
     duplicates = int(imports["duplicates"].sum()) if imports is not None and len(imports) else 0
     rejected = int(imports["rejected"].sum()) if imports is not None and len(imports) else 0
     by_reason, examples = {}, {}
@@ -74,4 +81,4 @@ def quality_report(incidents: pd.DataFrame, *, sector: np.ndarray | None = None,
     weekly.insert(0, "incidentes", pd.Series(week).value_counts().sort_index().to_numpy())
     weekly.index = pd.to_datetime(weekly.index * SECONDS_PER_WEEK - _MONDAY_OFFSET, unit="s").date
     weekly.index.name = "semana"
-    return QualityReport(n, shares, duplicates, rejected, by_reason, examples, weekly)
+    return QualityReport(n, shares, duplicates, rejected, by_reason, examples, weekly, period is not None)

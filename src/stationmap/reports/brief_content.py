@@ -182,7 +182,8 @@ def build_brief(incidents: pd.DataFrame, start: date, end: date, *, station: str
         matrix_current=index.summary(current, "aoristic").matrix,
         matrix_reference=index.summary(previous, "aoristic").matrix / REFERENCE_WEEKS,
         movements=_movements(incidents, index, current, previous, top_categories),
-        quality=quality_report(incidents, sector=sector_of, imports=imports, rejections=rejections),
+        quality=quality_report(incidents, sector=sector_of, imports=imports, rejections=rejections,
+                               period=current),   # the week's shares, as in the week's row below them
         period_mask=current)
 
 
@@ -195,3 +196,9 @@ def recent_quality_weeks(quality) -> list[tuple]:
     known time and with an unspecified category (rounded)."""
     return [(week, int(r["incidentes"]), round(float(r["with_coordinates"])), round(float(r["known_time"])),
              round(float(r["unspecified"]))) for week, r in quality.weekly.tail(RECENT_QUALITY_WEEKS).iterrows()]
+
+
+def shared_peak(brief: WeeklyBrief) -> float:
+    """The top of the one colour scale both hour x weekday charts (this week, usual week) are shaded
+    on: the busiest cell of either, so the same shade is the same count in both."""
+    return max(float(brief.matrix_current.max()), float(brief.matrix_reference.max()))

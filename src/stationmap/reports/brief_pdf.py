@@ -21,7 +21,7 @@ from stationmap.analysis.temporal_tables import weekday_names
 from stationmap.core.numbers import mean_text, percent_text
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.reports import pdf_drawing as draw
-from stationmap.reports.brief_content import WeeklyBrief, recent_quality_weeks
+from stationmap.reports.brief_content import RECENT_QUALITY_WEEKS, WeeklyBrief, recent_quality_weeks, shared_peak
 from stationmap.reports.brief_text import BriefText
 from stationmap.reports.participatory import suppressed_sector_counts
 from stationmap.reports.pdf_layout import MARGIN, PAGE_H, PAGE_W, paragraphs, table
@@ -117,14 +117,16 @@ class _BriefDocument:
             top -= 14
         if b.provisional_sectors:
             top = self.paragraph_lines([t("provisional_sectors", count=b.provisional_sectors)], top, 7)
-        rows = [[t("point"), t("street"), t("incidents_4w"), t("peak_hours"), t("new")]]
-        rows += [[p.code, p.street or "—", p.incidents, p.peak_text(),
+        # Points are ranked by weight (severity-weighted incidents), which the column and note say.
+        rows = [[t("point"), t("street"), t("weight"), t("incidents_4w"), t("peak_hours"), t("new")]]
+        rows += [[p.code, p.street or "—", mean_text(p.weight), p.incidents, p.peak_text(),
                   t("NEW") if p.code in b.new_points else ""] for p in b.critical_points[:8]]
-        height = table(c, rows, [40, 190, 80, 110, 50], MARGIN, top, 200)
+        height = table(c, rows, [40, 170, 60, 70, 110, 50], MARGIN, top, 200)
+        top = self.paragraph_lines([t("weight_note")], top - height - 4, 7)
         rows = [[t("sector"), t("week"), t("previous_mean"), t("real_change")]]
         rows += [[s.sector, s.current, mean_text(s.previous_mean) if s.change else t("no_data"),
                   t(s.change.verdict) if s.change else "—"] for s in b.sectors]
-        table(c, rows, [120, 60, 90, 90], MARGIN, top - height - 10, 200)
+        table(c, rows, [120, 60, 90, 90], MARGIN, top - 6, 200)
         self.footer()
 
     def time_page(self) -> None:
@@ -133,23 +135,29 @@ class _BriefDocument:
         days = weekday_names(t.language)
         charts = ((t("this_week"), b.matrix_current, PAGE_H - MARGIN - 50),
                   (t("usual_week"), b.matrix_reference, PAGE_H - MARGIN - 195))
+        # One grey scale for both charts, so that the same shade is the same count in each.
+        peak = shared_peak(b)
         for title, matrix, top in charts:
             c.setFont("Helvetica-Bold", 9)
             c.drawString(MARGIN, top, title)
-            draw.draw_hour_weekday(c, MARGIN, top - 110, PAGE_W - 2 * MARGIN, 100, matrix, days)
-            # Each chart is shaded against its own darkest cell; saying its value keeps the two comparable.
-            c.setFont("Helvetica", 7)
-            c.drawString(MARGIN, top - 122, t("heat_note", value=mean_text(float(matrix.max()))))
+            draw.draw_hour_weekday(c, MARGIN, top - 110, PAGE_W - 2 * MARGIN, 100, matrix, days, peak=peak)
+        top = self.paragraph_lines([t("heat_note", value=mean_text(peak))], charts[-1][2] - 116, 7)
         lines = [movement.sentence(t) for movement in b.movements] or [t("no_movement")]
-        self.paragraph_lines([f"<b>{t('what_moved')}</b>"] + lines, PAGE_H - MARGIN - 345)
+        self.paragraph_lines([f"<b>{t('what_moved')}</b>"] + lines, min(top - 8, PAGE_H - MARGIN - 345))
         self.footer()
 
     def quality_page(self) -> None:
         q, c, t = self.brief.quality, self.c, self.t
         self.header(t("quality"))
-        rows = [[t("indicator"), t("value")]] + [[t(k), percent_text(v, 1)] for k, v in q.shares.items()]
-        rows += [[t("duplicates"), q.duplicates_found], [t("rejected"), q.rows_rejected]]
-        top = PAGE_H - MARGIN - 44
+        # Which incidents each figure covers: the indicators are the week's (its row in the weekly table
+        # below says the same), the duplicate and rejected rows are every import's.
+        top = self.paragraph_lines([t("quality_scope", label=self.brief.label, n=q.incidents,
+                                      weeks=RECENT_QUALITY_WEEKS)], PAGE_H - MARGIN - 44, 8)
+        rows = [[t("indicator_week", label=self.brief.label, n=q.incidents), t("value")]]
+        rows += [[t(k), percent_text(v, 1)] for k, v in q.shares.items()]
+        top -= table(c, rows, [300, 100], MARGIN, top - 4, 300) + 10
+        rows = [[t("indicator_imports"), t("rows")], [t("duplicates"), q.duplicates_found],
+                [t("rejected"), q.rows_rejected]]
         top -= table(c, rows, [300, 100], MARGIN, top, 300) + 12
         if q.rejected_by_reason:
             rows = [[t("reason"), t("rows")]]

@@ -35,12 +35,23 @@ TEXT: dict[str, dict[str, str]] = {
         "new": "Nuevo", "NEW": "NUEVO", "sector": "Sector", "previous_mean": "Promedio previo",
         "when": "Cuándo: esta semana frente a una semana habitual",
         "this_week": "Esta semana", "usual_week": "Semana habitual (promedio de las 4 anteriores)",
-        "heat_note": "Más oscuro = más incidentes. Celda más oscura: {value} incidentes en esa hora. Un hecho con "
-                     "hora incierta se reparte entre las horas posibles (método aorístico).",
+        "heat_note": "Los dos gráficos usan la misma escala: un mismo gris es la misma cifra en ambos; el más "
+                     "oscuro = {value} incidentes en esa hora, blanco = ninguno. Un hecho con hora incierta se "
+                     "reparte entre las horas posibles (método aorístico).",
         # The HTML chart is in colour (viridis): yellow is the busiest hour, not the darkest cell.
-        "heat_note_html": "Amarillo = más incidentes; violeta = pocos; gris claro = ninguno (escala bajo el "
-                          "gráfico). La celda más alta tiene {value} incidentes en esa hora. Un hecho con hora "
-                          "incierta se reparte entre las horas posibles (método aorístico).",
+        "heat_note_html": "Amarillo = más incidentes ({value} en esa hora); violeta = pocos; gris claro = "
+                          "ninguno. Los dos gráficos usan la misma escala de color (bajo cada uno). Un hecho con hora "
+                          "incierta se reparte entre las horas posibles (método aorístico), por eso una celda "
+                          "puede tener una fracción de incidente.",
+        "incident": "incidente",
+        "weight": "Peso",
+        "weight_note": "Los puntos se ordenan por peso: sus incidentes ponderados por gravedad (un delito grave "
+                       "cuenta más que uno leve), no por su número.",
+        "quality_scope": "Los indicadores son los de los {n} incidentes de la semana {label} (su fila en la tabla "
+                         "semanal dice lo mismo, redondeado); las filas duplicadas y rechazadas son las de todas "
+                         "las importaciones del proyecto; la tabla semanal muestra las últimas {weeks} semanas.",
+        "indicator_week": "Indicador (semana {label}, {n} incidentes)",
+        "indicator_imports": "Importaciones (todas)",
         "provisional_sectors": "Sectores provisionales: el proyecto no tiene sectores guardados, así que para este "
                                "informe se calcularon {count} de carga similar (no se guardaron). Para fijarlos, "
                                "defínalos en Análisis → Sectores y jurisdicción…",
@@ -97,11 +108,22 @@ TEXT: dict[str, dict[str, str]] = {
         "new": "New", "NEW": "NEW", "sector": "Sector", "previous_mean": "Previous mean",
         "when": "When: this week against a usual week",
         "this_week": "This week", "usual_week": "Usual week (mean of the 4 before)",
-        "heat_note": "Darker = more incidents. Darkest cell: {value} incidents in that hour. An incident whose "
-                     "time is uncertain is spread over its possible hours (aoristic method).",
-        "heat_note_html": "Yellow = more incidents; purple = few; light grey = none (key under the chart). "
-                          "The busiest cell has {value} incidents in that hour. An incident whose time is "
-                          "uncertain is spread over its possible hours (aoristic method).",
+        "heat_note": "Both charts share one scale: the same grey is the same count in each; the darkest = "
+                     "{value} incidents in that hour, white = none. An incident whose time is uncertain is "
+                     "spread over its possible hours (aoristic method).",
+        "heat_note_html": "Yellow = more incidents ({value} in that hour); purple = few; light grey = none. "
+                          "Both charts share one colour scale (key under each). An incident whose time is uncertain is "
+                          "spread over its possible hours (aoristic method), so a cell can hold a fraction of "
+                          "an incident.",
+        "incident": "incident",
+        "weight": "Weight",
+        "weight_note": "Points are ranked by weight: their incidents weighted by severity (a serious crime counts "
+                       "more than a minor one), not by their number.",
+        "quality_scope": "The indicators are those of the week {label}'s {n} incidents (its row in the weekly "
+                         "table says the same, rounded); the duplicate and rejected rows are those of all the "
+                         "project's imports; the weekly table shows the last {weeks} weeks.",
+        "indicator_week": "Indicator (week {label}, {n} incidents)",
+        "indicator_imports": "Imports (all)",
         "provisional_sectors": "Provisional sectors: the project has no saved sectors, so {count} sectors of "
                                "similar workload were made for this brief (not saved). To fix them, define them "
                                "in Analysis → Sectors and jurisdiction…",
@@ -119,7 +141,7 @@ TEXT: dict[str, dict[str, str]] = {
         "unspecified_short": "Unspecified",
         "with_coordinates": "With valid coordinates", "with_sector": "Inside a sector",
         "known_time": "With a known time", "long_window": "With a window over 8 h",
-        "unspecified": "Category “No especificado”",
+        "unspecified": "Category “No especificado” (unspecified)",
         "suppression": "To protect victims, counts below {threshold} are shown as “< {threshold}”.",
         "suppression_total": "In a sector with hidden counts the total is given as a minimum (“… or more”), so "
                              "that they cannot be worked out by subtraction.",

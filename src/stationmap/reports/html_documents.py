@@ -16,7 +16,7 @@ from jinja2 import Environment, select_autoescape
 from stationmap.analysis.temporal_tables import weekday_names
 from stationmap.core.numbers import mean_text, percent_text
 from stationmap.core.timestamps import shown_timestamp
-from stationmap.reports.brief_content import WeeklyBrief, recent_quality_weeks
+from stationmap.reports.brief_content import WeeklyBrief, recent_quality_weeks, shared_peak
 from stationmap.reports.brief_text import BriefText
 from stationmap.reports.participatory import suppressed_sector_counts
 from stationmap.core.messages import current_language, render
@@ -95,20 +95,22 @@ BRIEF = _ENV.from_string("""<!DOCTYPE html><html lang="{{ t.language }}"><head><
 {% if density %}<p class="note">{{ t('density_html', kernel=t(density.kernel), bandwidth=density.bandwidth_m | round | int,
 cell=density.cell_m | round | int) }}</p>{% endif %}
 {% if provisional_sectors %}<p class="note">{{ t('provisional_sectors', count=provisional_sectors) }}</p>{% endif %}
-<table><tr><th>{{ t('point') }}</th><th>{{ t('street') }}</th><th>{{ t('incidents_4w') }}</th><th>{{ t('peak_hours') }}</th><th></th></tr>
-{% for p in points %}<tr><td>{{ p.code }}</td><td>{{ p.street }}</td><td>{{ p.incidents }}</td>
+<table><tr><th>{{ t('point') }}</th><th>{{ t('street') }}</th><th>{{ t('weight') }}</th><th>{{ t('incidents_4w') }}</th><th>{{ t('peak_hours') }}</th><th></th></tr>
+{% for p in points %}<tr><td>{{ p.code }}</td><td>{{ p.street }}</td><td>{{ p.weight | mean }}</td><td>{{ p.incidents }}</td>
 <td>{{ p.peak_text() }}</td><td class="new">{{ t('NEW') if p.code in new_points else '' }}</td></tr>{% endfor %}</table>
+{% if points %}<p class="note">{{ t('weight_note') }}</p>{% endif %}
 <table><tr><th>{{ t('sector') }}</th><th>{{ t('week') }}</th><th>{{ t('previous_mean') }}</th><th>{{ t('change') }}</th></tr>
 {% for s in sectors_table %}<tr><td>{{ s.sector }}</td><td>{{ s.current }}</td>
 <td>{{ s.previous_mean | mean if s.change else t('no_data') }}</td>
 <td class="{{ s.change.verdict if s.change else '' }}">{{ s.change.sentence(t.language) if s.change else '—' }}</td></tr>{% endfor %}</table>
 <h2>{{ t('when') }}</h2><p>{{ t('this_week') }}:</p>{{ heat_now | safe }}
-<p class="note">{{ t('heat_note_html', value=peak_now | mean) }}</p>
 <p>{{ t('usual_week') }}:</p>{{ heat_ref | safe }}
-<p class="note">{{ t('heat_note_html', value=peak_ref | mean) }}</p>
+<p class="note">{{ t('heat_note_html', value=peak | mean) }}</p>
 <h3>{{ t('what_moved') }}</h3>
 <ul>{% for m in movements %}<li>{{ m.sentence(t) }}</li>{% else %}<li>{{ t('no_movement') }}</li>{% endfor %}</ul>
-<h2>{{ t('quality') }}</h2><table>{% for key, value in shares %}<tr><td>{{ t(key) }}</td><td>{{ value | percent(1) }}</td></tr>{% endfor %}
+<h2>{{ t('quality') }}</h2><p class="note">{{ t('quality_scope', label=label, n=quality.incidents, weeks=quality_weeks | length) }}</p>
+<table><tr><th>{{ t('indicator_week', label=label, n=quality.incidents) }}</th><th>{{ t('value') }}</th></tr>{% for key, value in shares %}<tr><td>{{ t(key) }}</td><td>{{ value | percent(1) }}</td></tr>{% endfor %}
+</table><table><tr><th>{{ t('indicator_imports') }}</th><th>{{ t('rows') }}</th></tr>
 <tr><td>{{ t('duplicates_short') }}</td><td>{{ quality.duplicates_found }}</td></tr>
 <tr><td>{{ t('rejected_short') }}</td><td>{{ quality.rows_rejected }}</td></tr></table>
 {% if quality.rejected_by_reason %}<table><tr><th>{{ t('reason') }}</th><th>{{ t('rows') }}</th></tr>
@@ -160,9 +162,12 @@ def write_brief_html(brief: WeeklyBrief, path: str | Path, *, sectors, features=
             shares=list(brief.quality.shares.items()), quality_weeks=recent_quality_weeks(brief.quality),
             svg=map_svg(area, features=features, sectors=sectors, points=brief.critical_points,
                         new_points=brief.new_points, density=density),
-            peak_now=float(brief.matrix_current.max()), peak_ref=float(brief.matrix_reference.max()),
-            heat_now=heat_svg(brief.matrix_current, weekday_names(t.language), unit=t("incidents").lower()),
-            heat_ref=heat_svg(brief.matrix_reference, weekday_names(t.language), unit=t("incidents").lower()))
+            # One colour scale for both charts: the same colour is the same count in each.
+            peak=shared_peak(brief),
+            heat_now=heat_svg(brief.matrix_current, weekday_names(t.language), unit=t("incidents").lower(),
+                              unit_one=t("incident"), peak=shared_peak(brief)),
+            heat_ref=heat_svg(brief.matrix_reference, weekday_names(t.language), unit=t("incidents").lower(),
+                              unit_one=t("incident"), peak=shared_peak(brief)))
     Path(path).write_text(BRIEF.render(**context), encoding="utf-8")
     return Path(path)
 

@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.maps.vector_features import PARK_KINDS, PARK_LAYERS, WATER_LAYERS, road_class
-from stationmap.reports.label_placement import label_position
+from stationmap.reports.label_placement import label_position, spread_markers
 
 POINT_RADIUS = 6   # a critical point's disc, in points
 
@@ -119,7 +119,8 @@ def draw_sectors(canvas: Canvas, frame: MapFrame, sectors, highlight: set[str] |
         on_page = shapely.transform(geometry, lambda c: np.column_stack(frame.page(c[:, 0], c[:, 1])))
         width = canvas.stringWidth(sector.name, "Helvetica-Bold", 8)
         # The label box is drawn from 3 pt below the baseline to 8 above: its centre is 2.5 pt up.
-        x, y = label_position(on_page, obstacles, width / 2 + 2, 5.5, POINT_RADIUS + 1)
+        x, y = label_position(on_page, obstacles, width / 2 + 2, 5.5, POINT_RADIUS + 1,
+                              frame=(frame.x + 1, frame.y + 1, frame.x + frame.width - 1, frame.y + frame.height - 1))
         y -= 2.5
         canvas.setFont("Helvetica-Bold", 8)
         canvas.setFillColor(colors.white)
@@ -129,23 +130,34 @@ def draw_sectors(canvas: Canvas, frame: MapFrame, sectors, highlight: set[str] |
     canvas.restoreState()
 
 
-def _points_on_page(frame: MapFrame, points) -> np.ndarray:
+def _true_positions(frame: MapFrame, points) -> np.ndarray:
     if not points:
         return np.zeros((0, 2))
     mx, my = lonlat_to_mercator(np.array([p.lon for p in points]), np.array([p.lat for p in points]))
     return np.column_stack(frame.page(mx, my))
 
 
+def _points_on_page(frame: MapFrame, points) -> np.ndarray:
+    """Where draw_points puts the discs: at the points, moved apart where two would touch."""
+    return spread_markers(_true_positions(frame, points), POINT_RADIUS, gap=3.0)
+
+
 def draw_points(canvas: Canvas, frame: MapFrame, points, numbered: bool = True) -> None:
+    """Numbered black discs; a disc moved off its point (to stay clear of a neighbour) has a thin line
+    to a small dot on the point itself."""
     canvas.saveState()
-    for point in points:
-        mx, my = lonlat_to_mercator(np.array([point.lon]), np.array([point.lat]))
-        px, py = frame.page(mx, my)
+    true_xy, shown_xy = _true_positions(frame, points), _points_on_page(frame, points)
+    for (tx, ty), (px, py) in zip(true_xy, shown_xy):
+        if np.hypot(px - tx, py - ty) > 0.5:
+            canvas.setStrokeColor(colors.black); canvas.setFillColor(colors.black); canvas.setLineWidth(0.6)
+            canvas.line(tx, ty, px, py)
+            canvas.circle(tx, ty, 1.3, fill=1, stroke=0)
+    for point, (px, py) in zip(points, shown_xy):
         canvas.setFillColor(colors.black); canvas.setStrokeColor(colors.white); canvas.setLineWidth(0.8)
-        canvas.circle(px[0], py[0], POINT_RADIUS, fill=1, stroke=1)
+        canvas.circle(px, py, POINT_RADIUS, fill=1, stroke=1)
         if numbered:
             canvas.setFillColor(colors.white); canvas.setFont("Helvetica-Bold", 6)
-            canvas.drawCentredString(px[0], py[0] - 2, point.code.replace("PC-", ""))
+            canvas.drawCentredString(px, py - 2, point.code.replace("PC-", ""))
     canvas.restoreState()
 
 
@@ -168,11 +180,13 @@ def draw_scale_and_north(canvas: Canvas, frame: MapFrame, lat: float) -> None:
 
 
 def draw_hour_weekday(canvas: Canvas, x: float, y: float, width: float, height: float,
-                      matrix: np.ndarray, weekdays: list[str], highlight_hours: list[int] | None = None) -> None:
-    """7 x 24 cells in greys (darker = more), the highlighted hours outlined in black."""
+                      matrix: np.ndarray, weekdays: list[str], highlight_hours: list[int] | None = None,
+                      peak: float | None = None) -> None:
+    """7 x 24 cells in greys (darker = more), the highlighted hours outlined in black. `peak`: the value
+    of the darkest grey, to shade several charts on one scale (by default this chart's busiest cell)."""
     label_w, label_h = 22, 10
     cw, ch = (width - label_w) / 24, (height - label_h) / 7
-    peak = float(matrix.max()) or 1.0
+    peak = float(peak if peak is not None else matrix.max()) or 1.0
     canvas.saveState()
     canvas.setFont("Helvetica", 6)
     for d in range(7):
@@ -180,7 +194,7 @@ def draw_hour_weekday(canvas: Canvas, x: float, y: float, width: float, height: 
         canvas.setFillColor(colors.black)
         canvas.drawString(x, row_y + ch / 2 - 2, weekdays[d])
         for h in range(24):
-            canvas.setFillGray(1.0 - 0.85 * float(matrix[d, h]) / peak)
+            canvas.setFillGray(1.0 - 0.85 * min(float(matrix[d, h]) / peak, 1.0))
             canvas.setStrokeGray(0.8); canvas.setLineWidth(0.2)
             canvas.rect(x + label_w + h * cw, row_y, cw, ch, fill=1, stroke=1)
     canvas.setFillColor(colors.black)

@@ -17,7 +17,7 @@ import shapely
 from stationmap.core.numbers import mean_text
 from stationmap.maps.basemap.tiling import lonlat_to_mercator
 from stationmap.maps.vector_features import PARK_KINDS, PARK_LAYERS, WATER_LAYERS, road_class
-from stationmap.reports.label_placement import label_position
+from stationmap.reports.label_placement import label_position, spread_markers
 
 ROAD_WIDTH = {"motorway": 3.2, "trunk": 3.2, "primary": 2.6, "secondary": 2.0, "tertiary": 1.6,
               "residential": 0.9, "minor": 0.9, "service": 0.5, "path": 0.4, "track": 0.4}
@@ -93,25 +93,30 @@ def map_svg(bounds_lonlat, *, features=(), sectors=(), points=(), new_points=fro
     out.append('<g class="layer-sectors">')
     if points:
         mx, my = lonlat_to_mercator(np.array([p.lon for p in points]), np.array([p.lat for p in points]))
-        obstacles = np.column_stack(view.xy(mx, my))
+        true_xy = np.column_stack(view.xy(mx, my))
     else:
-        obstacles = np.zeros((0, 2))
+        true_xy = np.zeros((0, 2))
+    # Discs moved apart where two would touch; the names of sectors keep clear of where they are drawn.
+    obstacles = spread_markers(true_xy, SVG_POINT_RADIUS, gap=3.0)
     for sector in sectors:
         geometry = _mercator(sector.geometry)
         bold = highlight is None or sector.name in highlight
         on_page = shapely.transform(geometry, lambda c: np.column_stack(view.xy(c[:, 0], c[:, 1])))
         # .sector-label: bold 15px, centred on x, baseline at y (the box's centre is 5 units above it).
         half_width = 0.6 * 15 * len(sector.name) / 2 + 2
-        lx, ly = label_position(on_page, obstacles, half_width, 9, SVG_POINT_RADIUS + 1)
+        lx, ly = label_position(on_page, obstacles, half_width, 9, SVG_POINT_RADIUS + 1,
+                                frame=(1, 1, view.width - 1, view.height - 1))
         ly += 5
         out.append(f'<path d="{view.path(geometry)}" fill="none" stroke="#000" '
                    f'stroke-width="{2.4 if bold else 1}"{"" if bold else " stroke-dasharray=\"5 4\""}>'
                    f"<title>{escape(sector.name)}</title></path>"
                    f'<text x="{float(lx):.1f}" y="{float(ly):.1f}" class="sector-label">{escape(sector.name)}</text>')
     out.append('</g><g class="layer-points">')
-    for point in points:
-        mx, my = lonlat_to_mercator(np.array([point.lon]), np.array([point.lat]))
-        px, py = view.xy(mx, my)
+    for point, (tx, ty), (sx, sy) in zip(points, true_xy, obstacles):
+        px, py = np.array([sx]), np.array([sy])
+        if np.hypot(sx - tx, sy - ty) > 0.5:   # a moved disc: a thin line back to its point
+            out.append(f'<line x1="{tx:.1f}" y1="{ty:.1f}" x2="{sx:.1f}" y2="{sy:.1f}" stroke="#111" '
+                       f'stroke-width="1.2"/><circle cx="{tx:.1f}" cy="{ty:.1f}" r="2.2" fill="#111"/>')
         ring = ' stroke="#d7191c" stroke-width="3"' if point.code in new_points else ' stroke="#fff" stroke-width="1.5"'
         out.append(f'<g><circle cx="{float(px[0]):.1f}" cy="{float(py[0]):.1f}" r="{SVG_POINT_RADIUS}" '
                    f'fill="#111"{ring}/>'
@@ -122,11 +127,28 @@ def map_svg(bounds_lonlat, *, features=(), sectors=(), points=(), new_points=fro
     return "".join(out)
 
 
+def cell_text(value: float) -> str:
+    """A cell's figure for its tool tip: never "0" for a cell that has some (aoristic) share of an
+    incident, since such a cell is coloured, not grey."""
+    value = float(value)
+    if value <= 0:
+        return "0"
+    if value < 0.005:
+        return "< 0.01"
+    if value < 0.05:
+        return f"{value:.2f}"   # a small aoristic share, shown as the fraction it is
+    return mean_text(value)
+
+
 def heat_svg(matrix: np.ndarray, weekdays: list[str], highlight_hours: list[int] | None = None,
-             unit: str = "incidentes") -> str:
-    """7 x 24 cells coloured with viridis, with a colour key under them; hovering a cell shows its value."""
+             unit: str = "incidentes", unit_one: str | None = None, peak: float | None = None) -> str:
+    """7 x 24 cells coloured with viridis, with a colour key under them; hovering a cell shows its value.
+
+    `unit_one`: the unit for exactly one ("incidente"); `peak`: the value of the top colour, to shade
+    several charts on one scale (by default this chart's busiest cell)."""
     cell, left, top, key_h = 26, 34, 16, 22
-    peak = float(matrix.max()) or 1.0
+    peak = float(peak if peak is not None else matrix.max()) or 1.0
+    unit_one = unit if unit_one is None else unit_one
     out = [f'<svg class="heat" viewBox="0 0 {left + 24 * cell} {top + 7 * cell + key_h}">']
     for h in range(0, 24, 2):
         out.append(f'<text x="{left + (h + 0.5) * cell:.0f}" y="11" class="axis">{h:02d}</text>')
@@ -136,7 +158,8 @@ def heat_svg(matrix: np.ndarray, weekdays: list[str], highlight_hours: list[int]
             value = float(matrix[d, h])
             colour = VIRIDIS[min(int(value / peak * (len(VIRIDIS) - 1) + 0.5), len(VIRIDIS) - 1)] if value > 0 else "#f4f4f4"
             out.append(f'<rect x="{left + h * cell}" y="{top + d * cell}" width="{cell - 1}" height="{cell - 1}" '
-                       f'fill="{colour}"><title>{escape(weekdays[d])} {h:02d}:00: {mean_text(value)} {unit}</title></rect>')
+                       f'fill="{colour}"><title>{escape(weekdays[d])} {h:02d}:00: {escape(cell_text(value))} '
+                       f'{escape(unit_one if cell_text(value) == "1" else unit)}</title></rect>')
     for h in highlight_hours or []:
         out.append(f'<rect x="{left + h * cell}" y="{top}" width="{cell - 1}" height="{7 * cell - 1}" '
                    'fill="none" stroke="#000" stroke-width="2"/>')

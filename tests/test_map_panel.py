@@ -259,13 +259,8 @@ def drag_script(tool: str, points: list[tuple[int, int]], then: str) -> str:
         {then} }})()"""
 
 
-def test_box_selection_writes_ids_to_the_shared_filter_and_clears(qtbot):
-    from factories import make_incidents
-
-    filter_state = FilterState()
-    panel = make_panel(qtbot, filter_state)
-    incidents = make_incidents(2000, seed=7)
-    load(qtbot, panel, incidents)
+def draw_box_at_street_zoom(qtbot, panel, filter_state, incidents):
+    """Zoom to the station's streets, drag a box over the map's middle; the incidents inside it."""
     panel.run_javascript("SM.setView(-8.07, -79.03, 16)")
     qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 16, timeout=5000)
     corners = js(qtbot, panel, drag_script("box", [(300, 200), (500, 300), (700, 450)], """
@@ -273,8 +268,18 @@ def test_box_selection_writes_ids_to_the_shared_filter_and_clears(qtbot):
         return [a.lat, a.lng, b.lat, b.lng];"""))
     qtbot.waitUntil(lambda: filter_state.filter().ids is not None, timeout=5000)
     north, west, south, east = corners
-    inside = incidents[(incidents.lat <= north) & (incidents.lat >= south)
-                       & (incidents.lon >= west) & (incidents.lon <= east)]
+    return incidents[(incidents.lat <= north) & (incidents.lat >= south)
+                     & (incidents.lon >= west) & (incidents.lon <= east)]
+
+
+def test_box_selection_writes_ids_to_the_shared_filter_and_clears(qtbot):
+    from factories import make_incidents
+
+    filter_state = FilterState()
+    panel = make_panel(qtbot, filter_state)
+    incidents = make_incidents(2000, seed=7)
+    load(qtbot, panel, incidents)
+    inside = draw_box_at_street_zoom(qtbot, panel, filter_state, incidents)
     assert 0 < len(inside) < len(incidents)
     assert filter_state.filter().ids == frozenset(inside["id"].tolist())
     outlines = "document.querySelectorAll('.leaflet-overlay-pane path[stroke-dasharray=\"4 3\"]').length"
@@ -304,15 +309,7 @@ def test_a_box_drawn_under_another_filter_selects_the_place_not_only_what_was_sh
     filter_state.update(categories=frozenset({"Robo"}))
     robos = int((incidents.category == "Robo").sum())
     qtbot.waitUntil(lambda: js(qtbot, panel, "SM.incidents.visible.length") == robos, timeout=5000)
-    panel.run_javascript("SM.setView(-8.07, -79.03, 16)")
-    qtbot.waitUntil(lambda: js(qtbot, panel, "SM.map.getZoom()") == 16, timeout=5000)
-    corners = js(qtbot, panel, drag_script("box", [(300, 200), (500, 300), (700, 450)], """
-        const a = SM.map.containerPointToLatLng([300, 200]), b = SM.map.containerPointToLatLng([700, 450]);
-        return [a.lat, a.lng, b.lat, b.lng];"""))
-    qtbot.waitUntil(lambda: filter_state.filter().ids is not None, timeout=5000)
-    north, west, south, east = corners
-    inside = incidents[(incidents.lat <= north) & (incidents.lat >= south)
-                       & (incidents.lon >= west) & (incidents.lon <= east)]
+    inside = draw_box_at_street_zoom(qtbot, panel, filter_state, incidents)
     assert (inside.category != "Robo").any() and (inside.category == "Robo").any()
     assert filter_state.filter().ids == frozenset(inside["id"].tolist())
     shown = filter_mask(incidents, filter_state.filter())          # the table: the place's robberies

@@ -342,3 +342,15 @@ def test_a_closed_pipe_ends_the_sample_command_quietly_once_it_is_written(tmp_pa
     assert capsys.readouterr().err == ""
     with Project.open(target) as project:
         assert project.incident_count() > 5000
+
+
+def test_the_self_test_goes_on_when_its_reader_stops_reading(monkeypatch, capsys):
+    """`stationmap --self-test | head -1` ended in 'Error inesperado (BrokenPipeError)': its lines now go
+    nowhere once the reader has gone, and the test goes on, so that its exit code still tells."""
+    from stationmap import selftest
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", _ClosedPipe())
+        selftest._report("Autoprueba de StationMap")     # the first line meets the closed pipe
+        selftest._report("mapa … bien")                   # and the next ones go on without a word
+    assert capsys.readouterr().err == ""

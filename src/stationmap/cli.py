@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Sequence
 
 from stationmap import __version__
+from stationmap.console import ReaderGone, complain, discard_stdout, say
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_UNUSABLE = 0, 1, 2
 log = logging.getLogger("stationmap.cli")
@@ -171,8 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "brief":
             return _brief(args)
         return _gui(getattr(args, "file", None), getattr(args, "sample", False))
-    except _ReaderGone:
-        _discard_stdout()
+    except ReaderGone:
+        discard_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
@@ -186,48 +187,15 @@ def _report_failure(error: Exception) -> int:
     from stationmap.store.paths import setup_file_logging
 
     if isinstance(error, StationMapError):
-        _complain(f"stationmap: {error.message()}")
+        complain(f"stationmap: {error.message()}")
         return EXIT_UNUSABLE
     try:
         log_file = setup_file_logging()
         log.exception("unexpected error in the command line")
     except OSError:
         log_file = Path("(sin registro / no log)")
-    _complain(f"stationmap: {render('project.unexpected', {'error': type(error).__name__, 'log': log_file})}")
+    complain(f"stationmap: {render('project.unexpected', {'error': type(error).__name__, 'log': log_file})}")
     return EXIT_UNEXPECTED
-
-
-class _ReaderGone(Exception):
-    """Standard output was closed by whoever read it (`| head`): the command ends quietly (see the top)."""
-
-
-def _say(text: str) -> None:
-    """One line of a command's output, sent at once: a closed pipe shows up here, where main() can end the
-    command quietly, not in the flush at exit, where Python would print its own complaint."""
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:
-        raise _ReaderGone from None
-
-
-def _discard_stdout() -> None:
-    """Point standard output at the null device, so that what is still buffered for the closed pipe is
-    dropped at exit instead of failing again (the recipe of Python's documentation on SIGPIPE)."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):   # not a real file (a test's capture): nothing to drop
-        pass
-
-
-def _complain(text: str) -> None:
-    """One line on stderr; when stderr is a closed pipe too there is no one left to tell."""
-    try:
-        print(text, file=sys.stderr, flush=True)
-    except (BrokenPipeError, ValueError):
-        pass
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -243,7 +211,7 @@ def _import(args: argparse.Namespace) -> int:
         args.report.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     _print_summary(data, args.report)
     if args.report:
-        _say(_render("project.report_written", path=args.report))
+        say(_render("project.report_written", path=args.report))
     return EXIT_OK
 
 
@@ -278,18 +246,18 @@ SUMMARY_REJECTIONS, SUMMARY_WARNINGS = 5, 10
 
 
 def _print_summary(data: dict, report_path: Path | None = None) -> None:
-    _say(_summary_headline(data))
+    say(_summary_headline(data))
     for summary in data["files"]:
         kind = summary["kind"]
-        _say(_render("commands.import_file", file=summary["file"], imported=_count(summary["imported"]),
+        say(_render("commands.import_file", file=summary["file"], imported=_count(summary["imported"]),
                      rows_read=_count(summary["rows_read"]),
                      kind=_render(f"commands.kind.{kind}") if _has_message(f"commands.kind.{kind}") else kind))
     for rejection in data.get("rejections", [])[:SUMMARY_REJECTIONS]:
-        _say(_rejection_line(rejection))
+        say(_rejection_line(rejection))
     _print_more("commands.summary_more_rejections", len(data.get("rejections", [])) - SUMMARY_REJECTIONS,
                 report_path)
     for warning in data["warnings"][:SUMMARY_WARNINGS]:
-        _say(_render("project.summary_warning", file=Path(warning["file"]).name, message=warning["message"]))
+        say(_render("project.summary_warning", file=Path(warning["file"]).name, message=warning["message"]))
     _print_more("commands.summary_more_warnings", len(data["warnings"]) - SUMMARY_WARNINGS, report_path)
 
 
@@ -328,7 +296,7 @@ def _rejection_line(rejection: dict) -> str:
 def _print_more(code: str, count: int, report_path: Path | None) -> None:
     """'…and N more', pointing at the report being written or at --report."""
     if count > 0:
-        _say(_render(code + "_in", count=count, path=report_path) if report_path else _render(code, count=count))
+        say(_render(code + "_in", count=count, path=report_path) if report_path else _render(code, count=count))
 
 
 def _load_mapping(path: Path):
@@ -346,7 +314,7 @@ def _sample(args: argparse.Namespace) -> int:
 
     result = write_sample_project(args.project)
     _print_summary(result.report.to_json())
-    _say(_render("project.sample_written", path=result.path))
+    say(_render("project.sample_written", path=result.path))
     return EXIT_OK
 
 
@@ -374,10 +342,10 @@ def _plan(args: argparse.Namespace) -> int:
                                   args.seed, args.author))
     if result.sectors_generated:
         code = "commands.sectors_generated" if result.sectors_kept else "commands.sectors_generated_not_kept"
-        _say(_render(code, count=len(result.plan.sectors)))
+        say(_render(code, count=len(result.plan.sectors)))
     for warning in result.plan.warning_texts():   # also printed in the plan's PDF and HTML
-        _say(f"! {warning}")
-    _say(_render("commands.plan_written", files=_count(len(result.files)), out=args.out,
+        say(f"! {warning}")
+    say(_render("commands.plan_written", files=_count(len(result.files)), out=args.out,
                  count=len(result.plan.critical_points)))
     return EXIT_OK
 
@@ -389,8 +357,8 @@ def _brief(args: argparse.Namespace) -> int:
     # data do not cover, each with one translated line, before it writes anything.
     files = run_brief(BriefRequest(args.project, args.week, args.out, args.threshold))
     if files.provisional_sectors:   # the project is left as it was: say where the sectors came from
-        _say(_render("brief.provisional_sectors", count=files.provisional_sectors))
-    _say(_render("commands.brief_written", files=_count(len(files)), out=args.out))
+        say(_render("brief.provisional_sectors", count=files.provisional_sectors))
+    say(_render("commands.brief_written", files=_count(len(files)), out=args.out))
     return EXIT_OK
 
 

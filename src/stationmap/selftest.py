@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from stationmap import __version__
+from stationmap.console import ReaderGone, discard_stdout, say
 from stationmap.core.messages import render
 
 log = logging.getLogger("stationmap.selftest")
@@ -66,7 +67,7 @@ def run(out_dir: Path | None = None) -> int:
     started = time.monotonic()
     log_file = setup_file_logging()
     log.info("self-test of StationMap %s started (frozen: %s)", __version__, getattr(sys, "frozen", False))
-    print(render("selftest.title", {"version": __version__}), flush=True)
+    _report(render("selftest.title", {"version": __version__}))
     with tempfile.TemporaryDirectory(prefix="stationmap-selftest-") as scratch:
         state = SelfTestState(Path(out_dir) if out_dir is not None else Path(scratch))
         state.folder.mkdir(parents=True, exist_ok=True)
@@ -78,7 +79,7 @@ def run(out_dir: Path | None = None) -> int:
             step_name = render(f"selftest.step.{name}")
             if name != "sample" and state.project_path is None:
                 failed += 1
-                print(render("selftest.step_skipped", {"step": step_name}), flush=True)
+                _report(render("selftest.step_skipped", {"step": step_name}))
                 continue
             ok = _run_step(step_name, step, state)
             failed += not ok
@@ -88,10 +89,10 @@ def run(out_dir: Path | None = None) -> int:
             _delete_now(widget)
     seconds = time.monotonic() - started
     if failed:
-        print(render("selftest.failed", {"failed": failed, "total": len(steps), "log": log_file}), flush=True)
+        _report(render("selftest.failed", {"failed": failed, "total": len(steps), "log": log_file}))
         log.error("self-test failed: %d of %d steps", failed, len(steps))
         return 1
-    print(render("selftest.passed", {"seconds": seconds}), flush=True)
+    _report(render("selftest.passed", {"seconds": seconds}))
     log.info("self-test passed in %.1f s", seconds)
     return 0
 
@@ -107,9 +108,17 @@ def _run_step(step_name: str, step: Callable[[SelfTestState], str], state: SelfT
         detail, ok = render("selftest.unexpected", {"error": f"{type(error).__name__}: {error}"}), False
         log.exception("self-test step %s raised", step_name)
     code = "selftest.step_ok" if ok else "selftest.step_failed"
-    print(render(code, {"step": step_name, "seconds": time.monotonic() - started, "detail": detail}),
-          flush=True)
+    _report(render(code, {"step": step_name, "seconds": time.monotonic() - started, "detail": detail}))
     return ok
+
+
+def _report(line: str) -> None:
+    """One line of the self-test's report. A reader that stopped reading (`--self-test | head -1`) does
+    not stop the test: the lines go nowhere and the exit code still says whether everything passed."""
+    try:
+        say(line)
+    except ReaderGone:
+        discard_stdout()
 
 
 # --- steps ---------------------------------------------------------------------------------------

@@ -654,3 +654,18 @@ def test_fetches_cut_off_by_another_page_are_not_logged_as_errors(qtbot, sample_
                                     for error in panel._page.console_errors), timeout=10_000)
     finally:
         other.close()
+
+
+def test_a_project_without_incidents_says_on_its_map_how_to_fill_it(qtbot):
+    """QA: a new project's map was a grey square at 200 km with nothing to say."""
+    from factories import make_incidents
+
+    panel = make_panel(qtbot, FilterState())
+    incidents = make_incidents(50, seed=2)
+    load(qtbot, panel, incidents.iloc[:0])
+    note = "(() => { const n = document.querySelector('.sm-empty-note'); return n ? [n.style.display, n.textContent] : null; })()"
+    shown, words = js(qtbot, panel, note)
+    assert shown == "" and "Importar → Importar archivos" in words
+    with qtbot.waitSignal(panel.drawn, timeout=LOAD_TIMEOUT_MS):
+        panel.set_incidents(incidents)
+    assert js(qtbot, panel, note)[0] == "none"

@@ -157,6 +157,14 @@
     if (any && !incidentsListed) layerControl.addOverlay(incidents, escapeHtml(text.layer_incidents));
     if (!any && incidentsListed) layerControl.removeLayer(incidents);
     incidentsListed = any;
+    showEmptyNote(!any && !SM.overlays.districts && !SM.overlays.jurisdiction);
+  }
+  // A new project's map is grey and empty: it says so, and how to fill it, once its (zero) incidents came.
+  let emptyNote = null;
+  function showEmptyNote(show) {
+    if (config.mode !== "embedded") return;
+    if (show && !emptyNote) emptyNote = el("div", "sm-empty-note", map.getContainer(), text.empty_project);
+    if (emptyNote) emptyNote.style.display = show ? "" : "none";
   }
 
   // --- Controls ------------------------------------------------------------------------------
@@ -298,6 +306,7 @@
     if (!layer) return;
     SM.overlays[name] = layer;
     addToggle(layer, label, on);
+    showEmptyNote(false);
   }
 
   SM.setJurisdiction = function (geojson) {

@@ -19,6 +19,8 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "districts_credit": "Límites distritales", "layer_district_limits": "Límites distritales",
         "districts_unmapped": "distritos con denuncias sin límite en el mapa",
         "district_unmapped": "distrito con denuncias sin límite en el mapa",
+        "empty_project": "Este proyecto aún no tiene incidentes: impórtelos con Importar → Importar archivos… "
+                         "y aparecerán en el mapa.",
     },
     "en": {
         "layer_basemap": "Basemap", "layer_pois": "Points of interest", "layer_incidents": "Incidents",
@@ -36,6 +38,8 @@ PAGE_TEXT: dict[str, dict[str, str]] = {
         "districts_credit": "District limits", "layer_district_limits": "District limits",
         "districts_unmapped": "districts with complaints have no limits on this map",
         "district_unmapped": "district with complaints has no limits on this map",
+        "empty_project": "This project has no incidents yet: import them with Import → Import files… "
+                         "and they will show on the map.",
     },
 }
 

@@ -636,3 +636,33 @@ def test_notes_written_on_several_lines_are_kept_whole(tmp_path):
         assert table.frame["nota"].tolist() == ["vecinos llamaron;\nllegó el patrullero", "primera línea\nsegunda; tercera",
                                                 "sin nota"]
         assert table.line_numbers.tolist() == [2, 4, 6]
+
+
+NARRATIVE_HEADER = "nro,fecha,hora,modalidad,latitud,longitud,direccion,distrito,ubigeo,comisaria,descripcion"
+
+
+def test_a_narrative_written_over_several_lines_with_many_commas_stays_one_cell(tmp_path):
+    """QA: a quoted narrative whose middle line held more commas than the header has separators was
+    taken for a runaway quote: its row rejected and its lines imported as made-up rows."""
+    narrative = ("Siendo las 22:00 horas se constituyó el personal policial al lugar de los hechos.\n"
+                 "En el lugar se entrevistó con la agraviada, quien refirió que dos sujetos, uno de polo rojo, otro de "
+                 "casaca negra, gorra, zapatillas blancas, pantalón jean, la interceptaron, amenazaron, golpearon, y se "
+                 "llevaron su celular, billetera, DNI, y llaves.\nSe realizó el patrullaje por inmediaciones sin resultado.")
+    row = "{n},01/02/2025,10:0{n},ROBO,-8.07,-79.01,Jr. Grau {n},EL PORVENIR,130102,CPNP EL PORVENIR,{note}"
+    lines = [NARRATIVE_HEADER] + [row.format(n=n, note=f'"{narrative}"' if n == 3 else "sin novedad") for n in range(1, 6)]
+    table = read_table(write(tmp_path, "narrativa.csv", "\n".join(lines) + "\n"))
+    assert table.bad_rows == [] and table.frame["nro"].tolist() == ["1", "2", "3", "4", "5"]
+    assert table.frame["descripcion"].iloc[2] == narrative
+    assert table.line_numbers.tolist() == [2, 3, 4, 7, 8]
+
+
+def test_a_row_pasted_inside_a_note_is_not_an_incident(tmp_path):
+    """QA: 'Relacionado con la denuncia:' and a whole register row quoted inside a note became an
+    imported incident of its own, and the real one was rejected."""
+    row = "Q{n};01/02/2025;10:0{n};HURTO;-8.07;-79.01;Jr. Grau {n};EL PORVENIR;130102;CPNP EL PORVENIR;{note}"
+    pasted = row.format(n=9, note="ver parte")
+    lines = ([NARRATIVE_HEADER.replace(",", ";"), row.format(n=1, note="ok"),
+              row.format(n=2, note=f'"Relacionado con la denuncia:\n{pasted}\nse adjunta."'), row.format(n=3, note="ok")])
+    table = read_table(write(tmp_path, "pegado.csv", "\n".join(lines) + "\n"))
+    assert table.bad_rows == [] and table.frame["nro"].tolist() == ["Q1", "Q2", "Q3"]
+    assert pasted in table.frame["descripcion"].iloc[1]

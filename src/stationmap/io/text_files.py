@@ -37,6 +37,9 @@ _SAMPLE_LINES = 400
 _PREVIEW_CHUNK = 1 << 20
 _SNIPPET = 80
 _NUL_LINES_SHOWN = 10
+# Lines of a quoted cell that look like whole rows, from which the cell is taken for a runaway quote
+# even in a record as wide as the header (see _runaway).
+_SWALLOWED_ROWS = 3
 # Row numbers a warning about rows lists (as the normaliser's warnings do); the count says how many in all.
 _ROWS_SHOWN = 10
 # The one column of a rejected line that cannot be split into cells: the line as written, for the user
@@ -586,12 +589,17 @@ def _runaway(cells: list[str], names: list[str], delimiter: str) -> bool:
 
     A stray quote swallows the lines after it into one cell until some later quote closes it, and
     trusting that record would lose those rows without a word. Such a cell holds whole rows of the
-    file: lines with as many delimiters as the header has. A sound quoted line break (an address or
-    a note written on two lines) practically never does.
+    file: lines with as many delimiters as the header has. A police narrative written over a few
+    lines may hold such a line too ("dos sujetos, uno de polo rojo, otro de casaca negra, …" in a
+    comma file), but its record is as wide as the header. So: several swallowed rows, or one in a
+    record of another width.
     """
-    separators = len(names) - 1
-    return separators > 0 and any(line.count(delimiter) >= separators
-                                  for cell in cells for line in cell.splitlines()[1:])
+    width = len(names)
+    if width < 2:
+        return False
+    whole_rows = sum(line.count(delimiter) >= width - 1 for cell in cells for line in cell.splitlines()[1:])
+    as_wide = len(cells) == width or (len(cells) > width and not any(cell.strip() for cell in cells[width:]))
+    return whole_rows >= _SWALLOWED_ROWS or (whole_rows > 0 and not as_wide)
 
 
 # --- the careful path: the csv module, record by record ------------------------------------------

@@ -142,7 +142,9 @@ class Warning_(_CodedMessage):
     data: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self, language: str | None = None) -> dict[str, Any]:
-        return {"file": self.file, "code": self.code, "message": self.message(language)}
+        """Its sentence, and its code and data too: the import summary adds up a warning's rows across
+        the files of a folder, and the project's history renders it again in the viewer's language."""
+        return {"file": self.file, "code": self.code, "message": self.message(language), "data": dict(self.data)}
 
 
 @dataclass

@@ -130,10 +130,6 @@ class ImportFlow(QObject):
         self._user_stopped = False   # Cancel came after the import had committed: its summary is the truth
         self._on_imported(report)
         self.last_report = report.to_json()
-        # Each warning's data too, as the project's history keeps it: the summary adds up the rows of
-        # the same warning across the files of a folder.
-        for shown, warning in zip(self.last_report["warnings"], report.warnings):
-            shown["data"] = dict(warning.data)
         project = self._project()
         if project is not None and any(f["kind"] == "aggregated" for f in self.last_report["files"]):
             try:

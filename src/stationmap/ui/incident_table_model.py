@@ -20,6 +20,8 @@ from stationmap.analysis.temporal import month_only_dates
 
 _EPOCH = datetime(1970, 1, 1)
 UNKNOWN = "—"
+# How dates and times read, in the table and in its export (one cell at a time there, vectorised here).
+DAY_FORMAT, MONTH_FORMAT, TIME_FORMAT, WINDOW_DASH = "%d/%m/%Y", "%m/%Y", "%H:%M", "–"
 
 # Column keys in display order; headers are translated in `headerData`.
 COLUMNS = ("date", "time", "category", "address", "district", "coords", "source")
@@ -131,7 +133,7 @@ class IncidentTableModel(QAbstractTableModel):
             start = self._start[position]
             if np.isnan(start):
                 return UNKNOWN
-            return self._moment(start).strftime("%m/%Y" if self._month_only[position] else "%d/%m/%Y")
+            return self._moment(start).strftime(MONTH_FORMAT if self._month_only[position] else DAY_FORMAT)
         if key == "time":
             return self._time_text(position)
         if key == "coords":
@@ -149,10 +151,10 @@ class IncidentTableModel(QAbstractTableModel):
         start = self._start[position]
         if np.isnan(start) or not self._time_known[position]:
             return self._unknown_time
-        text = self._moment(start).strftime("%H:%M")
+        text = self._moment(start).strftime(TIME_FORMAT)
         end = self._end[position]
         if end > start:  # a window (aoristic): show both ends
-            text += "–" + self._moment(end).strftime("%H:%M")
+            text += WINDOW_DASH + self._moment(end).strftime(TIME_FORMAT)
         return text
 
     # --- export -----------------------------------------------------------------------
@@ -180,18 +182,18 @@ class IncidentTableModel(QAbstractTableModel):
 
     def _date_texts(self, rows: np.ndarray) -> np.ndarray:
         moments = self._moments(self._start[rows])
-        days = np.asarray(moments.strftime("%d/%m/%Y"), dtype=object)
-        months = np.asarray(moments.strftime("%m/%Y"), dtype=object)
+        days = np.asarray(moments.strftime(DAY_FORMAT), dtype=object)
+        months = np.asarray(moments.strftime(MONTH_FORMAT), dtype=object)
         texts = np.where(self._month_only[rows], months, days)
         return np.where(np.isnan(self._start[rows]), "", texts).astype(object)
 
     def _time_texts(self, rows: np.ndarray) -> np.ndarray:
         start, end = self._start[rows], self._end[rows]
-        texts = np.asarray(self._moments(start).strftime("%H:%M"), dtype=object)
+        texts = np.asarray(self._moments(start).strftime(TIME_FORMAT), dtype=object)
         window = end > start   # NaN compares False
         if window.any():
-            ends = np.asarray(self._moments(end[window]).strftime("%H:%M"), dtype=object)
-            texts[window] = texts[window] + "–" + ends
+            ends = np.asarray(self._moments(end[window]).strftime(TIME_FORMAT), dtype=object)
+            texts[window] = texts[window] + WINDOW_DASH + ends
         unknown = np.isnan(start) | ~self._time_known[rows]
         return np.where(unknown, self._unknown_time, texts).astype(object)
 

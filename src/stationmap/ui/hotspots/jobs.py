@@ -52,15 +52,6 @@ def legend_text(legend: dict[str, Any], half_life_weeks: float | None, language:
                                       "recency": recency, "cells": legend["cells"]}, language)
 
 
-def look_back_window(incidents: pd.DataFrame, weeks: int) -> tuple[float, float]:
-    """[start, end) local seconds: the `weeks` whole weeks ending with the day of the newest incident."""
-    ts = incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
-    if not np.isfinite(ts).any():
-        return 0.0, 0.0
-    end = float(np.floor(np.nanmax(ts) / 86_400) + 1) * 86_400
-    return end - weeks * 7 * 86_400, end
-
-
 def located_in(incidents: pd.DataFrame, start_ts: float, end_ts: float) -> int:
     """How many incidents have coordinates and a start in [start_ts, end_ts): what the analyses use."""
     ts = incidents["start_ts"].to_numpy(dtype="float64", na_value=np.nan)
@@ -102,6 +93,7 @@ def run_hotspots(request: HotspotRequest, progress: Progress) -> dict[str, Any]:
     against the whole study area's counts of the period, and the layer must be the one the patrol plan
     and the evaluation use; a few filtered hours would make a different, noisier map."""
     from stationmap.analysis.hotspot_job import hotspot_cells
+    from stationmap.planning.sector_stats import last_weeks
 
     settings = request.settings
     cell = settings.cell_m or default_cell(request.jurisdiction)
@@ -112,7 +104,7 @@ def run_hotspots(request: HotspotRequest, progress: Progress) -> dict[str, Any]:
     if not np.isfinite(ts).any():
         raise GeometryError("hotspots.no_located_incidents")
     progress(0.1, "")
-    start_ts, end_ts = look_back_window(request.incidents, settings.weeks)
+    start_ts, end_ts = last_weeks(request.incidents, settings.weeks)
     cells = hotspot_cells(request.incidents, request.jurisdiction, replace(settings, cell_m=cell), end_ts)
     cells["legend"]["text"] = legend_text(cells["legend"], settings.half_life_weeks, request.language)
     # The layer takes every incident of its look-back (not the table's filters): said next to it.
